@@ -1,0 +1,29 @@
+package mpmbench.server.http;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Blocking-style I/O with timeouts on one connection: what a connection loop needs from a socket,
+ * and nothing more, so the same loop runs under every concurrency model.
+ *
+ * <p>Used by one thread at a time. Implementations must not allocate per call in the steady state.
+ */
+public interface ChannelIo {
+
+    /**
+     * Reads what is available into {@code dst}, waiting up to {@code timeoutMs} for at least one byte.
+     *
+     * @return bytes read (&gt; 0), {@code -1} at end of stream, or {@code 0} when the timeout passed
+     */
+    int read(ByteBuffer dst, long timeoutMs) throws IOException;
+
+    /**
+     * Writes all remaining bytes of {@code src}; gives up with an {@link IOException} when no byte
+     * could be written for {@code timeoutMs}.
+     */
+    void write(ByteBuffer src, long timeoutMs) throws IOException;
+
+    /** Closes the connection; never throws. */
+    void close();
+}
