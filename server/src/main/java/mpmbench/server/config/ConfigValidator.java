@@ -64,7 +64,7 @@ final class ConfigValidator {
                     fail(d, "must be an integer from 1 to ThreadLimit (" + limit + ")");
                 }
             } else if (!d.type().inRange(d, value)) {
-                fail(d, d.type().accepted(d));
+                fail(d, d.accepted());
             }
         }
     }

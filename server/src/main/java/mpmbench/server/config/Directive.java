@@ -115,6 +115,12 @@ public enum Directive {
         return max;
     }
 
+    /** What a value must look like, phrased to follow "Directive value: ". */
+    String accepted() {
+        // ThreadsPerChild's real bound is another directive; say so even before ThreadLimit is known.
+        return this == THREADS_PER_CHILD ? "must be an integer from 1 to ThreadLimit" : type.accepted(this);
+    }
+
     /** The models that read this directive; the others accept and ignore it. */
     public Set<Mpm> appliesTo() {
         return appliesTo;

@@ -59,7 +59,7 @@ enum ValueType {
     /** What this type accepts for {@code d}, phrased to follow "Directive value: ". */
     String accepted(Directive d) {
         return switch (this) {
-            case INT, LONG -> d.max() == Integer.MAX_VALUE || d.max() == Long.MAX_VALUE
+            case INT, LONG -> d.max() == (this == INT ? Integer.MAX_VALUE : Long.MAX_VALUE)
                     ? "must be an integer of at least " + d.min()
                     : "must be an integer from " + d.min() + " to " + d.max();
             case BOOLEAN -> "must be On or Off";
@@ -92,7 +92,7 @@ enum ValueType {
         try {
             return this == INT ? Integer.parseInt(s) : Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(accepted(d));
+            throw new IllegalArgumentException(d.accepted());
         }
     }
 
@@ -100,7 +100,7 @@ enum ValueType {
         return switch (s.toLowerCase(Locale.ROOT)) {
             case "on" -> true;
             case "off" -> false;
-            default -> throw new IllegalArgumentException(accepted(d));
+            default -> throw new IllegalArgumentException(d.accepted());
         };
     }
 
@@ -119,7 +119,7 @@ enum ValueType {
         } catch (NumberFormatException | ArithmeticException e) {
             // falls through to the one message below
         }
-        throw new IllegalArgumentException(accepted(d));
+        throw new IllegalArgumentException(d.accepted());
     }
 
     private Double parseDouble(Directive d, String s) {
@@ -129,7 +129,7 @@ enum ValueType {
         } catch (NumberFormatException e) {
             // falls through
         }
-        throw new IllegalArgumentException(accepted(d));
+        throw new IllegalArgumentException(d.accepted());
     }
 
     /** Refuses what Java's parsers take but a config file should not: exponents, hex, NaN, "1d". */
