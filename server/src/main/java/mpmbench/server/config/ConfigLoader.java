@@ -98,7 +98,10 @@ public final class ConfigLoader {
      * The whole configuration as {@code Directive=value} strings, one per directive that applies to
      * {@code config.mpm()}, which {@link #set(List)} on a loader for the same model reads back into an
      * equal {@link ServerConfig}. The model itself is not included: pass it separately ({@code --mpm}).
-     * The master hands the configuration to every child this way.
+     * Fields of directives the model ignores are not passed; the loader fills them with the model's
+     * defaults, so a config that came from a loader round-trips exactly. The master hands the
+     * configuration to every child this way: each string is one argument after a {@code --set}, and
+     * needs no quoting (ChildJvmOptions is one string holding the space-separated list).
      */
     public static List<String> toSetArguments(ServerConfig config) {
         List<String> out = new ArrayList<>();
