@@ -1,0 +1,11 @@
+package mpmbench.server.handler;
+
+import mpmbench.server.http.HttpRequest;
+import mpmbench.server.http.Response;
+
+/** One workload endpoint; stateless, shared by every serving thread. */
+interface Endpoint {
+
+    /** Answers a request whose path and method the {@link Router} already matched. */
+    void handle(HttpRequest request, Response response);
+}

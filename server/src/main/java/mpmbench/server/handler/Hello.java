@@ -1,0 +1,34 @@
+package mpmbench.server.handler;
+
+import java.nio.charset.StandardCharsets;
+
+import mpmbench.server.http.ContentType;
+import mpmbench.server.http.HttpDate;
+import mpmbench.server.http.HttpRequest;
+import mpmbench.server.http.Response;
+
+/**
+ * {@code GET /hello}: the 13 bytes {@code Hello, World!} as text/plain, with the validators httpd
+ * sends for a static file (Last-Modified, ETag, Accept-Ranges) so the response head is about the size
+ * of the Apache and nginx peers' for the same 13-byte file. The "file" dates from the start.
+ */
+final class Hello implements Endpoint {
+
+    static final byte[] BODY = "Hello, World!".getBytes(StandardCharsets.US_ASCII);
+
+    private final byte[] lastModified;
+    private final byte[] etag;
+
+    Hello(long startMs) {
+        lastModified = HttpDate.encode(startMs / 1000);
+        // httpd's default ETag: size and mtime in microseconds, in hex
+        etag = ("\"" + Long.toHexString(BODY.length) + "-" + Long.toHexString(startMs / 1000 * 1_000_000) + "\"")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public void handle(HttpRequest request, Response response) {
+        response.send(ContentType.TEXT_PLAIN, BODY, 0, BODY.length);
+        response.staticFile(lastModified, etag);
+    }
+}

@@ -1,0 +1,81 @@
+package mpmbench.server.handler;
+
+import java.nio.charset.StandardCharsets;
+
+import mpmbench.server.http.HttpRequest;
+import mpmbench.server.http.Method;
+import mpmbench.server.http.RequestHandler;
+import mpmbench.server.http.Response;
+import mpmbench.server.http.StatusPage;
+
+/**
+ * The workload endpoints, identical for every model: {@code GET /hello}, {@code GET /bytes?n=N},
+ * {@code GET /cpu?iters=N}, {@code GET /sleep?ms=N}, {@code POST /echo}, {@code GET /server-status}
+ * (and {@code ?auto}). HEAD works wherever GET does.
+ *
+ * <p>Unknown paths are 404 whatever the method. A known path asked with another method the parser
+ * knows (PUT, DELETE, OPTIONS, TRACE, PATCH, CONNECT, or GET on /echo) is 405 with an {@code Allow}
+ * header, because the resource exists and the method is merely not one it supports; 501 stays for
+ * methods the server does not know at all, answered by the parser. Paths are compared as sent
+ * (no percent-decoding, no dot-segment removal): the load generator sends them plainly.
+ *
+ * <p>Thread-safe and stateless per request: one router serves every thread of a process. Matching a
+ * path compares chars in place and allocates nothing.
+ */
+public final class Router implements RequestHandler {
+
+    private static final byte[] ALLOW_GET = "GET, HEAD".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ALLOW_POST = "POST".getBytes(StandardCharsets.US_ASCII);
+
+    private record Route(String path, boolean post, Endpoint endpoint) { }
+
+    private final Route[] routes;
+
+    /** @param statusPage renders {@code /server-status}; {@link StatusPage#NONE} when there is no scoreboard */
+    public Router(StatusPage statusPage) {
+        this(statusPage, System.currentTimeMillis());
+    }
+
+    Router(StatusPage statusPage, long startMs) {
+        routes = new Route[] {
+            new Route("/hello", false, new Hello(startMs)),
+            new Route("/bytes", false, new Bytes()),
+            new Route("/cpu", false, new Cpu()),
+            new Route("/sleep", false, new Sleep()),
+            new Route("/echo", true, new Echo()),
+            new Route("/server-status", false, new ServerStatus(statusPage)),
+        };
+    }
+
+    @Override
+    public void handle(HttpRequest request, Response response) {
+        Route route = find(request);
+        if (route == null) {
+            response.error(404);
+        } else if (!allowed(route, request.method())) {
+            response.methodNotAllowed(route.post ? ALLOW_POST : ALLOW_GET);
+        } else {
+            route.endpoint.handle(request, response);
+        }
+    }
+
+    /** Only POST /echo reads its body; every other body is discarded as it arrives. */
+    @Override
+    public boolean wantsBody(HttpRequest head) {
+        Route route = find(head);
+        return route != null && route.post && head.method() == Method.POST;
+    }
+
+    private Route find(HttpRequest request) {
+        for (Route r : routes) {
+            if (request.path().contentEquals(r.path)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static boolean allowed(Route route, Method method) {
+        return route.post ? method == Method.POST : method == Method.GET || method == Method.HEAD;
+    }
+}

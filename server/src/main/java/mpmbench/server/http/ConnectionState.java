@@ -1,0 +1,39 @@
+package mpmbench.server.http;
+
+/**
+ * What one connection carries from request to request, and across an {@link Outcome#IDLE} park when
+ * the model waits for readability elsewhere (the event model keeps it with the channel).
+ *
+ * <p>Touched by one thread at a time; a hand-over between threads must publish it (a queue does).
+ */
+public final class ConnectionState {
+
+    private final boolean parkWhenIdle;
+    private int requestsServed;
+
+    /**
+     * @param parkWhenIdle true to return {@link Outcome#IDLE} instead of waiting for the next request
+     *                     when no byte of it has arrived yet
+     */
+    public ConnectionState(boolean parkWhenIdle) {
+        this.parkWhenIdle = parkWhenIdle;
+    }
+
+    public boolean parkWhenIdle() {
+        return parkWhenIdle;
+    }
+
+    /** Responses written on this connection so far (error responses included). */
+    public int requestsServed() {
+        return requestsServed;
+    }
+
+    /** Starts over for a new connection, so a thread may reuse one instance. */
+    public void reset() {
+        requestsServed = 0;
+    }
+
+    void requestServed() {
+        requestsServed++;
+    }
+}

@@ -1,0 +1,13 @@
+package mpmbench.server.http;
+
+/** How {@link Http1Connection#serve} left the connection. */
+public enum Outcome {
+    /** The connection is closed (by either side, after an error, or by the server's keep-alive rules). */
+    CLOSED,
+    /**
+     * Waiting for the next request with no byte buffered (only when {@link ConnectionState#parkWhenIdle()}):
+     * the caller keeps the channel open, waits for it to become readable (enforcing KeepAliveTimeout
+     * itself) and calls serve again with the same state.
+     */
+    IDLE
+}

@@ -1,0 +1,40 @@
+package mpmbench.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class HttpDateTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "0, 'Thu, 01 Jan 1970 00:00:00 GMT'",
+        "784111777, 'Sun, 06 Nov 1994 08:49:37 GMT'",
+        "951782400, 'Tue, 29 Feb 2000 00:00:00 GMT'",
+        "4102444799, 'Thu, 31 Dec 2099 23:59:59 GMT'",
+    })
+    void encodesImfFixdate(long epochSecond, String expected) {
+        assertEquals(expected, new String(HttpDate.encode(epochSecond), StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void followsItsClockSecondBySecond() {
+        AtomicLong now = new AtomicLong(784111777_999L);
+        HttpDate date = new HttpDate(now::get);
+        assertEquals("Sun, 06 Nov 1994 08:49:37 GMT", put(date));
+        now.set(784111778_000L);
+        assertEquals("Sun, 06 Nov 1994 08:49:38 GMT", put(date));
+    }
+
+    private static String put(HttpDate date) {
+        ByteBuffer b = ByteBuffer.allocate(HttpDate.LENGTH);
+        date.put(b);
+        return new String(b.array(), StandardCharsets.US_ASCII);
+    }
+}

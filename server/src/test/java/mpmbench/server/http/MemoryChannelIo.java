@@ -1,0 +1,85 @@
+package mpmbench.server.http;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+
+/**
+ * An in-memory {@link ChannelIo} for tests: reads hand out queued chunks (an empty chunk reads as a
+ * timeout), then end of stream; writes collect into a byte array. Can also replay one chunk forever.
+ */
+public final class MemoryChannelIo implements ChannelIo {
+
+    private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
+    private final ByteArrayOutputStream written = new ByteArrayOutputStream();
+    private byte[] repeat;
+    private boolean discardOutput;
+    private boolean closed;
+
+    /** Queues {@code s} (ISO-8859-1) as one read. */
+    public MemoryChannelIo then(String s) {
+        chunks.add(s.getBytes(StandardCharsets.ISO_8859_1));
+        return this;
+    }
+
+    /** Queues a read that times out. */
+    public MemoryChannelIo thenTimeout() {
+        chunks.add(new byte[0]);
+        return this;
+    }
+
+    /** Every read returns {@code chunk} (allocation tests); output is discarded. */
+    public MemoryChannelIo repeating(byte[] chunk) {
+        repeat = chunk;
+        discardOutput = true;
+        return this;
+    }
+
+    @Override
+    public int read(ByteBuffer dst, long timeoutMs) {
+        if (repeat != null) {
+            dst.put(repeat);
+            return repeat.length;
+        }
+        byte[] next = chunks.poll();
+        if (next == null) {
+            return -1;
+        }
+        int n = Math.min(next.length, dst.remaining());
+        dst.put(next, 0, n);
+        if (n < next.length) {
+            chunks.addFirst(java.util.Arrays.copyOfRange(next, n, next.length));
+        }
+        return n;
+    }
+
+    @Override
+    public void write(ByteBuffer src, long timeoutMs) {
+        if (discardOutput) {
+            src.position(src.limit());
+            return;
+        }
+        while (src.hasRemaining()) {
+            written.write(src.get());
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
+    public String written() {
+        return written.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Stops a repeating read loop: the next read is end of stream. */
+    public void stop() {
+        repeat = null;
+    }
+}

@@ -1,0 +1,142 @@
+package mpmbench.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+/** The bytes the connection loop writes, through an in-memory channel and a fixed clock. */
+class ResponseEncodingTest {
+
+    private static final HttpDate FIXED = new HttpDate(() -> 784111777_000L);
+    private static final byte[] HELLO = "Hello, World!".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LAST_MODIFIED = "Sat, 05 Nov 1994 08:00:00 GMT".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ETAG = "\"d-5f3a\"".getBytes(StandardCharsets.US_ASCII);
+
+    static final RequestHandler HELLO_HANDLER = new RequestHandler() {
+        @Override
+        public void handle(HttpRequest request, Response response) {
+            if (request.path().contentEquals("/hello")) {
+                response.send(ContentType.TEXT_PLAIN, HELLO, 0, HELLO.length);
+                response.staticFile(LAST_MODIFIED, ETAG);
+            } else if (request.path().contentEquals("/boom")) {
+                throw new IllegalStateException("boom");
+            } else {
+                response.error(404);
+            }
+        }
+    };
+
+    private static final String HELLO_HEAD = "HTTP/1.1 200 OK\r\n"
+            + "Date: Sun, 06 Nov 1994 08:49:37 GMT\r\n"
+            + "Server: mpmbench/0.1\r\n"
+            + "Last-Modified: Sat, 05 Nov 1994 08:00:00 GMT\r\n"
+            + "ETag: \"d-5f3a\"\r\n"
+            + "Accept-Ranges: bytes\r\n"
+            + "Content-Length: 13\r\n";
+
+    @Test
+    void writesHelloLikeHttpd() {
+        String out = serve(ConnectionTimeouts.DEFAULTS, "GET /hello HTTP/1.1\r\nHost: a\r\n\r\n");
+        assertEquals(HELLO_HEAD + "Content-Type: text/plain\r\n\r\nHello, World!", out);
+        assertTrue(out.length() - 13 < 250, "head of " + (out.length() - 13) + " bytes");
+    }
+
+    @Test
+    void writesHeadWithoutBody() {
+        String out = serve(ConnectionTimeouts.DEFAULTS, "HEAD /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+        assertEquals(HELLO_HEAD + "Connection: close\r\nContent-Type: text/plain\r\n\r\n", out);
+    }
+
+    @Test
+    void announcesKeepAliveToHttp10LikeHttpd() {
+        String out = serve(new ConnectionTimeouts(true, 5_000, 3, 60_000),
+                "GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"
+                        + "GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"
+                        + "GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+        String keepAlive = "Keep-Alive: timeout=5, max=2\r\nConnection: Keep-Alive\r\n";
+        String body = "Content-Type: text/plain\r\n\r\nHello, World!";
+        assertEquals(HELLO_HEAD + keepAlive + body
+                + HELLO_HEAD + keepAlive.replace("max=2", "max=1") + body
+                + HELLO_HEAD + "Connection: close\r\n" + body, out);
+    }
+
+    @Test
+    void writesErrorsWithTextBodyAndClose() {
+        String out = serve(ConnectionTimeouts.DEFAULTS, "GET /missing HTTP/1.1\r\nHost: a\r\n\r\n");
+        assertEquals("HTTP/1.1 404 Not Found\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nServer: mpmbench/0.1\r\n"
+                + "Content-Length: 14\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n404 Not Found\n", out);
+    }
+
+    @Test
+    void answersParseErrorsAndHandlerFailures() {
+        assertTrue(serve(ConnectionTimeouts.DEFAULTS, "GET / HTTP/2.0\r\n\r\n")
+                .startsWith("HTTP/1.1 505 HTTP Version Not Supported\r\n"));
+        assertTrue(serve(ConnectionTimeouts.DEFAULTS, "GET /boom HTTP/1.1\r\nHost: a\r\n\r\n")
+                .startsWith("HTTP/1.1 500 Internal Server Error\r\n"));
+    }
+
+    @Test
+    void sendsContinueBeforeReadingAnExpectedBody() {
+        MemoryChannelIo io = new MemoryChannelIo()
+                .then("POST /missing HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n")
+                .then("ab");
+        new Http1Connection(HttpLimits.DEFAULTS, ConnectionTimeouts.DEFAULTS, HELLO_HANDLER, FIXED)
+                .serve(io, ConnectionObserver.NONE, new ConnectionState(false));
+        assertTrue(io.written().startsWith("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 404 Not Found\r\n"), io.written());
+    }
+
+    @Test
+    void allocatesNothingPerHelloRequest() {
+        byte[] request = "GET /hello HTTP/1.1\r\nHost: localhost\r\nUser-Agent: t\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        Http1Connection connection = new Http1Connection(HttpLimits.DEFAULTS,
+                new ConnectionTimeouts(true, 5_000, 0, 60_000), HELLO_HANDLER, FIXED);
+        CountingObserver observer = new CountingObserver();
+        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int round = 0; round < 3; round++) {
+            MemoryChannelIo io = new MemoryChannelIo().repeating(request);
+            observer.stopAfter(io, 50_000);
+            long before = mx.getCurrentThreadAllocatedBytes();
+            connection.serve(io, observer, new ConnectionState(false));
+            long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+            if (round == 2) {
+                assertTrue(allocated < 2_000, "allocated " + allocated + " bytes over 50,000 requests");
+            }
+        }
+    }
+
+    private static String serve(ConnectionTimeouts timeouts, String input) {
+        MemoryChannelIo io = new MemoryChannelIo().then(input);
+        Outcome outcome = new Http1Connection(HttpLimits.DEFAULTS, timeouts, HELLO_HANDLER, FIXED)
+                .serve(io, ConnectionObserver.NONE, new ConnectionState(false));
+        assertEquals(Outcome.CLOSED, outcome);
+        assertTrue(io.closed());
+        return io.written();
+    }
+
+    /** Ends a repeating input after a number of responses. */
+    static final class CountingObserver implements ConnectionObserver {
+        private MemoryChannelIo io;
+        private int left;
+
+        void stopAfter(MemoryChannelIo channel, int requests) {
+            io = channel;
+            left = requests;
+        }
+
+        @Override public void reading() { }
+        @Override public void writing() { }
+        @Override public void keepAlive() { }
+        @Override public void closing() { }
+
+        @Override
+        public void requestDone(long bytes) {
+            if (--left == 0) {
+                io.stop();
+            }
+        }
+    }
+}
