@@ -24,7 +24,7 @@ final class RawClient implements AutoCloseable {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(5_000);
         socket.setTcpNoDelay(true);
-        in = socket.getInputStream();
+        in = new java.io.BufferedInputStream(socket.getInputStream());
     }
 
     RawClient send(String s) throws IOException {
@@ -38,15 +38,7 @@ final class RawClient implements AutoCloseable {
     }
 
     Reply read() throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("end of stream in head: " + head);
-            }
-            head.write(b);
-        }
-        String h = head.toString(StandardCharsets.ISO_8859_1);
+        String h = readHead();
         int length = 0;
         for (String line : h.split("\r\n")) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
@@ -60,8 +52,14 @@ final class RawClient implements AutoCloseable {
     /** Reads the head only (for HEAD requests). */
     String readHead() throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            head.write(in.read());
+        int last4 = 0;
+        while (last4 != 0x0d0a0d0a) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("end of stream in head: " + head);
+            }
+            head.write(b);
+            last4 = last4 << 8 | b;
         }
         return head.toString(StandardCharsets.ISO_8859_1);
     }
