@@ -1,0 +1,72 @@
+package mpmbench.server.http;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+
+import mpmbench.server.handler.Router;
+
+/**
+ * A one-thread test server on 127.0.0.1: accepts a connection, serves it with {@link Http1Connection}
+ * to the end, accepts the next. Either a platform thread with {@link SelectorChannelIo} or a virtual
+ * thread with {@link BlockingChannelIo}.
+ */
+final class LoopbackServer implements AutoCloseable {
+
+    enum Kind { SELECTOR_PLATFORM, BLOCKING_VIRTUAL }
+
+    private final ServerSocketChannel listener;
+    private final Thread thread;
+    private final Http1Connection connection;
+    private final ConnectionState state = new ConnectionState(false);
+
+    LoopbackServer(Kind kind, ConnectionTimeouts timeouts) throws IOException {
+        listener = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+        connection = new Http1Connection(HttpLimits.DEFAULTS, timeouts, new Router(StatusPage.NONE));
+        Runnable loop = kind == Kind.SELECTOR_PLATFORM ? this::selectorLoop : this::blockingLoop;
+        thread = (kind == Kind.SELECTOR_PLATFORM ? Thread.ofPlatform() : Thread.ofVirtual())
+                .name("loopback-" + kind).start(loop);
+    }
+
+    int port() throws IOException {
+        return ((InetSocketAddress) listener.getLocalAddress()).getPort();
+    }
+
+    long threadId() {
+        return thread.threadId();
+    }
+
+    private void selectorLoop() {
+        SelectorChannelIo io = new SelectorChannelIo();
+        try {
+            for (;;) {
+                SocketChannel c = listener.accept();
+                io.attach(c);
+                state.reset();
+                connection.serve(io, ConnectionObserver.NONE, state);
+            }
+        } catch (IOException stopped) {
+            io.release();
+        }
+    }
+
+    private void blockingLoop() {
+        BlockingChannelIo io = new BlockingChannelIo();
+        try {
+            for (;;) {
+                io.attach(listener.accept());
+                state.reset();
+                connection.serve(io, ConnectionObserver.NONE, state);
+            }
+        } catch (IOException stopped) {
+            io.close();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        listener.close();
+        thread.join(5_000);
+    }
+}
