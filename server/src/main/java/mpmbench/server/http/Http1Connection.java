@@ -157,7 +157,9 @@ public final class Http1Connection {
         }
         state.requestServed();
         int max = timeouts.maxKeepAliveRequests();
-        boolean keepAlive = response.status() < 400 && timeouts.keepAlive() && request.keepAliveRequested()
+        // A well-framed request answered 404, 405 or 400 (a bad query) leaves the connection usable,
+        // as in httpd; bad framing never gets here (answerErrorAndClose), and after a 500 we close.
+        boolean keepAlive = response.status() < 500 && timeouts.keepAlive() && request.keepAliveRequested()
                 && (max == 0 || state.requestsServed() < max);
         long bytes = write(keepAlive, max == 0 ? -1 : max - state.requestsServed());
         observer.requestDone(bytes);

@@ -173,7 +173,7 @@ public final class RequestParser {
         if (request.chunked() && request.contentLength() >= 0) {
             throw new HttpErrorException(400, "both Content-Length and Transfer-Encoding");
         }
-        if (request.contentLength() > limits.requestBody()) {
+        if (request.contentLength() > limits.maxBody()) {
             throw new HttpErrorException(413, "Content-Length over LimitRequestBody");
         }
         if (request.chunked()) {
@@ -205,7 +205,7 @@ public final class RequestParser {
         if (i == 0 || (j < lineLength && line[j] != ';')) {
             throw new HttpErrorException(400, "bad chunk size");
         }
-        if (bodyTotal + size > limits.requestBody()) {
+        if (bodyTotal + size > limits.maxBody()) {
             throw new HttpErrorException(413, "chunked body over LimitRequestBody");
         }
         bodyLeft = size;

@@ -79,7 +79,7 @@ public final class Response {
         send(ContentType.TEXT_PLAIN, text.array(), 0, text.length());
     }
 
-    /** An error status with its short text body; the connection closes after it. */
+    /** An error status with its short text body (the loop closes the connection after a 5xx). */
     public void error(int errorStatus) {
         if (errorStatus < 400 || errorStatus > 599) {
             throw new IllegalArgumentException("not an error status: " + errorStatus);

@@ -64,10 +64,10 @@ class ResponseEncodingTest {
     }
 
     @Test
-    void writesErrorsWithTextBodyAndClose() {
+    void writesErrorsWithTextBodyAndKeepsAliveAfterA404() {
         String out = serve(ConnectionTimeouts.DEFAULTS, "GET /missing HTTP/1.1\r\nHost: a\r\n\r\n");
         assertEquals("HTTP/1.1 404 Not Found\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nServer: mpmbench/0.1\r\n"
-                + "Content-Length: 14\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n404 Not Found\n", out);
+                + "Content-Length: 14\r\nContent-Type: text/plain\r\n\r\n404 Not Found\n", out);
     }
 
     @Test

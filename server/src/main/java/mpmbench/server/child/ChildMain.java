@@ -1,0 +1,119 @@
+package mpmbench.server.child;
+
+import java.io.IOException;
+import java.nio.channels.Channel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import mpmbench.server.config.ConfigLoader;
+import mpmbench.server.config.Mpm;
+import mpmbench.server.config.ServerConfig;
+import mpmbench.server.mpm.ChildModel;
+import mpmbench.server.mpm.event.EventChild;
+import mpmbench.server.mpm.prefork.PreforkChild;
+import mpmbench.server.mpm.virtual.VirtualChild;
+import mpmbench.server.mpm.worker.WorkerChild;
+import mpmbench.server.scoreboard.ProcessState;
+import mpmbench.server.scoreboard.SharedScoreboard;
+
+/**
+ * Entry point of a child process, started by the master only. The listening socket arrives as
+ * stdin ({@link System#inheritedChannel()}); the scoreboard is the only channel between master and
+ * child. Arguments are parsed by hand: picocli would cost every child start time for a fixed,
+ * machine-written command line.
+ */
+public final class ChildMain {
+
+    private static final long WATCH_MS = 100;
+
+    private ChildMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Mpm mpm = null;
+        Path scoreboard = null;
+        long masterPid = -1;
+        int slot = -1;
+        List<String> sets = new ArrayList<>();
+        for (String a : args) {
+            String value = a.substring(a.indexOf('=') + 1);
+            if (a.startsWith("--mpm=")) {
+                mpm = Mpm.parse(value);
+            } else if (a.startsWith("--scoreboard=")) {
+                scoreboard = Path.of(value);
+            } else if (a.startsWith("--master-pid=")) {
+                masterPid = Long.parseLong(value);
+            } else if (a.startsWith("--slot=")) {
+                slot = Integer.parseInt(value);
+            } else if (a.startsWith("--set=")) {
+                sets.add(value);
+            } else if (!a.startsWith("--generation=")) {
+                fail("unknown argument " + a);
+            }
+        }
+        if (mpm == null || scoreboard == null || slot < 0 || masterPid < 0) {
+            fail("started without --mpm, --scoreboard, --slot or --master-pid; children are started by the master");
+        }
+        Channel inherited = System.inheritedChannel();
+        if (!(inherited instanceof ServerSocketChannel listen)) {
+            fail("stdin is not a listening socket; children are started by the master");
+            return;
+        }
+        ServerConfig config = ConfigLoader.forModel(mpm).set(sets).load().config();
+        SharedScoreboard board = SharedScoreboard.open(scoreboard);
+        ChildContext ctx = new ChildContext(config, listen, board, slot);
+        ChildModel model = create(ctx);
+        watch(board, slot, masterPid, model);
+        board.setProcessState(slot, ProcessState.READY);
+        try {
+            model.run();
+        } finally {
+            board.setProcessState(slot, ProcessState.STOPPING);
+        }
+        // Threads of a finished model may still sit in blocking calls; nothing is left to serve.
+        Runtime.getRuntime().halt(0);
+    }
+
+    static ChildModel create(ChildContext ctx) throws IOException {
+        return switch (ctx.config().mpm()) {
+            case PREFORK -> new PreforkChild(ctx);
+            case WORKER -> new WorkerChild(ctx);
+            case EVENT -> new EventChild(ctx);
+            case VIRTUAL -> new VirtualChild(ctx);
+        };
+    }
+
+    /**
+     * Watches the two things the master can say: "stop gracefully" (the slot's quit request) and,
+     * by dying, "stop now" (a child must not outlive its master, or it would keep serving on a
+     * socket nobody manages).
+     */
+    private static void watch(SharedScoreboard board, int slot, long masterPid, ChildModel model) {
+        ProcessHandle master = ProcessHandle.of(masterPid).orElse(null);
+        Thread.ofPlatform().daemon().name("master-watch").start(() -> {
+            boolean quitting = false;
+            while (true) {
+                if (master == null || !master.isAlive()) {
+                    Runtime.getRuntime().halt(0);
+                }
+                if (!quitting && board.quitRequested(slot)) {
+                    quitting = true;
+                    board.setProcessState(slot, ProcessState.STOPPING);
+                    model.stopAccepting();
+                }
+                try {
+                    Thread.sleep(WATCH_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    private static void fail(String message) {
+        System.err.println("mpmbench child: " + message);
+        System.exit(2);
+    }
+}

@@ -1,0 +1,138 @@
+package mpmbench.server.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import mpmbench.server.config.ConfigException;
+import mpmbench.server.config.ConfigLoader;
+import mpmbench.server.config.LoadedConfig;
+import mpmbench.server.config.Mpm;
+import mpmbench.server.config.ServerConfig;
+import mpmbench.server.master.ChildCommand;
+import mpmbench.server.master.ListenSocket;
+import mpmbench.server.master.Master;
+import mpmbench.server.scoreboard.SharedScoreboard;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mpmbench serve}: starts the master, which starts the children of the chosen model. */
+@Command(name = "mpmbench serve", mixinStandardHelpOptions = true, version = "mpmbench 0.1",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Runs the HTTP/1.1 server under one concurrency model, as real processes: a master JVM and",
+            "child JVMs that all accept on one listening socket, with a shared scoreboard.",
+            "Endpoints: GET /hello, /bytes?n=N, /cpu?iters=N, /sleep?ms=N, POST /echo, /server-status[?auto].",
+            "Stops on SIGTERM or Ctrl-C, leaving no child process and no scoreboard file."},
+        footer = {"", "Directives (httpd names; defaults are httpd's compiled-in values per MPM):",
+            "  StartServers MinSpareServers MaxSpareServers ServerLimit ThreadLimit ThreadsPerChild",
+            "  MinSpareThreads MaxSpareThreads MaxRequestWorkers MaxConnectionsPerChild ListenBacklog",
+            "  KeepAlive KeepAliveTimeout MaxKeepAliveRequests Timeout AsyncRequestWorkerFactor",
+            "  GracefulShutdownTimeout LimitRequestLine LimitRequestFieldSize LimitRequestFields",
+            "  LimitRequestBody Listen ChildJvmOptions",
+            "", "Example: mpmbench serve --mpm worker --listen 127.0.0.1:8080 --set ThreadsPerChild=50"})
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--mpm", required = true, paramLabel = "MODEL",
+            description = "Concurrency model: prefork, worker, event or virtual.")
+    String mpm;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT",
+            description = "Address to listen on (loopback; port 0 picks a free port). Default: the Listen directive, 127.0.0.1:8080.")
+    String listen;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "An httpd-style file of directives (<IfModule mpm_X_module> blocks apply to model X).")
+    Path configFile;
+
+    @Option(names = "--set", paramLabel = "Directive=value",
+            description = "Sets one directive; repeatable; applied after --config, in order.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--reuseport",
+            description = "Set SO_REUSEPORT on the shared socket (recorded; the children still share one socket).")
+    boolean reusePort;
+
+    @Option(names = "--print-config", description = "Print the effective directives and the child command, then exit.")
+    boolean printConfig;
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new ServeCommand());
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("mpmbench serve: " + e.getMessage()
+                    + " (see mpmbench serve --help)");
+            return 2;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        PrintStream log = System.out;
+        LoadedConfig loaded;
+        try {
+            Mpm model = Mpm.parse(mpm);
+            ConfigLoader loader = ConfigLoader.forModel(model);
+            if (configFile != null) {
+                loader.file(configFile);
+            }
+            loader.set(sets);
+            if (listen != null) {
+                loader.set("Listen=" + listen);
+            }
+            loaded = loader.load();
+        } catch (ConfigException | IllegalArgumentException e) {
+            System.err.println("mpmbench serve: " + e.getMessage());
+            return 2;
+        }
+        ServerConfig config = loaded.config();
+        long pid = ProcessHandle.current().pid();
+        Path scoreboardFile = scoreboardDir().resolve("mpmbench-" + pid + ".scoreboard");
+        ChildCommand command = new ChildCommand(config, ConfigLoader.toSetArguments(config), scoreboardFile, pid);
+        loaded.warnings().forEach(w -> System.err.println("mpmbench serve: warning: " + w));
+        if (printConfig) {
+            loaded.describe().forEach(log::println);
+            log.println("child command: " + String.join(" ", command.prefix()));
+            return 0;
+        }
+        ListenSocket socket;
+        try {
+            socket = ListenSocket.openAsStdin(config.listenHost(), config.listenPort(), config.listenBacklog(), reusePort);
+        } catch (IOException e) {
+            System.err.println("mpmbench serve: cannot listen on " + config.listenHost() + ":" + config.listenPort()
+                    + ": " + e.getMessage());
+            return 1;
+        }
+        SharedScoreboard board;
+        try {
+            int workers = config.mpm() == Mpm.VIRTUAL ? 0 : config.mpm().threaded() ? config.threadsPerChild() : 1;
+            board = SharedScoreboard.create(scoreboardFile, config.serverLimit(), workers, config.mpm().ordinal(), pid);
+        } catch (IOException e) {
+            System.err.println("mpmbench serve: cannot create the scoreboard " + scoreboardFile + ": " + e.getMessage());
+            return 1;
+        }
+        Master master = new Master(config, board, command, log);
+        Runtime.getRuntime().addShutdownHook(new Thread(master::stop, "master-stop"));
+        log.printf("mpmbench serve: mpm %s, master pid %d, listening on %s:%d%n", config.mpm().id(), pid,
+                socket.host(), socket.port());
+        log.println("mpmbench serve: scoreboard " + scoreboardFile);
+        log.println("mpmbench serve: child JVM: " + String.join(" ", command.prefix().subList(0, command.prefix().indexOf("-cp"))));
+        log.flush();
+        try {
+            master.run();
+        } catch (IOException e) {
+            System.err.println("mpmbench serve: " + e.getMessage());
+            return 1;
+        }
+        return 0;
+    }
+
+    private static Path scoreboardDir() {
+        Path shm = Path.of("/dev/shm");
+        return Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+    }
+}

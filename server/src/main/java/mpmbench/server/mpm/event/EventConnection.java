@@ -1,0 +1,30 @@
+package mpmbench.server.mpm.event;
+
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+
+import mpmbench.server.http.ConnectionState;
+
+/**
+ * One connection of the event model, with its place in the selector thread's wait list: an
+ * intrusive doubly linked list ordered by deadline, so parking and unparking a connection is O(1)
+ * and allocates nothing.
+ */
+final class EventConnection {
+
+    final SocketChannel channel;
+    final ConnectionState state = new ConnectionState(true);
+    SelectionKey key;
+    /** Set by the worker that closed it; read by the selector thread after the hand-back. */
+    boolean closed;
+
+    EventConnection prev;
+    EventConnection next;
+    long deadlineNanos;
+    /** The list it waits in, or null while a worker has it. */
+    WaitList list;
+
+    EventConnection(SocketChannel channel) {
+        this.channel = channel;
+    }
+}

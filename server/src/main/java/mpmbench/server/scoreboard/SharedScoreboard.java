@@ -1,0 +1,290 @@
+package mpmbench.server.scoreboard;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The scoreboard: a file in /dev/shm mapped by the master and every child, like httpd's.
+ *
+ * <p>Layout (all little-endian, offsets in bytes): a 64-byte header; then {@code serverLimit}
+ * process slots of 64 bytes; then {@code serverLimit × workersPerProcess} worker slots of 32 bytes.
+ * <pre>
+ * header   0 magic 'MPMB'  4 layout version  8 generation  12 serverLimit  16 workersPerProcess
+ *          20 mpm ordinal  24 master pid (long)  32 start time, epoch ms (long)
+ * process  0 pid (long)  8 generation  12 state ({@link ProcessState})  16 quit request
+ *          20 connections held  24 workers busy  32 requests (long)  40 bytes (long)
+ *          48 connections accepted (long)
+ * worker   0 status ({@link WorkerStatus})  8 requests (long)  16 bytes (long)
+ * </pre>
+ *
+ * <p>Threading: one writer per field. The master writes a process slot's pid, generation and quit
+ * request; the child owning the slot writes its state and counters; a worker thread writes its own
+ * worker slot. Counters that several threads of one child share (the virtual-thread model, the
+ * event model's connection count) are updated with atomic adds. Writes use release and reads
+ * acquire semantics, so a reader sees a consistent value of each field (not a snapshot of all).
+ */
+public final class SharedScoreboard implements AutoCloseable {
+
+    static final int MAGIC = 0x4D504D42;
+    static final int VERSION = 1;
+    static final int HEADER = 64;
+    static final int PROCESS_SLOT = 64;
+    static final int WORKER_SLOT = 32;
+
+    private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
+    private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
+
+    private final Path file;
+    private final Arena arena;
+    private final MemorySegment memory;
+    private final int serverLimit;
+    private final int workersPerProcess;
+
+    private SharedScoreboard(Path file, Arena arena, MemorySegment memory, int serverLimit,
+                             int workersPerProcess) {
+        this.file = file;
+        this.arena = arena;
+        this.memory = memory;
+        this.serverLimit = serverLimit;
+        this.workersPerProcess = workersPerProcess;
+    }
+
+    /** Creates (or truncates) the file and writes the header; called once, by the master. */
+    public static SharedScoreboard create(Path file, int serverLimit, int workersPerProcess,
+                                          int mpmOrdinal, long masterPid) throws IOException {
+        long size = size(serverLimit, workersPerProcess);
+        Files.deleteIfExists(file);
+        SharedScoreboard board = map(file, size, serverLimit, workersPerProcess, true);
+        MemorySegment m = board.memory;
+        m.set(ValueLayout.JAVA_INT, 4, VERSION);
+        m.set(ValueLayout.JAVA_INT, 12, serverLimit);
+        m.set(ValueLayout.JAVA_INT, 16, workersPerProcess);
+        m.set(ValueLayout.JAVA_INT, 20, mpmOrdinal);
+        m.set(ValueLayout.JAVA_LONG, 24, masterPid);
+        m.set(ValueLayout.JAVA_LONG, 32, System.currentTimeMillis());
+        for (int p = 0; p < serverLimit; p++) {
+            for (int w = 0; w < workersPerProcess; w++) {
+                board.setWorkerStatus(p, w, WorkerStatus.OPEN);
+            }
+        }
+        INT.setRelease(m, 0L, MAGIC);
+        return board;
+    }
+
+    /** Maps an existing scoreboard; called by each child. */
+    public static SharedScoreboard open(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size < HEADER) {
+            throw new IOException("not a scoreboard (too small): " + file);
+        }
+        SharedScoreboard probe = map(file, HEADER, 0, 0, false);
+        int magic = (int) INT.getAcquire(probe.memory, 0L);
+        int serverLimit = probe.memory.get(ValueLayout.JAVA_INT, 12);
+        int workers = probe.memory.get(ValueLayout.JAVA_INT, 16);
+        probe.arena.close();
+        if (magic != MAGIC || size != size(serverLimit, workers)) {
+            throw new IOException("not a scoreboard of this version: " + file);
+        }
+        return map(file, size, serverLimit, workers, false);
+    }
+
+    private static SharedScoreboard map(Path file, long size, int serverLimit, int workers,
+                                        boolean create) throws IOException {
+        Arena arena = Arena.ofShared();
+        try (FileChannel ch = create
+                ? FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE)
+                : FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            if (create) {
+                ch.truncate(size);
+                ch.write(java.nio.ByteBuffer.allocate(1), size - 1);
+            }
+            MemorySegment m = ch.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
+            return new SharedScoreboard(file, arena, m, serverLimit, workers);
+        } catch (IOException | RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    static long size(int serverLimit, int workersPerProcess) {
+        return HEADER + (long) serverLimit * PROCESS_SLOT
+                + (long) serverLimit * workersPerProcess * WORKER_SLOT;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public int serverLimit() {
+        return serverLimit;
+    }
+
+    public int workersPerProcess() {
+        return workersPerProcess;
+    }
+
+    public int mpmOrdinal() {
+        return memory.get(ValueLayout.JAVA_INT, 20);
+    }
+
+    public long startTimeMillis() {
+        return memory.get(ValueLayout.JAVA_LONG, 32);
+    }
+
+    public int generation() {
+        return (int) INT.getAcquire(memory, 8L);
+    }
+
+    public void setGeneration(int generation) {
+        INT.setRelease(memory, 8L, generation);
+    }
+
+    // ---- process slots
+
+    private long process(int slot) {
+        return HEADER + (long) slot * PROCESS_SLOT;
+    }
+
+    public long pid(int slot) {
+        return (long) LONG.getAcquire(memory, process(slot));
+    }
+
+    public ProcessState processState(int slot) {
+        return ProcessState.ofCode((int) INT.getAcquire(memory, process(slot) + 12));
+    }
+
+    public void setProcessState(int slot, ProcessState state) {
+        INT.setRelease(memory, process(slot) + 12, state.ordinal());
+    }
+
+    /** The master claims a slot for a new child (pid 0 until the child is known). */
+    public void claimProcess(int slot, long pid, int generation) {
+        long p = process(slot);
+        for (long off = 16; off < PROCESS_SLOT; off += 8) {
+            LONG.setRelease(memory, p + off, 0L);
+        }
+        INT.setRelease(memory, p + 8, generation);
+        LONG.setRelease(memory, p, pid);
+        INT.setRelease(memory, p + 12, ProcessState.STARTING.ordinal());
+        for (int w = 0; w < workersPerProcess; w++) {
+            long ws = worker(slot, w);
+            LONG.setRelease(memory, ws + 8, 0L);
+            LONG.setRelease(memory, ws + 16, 0L);
+            setWorkerStatus(slot, w, WorkerStatus.STARTING);
+        }
+    }
+
+    public void setPid(int slot, long pid) {
+        LONG.setRelease(memory, process(slot), pid);
+    }
+
+    /** The master clears the slot of a child it reaped. */
+    public void releaseProcess(int slot) {
+        setProcessState(slot, ProcessState.FREE);
+        LONG.setRelease(memory, process(slot), 0L);
+        for (int w = 0; w < workersPerProcess; w++) {
+            setWorkerStatus(slot, w, WorkerStatus.OPEN);
+        }
+    }
+
+    public int processGeneration(int slot) {
+        return (int) INT.getAcquire(memory, process(slot) + 8);
+    }
+
+    /** Written by the master: asks the child in {@code slot} to stop gracefully. */
+    public void requestQuit(int slot) {
+        INT.setRelease(memory, process(slot) + 16, 1);
+    }
+
+    public boolean quitRequested(int slot) {
+        return (int) INT.getAcquire(memory, process(slot) + 16) != 0;
+    }
+
+    public int connections(int slot) {
+        return (int) INT.getAcquire(memory, process(slot) + 20);
+    }
+
+    public void addConnections(int slot, int delta) {
+        INT.getAndAdd(memory, process(slot) + 20, delta);
+    }
+
+    public int busyWorkers(int slot) {
+        return (int) INT.getAcquire(memory, process(slot) + 24);
+    }
+
+    public void addBusyWorkers(int slot, int delta) {
+        INT.getAndAdd(memory, process(slot) + 24, delta);
+    }
+
+    public long processRequests(int slot) {
+        return (long) LONG.getAcquire(memory, process(slot) + 32);
+    }
+
+    public long processBytes(int slot) {
+        return (long) LONG.getAcquire(memory, process(slot) + 40);
+    }
+
+    /** Counts a request on the process slot (models without worker slots); atomic. */
+    public void addProcessRequest(int slot, long bytes) {
+        LONG.getAndAdd(memory, process(slot) + 32, 1L);
+        LONG.getAndAdd(memory, process(slot) + 40, bytes);
+    }
+
+    public long connectionsAccepted(int slot) {
+        return (long) LONG.getAcquire(memory, process(slot) + 48);
+    }
+
+    public void addConnectionAccepted(int slot) {
+        LONG.getAndAdd(memory, process(slot) + 48, 1L);
+    }
+
+    // ---- worker slots
+
+    private long worker(int slot, int worker) {
+        return HEADER + (long) serverLimit * PROCESS_SLOT
+                + ((long) slot * workersPerProcess + worker) * WORKER_SLOT;
+    }
+
+    public WorkerStatus workerStatus(int slot, int worker) {
+        return WorkerStatus.ofCode((int) INT.getAcquire(memory, worker(slot, worker)));
+    }
+
+    public void setWorkerStatus(int slot, int worker, WorkerStatus status) {
+        INT.setRelease(memory, worker(slot, worker), status.code());
+    }
+
+    /** Counts one response on the worker's own slot; only that worker's thread calls it. */
+    public void countWorkerRequest(int slot, int worker, long bytes) {
+        long w = worker(slot, worker);
+        LONG.setRelease(memory, w + 8, (long) LONG.getAcquire(memory, w + 8) + 1);
+        LONG.setRelease(memory, w + 16, (long) LONG.getAcquire(memory, w + 16) + bytes);
+    }
+
+    public long workerRequests(int slot, int worker) {
+        return (long) LONG.getAcquire(memory, worker(slot, worker) + 8);
+    }
+
+    public long workerBytes(int slot, int worker) {
+        return (long) LONG.getAcquire(memory, worker(slot, worker) + 16);
+    }
+
+    /** Unmaps; the file stays. */
+    @Override
+    public void close() {
+        arena.close();
+    }
+
+    /** Unmaps and deletes the file; the master's last act. */
+    public void delete() throws IOException {
+        close();
+        Files.deleteIfExists(file);
+    }
+}

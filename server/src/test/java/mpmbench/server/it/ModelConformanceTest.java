@@ -1,0 +1,182 @@
+package mpmbench.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * One HTTP conformance suite over every model, each on a real server (master and child JVMs) on an
+ * ephemeral loopback port, like Apache's test framework runs against any MPM.
+ */
+class ModelConformanceTest {
+
+    private static final Map<String, RunningServer> SERVERS = new ConcurrentHashMap<>();
+
+    private static RunningServer server(String mpm) throws Exception {
+        RunningServer s = SERVERS.get(mpm);
+        if (s == null) {
+            // Small footprint: few processes to start, enough workers for the concurrency test.
+            s = switch (mpm) {
+                case "prefork" -> RunningServer.start(mpm, "StartServers=4", "MinSpareServers=1",
+                        "MaxSpareServers=8", "ServerLimit=16", "MaxRequestWorkers=16", "KeepAliveTimeout=2");
+                case "virtual" -> RunningServer.start(mpm, "KeepAliveTimeout=2");
+                default -> RunningServer.start(mpm, "StartServers=2", "MinSpareThreads=1",
+                        "MaxSpareThreads=48", "ThreadsPerChild=16", "ServerLimit=4", "MaxRequestWorkers=64",
+                        "KeepAliveTimeout=2");
+            };
+            SERVERS.put(mpm, s);
+        }
+        return s;
+    }
+
+    @AfterAll
+    static void stopAll() throws Exception {
+        for (RunningServer s : SERVERS.values()) {
+            s.close();
+        }
+        SERVERS.clear();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prefork", "worker", "event", "virtual"})
+    void helloAnswersExactly13Bytes(String mpm) throws Exception {
+        try (HttpTestClient c = new HttpTestClient(server(mpm).port)) {
+            HttpTestClient.Response r = c.get("/hello");
+            assertEquals(200, r.status());
+            assertEquals("Hello, World!", r.text());
+            assertEquals("13", r.header("Content-Length"));
+            assertTrue(r.header("Content-Type").startsWith("text/plain"));
+            assertNotNull(r.header("Date"));
+            assertNotNull(r.header("Server"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prefork", "worker", "event", "virtual"})
+    void keepAliveReusesTheConnection(String mpm) throws Exception {
+        try (HttpTestClient c = new HttpTestClient(server(mpm).port)) {
+            for (int i = 0; i < 5; i++) {
+                assertEquals(200, c.get("/hello").status());
+            }
+            c.send("GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            HttpTestClient.Response last = c.read(false);
+            assertEquals(200, last.status());
+            assertEquals("close", last.header("Connection").toLowerCase());
+            assertTrue(c.closedByServer());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prefork", "worker", "event", "virtual"})
+    void http10ClosesUnlessKeepAliveIsAsked(String mpm) throws Exception {
+        int port = server(mpm).port;
+        try (HttpTestClient c = new HttpTestClient(port)) {
+            c.send("GET /hello HTTP/1.0\r\n\r\n");
+            assertEquals("Hello, World!", c.read(false).text());
+            assertTrue(c.closedByServer());
+        }
+        try (HttpTestClient c = new HttpTestClient(port)) {
+            c.send("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+            assertEquals(200, c.read(false).status());
+            c.send("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+            assertEquals(200, c.read(false).status());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prefork", "worker", "event", "virtual"})
+    void pipelinedRequestsAreAnsweredInOrder(String mpm) throws Exception {
+        try (HttpTestClient c = new HttpTestClient(server(mpm).port)) {
+            c.send("GET /bytes?n=3 HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "GET /bytes?n=7 HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertEquals(3, c.read(false).body().length);
+            assertEquals("Hello, World!", c.read(false).text());
+            assertEquals(7, c.read(false).body().length);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prefork", "worker", "event", "virtual"})
+    void echoReturnsBodiesOfBothFramings(String mpm) throws Exception {
+        try (HttpTestClient c = new HttpTestClient(server(mpm).port)) {
+            c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nabcde");
+            assertEquals("abcde", c.read(false).text());
+            c.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "3\r\nfoo\r\n4\r\nbar!\r\n0\r\n\r\n");
+            assertEquals("foobar!", c.read(false).text());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prefork", "worker", "event", "virtual"})
+    void badInputGetsAStatusAndTheServerGoesOn(String mpm) throws Exception {
+        int port = server(mpm).port;
+        try (HttpTestClient c = new HttpTestClient(port)) {
+            c.send("GARBAGE\r\n\r\n");
+            assertEquals(400, c.read(false).status());
+            assertTrue(c.closedByServer());
+        }
+        try (HttpTestClient c = new HttpTestClient(port)) {
+            assertEquals(404, c.get("/nothing-here").status());
+            assertEquals(200, c.get("/hello").status());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prefork", "worker", "event", "virtual"})
+    void manyConcurrentClientsAreAllServed(String mpm) throws Exception {
+        int port = server(mpm).port;
+        int clients = 24;
+        int requests = 25;
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                done.add(pool.submit(() -> {
+                    int ok = 0;
+                    try (HttpTestClient c = new HttpTestClient(port, 20_000)) {
+                        for (int k = 0; k < requests; k++) {
+                            HttpTestClient.Response r = c.get("/hello");
+                            ok += r.status() == 200 && r.body().length == 13 ? 1 : 0;
+                        }
+                    }
+                    return ok;
+                }));
+            }
+            int total = 0;
+            for (Future<Integer> f : done) {
+                total += f.get();
+            }
+            assertEquals(clients * requests, total);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prefork", "worker", "event", "virtual"})
+    void serverStatusShowsTheScoreboard(String mpm) throws Exception {
+        try (HttpTestClient c = new HttpTestClient(server(mpm).port)) {
+            c.get("/hello");
+            String auto = c.get("/server-status?auto").text();
+            assertTrue(auto.contains("ServerMPM: " + mpm), auto);
+            assertTrue(auto.contains("Scoreboard: "), auto);
+            assertTrue(auto.contains("Total Accesses: "), auto);
+            String text = c.get("/server-status").text();
+            assertTrue(text.contains("Scoreboard Key"), text);
+            assertArrayEquals("Hello, World!".getBytes(StandardCharsets.US_ASCII), c.get("/hello").body());
+        }
+    }
+}

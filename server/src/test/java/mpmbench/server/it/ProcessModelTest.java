@@ -1,0 +1,88 @@
+package mpmbench.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/** The process side: children as real processes, one shared accept queue, replacement, clean stop. */
+class ProcessModelTest {
+
+    private static final String[] THREE_PREFORK = {"StartServers=3", "MinSpareServers=1", "MaxSpareServers=3"};
+
+    @Test
+    void preforkStartsTheChildrenItIsToldToAndStopsCleanly() throws Exception {
+        RunningServer server = RunningServer.start("prefork", THREE_PREFORK);
+        List<ProcessHandle> kids;
+        try {
+            kids = server.awaitChildren(3, Duration.ofSeconds(10));
+            assertEquals(3, kids.size(), server.output());
+            assertTrue(server.scoreboardExists());
+        } finally {
+            long t0 = System.nanoTime();
+            server.master.destroy();
+            assertTrue(server.master.waitFor(10, TimeUnit.SECONDS), "master did not exit within 10 s");
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            assertTrue(ms < 10_000, "stop took " + ms + " ms");
+            server.close();
+        }
+        for (ProcessHandle k : kids) {
+            k.onExit().get(10, TimeUnit.SECONDS);
+            assertFalse(k.isAlive(), "child " + k.pid() + " outlived the master");
+        }
+        assertFalse(server.scoreboardExists(), "scoreboard file left behind: " + server.scoreboard);
+    }
+
+    @Test
+    void aBusyChildNeverDelaysNewConnections() throws Exception {
+        try (RunningServer server = RunningServer.start("prefork", THREE_PREFORK)) {
+            assertEquals(3, server.awaitChildren(3, Duration.ofSeconds(10)).size());
+            HttpTestClient busy = new HttpTestClient(server.port, 10_000);
+            busy.send("GET /sleep?ms=3000 HTTP/1.1\r\nHost: x\r\n\r\n");
+            CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(() -> {
+                try (busy) {
+                    return busy.read(false).status();
+                } catch (Exception e) {
+                    return -1;
+                }
+            });
+            Thread.sleep(200);
+            for (int i = 0; i < 20; i++) {
+                long t0 = System.nanoTime();
+                try (HttpTestClient c = new HttpTestClient(server.port, 2_000)) {
+                    c.send("GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+                    assertEquals(200, c.read(false).status());
+                }
+                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                assertTrue(ms < 1_000, "connection " + i + " waited " + ms + " ms behind the busy child");
+            }
+            assertEquals(200, slow.get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aKilledChildIsReplaced() throws Exception {
+        try (RunningServer server = RunningServer.start("prefork", THREE_PREFORK)) {
+            List<ProcessHandle> kids = server.awaitChildren(3, Duration.ofSeconds(10));
+            assertEquals(3, kids.size());
+            ProcessHandle victim = kids.get(0);
+            new ProcessBuilder("kill", "-KILL", Long.toString(victim.pid())).start().waitFor();
+            victim.onExit().get(5, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            List<ProcessHandle> now = server.children();
+            while ((now.size() < 3 || now.contains(victim)) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                now = server.children();
+            }
+            assertEquals(3, now.size(), server.output());
+            assertFalse(now.contains(victim));
+            server.awaitReady(Duration.ofSeconds(10));
+        }
+    }
+}

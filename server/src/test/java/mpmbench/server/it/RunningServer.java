@@ -1,0 +1,129 @@
+package mpmbench.server.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real server for tests: {@code mpmbench serve} started as its own process (master JVM plus child
+ * JVMs) on an ephemeral loopback port, stopped with SIGTERM.
+ */
+final class RunningServer implements AutoCloseable {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on ([0-9.]+):(\\d+)");
+    private static final Pattern SCOREBOARD = Pattern.compile("scoreboard (\\S+)");
+
+    final Process master;
+    final int port;
+    final Path scoreboard;
+    private final List<String> output;
+
+    private RunningServer(Process master, int port, Path scoreboard, List<String> output) {
+        this.master = master;
+        this.port = port;
+        this.scoreboard = scoreboard;
+        this.output = output;
+    }
+
+    static RunningServer start(String mpm, String... sets) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElseThrow());
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        cmd.add("mpmbench.server.cli.ServeCommand");
+        cmd.add("--mpm=" + mpm);
+        cmd.add("--listen=127.0.0.1:0");
+        cmd.add("--set=ChildJvmOptions=-XX:+UseSerialGC -Xmx64m -XX:TieredStopAtLevel=1 -Xshare:auto");
+        for (String s : sets) {
+            cmd.add("--set=" + s);
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<int[]> port = new CompletableFuture<>();
+        CompletableFuture<Path> board = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().start(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    output.add(line);
+                    Matcher m = LISTENING.matcher(line);
+                    if (m.find()) {
+                        port.complete(new int[] {Integer.parseInt(m.group(2))});
+                    }
+                    Matcher s = SCOREBOARD.matcher(line);
+                    if (s.find()) {
+                        board.complete(Path.of(s.group(1)));
+                    }
+                }
+            } catch (IOException e) {
+                // The process ended.
+            }
+            port.completeExceptionally(new IllegalStateException("server exited: " + output));
+        });
+        int actual = port.get(20, TimeUnit.SECONDS)[0];
+        RunningServer server = new RunningServer(p, actual, board.get(5, TimeUnit.SECONDS), output);
+        server.awaitReady(Duration.ofSeconds(20));
+        return server;
+    }
+
+    /** Waits until /hello answers, i.e. at least one child accepts. */
+    void awaitReady(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try (HttpTestClient c = new HttpTestClient(port)) {
+                if (c.get("/hello").status() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("server not ready: " + output, e);
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    List<ProcessHandle> children() {
+        return master.toHandle().children().filter(ProcessHandle::isAlive).toList();
+    }
+
+    /** Waits until exactly {@code n} children are alive, up to {@code timeout}. */
+    List<ProcessHandle> awaitChildren(int n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<ProcessHandle> now = children();
+        while (now.size() != n && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            now = children();
+        }
+        return now;
+    }
+
+    String output() {
+        return String.join("\n", output);
+    }
+
+    boolean scoreboardExists() {
+        return Files.exists(scoreboard);
+    }
+
+    @Override
+    public void close() throws Exception {
+        List<ProcessHandle> kids = master.toHandle().descendants().toList();
+        master.destroy();
+        if (!master.waitFor(15, TimeUnit.SECONDS)) {
+            master.destroyForcibly();
+        }
+        kids.forEach(ProcessHandle::destroyForcibly);
+    }
+}

@@ -1,0 +1,80 @@
+package mpmbench.server.scoreboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SharedScoreboardTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSecondMappingSeesWhatTheFirstWrote() throws IOException {
+        Path file = dir.resolve("board");
+        try (SharedScoreboard master = SharedScoreboard.create(file, 4, 3, 1, 42);
+             SharedScoreboard child = SharedScoreboard.open(file)) {
+            assertEquals(4, child.serverLimit());
+            assertEquals(3, child.workersPerProcess());
+            assertEquals(WorkerStatus.OPEN, child.workerStatus(3, 2));
+            master.claimProcess(2, 1234, 7);
+            assertEquals(1234, child.pid(2));
+            assertEquals(7, child.processGeneration(2));
+            assertEquals(ProcessState.STARTING, child.processState(2));
+            child.setWorkerStatus(2, 1, WorkerStatus.KEEPALIVE);
+            child.countWorkerRequest(2, 1, 100);
+            child.countWorkerRequest(2, 1, 50);
+            assertEquals(WorkerStatus.KEEPALIVE, master.workerStatus(2, 1));
+            assertEquals(2, master.workerRequests(2, 1));
+            assertEquals(150, master.workerBytes(2, 1));
+            assertFalse(child.quitRequested(2));
+            master.requestQuit(2);
+            assertTrue(child.quitRequested(2));
+            master.releaseProcess(2);
+            assertEquals(ProcessState.FREE, child.processState(2));
+            assertEquals(WorkerStatus.OPEN, child.workerStatus(2, 1));
+        }
+    }
+
+    @Test
+    void statusPageRendersApacheLettersAndAutoKeys() throws IOException {
+        Path file = dir.resolve("board");
+        try (SharedScoreboard board = SharedScoreboard.create(file, 2, 2, 1, 42)) {
+            board.claimProcess(0, 99, 0);
+            board.setProcessState(0, ProcessState.READY);
+            board.setWorkerStatus(0, 0, WorkerStatus.READY);
+            board.setWorkerStatus(0, 1, WorkerStatus.WRITING);
+            board.countWorkerRequest(0, 1, 2048);
+            StringBuilder auto = new StringBuilder();
+            new StatusReport(board, "worker").render(true, auto);
+            String s = auto.toString();
+            assertTrue(s.contains("Scoreboard: _W..\n"), s);
+            assertTrue(s.contains("BusyWorkers: 1\n"), s);
+            assertTrue(s.contains("IdleWorkers: 1\n"), s);
+            assertTrue(s.contains("Total Accesses: 1\n"), s);
+            assertTrue(s.contains("Total kBytes: 2\n"), s);
+        }
+    }
+
+    @Test
+    void refusesAFileThatIsNotAScoreboard() throws IOException {
+        Path file = dir.resolve("junk");
+        Files.write(file, new byte[100]);
+        assertThrows(IOException.class, () -> SharedScoreboard.open(file));
+    }
+
+    @Test
+    void deleteRemovesTheFile() throws IOException {
+        Path file = dir.resolve("board");
+        SharedScoreboard.create(file, 1, 1, 0, 1).delete();
+        assertFalse(Files.exists(file));
+    }
+}
