@@ -23,18 +23,19 @@ import picocli.CommandLine.Option;
 
 /** {@code mpmbench serve}: starts the master, which starts the children of the chosen model. */
 @Command(name = "mpmbench serve", mixinStandardHelpOptions = true, version = "mpmbench 0.1",
-        sortOptions = false, usageHelpAutoWidth = true,
+        sortOptions = false, usageHelpWidth = 100,
         description = {
-            "Runs the HTTP/1.1 server under one concurrency model, as real processes: a master JVM and",
-            "child JVMs that all accept on one listening socket, with a shared scoreboard.",
-            "Endpoints: GET /hello, /bytes?n=N, /cpu?iters=N, /sleep?ms=N, POST /echo, /server-status[?auto].",
-            "Stops on SIGTERM or Ctrl-C, leaving no child process and no scoreboard file."},
-        footer = {"", "Directives (httpd names; defaults are httpd's compiled-in values per MPM):",
-            "  StartServers MinSpareServers MaxSpareServers ServerLimit ThreadLimit ThreadsPerChild",
-            "  MinSpareThreads MaxSpareThreads MaxRequestWorkers MaxConnectionsPerChild ListenBacklog",
-            "  KeepAlive KeepAliveTimeout MaxKeepAliveRequests Timeout AsyncRequestWorkerFactor",
-            "  GracefulShutdownTimeout LimitRequestLine LimitRequestFieldSize LimitRequestFields",
-            "  LimitRequestBody Listen ChildJvmOptions",
+            "Runs the HTTP/1.1 server under one concurrency model, as real processes: a master",
+            "JVM and child JVMs that all accept on one listening socket, sharing a scoreboard.",
+            "Endpoints: GET /hello, /bytes?n=N, /cpu?iters=N, /sleep?ms=N, /server-status[?auto]",
+            "and POST /echo. SIGTERM or Ctrl-C stops the master and every child.", ""},
+        footer = {"", "Directives (httpd's names; defaults are httpd's compiled-in values per MPM):",
+            "  StartServers MinSpareServers MaxSpareServers ServerLimit ThreadLimit",
+            "  ThreadsPerChild MinSpareThreads MaxSpareThreads MaxRequestWorkers",
+            "  MaxConnectionsPerChild ListenBacklog KeepAlive KeepAliveTimeout",
+            "  MaxKeepAliveRequests Timeout AsyncRequestWorkerFactor GracefulShutdownTimeout",
+            "  LimitRequestLine LimitRequestFieldSize LimitRequestFields LimitRequestBody",
+            "  Listen ChildJvmOptions (the child JVMs' flags)",
             "", "Example: mpmbench serve --mpm worker --listen 127.0.0.1:8080 --set ThreadsPerChild=50"})
 public final class ServeCommand implements Callable<Integer> {
 
@@ -43,21 +44,19 @@ public final class ServeCommand implements Callable<Integer> {
     String mpm;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT",
-            description = "Address to listen on (loopback; port 0 picks a free port). Default: the Listen directive, 127.0.0.1:8080.")
+            description = "Loopback address to listen on; port 0 picks a free one. Default: 127.0.0.1:8080.")
     String listen;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "An httpd-style file of directives (<IfModule mpm_X_module> blocks apply to model X).")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "An httpd-style file of directives; <IfModule mpm_X_module> applies to model X.")
     Path configFile;
 
     @Option(names = "--set", paramLabel = "Directive=value",
             description = "Sets one directive; repeatable; applied after --config, in order.")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--reuseport",
-            description = "Set SO_REUSEPORT on the shared socket (recorded; the children still share one socket).")
-    boolean reusePort;
-
-    @Option(names = "--print-config", description = "Print the effective directives and the child command, then exit.")
+    @Option(names = "--print-config",
+            description = "Print the effective directives and the child command, then exit.")
     boolean printConfig;
 
     public static void main(String[] args) {
@@ -101,7 +100,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ListenSocket socket;
         try {
-            socket = ListenSocket.openAsStdin(config.listenHost(), config.listenPort(), config.listenBacklog(), reusePort);
+            socket = ListenSocket.openAsStdin(config.listenHost(), config.listenPort(), config.listenBacklog());
         } catch (IOException e) {
             System.err.println("mpmbench serve: cannot listen on " + config.listenHost() + ":" + config.listenPort()
                     + ": " + e.getMessage());

@@ -25,7 +25,6 @@ public final class ListenSocket {
     private static final int SOCK_STREAM = 1;
     private static final int SOL_SOCKET = 1;
     private static final int SO_REUSEADDR = 2;
-    private static final int SO_REUSEPORT = 15;
     private static final int STDIN = 0;
 
     private static final Linker LINKER = Linker.nativeLinker();
@@ -70,8 +69,7 @@ public final class ListenSocket {
      * @param port 0 lets the kernel choose; {@link #port()} tells which it chose
      * @throws IOException with the address and the system's reason, e.g. "Address already in use"
      */
-    public static ListenSocket openAsStdin(String host, int port, int backlog, boolean reusePort)
-            throws IOException {
+    public static ListenSocket openAsStdin(String host, int port, int backlog) throws IOException {
         byte[] ip = ipv4(host);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(Linker.Option.captureStateLayout());
@@ -82,10 +80,6 @@ public final class ListenSocket {
                 one.set(ValueLayout.JAVA_INT, 0, 1);
                 check((int) SETSOCKOPT.invokeExact(errno, fd, SOL_SOCKET, SO_REUSEADDR, one, 4), errno,
                         "setsockopt(SO_REUSEADDR)");
-                if (reusePort) {
-                    check((int) SETSOCKOPT.invokeExact(errno, fd, SOL_SOCKET, SO_REUSEPORT, one, 4), errno,
-                            "setsockopt(SO_REUSEPORT)");
-                }
                 MemorySegment addr = sockaddr(arena, ip, port);
                 check((int) BIND.invokeExact(errno, fd, addr, 16), errno, "bind " + host + ":" + port);
                 check((int) LISTEN.invokeExact(errno, fd, backlog), errno, "listen");
