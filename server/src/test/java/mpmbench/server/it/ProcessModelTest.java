@@ -9,7 +9,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The process side: children as real processes, one shared accept queue, replacement, clean stop. */
 class ProcessModelTest {
@@ -39,9 +44,18 @@ class ProcessModelTest {
         assertFalse(server.scoreboardExists(), "scoreboard file left behind: " + server.scoreboard);
     }
 
-    @Test
-    void aBusyChildNeverDelaysNewConnections() throws Exception {
-        try (RunningServer server = RunningServer.start("prefork", THREE_PREFORK)) {
+    /** Three single-worker children of each model, so one busy worker makes one busy process. */
+    static Stream<Arguments> threeSingleWorkerChildren() {
+        String[] threaded = {"StartServers=3", "ThreadsPerChild=1", "MinSpareThreads=1", "MaxSpareThreads=3",
+            "MaxRequestWorkers=3"};
+        return Stream.of(Arguments.of("prefork", THREE_PREFORK), Arguments.of("worker", threaded),
+                Arguments.of("event", threaded));
+    }
+
+    @ParameterizedTest
+    @MethodSource("threeSingleWorkerChildren")
+    void aBusyChildNeverDelaysNewConnections(String mpm, String[] sets) throws Exception {
+        try (RunningServer server = RunningServer.start(mpm, sets)) {
             assertEquals(3, server.awaitChildren(3, Duration.ofSeconds(10)).size());
             HttpTestClient busy = new HttpTestClient(server.port, 10_000);
             busy.send("GET /sleep?ms=3000 HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -83,6 +97,27 @@ class ProcessModelTest {
             assertEquals(3, now.size(), server.output());
             assertFalse(now.contains(victim));
             server.awaitReady(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aChildIsRecycledAfterMaxConnectionsPerChild() throws Exception {
+        try (RunningServer server = RunningServer.start("prefork", "StartServers=1", "MinSpareServers=1",
+                "MaxSpareServers=2", "MaxConnectionsPerChild=3")) {
+            List<ProcessHandle> first = server.awaitChildren(1, Duration.ofSeconds(10));
+            assertEquals(1, first.size());
+            // awaitReady used one connection; two more reach the limit.
+            for (int i = 0; i < 2; i++) {
+                try (HttpTestClient c = new HttpTestClient(server.port)) {
+                    c.send("GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+                    assertEquals(200, c.read(false).status());
+                }
+            }
+            first.get(0).onExit().get(10, TimeUnit.SECONDS);
+            server.awaitReady(Duration.ofSeconds(10));
+            List<ProcessHandle> now = server.children();
+            assertFalse(now.isEmpty());
+            assertFalse(now.contains(first.get(0)));
         }
     }
 }
