@@ -17,13 +17,21 @@ import java.nio.channels.SocketChannel;
  * kernel's retransmission timeout). Enforcing Timeout on writes would need a timer per write.
  *
  * <p>A timeout of 0 ms or less means "do not wait": read returns what the socket has buffered, possibly 0.
- * One instance per connection (they are cheap), or reused with {@link #attach}; one thread at a time.
+ * One instance per connection (they are cheap: a few objects, no buffer unless a direct buffer is read
+ * into), or reused with {@link #attach}; one thread at a time.
+ *
+ * <p>{@link #awaitData} lets a connection wait for its next request without a read buffer: the one
+ * byte it reads is handed out first by the next {@link #read}. The virtual-thread model waits so and
+ * borrows a connection loop, with its buffers, only while a request is served.
  */
 public final class BlockingChannelIo implements ChannelIo, HalfClosable {
 
-    private final byte[] scratch = new byte[16 * 1024];
+    private static final int SCRATCH_BYTES = 16 * 1024;
+
+    private byte[] scratch;
     private SocketChannel channel;
     private InputStream in;
+    private int pushedBack = -1;
 
     /** Starts serving {@code connection}, making it blocking if it is not already. */
     public void attach(SocketChannel connection) throws IOException {
@@ -32,10 +40,43 @@ public final class BlockingChannelIo implements ChannelIo, HalfClosable {
         }
         channel = connection;
         in = connection.socket().getInputStream();
+        pushedBack = -1;
+    }
+
+    /**
+     * Waits up to {@code timeoutMs} for the next byte and keeps it for the next {@link #read}.
+     *
+     * @return 1 when a byte arrived, 0 when the timeout passed, -1 at end of stream
+     */
+    public int awaitData(long timeoutMs) throws IOException {
+        if (pushedBack >= 0) {
+            return 1;
+        }
+        channel.socket().setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutMs)));
+        try {
+            int b = in.read();
+            if (b < 0) {
+                return -1;
+            }
+            pushedBack = b;
+            return 1;
+        } catch (SocketTimeoutException e) {
+            return 0;
+        }
     }
 
     @Override
     public int read(ByteBuffer dst, long timeoutMs) throws IOException {
+        if (pushedBack >= 0 && dst.hasRemaining()) {
+            dst.put((byte) pushedBack);
+            pushedBack = -1;
+            // The rest of the request is usually there already: take it without waiting.
+            int more = dst.hasRemaining() ? read(dst, 0) : 0;
+            return 1 + Math.max(0, more);
+        }
+        if (!dst.hasArray() && scratch == null) {
+            scratch = new byte[SCRATCH_BYTES];
+        }
         byte[] array = dst.hasArray() ? dst.array() : scratch;
         int offset = dst.hasArray() ? dst.arrayOffset() + dst.position() : 0;
         int len = dst.hasArray() ? dst.remaining() : Math.min(dst.remaining(), scratch.length);
@@ -81,6 +122,7 @@ public final class BlockingChannelIo implements ChannelIo, HalfClosable {
         SocketChannel c = channel;
         channel = null;
         in = null;
+        pushedBack = -1;
         if (c != null) {
             try {
                 c.close();
