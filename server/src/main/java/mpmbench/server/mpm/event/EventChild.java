@@ -13,11 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import mpmbench.server.child.ChildContext;
-import mpmbench.server.http.Http1Connection;
 import mpmbench.server.http.Outcome;
-import mpmbench.server.http.SelectorChannelIo;
 import mpmbench.server.mpm.ChildModel;
-import mpmbench.server.scoreboard.WorkerSlotObserver;
+import mpmbench.server.mpm.WorkerThread;
 import mpmbench.server.scoreboard.WorkerStatus;
 
 /**
@@ -67,11 +65,7 @@ public final class EventChild implements ChildModel {
 
     @Override
     public void run() throws Exception {
-        List<Thread> workers = new ArrayList<>(threads);
-        for (int i = 0; i < threads; i++) {
-            int index = i;
-            workers.add(Thread.ofPlatform().name("worker-" + i).start(() -> work(index)));
-        }
+        List<Thread> workers = WorkerThread.startAll(threads, this::work);
         Thread.currentThread().setName("listener");
         listen.configureBlocking(false);
         listenKey = listen.register(selector, SelectionKey.OP_ACCEPT);
@@ -81,9 +75,7 @@ public final class EventChild implements ChildModel {
             for (int i = 0; i < threads; i++) {
                 ready.put(STOP);
             }
-            for (Thread t : workers) {
-                t.join();
-            }
+            WorkerThread.joinAll(workers);
             selector.close();
         }
     }
@@ -206,12 +198,10 @@ public final class EventChild implements ChildModel {
     }
 
     private void work(int index) {
-        WorkerSlotObserver observer = new WorkerSlotObserver(ctx.board(), ctx.slot(), index);
-        Http1Connection http = ctx.newConnectionLoop();
-        SelectorChannelIo io = new SelectorChannelIo();
+        WorkerThread worker = new WorkerThread(ctx, index);
         try {
             while (true) {
-                observer.status(stopping ? WorkerStatus.GRACEFUL : WorkerStatus.READY);
+                worker.status(stopping ? WorkerStatus.GRACEFUL : WorkerStatus.READY);
                 idleWorkers.incrementAndGet();
                 Object next = ready.take();
                 idleWorkers.decrementAndGet();
@@ -219,15 +209,7 @@ public final class EventChild implements ChildModel {
                     return;
                 }
                 EventConnection c = (EventConnection) next;
-                Outcome outcome = Outcome.CLOSED;
-                try {
-                    io.attach(c.channel);
-                    outcome = http.serve(io, observer, c.state);
-                } catch (IOException e) {
-                    // The connection died; it is closed below.
-                } finally {
-                    io.detach();
-                }
+                Outcome outcome = worker.serve(c.channel, c.state);
                 if (outcome != Outcome.IDLE) {
                     c.closed = true;
                     closeQuietly(c.channel);
@@ -238,7 +220,7 @@ public final class EventChild implements ChildModel {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            io.release();
+            worker.release();
         }
     }
 

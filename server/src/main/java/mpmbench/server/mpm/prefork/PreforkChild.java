@@ -1,15 +1,11 @@
 package mpmbench.server.mpm.prefork;
 
-import java.io.IOException;
 import java.nio.channels.SocketChannel;
 
 import mpmbench.server.child.ChildContext;
-import mpmbench.server.http.ConnectionState;
-import mpmbench.server.http.Http1Connection;
-import mpmbench.server.http.SelectorChannelIo;
 import mpmbench.server.mpm.ChildModel;
 import mpmbench.server.mpm.StoppableAcceptor;
-import mpmbench.server.scoreboard.WorkerSlotObserver;
+import mpmbench.server.mpm.WorkerThread;
 import mpmbench.server.scoreboard.WorkerStatus;
 
 /**
@@ -30,32 +26,21 @@ public final class PreforkChild implements ChildModel {
 
     @Override
     public void run() throws Exception {
-        Http1Connection http = ctx.newConnectionLoop();
-        SelectorChannelIo io = new SelectorChannelIo();
-        ConnectionState state = new ConnectionState(false);
-        WorkerSlotObserver observer = new WorkerSlotObserver(ctx.board(), ctx.slot(), 0);
+        WorkerThread worker = new WorkerThread(ctx, 0);
         try {
-            observer.status(WorkerStatus.READY);
+            worker.status(WorkerStatus.READY);
             while (true) {
                 SocketChannel ch = acceptor.accept();
                 if (ch == null) {
                     break;
                 }
                 if (ctx.accepted(ch)) {
-                    try (ch) {
-                        io.attach(ch);
-                        state.reset();
-                        http.serve(io, observer, state);
-                    } catch (IOException e) {
-                        // The connection died; the loop already closed what it could.
-                    } finally {
-                        io.detach();
-                    }
+                    worker.serveToEnd(ch);
                 }
-                observer.status(acceptor.stopped() ? WorkerStatus.GRACEFUL : WorkerStatus.READY);
+                worker.status(acceptor.stopped() ? WorkerStatus.GRACEFUL : WorkerStatus.READY);
             }
         } finally {
-            io.release();
+            worker.release();
         }
     }
 

@@ -1,20 +1,15 @@
 package mpmbench.server.mpm.worker;
 
-import java.io.IOException;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 
 import mpmbench.server.child.ChildContext;
-import mpmbench.server.http.ConnectionState;
-import mpmbench.server.http.Http1Connection;
-import mpmbench.server.http.SelectorChannelIo;
 import mpmbench.server.mpm.ChildModel;
 import mpmbench.server.mpm.StoppableAcceptor;
-import mpmbench.server.scoreboard.WorkerSlotObserver;
+import mpmbench.server.mpm.WorkerThread;
 import mpmbench.server.scoreboard.WorkerStatus;
 
 /**
@@ -47,11 +42,7 @@ public final class WorkerChild implements ChildModel {
 
     @Override
     public void run() throws Exception {
-        List<Thread> workers = new ArrayList<>(threads);
-        for (int i = 0; i < threads; i++) {
-            int index = i;
-            workers.add(Thread.ofPlatform().name("worker-" + i).start(() -> work(index)));
-        }
+        List<Thread> workers = WorkerThread.startAll(threads, this::work);
         Thread.currentThread().setName("listener");
         try {
             while (true) {
@@ -70,40 +61,26 @@ public final class WorkerChild implements ChildModel {
             for (int i = 0; i < threads; i++) {
                 handOff.put(STOP);
             }
-            for (Thread t : workers) {
-                t.join();
-            }
+            WorkerThread.joinAll(workers);
         }
     }
 
     private void work(int index) {
-        WorkerSlotObserver observer = new WorkerSlotObserver(ctx.board(), ctx.slot(), index);
-        Http1Connection http = ctx.newConnectionLoop();
-        SelectorChannelIo io = new SelectorChannelIo();
-        ConnectionState state = new ConnectionState(false);
+        WorkerThread worker = new WorkerThread(ctx, index);
         try {
             while (true) {
-                observer.status(acceptor.stopped() ? WorkerStatus.GRACEFUL : WorkerStatus.READY);
+                worker.status(acceptor.stopped() ? WorkerStatus.GRACEFUL : WorkerStatus.READY);
                 idleWorkers.release();
                 Object next = handOff.take();
                 if (next == STOP) {
                     return;
                 }
-                SocketChannel ch = (SocketChannel) next;
-                try (ch) {
-                    io.attach(ch);
-                    state.reset();
-                    http.serve(io, observer, state);
-                } catch (IOException e) {
-                    // The connection died; the loop already closed what it could.
-                } finally {
-                    io.detach();
-                }
+                worker.serveToEnd((SocketChannel) next);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            io.release();
+            worker.release();
         }
     }
 
