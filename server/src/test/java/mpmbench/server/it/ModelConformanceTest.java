@@ -43,12 +43,18 @@ class ModelConformanceTest {
         return s;
     }
 
+    /** SIGTERM must leave no master, no child and no scoreboard file behind within 10 s, for every model. */
     @AfterAll
-    static void stopAll() throws Exception {
-        for (RunningServer s : SERVERS.values()) {
-            s.close();
+    static void stopAllCleanly() throws Exception {
+        Map<String, List<String>> leftovers = new java.util.TreeMap<>();
+        for (Map.Entry<String, RunningServer> e : SERVERS.entrySet()) {
+            List<String> left = e.getValue().stopAndListLeftovers();
+            if (!left.isEmpty()) {
+                leftovers.put(e.getKey(), left);
+            }
         }
         SERVERS.clear();
+        assertTrue(leftovers.isEmpty(), "left behind after SIGTERM: " + leftovers);
     }
 
     @ParameterizedTest

@@ -117,6 +117,33 @@ final class RunningServer implements AutoCloseable {
         return Files.exists(scoreboard);
     }
 
+    /**
+     * Sends SIGTERM to the master and says what it left behind after 10 s: a live master, a live
+     * child, or the scoreboard file; empty when the stop was clean.
+     */
+    List<String> stopAndListLeftovers() throws Exception {
+        List<ProcessHandle> kids = master.toHandle().descendants().toList();
+        master.destroy();
+        List<String> left = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        if (!master.waitFor(10, TimeUnit.SECONDS)) {
+            left.add("master " + master.pid());
+        }
+        for (ProcessHandle k : kids) {
+            long leftNs = Math.max(1, deadline - System.nanoTime());
+            try {
+                k.onExit().get(leftNs, TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                left.add("child " + k.pid());
+            }
+        }
+        if (scoreboardExists()) {
+            left.add("scoreboard " + scoreboard);
+        }
+        close();
+        return left;
+    }
+
     @Override
     public void close() throws Exception {
         List<ProcessHandle> kids = master.toHandle().descendants().toList();
