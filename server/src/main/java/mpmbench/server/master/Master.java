@@ -100,6 +100,7 @@ public final class Master {
     /**
      * Watches the first children come up (every 5 ms, up to 60 s) and logs when the first one
      * accepts and when all StartServers do: the start-up cost of the model, which the suite reads.
+     * Gives up at once when a child dies meanwhile, so the loop can replace it.
      */
     private void reportStartup(long t0) {
         long firstMs = -1;
@@ -109,6 +110,9 @@ public final class Master {
             int started = 0;
             for (ChildProcess c : children) {
                 if (c != null) {
+                    if (!c.process.isAlive()) {
+                        return; // the main loop reaps and replaces it; no start-up time to report
+                    }
                     started++;
                     ready += board.processState(c.slot) == ProcessState.READY ? 1 : 0;
                 }
