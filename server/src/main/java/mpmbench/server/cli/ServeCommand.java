@@ -13,6 +13,7 @@ import mpmbench.server.config.ConfigLoader;
 import mpmbench.server.config.LoadedConfig;
 import mpmbench.server.config.Mpm;
 import mpmbench.server.config.ServerConfig;
+import mpmbench.server.master.ChildArchive;
 import mpmbench.server.master.ChildCommand;
 import mpmbench.server.master.ListenSocket;
 import mpmbench.server.master.Master;
@@ -91,13 +92,17 @@ public final class ServeCommand implements Callable<Integer> {
         ServerConfig config = loaded.config();
         long pid = ProcessHandle.current().pid();
         Path scoreboardFile = scoreboardDir().resolve("mpmbench-" + pid + ".scoreboard");
-        ChildCommand command = new ChildCommand(config, ConfigLoader.toSetArguments(config), scoreboardFile, pid);
         loaded.warnings().forEach(w -> System.err.println("mpmbench serve: warning: " + w));
+        List<String> setArguments = ConfigLoader.toSetArguments(config);
         if (printConfig) {
             loaded.describe().forEach(log::println);
+            ChildCommand command = new ChildCommand(config, setArguments, List.of(), scoreboardFile, pid);
             log.println("child command: " + String.join(" ", command.prefix()));
             return 0;
         }
+        List<String> cache = ChildArchive.prepare(ChildCommand.java(), config.childJvmOptions(),
+                ChildCommand.classPath(), log);
+        ChildCommand command = new ChildCommand(config, setArguments, cache, scoreboardFile, pid);
         ListenSocket socket;
         try {
             socket = ListenSocket.openAsStdin(config.listenHost(), config.listenPort(), config.listenBacklog());

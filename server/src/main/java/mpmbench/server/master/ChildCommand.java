@@ -1,6 +1,5 @@
 package mpmbench.server.master;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,7 @@ import mpmbench.server.config.ServerConfig;
 
 /**
  * The command line that starts one child JVM: the JDK running the master, the child JVM options
- * (ChildJvmOptions), class-data sharing from the server jar when the server runs from one, and the
+ * (ChildJvmOptions), the ahead-of-time cache when there is one ({@link ChildArchive}), and the
  * child's entry point with its slot, the scoreboard and the whole configuration as {@code --set}s.
  */
 public final class ChildCommand {
@@ -21,16 +20,16 @@ public final class ChildCommand {
     /**
      * @param setArguments the configuration as {@code Directive=value} pairs, as the config loader
      *                     renders it
+     * @param cacheOptions the JVM options of the AOT cache, from {@link ChildArchive#prepare}
      */
-    public ChildCommand(ServerConfig config, List<String> setArguments, Path scoreboard, long masterPid) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String classPath = System.getProperty("java.class.path");
+    public ChildCommand(ServerConfig config, List<String> setArguments, List<String> cacheOptions, Path scoreboard,
+                        long masterPid) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(java);
+        cmd.add(java());
         cmd.addAll(config.childJvmOptions());
-        cmd.addAll(cdsOptions(classPath));
+        cmd.addAll(cacheOptions);
         cmd.add("-cp");
-        cmd.add(classPath);
+        cmd.add(classPath());
         cmd.add(CHILD_MAIN);
         cmd.add("--mpm=" + config.mpm().id());
         cmd.add("--scoreboard=" + scoreboard);
@@ -41,22 +40,14 @@ public final class ChildCommand {
         this.prefix = List.copyOf(cmd);
     }
 
-    /**
-     * A dynamic CDS archive next to the jar, created by the first child that finds it missing: later
-     * children map the classes instead of loading them, which cuts their start time and, as the
-     * archive is shared, their PSS. Only a single-jar class path can be archived.
-     */
-    static List<String> cdsOptions(String classPath) {
-        if (classPath == null || classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
-            return List.of();
-        }
-        Path jar = Path.of(classPath).toAbsolutePath();
-        Path archive = jar.resolveSibling(jar.getFileName() + ".child.jsa");
-        if (!Files.isWritable(jar.getParent())) {
-            return List.of();
-        }
-        return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off",
-                "-Xlog:cds+dynamic=off");
+    /** The java launcher of the JDK running this process. */
+    public static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** This process's class path: the server jar, or the class folders in tests. */
+    public static String classPath() {
+        return System.getProperty("java.class.path");
     }
 
     /** The full command for the child in {@code slot} of {@code generation}. */
