@@ -115,6 +115,9 @@ final class SingleThreadSelectorLoop implements Runnable {
                 return;
             }
             if (!stopped && now >= clock.windowEndNs()) {
+                if (open) {
+                    sendAllDue(now); // requests intended just before the end are still sent
+                }
                 stop();
             }
             if (stopped && activeInflight == 0) {
