@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread per connection runs a {@link Handler} that decides what the server does (answer, stall, send
  * garbage, close mid-response, never answer). It counts what it did, so tests compare both ends.
  */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
 
-    static final byte[] HELLO = ascii("HTTP/1.1 200 OK\r\nContent-Length: 13\r\n\r\nHello, World!");
+    public static final byte[] HELLO = ascii("HTTP/1.1 200 OK\r\nContent-Length: 13\r\n\r\nHello, World!");
 
     /** What the server does on one connection. */
     interface Handler {
@@ -92,7 +92,7 @@ final class TestServer implements AutoCloseable {
     }
 
     /** Answers every request with {@code response}, keeping the connection open. */
-    static TestServer answering(byte[] response) throws IOException {
+    public static TestServer answering(byte[] response) throws IOException {
         return start(c -> {
             while (c.awaitRequest()) {
                 c.respond(response);
@@ -100,7 +100,7 @@ final class TestServer implements AutoCloseable {
         });
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.socket().getLocalPort() + path;
     }
 
