@@ -50,7 +50,6 @@ public final class IntervalCollector implements Closeable {
         this.recycled = new Histogram[recorders.size()][3];
         for (int k = 0; k < 3; k++) {
             interval[k] = LatencyRecorders.newHistogram();
-            interval[k].setTag(TAGS.get(k));
             total[k] = LatencyRecorders.newHistogram();
             total[k].setStartTimeStamp(startMs);
         }
@@ -76,7 +75,8 @@ public final class IntervalCollector implements Closeable {
      */
     public Histogram[] collect(long nowMs) {
         for (int k = 0; k < 3; k++) {
-            interval[k].reset();
+            interval[k].reset(); // also forgets the tag
+            interval[k].setTag(TAGS.get(k));
             interval[k].setStartTimeStamp(lastCollectMs);
             interval[k].setEndTimeStamp(nowMs);
         }
