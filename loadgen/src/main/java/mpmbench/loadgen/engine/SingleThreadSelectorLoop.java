@@ -30,7 +30,8 @@ import mpmbench.loadgen.record.LatencyRecorders;
  * open-model send may be up to 1 ms late, which the lag histogram shows.
  *
  * <p>Idle connections are opened after the active ones, at most {@value #MAX_IDLE_CONNECTING} connects
- * in progress per thread at a time, so a server's accept queue is not flooded; they are scanned every
+ * in progress per thread at a time (a new one starts when one completes), so a server's accept queue
+ * is not flooded; they are scanned every
  * {@value #IDLE_SCAN_MS} ms for re-sends and timeouts, never reopened once closed.
  */
 final class SingleThreadSelectorLoop implements Runnable {
@@ -185,6 +186,7 @@ final class SingleThreadSelectorLoop implements Runnable {
             idleConnecting--;
             counters.increment(Counter.IDLE_ESTABLISHED);
             sendIdle(c, now);
+            openIdle(now); // keep MAX_IDLE_CONNECTING connects in progress until all are open
             return;
         }
         if (keepAlive) {
@@ -491,10 +493,19 @@ final class SingleThreadSelectorLoop implements Runnable {
         }
     }
 
-    private void scanIdle(long now) {
-        while (idleOpened < idle.size() && idleConnecting < MAX_IDLE_CONNECTING) {
+    /**
+     * Starts idle connects while fewer than {@link #MAX_IDLE_CONNECTING} are in progress. Called by the
+     * scan and whenever an idle connect completes (not when one fails, so a run out of descriptors
+     * retries at the scan's pace instead of recursing).
+     */
+    private void openIdle(long now) {
+        while (!stopped && idleOpened < idle.size() && idleConnecting < MAX_IDLE_CONNECTING) {
             connect(idle.get(idleOpened++), now);
         }
+    }
+
+    private void scanIdle(long now) {
+        openIdle(now);
         for (int i = 0; i < idleOpened; i++) {
             Connection c = idle.get(i);
             if (c.state == Connection.CONNECTING && now - c.connectStartedAt >= connectTimeoutNs) {
