@@ -399,8 +399,8 @@ final class SingleThreadSelectorLoop implements Runnable {
             if (done) {
                 socketConnected(c, now);
             }
-        } catch (IOException | RuntimeException e) {
-            // refused at once, or no descriptor left (EMFILE), or no local port: a connect error
+        } catch (IOException e) {
+            // refused at once, no descriptor left (EMFILE), no local port or address: a connect error
             connectFailed(c, now);
         }
     }
