@@ -50,7 +50,7 @@ public final class LoadMain implements Callable<Integer> {
 
     @Option(names = {"-R", "--rate"}, paramLabel = "R",
             description = "open model: total requests/s over all connections (default: closed model)")
-    double rate;
+    Double rate;
 
     @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'", description = "extra request header, repeatable")
     List<String> headers = new ArrayList<>();
@@ -137,7 +137,11 @@ public final class LoadMain implements Callable<Integer> {
 
     /** The spec these flags describe; throws IllegalArgumentException naming a bad flag or URL. */
     LoadSpec spec() {
-        return new LoadSpec(Target.parse(url), threads, connections, rate, duration, warmup, timeout,
+        if (rate != null && !(rate > 0)) {
+            throw new IllegalArgumentException("-R/--rate must be > 0 requests/s, got " + rate
+                    + " (leave it out for the closed model)");
+        }
+        return new LoadSpec(Target.parse(url), threads, connections, rate == null ? 0 : rate, duration, warmup, timeout,
                 connectTimeout, !noKeepAlive, pipeline, idle, idleInterval, bind, headers);
     }
 
