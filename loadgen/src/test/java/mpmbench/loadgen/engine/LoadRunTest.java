@@ -137,6 +137,27 @@ class LoadRunTest {
     }
 
     @Test
+    void serverClosingKeepAliveConnectionsIsNoErrorAndTheyAreReopened() throws IOException {
+        byte[] last = ascii("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
+        try (TestServer server = TestServer.start(c -> {
+            for (int i = 0; i < 3 && c.awaitRequest(); i++) {
+                c.respond(HELLO);
+            }
+            if (c.awaitRequest()) {
+                c.respond(last); // like MaxKeepAliveRequests: the 4th answer closes
+            }
+        })) {
+            LoadResult r = runOnTime(spec(server, 1, 2, SHORT));
+            long n = count(r, Counter.REQUESTS);
+            assertTrue(n > 40, "requests " + n);
+            assertEquals(server.responses.get(), n);
+            assertEquals(server.responseBytes.get(), count(r, Counter.BYTES));
+            assertTrue(count(r, Counter.RECONNECTS) >= n / 4 - 2, r.counts().toString());
+            assertNoErrors(r);
+        }
+    }
+
+    @Test
     void serverClosingMidResponseCountsClosedErrors() throws IOException {
         try (TestServer server = TestServer.start(c -> {
             if (c.awaitRequest()) {
