@@ -1,7 +1,6 @@
 package mpmbench.loadgen.engine;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
