@@ -58,7 +58,8 @@ final class SingleThreadSelectorLoop implements Runnable {
     private final List<Connection> idle;
     private final SingleWriterCounters counters;
     private final LatencyRecorders recorders;
-    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
+    /** A heap buffer: the parser scans its array in place (NIO copies from its own direct buffer). */
+    private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private final Consumer<SelectionKey> onReady = this::onReady;
 
     private Selector selector;

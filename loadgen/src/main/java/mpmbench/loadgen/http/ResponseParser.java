@@ -58,7 +58,12 @@ public final class ResponseParser {
     private static final byte[] CLOSE = ascii("close");
     private static final byte[] KEEP_ALIVE = ascii("keep-alive");
 
+    /** Bytes copied at a time from a direct buffer. */
+    private static final int SCRATCH_BYTES = 1024;
+
     private final byte[] line = new byte[KEPT_LINE_BYTES];
+    private byte[] scratch;
+    private int consumedTo;
     private int lineLength;
     private int kept;
 
@@ -97,38 +102,70 @@ public final class ResponseParser {
 
     /**
      * Consumes bytes from {@code buf} until a response completes, the buffer is empty or an error is
-     * found.
+     * found. Heap buffers are parsed in place; direct buffers are copied through a small scratch
+     * array (allocated once).
      *
      * @return {@link #COMPLETE}, {@link #NEED_MORE} or {@link #ERROR}
      */
     public int feed(ByteBuffer buf) {
+        if (buf.hasArray()) {
+            int off = buf.arrayOffset();
+            int r = parse(buf.array(), buf.position() + off, buf.limit() + off);
+            buf.position(consumedTo - off);
+            return r;
+        }
+        if (scratch == null) {
+            scratch = new byte[SCRATCH_BYTES];
+        }
         while (buf.hasRemaining()) {
+            int pos = buf.position();
+            int n = Math.min(scratch.length, buf.remaining());
+            buf.get(pos, scratch, 0, n);
+            int r = parse(scratch, 0, n);
+            buf.position(pos + consumedTo);
+            if (r != NEED_MORE) {
+                return r;
+            }
+        }
+        return NEED_MORE;
+    }
+
+    /** Parses {@code a[from, to)}; leaves the index after the last byte consumed in {@link #consumedTo}. */
+    private int parse(byte[] a, int from, int to) {
+        int i = from;
+        int r = NEED_MORE;
+        while (i < to && r == NEED_MORE) {
             switch (state) {
                 case BODY_LENGTH, CHUNK_DATA -> {
-                    int n = (int) Math.min(remaining, buf.remaining());
-                    buf.position(buf.position() + n);
+                    int n = (int) Math.min(remaining, to - i);
+                    i += n;
                     responseBytes += n;
                     remaining -= n;
                     if (remaining == 0) {
                         if (state == BODY_LENGTH) {
-                            return COMPLETE;
+                            r = COMPLETE;
+                        } else {
+                            state = CHUNK_DATA_END;
                         }
-                        state = CHUNK_DATA_END;
                     }
                 }
                 case BODY_UNTIL_EOF -> {
-                    responseBytes += buf.remaining();
-                    buf.position(buf.limit());
+                    responseBytes += to - i;
+                    i = to;
                 }
                 default -> {
-                    int r = lineByte(buf.get());
-                    if (r != NEED_MORE) {
-                        return r;
+                    int nl = i;
+                    while (nl < to && a[nl] != '\n') {
+                        nl++;
                     }
+                    boolean complete = nl < to;
+                    r = lineSegment(a, i, nl, complete);
+                    i = complete ? nl + 1 : to;
                 }
             }
         }
-        return NEED_MORE;
+        consumedTo = i;
+        return r;
     }
 
     /**
@@ -172,20 +209,27 @@ public final class ResponseParser {
         return error;
     }
 
-    private int lineByte(byte b) {
-        responseBytes++;
+    /** A piece of a line, {@code a[from, to)}; {@code complete} when a {@code \n} follows it. */
+    private int lineSegment(byte[] a, int from, int to, boolean complete) {
+        int n = to - from;
+        int counted = complete ? n + 1 : n;
+        responseBytes += counted;
         if (state == STATUS_LINE || state == HEADER_LINE || state == TRAILER_LINE) {
-            if (++headerBytes > MAX_HEADER_BYTES) {
+            headerBytes += counted;
+            if (headerBytes > MAX_HEADER_BYTES) {
                 return fail("header section longer than " + MAX_HEADER_BYTES + " bytes");
             }
         }
-        if (b != '\n') {
-            if (++lineLength > MAX_LINE_BYTES) {
-                return fail("line longer than " + MAX_LINE_BYTES + " bytes");
-            }
-            if (kept < KEPT_LINE_BYTES) {
-                line[kept++] = b;
-            }
+        lineLength += n;
+        if (lineLength > MAX_LINE_BYTES) {
+            return fail("line longer than " + MAX_LINE_BYTES + " bytes");
+        }
+        int copy = Math.min(n, KEPT_LINE_BYTES - kept);
+        if (copy > 0) {
+            System.arraycopy(a, from, line, kept, copy);
+            kept += copy;
+        }
+        if (!complete) {
             return NEED_MORE;
         }
         int len = kept > 0 && line[kept - 1] == '\r' ? kept - 1 : kept;
@@ -235,6 +279,10 @@ public final class ResponseParser {
         int ve = len;
         while (ve > vs && (line[ve - 1] == ' ' || line[ve - 1] == '\t')) {
             ve--;
+        }
+        byte first = (byte) (line[0] | 0x20); // ASCII lower case
+        if (first != 'c' && first != 't') {
+            return NEED_MORE; // neither Content-Length, Connection nor Transfer-Encoding
         }
         if (nameIs(CONTENT_LENGTH, colon)) {
             if (truncated || ve == vs) {

@@ -72,6 +72,20 @@ class ResponseParserTest {
     }
 
     @Test
+    void directBuffersAreParsedThroughTheScratchArray() {
+        String one = "HTTP/1.1 200 OK\r\nX-Long: " + "z".repeat(3000) + "\r\nContent-Length: 13\r\n\r\nHello, World!";
+        byte[] bytes = (one + one).getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+        ResponseParser p = new ResponseParser();
+        for (int k = 1; k <= 2; k++) {
+            assertEquals(ResponseParser.COMPLETE, p.feed(direct), p.error());
+            assertEquals(k * one.length(), direct.position());
+            assertEquals(one.length(), p.responseBytes());
+            p.reset();
+        }
+    }
+
+    @Test
     void bodyUntilCloseCompletesOnEof() {
         ResponseParser p = new ResponseParser();
         assertEquals(ResponseParser.NEED_MORE, p.feed(bytes("HTTP/1.1 200 OK\r\n\r\nsome body")));
