@@ -78,8 +78,10 @@ class LoadRunTest {
             LoadResult r = runOnTime(spec(server, 2, 4, Duration.ofSeconds(1)).withRate(2000));
             long n = count(r, Counter.REQUESTS);
             long unsent = count(r, Counter.UNSENT);
+            // 2000 intended times in the window (± one per connection at the edges); a request is unsent
+            // only if its connection was still busy when the window closed.
             assertTrue(n + unsent >= 1996 && n + unsent <= 2004, "requests " + n + " unsent " + unsent);
-            assertTrue(unsent <= 4, "unsent " + unsent); // only if a connection was busy at the very end
+            assertTrue(unsent <= 8, "unsent " + unsent);
             assertEquals(server.responses.get(), n);
             assertEquals(n, r.corrected().getTotalCount());
             assertEquals(n, r.lag().getTotalCount());
