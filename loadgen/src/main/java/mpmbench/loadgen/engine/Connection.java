@@ -1,7 +1,11 @@
 package mpmbench.loadgen.engine;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 
 import mpmbench.loadgen.http.ResponseParser;
@@ -57,6 +61,56 @@ final class Connection {
         this.sentNs = new long[depth];
     }
 
+    /**
+     * Starts a non-blocking connect (TCP_NODELAY, optionally from a source address) and registers the
+     * channel with {@code selector}, attached to this connection.
+     *
+     * @param from local address to bind, or {@code null}
+     * @return true if the connect completed at once (the channel is then registered for reading)
+     * @throws IOException if it failed at once; the caller counts a connect error and calls {@link #close}
+     */
+    boolean startConnect(Selector selector, InetSocketAddress address, InetSocketAddress from, long now)
+            throws IOException {
+        connectStartedAt = now;
+        state = CONNECTING;
+        SocketChannel ch = SocketChannel.open();
+        channel = ch;
+        ch.configureBlocking(false);
+        ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        if (from != null) {
+            ch.bind(from);
+        }
+        boolean done = ch.connect(address);
+        key = ch.register(selector, done ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, this);
+        return done;
+    }
+
+    /**
+     * Closes the channel (best effort) and forgets the requests in flight and the partial response.
+     *
+     * @return how many requests were in flight
+     */
+    int close() {
+        if (key != null) {
+            key.cancel();
+            key = null;
+        }
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // the descriptor is released either way
+            }
+            channel = null;
+        }
+        int lost = inflight;
+        clearInflight();
+        parser.reset();
+        writing = false;
+        state = CLOSED;
+        return lost;
+    }
+
     /** Appends a request to the ring of requests in flight. */
     void push(long intended, long sent) {
         int i = (head + inflight) % intendedNs.length;
@@ -81,8 +135,7 @@ final class Connection {
         inflight--;
     }
 
-    /** Forgets every request in flight (the connection is gone). */
-    void clearInflight() {
+    private void clearInflight() {
         head = 0;
         inflight = 0;
     }

@@ -7,11 +7,9 @@ import static java.nio.channels.SelectionKey.OP_WRITE;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -385,19 +383,9 @@ final class SingleThreadSelectorLoop implements Runnable {
         if (c.idle) {
             idleConnecting++;
         }
-        c.connectStartedAt = now;
-        c.state = Connection.CONNECTING;
+        InetSocketAddress from = bindAddresses.isEmpty() ? null : bindAddresses.get(c.index % bindAddresses.size());
         try {
-            SocketChannel ch = SocketChannel.open();
-            c.channel = ch;
-            ch.configureBlocking(false);
-            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            if (!bindAddresses.isEmpty()) {
-                ch.bind(bindAddresses.get(c.index % bindAddresses.size()));
-            }
-            boolean done = ch.connect(address);
-            c.key = ch.register(selector, done ? OP_READ : OP_CONNECT, c);
-            if (done) {
+            if (c.startConnect(selector, address, from, now)) {
                 socketConnected(c, now);
             }
         } catch (IOException e) {
@@ -448,25 +436,10 @@ final class SingleThreadSelectorLoop implements Runnable {
     }
 
     private void close(Connection c) {
-        if (c.key != null) {
-            c.key.cancel();
-            c.key = null;
-        }
-        if (c.channel != null) {
-            try {
-                c.channel.close();
-            } catch (IOException ignored) {
-                // closing is best effort; the descriptor is gone either way
-            }
-            c.channel = null;
-        }
+        int lost = c.close();
         if (!c.idle) {
-            activeInflight -= c.inflight;
+            activeInflight -= lost;
         }
-        c.clearInflight();
-        c.parser.reset();
-        c.writing = false;
-        c.state = Connection.CLOSED;
     }
 
     // ---- timers ----
