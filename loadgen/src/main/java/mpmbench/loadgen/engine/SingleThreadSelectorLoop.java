@@ -414,10 +414,10 @@ final class SingleThreadSelectorLoop implements Runnable {
      */
     private void lose(Connection c, Counter why, long now) {
         long lost = c.inflight;
-        boolean wasIdle = c.idle && c.state == Connection.OPEN;
+        boolean idleHeldOpen = c.idle && c.state == Connection.OPEN;
         close(c);
         if (c.idle) {
-            if (wasIdle) {
+            if (idleHeldOpen) {
                 counters.increment(Counter.IDLE_CLOSED);
             }
             return;
