@@ -125,7 +125,7 @@ public final class LoadMain implements Callable<Integer> {
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            if (ex instanceof IllegalArgumentException) {
+            if (ex instanceof BadUsage) {
                 err.println("mpmbench load: " + ex.getMessage());
                 return 2;
             }
@@ -135,14 +135,24 @@ public final class LoadMain implements Callable<Integer> {
         return cl.execute(args);
     }
 
-    /** The spec these flags describe; throws IllegalArgumentException naming a bad flag or URL. */
+    /** A flag or the URL is invalid; the message names it. Exit code 2. */
+    static final class BadUsage extends RuntimeException {
+        BadUsage(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The spec these flags describe; throws {@link BadUsage} naming a bad flag or URL. */
     LoadSpec spec() {
         if (rate != null && !(rate > 0)) {
-            throw new IllegalArgumentException("-R/--rate must be > 0 requests/s, got " + rate
-                    + " (leave it out for the closed model)");
+            throw new BadUsage("-R/--rate must be > 0 requests/s, got " + rate + " (leave it out for the closed model)");
         }
-        return new LoadSpec(Target.parse(url), threads, connections, rate == null ? 0 : rate, duration, warmup, timeout,
-                connectTimeout, !noKeepAlive, pipeline, idle, idleInterval, bind, headers);
+        try {
+            return new LoadSpec(Target.parse(url), threads, connections, rate == null ? 0 : rate, duration, warmup,
+                    timeout, connectTimeout, !noKeepAlive, pipeline, idle, idleInterval, bind, headers);
+        } catch (IllegalArgumentException e) {
+            throw new BadUsage(e.getMessage());
+        }
     }
 
     @Override
