@@ -108,6 +108,25 @@ class LoadRunTest {
     }
 
     @Test
+    void openModelWithoutKeepAliveConnectsWhenEachRequestIsDue() throws IOException {
+        byte[] closing = ascii("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
+        try (TestServer server = TestServer.start(c -> {
+            if (c.awaitRequest()) {
+                c.respond(closing);
+            }
+        })) {
+            LoadResult r = runOnTime(spec(server, 1, 2, SHORT).withKeepAlive(false).withRate(400));
+            long n = count(r, Counter.REQUESTS);
+            long unsent = count(r, Counter.UNSENT);
+            assertTrue(n + unsent >= 198 && n + unsent <= 202 && unsent <= 4, "requests " + n + " unsent " + unsent);
+            assertEquals(server.responses.get(), n);
+            assertTrue(server.accepted.get() >= n && server.accepted.get() <= n + 2, "accepted " + server.accepted);
+            assertEquals(n, r.lag().getTotalCount());
+            assertNoErrors(r);
+        }
+    }
+
+    @Test
     void pipelinedResponsesOfMixedFramingAreParsedInOrder() throws IOException {
         byte[] chunked = ascii("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "5\r\nHello\r\n8;x=y\r\n, World!\r\n0\r\nX-Trailer: 1\r\n\r\n");
