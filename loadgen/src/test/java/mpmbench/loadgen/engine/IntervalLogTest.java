@@ -1,0 +1,55 @@
+package mpmbench.loadgen.engine;
+
+import static mpmbench.loadgen.engine.TestServer.HELLO;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import mpmbench.loadgen.LoadResult;
+import mpmbench.loadgen.LoadSpec;
+import mpmbench.loadgen.http.Target;
+import mpmbench.loadgen.record.IntervalCollector;
+
+/** An {@code .hlog} written by a real run reads back with HdrHistogram's own reader, and adds up. */
+class IntervalLogTest {
+
+    @Test
+    void intervalLogReadsBackWithEveryTagAndTheRunsTotals(@TempDir Path dir) throws IOException {
+        Path hlog = dir.resolve("run.hlog");
+        try (TestServer server = TestServer.answering(HELLO)) {
+            LoadSpec spec = LoadSpec.closed(Target.parse(server.url("/")), 1, 2, Duration.ofMillis(1500))
+                    .withRate(400);
+            int[] ticks = {0};
+            LoadResult r = new LoadRun(spec, hlog, (s, c, interval, warm) -> ticks[0]++).run();
+
+            Map<String, Long> counts = new HashMap<>();
+            Map<String, Integer> intervals = new HashMap<>();
+            HistogramLogReader reader = new HistogramLogReader(hlog.toFile());
+            EncodableHistogram h;
+            while ((h = reader.nextIntervalHistogram()) != null) {
+                Histogram hist = (Histogram) h;
+                counts.merge(hist.getTag(), hist.getTotalCount(), Long::sum);
+                intervals.merge(hist.getTag(), 1, Integer::sum);
+            }
+            assertEquals(r.corrected().getTotalCount(), counts.get("corrected"));
+            assertEquals(r.uncorrected().getTotalCount(), counts.get("uncorrected"));
+            assertEquals(r.lag().getTotalCount(), counts.get("lag"));
+            for (String tag : IntervalCollector.TAGS) {
+                assertEquals(ticks[0] + 1, intervals.get(tag), tag); // one per second, plus the last
+            }
+            assertTrue(ticks[0] >= 1);
+            assertTrue(r.corrected().getTotalCount() > 500);
+        }
+    }
+}
