@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.openjdk.jmh.profile.GCProfiler;
@@ -52,6 +53,7 @@ public final class MicroMain {
     }
 
     static int run(String[] args) throws Exception {
+        Locale.setDefault(Locale.ROOT); // '.' decimals in every file, whatever the machine's locale
         Path out = Path.of(".");
         boolean gc = true;
         boolean memory = true;

@@ -27,7 +27,7 @@ final class SharedSlot implements AutoCloseable {
     static final int SIZE = 128;
     private static final long REQUEST = 0;
     private static final long REPLY = 64;
-    private static final int SPINS_BEFORE_YIELD = 1_000;
+    private static final int SPINS_BEFORE_YIELD = 100;
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
 
     private final Arena arena = Arena.ofShared();
