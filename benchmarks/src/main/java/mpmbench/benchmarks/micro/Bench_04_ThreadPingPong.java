@@ -36,8 +36,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Reading: µs per round trip; halve it for one switch. Compare with
  * {@link Bench_05_PipePingPong} and {@link Bench_06_SharedSlotPingPong} (the same between processes).
+ *
+ * <p>Also run in SampleTime mode: on a loaded machine a switch sometimes waits a whole scheduler time
+ * slice, which drags the average far from the typical case; the sampled median ({@code p0.50}) shows
+ * the typical round trip, the upper percentiles how often the wait happens.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)

@@ -35,8 +35,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Reading: µs per round trip. Against {@link Bench_04_ThreadPingPong} (futex or virtual-thread
  * hand-off) it shows what going through the kernel's I/O path costs; thread against process shows
  * the cost of the process boundary itself (claim 5, "a thread switches faster than a process").
+ *
+ * <p>Also run in SampleTime mode: on a loaded machine a switch sometimes waits a whole scheduler time
+ * slice, which drags the average far from the typical case; the sampled median ({@code p0.50}) shows
+ * the typical round trip, the upper percentiles how often the wait happens.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)

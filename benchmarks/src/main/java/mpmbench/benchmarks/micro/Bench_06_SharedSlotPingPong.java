@@ -35,8 +35,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Reading: ns per round trip. Against Bench_05 it separates what a process switch costs (the
  * kernel wake-up) from what sharing data between processes costs (nothing more than between threads).
+ *
+ * <p>Also run in SampleTime mode: on a loaded machine a switch sometimes waits a whole scheduler time
+ * slice, which drags the average far from the typical case; the sampled median ({@code p0.50}) shows
+ * the typical round trip, the upper percentiles how often the wait happens.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)

@@ -37,8 +37,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Reading: µs per round trip; the differences between queues are small next to the wake-up itself
  * (compare {@link Bench_04_ThreadPingPong}'s park/unpark row), which is the point.
+ *
+ * <p>Also run in SampleTime mode: on a loaded machine a switch sometimes waits a whole scheduler time
+ * slice, which drags the average far from the typical case; the sampled median ({@code p0.50}) shows
+ * the typical round trip, the upper percentiles how often the wait happens.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)

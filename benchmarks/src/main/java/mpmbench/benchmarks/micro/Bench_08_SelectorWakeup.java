@@ -32,8 +32,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * polls) against waking one parked on a lock. Reading: µs per round trip; subtract half of
  * {@link Bench_07_HandOffQueue}'s ArrayBlockingQueue row (one queue hand-off) for the selector
  * wake-up alone.
+ *
+ * <p>Also run in SampleTime mode: on a loaded machine a switch sometimes waits a whole scheduler time
+ * slice, which drags the average far from the typical case; the sampled median ({@code p0.50}) shows
+ * the typical round trip, the upper percentiles how often the wait happens.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)

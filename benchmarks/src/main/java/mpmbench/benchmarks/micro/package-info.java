@@ -48,7 +48,10 @@
  * {@code "Param: NAME"} column per parameter of any benchmark in the run (empty where a benchmark
  * lacks it). {@code Benchmark} is the fully qualified method, with {@code :gc.alloc.rate.norm}
  * (B/op), {@code :gc.alloc.rate} (MB/sec), {@code :gc.count}, {@code :gc.time} appended for the gc
- * profiler's rows. {@code Mode} is {@code avgt} (average time) or {@code ss} (single shot); the
+ * profiler's rows. {@code Mode} is {@code avgt} (average time), {@code sample} (sampled time, Bench_04–08: the
+ * row without suffix is the mean of the samples, rows {@code :p0.00}, {@code :p0.50}, {@code :p0.90},
+ * {@code :p0.95}, {@code :p0.99}, {@code :p0.999}, {@code :p0.9999}, {@code :p1.00} the percentiles,
+ * with an empty error) or {@code ss} (single shot, Bench_03); the
  * {@code Unit} column gives each row's unit ({@code ns/op}, {@code us/op}, {@code ms/op}, {@code B/op},
  * …), so convert before comparing rows. {@code Score Error (99.9%)} is the half-width of JMH's 99.9%
  * confidence interval (NaN with fewer than 2 samples). Numbers use '.' decimals whatever the locale.
