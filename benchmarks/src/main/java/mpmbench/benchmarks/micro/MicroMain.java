@@ -20,7 +20,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * {@code mpmbench micro}: runs the JMH benchmarks of this package and writes their results as
- * {@code jmh.csv} (JMH's CSV format) and {@code jmh.json} beside it, then measures memory per unit
+ * {@code jmh.csv} (JMH's CSV format) and {@code jmh.json} beside it (JMH's JSON, trimmed by
+ * {@link JsonTrim}), then measures memory per unit
  * of work ({@link MemoryFootprint}) into {@code memory.csv}.
  *
  * <pre>
@@ -104,6 +105,7 @@ public final class MicroMain {
             return 1;
         }
         ResultFormatFactory.getInstance(ResultFormatType.JSON, json.toString()).writeOut(results);
+        JsonTrim.main(new String[] {json.toString()});
         System.out.println("mpmbench micro: wrote " + csv + " and " + json);
         if (memory) {
             Path mem = csv.resolveSibling("memory.csv");

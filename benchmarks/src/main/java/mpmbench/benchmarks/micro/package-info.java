@@ -55,7 +55,8 @@
  * {@code Unit} column gives each row's unit ({@code ns/op}, {@code us/op}, {@code ms/op}, {@code B/op},
  * …), so convert before comparing rows. {@code Score Error (99.9%)} is the half-width of JMH's 99.9%
  * confidence interval (NaN with fewer than 2 samples). Numbers use '.' decimals whatever the locale.
- * {@code jmh.json} is the same run in JMH's JSON format (with raw iteration data).
+ * {@code jmh.json} is the same run in JMH's JSON format, with the per-iteration scores
+ * ({@code rawData}) but without the sample histograms, and compact (see {@code JsonTrim}).
  * {@code memory.csv}: see {@link mpmbench.benchmarks.micro.MemoryFootprint}.
  */
 package mpmbench.benchmarks.micro;
