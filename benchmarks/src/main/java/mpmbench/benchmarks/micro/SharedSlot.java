@@ -17,7 +17,9 @@ import java.nio.file.StandardOpenOption;
  * room for the other side on a 2-core machine.
  *
  * <p>One writer per word: the pinging side writes the request, the echoing side the reply. A request
- * of -1 tells the echo loop to return.
+ * of -1 tells the echo loop to return. Neither side waits forever: a ping unanswered for
+ * {@value #GIVE_UP_SECONDS} s throws, and an echo loop with no request for as long returns, so a
+ * crashed peer never leaves a process spinning on a core.
  *
  * <p>Also a main: {@code SharedSlot FILE} echoes on FILE until told to stop (the process peer of
  * {@link Bench_06_SharedSlotPingPong}).
@@ -28,6 +30,8 @@ final class SharedSlot implements AutoCloseable {
     private static final long REQUEST = 0;
     private static final long REPLY = 64;
     private static final int SPINS_BEFORE_YIELD = 100;
+    private static final long GIVE_UP_SECONDS = 30;
+    private static final long GIVE_UP_NANOS = GIVE_UP_SECONDS * 1_000_000_000L;
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
 
     private final Arena arena = Arena.ofShared();
@@ -50,8 +54,12 @@ final class SharedSlot implements AutoCloseable {
         LONG.setRelease(memory, REQUEST, sent);
         long r;
         int spins = 0;
+        long since = 0;
         while ((r = (long) LONG.getAcquire(memory, REPLY)) != sent) {
             spins = spin(spins);
+            if (spins == 0) {
+                since = gaveUp(since, "no echo from the peer");
+            }
         }
         return r;
     }
@@ -65,8 +73,12 @@ final class SharedSlot implements AutoCloseable {
         while (true) {
             long r;
             int spins = 0;
+            long since = 0;
             while ((r = (long) LONG.getAcquire(memory, REQUEST)) == last) {
                 spins = spin(spins);
+                if (spins == 0 && (since = waited(since)) == EXPIRED) {
+                    return;
+                }
             }
             if (r == -1) {
                 return;
@@ -78,6 +90,25 @@ final class SharedSlot implements AutoCloseable {
 
     void stopEcho() {
         LONG.setRelease(memory, REQUEST, -1L);
+    }
+
+    private static final long EXPIRED = Long.MIN_VALUE;
+
+    /** Checked after each yield: when waiting started (0: not yet), or EXPIRED past the limit. */
+    private static long waited(long since) {
+        long now = System.nanoTime();
+        if (since == 0) {
+            return now;
+        }
+        return now - since > GIVE_UP_NANOS ? EXPIRED : since;
+    }
+
+    private static long gaveUp(long since, String what) {
+        long s = waited(since);
+        if (s == EXPIRED) {
+            throw new IllegalStateException(what + " for " + GIVE_UP_SECONDS + " s");
+        }
+        return s;
     }
 
     private static int spin(int spins) {
