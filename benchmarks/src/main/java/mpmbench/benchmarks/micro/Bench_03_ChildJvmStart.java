@@ -22,14 +22,14 @@ import mpmbench.server.config.Mpm;
 /**
  * Starting a real server child JVM, from {@code ProcessBuilder.start()} to the moment its scoreboard
  * slot says READY: exactly what the master waits for when it spawns a child (see {@link ChildJvm}
- * for the command line: ChildJvmOptions' defaults, CDS from the jar when run from benchmarks.jar).
+ * for the command line: ChildJvmOptions' defaults, the children's AOT cache when run from benchmarks.jar).
  *
  * <p>Isolates the "process" in "a process per worker" as Java pays it: fork/exec plus JVM boot,
  * class loading of the server, reading the configuration, mapping the scoreboard and building the
  * model (for worker and event: starting ThreadsPerChild threads). The child is killed after each
  * iteration, outside the measured time. One start per iteration (SingleShotTime): it takes
- * milliseconds, so timer resolution and warm-up of the host do not matter; the first warm-up
- * iteration may also create the CDS archive beside the jar.
+ * milliseconds, so timer resolution and warm-up of the host do not matter. The AOT cache is made
+ * (once per jar and flags) when the state is set up, before any measured start.
  *
  * <p>Reading: ms per child start, against {@link Bench_02_ProcessStart} (the OS part alone) and
  * {@link Bench_01_ThreadStart}. This is the start-up cost behind claim 1 (prefork starts slower) and

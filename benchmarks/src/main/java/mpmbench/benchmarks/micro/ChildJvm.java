@@ -11,6 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 import mpmbench.server.config.ConfigLoader;
 import mpmbench.server.config.Mpm;
 import mpmbench.server.config.ServerConfig;
+import mpmbench.server.master.ChildArchive;
 import mpmbench.server.master.ChildCommand;
 import mpmbench.server.master.ListenSocket;
 import mpmbench.server.scoreboard.ProcessState;
@@ -20,7 +21,7 @@ import mpmbench.server.scoreboard.SharedScoreboard;
  * Starts real server children the way the master does, so start-up and footprint are measured on the
  * real thing: the listening socket made with {@link ListenSocket#openAsStdin} (this JVM's fd 0 becomes
  * a loopback listening socket on a free port), a scoreboard file, and the command line of
- * {@link ChildCommand} (the java running this JVM, ChildJvmOptions' defaults, CDS from the jar when
+ * {@link ChildCommand} (the java running this JVM, ChildJvmOptions' defaults, the AOT cache when
  * the class path is one jar, {@code mpmbench.server.child.ChildMain}). "Ready" is the moment the
  * child's scoreboard slot says {@link ProcessState#READY}, which the child writes after loading its
  * configuration, mapping the scoreboard and building its model, just before it accepts.
@@ -49,7 +50,10 @@ final class ChildJvm implements AutoCloseable {
                 "mpmbench-micro-", ".scoreboard");
         int workers = mpm == Mpm.VIRTUAL ? 0 : mpm.threaded() ? config.threadsPerChild() : 1;
         board = SharedScoreboard.create(file, 1, workers, mpm.ordinal(), pid);
-        command = new ChildCommand(config, ConfigLoader.toSetArguments(config), file, pid).forSlot(0, 1);
+        // The same AOT cache the master gives its children (made once per jar and flags).
+        List<String> cache = ChildArchive.prepare(ChildCommand.java(), config.childJvmOptions(),
+                ChildCommand.classPath(), System.err);
+        command = new ChildCommand(config, ConfigLoader.toSetArguments(config), cache, file, pid).forSlot(0, 1);
     }
 
     /** Starts the child in slot 0 and returns once it is ready (or throws if it died first). */
@@ -71,9 +75,8 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /**
-     * Stops the running child, if any, with SIGTERM and waits for it (SIGKILL after 10 s). Not SIGKILL
-     * at once: a JVM that exits normally writes the dynamic CDS archive the next children start from,
-     * as children stopped by the master do.
+     * Stops the running child, if any, with SIGTERM and waits for it (SIGKILL after 10 s), as the
+     * master stops its children.
      */
     void stopChild() throws InterruptedException {
         if (child != null) {
