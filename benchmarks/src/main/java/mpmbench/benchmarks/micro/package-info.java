@@ -34,7 +34,7 @@
  * <h2>Running</h2>
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar mpmbench.benchmarks.micro.MicroMain [--out DIR] [JMH options]
- * scripts/micro-run [--out DIR] [JMH options]          (finds a JDK 25, builds the jar if missing)
+ * scripts/mpmbench micro [--out DIR] [JMH options]          (finds a JDK 25, builds the jar if missing)
  * mvn -pl benchmarks -am -Pmicro verify [-Dmicro.args="Bench_1 -i 3"] [-Dmicro.out=DIR]
  * java -jar benchmarks/target/benchmarks.jar [JMH options]   (plain JMH, no CSV/JSON/memory defaults)
  * </pre>
