@@ -1,0 +1,119 @@
+package mpmbench.loadgen;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+
+import mpmbench.loadgen.http.Target;
+
+/**
+ * Everything that defines a load run, validated in one place. Built by the command line
+ * ({@code mpmbench load}) and by code (tests, the suite runner) alike.
+ *
+ * @param target         the server
+ * @param threads        I/O threads, each with its own selector and its own share of connections
+ * @param connections    active connections, spread over the threads (at least one per thread)
+ * @param rate           open model: total requests per second over all connections; 0 = closed model
+ * @param duration       the measured window
+ * @param warmup         run before the measured window; counted and shown, kept out of histograms
+ * @param timeout        a request unanswered this long after its send counts as a timeout
+ * @param connectTimeout a connect that has not completed this long after it started is an error
+ * @param keepAlive      false: {@code Connection: close}, one new connection per request
+ * @param pipeline       requests in flight per active connection (1 = no pipelining)
+ * @param idle           extra idle keep-alive connections held open beside the active ones
+ * @param idleInterval   how often an idle connection re-sends its request
+ * @param bindAddresses  local source addresses, used round-robin (empty = the kernel's choice)
+ * @param headers        extra request headers, {@code "Name: value"}
+ */
+public record LoadSpec(Target target, int threads, int connections, double rate, Duration duration,
+                       Duration warmup, Duration timeout, Duration connectTimeout, boolean keepAlive,
+                       int pipeline, int idle, Duration idleInterval, List<InetAddress> bindAddresses,
+                       List<String> headers) {
+
+    /** Longest grace after the measured window for answers to requests already sent. */
+    public static final Duration MAX_GRACE = Duration.ofSeconds(2);
+
+    /** Validates; each message names the flag and what it accepts. */
+    public LoadSpec {
+        require(threads >= 1, "-t/--threads must be >= 1, got " + threads);
+        require(connections >= threads,
+                "-c/--connections must be >= -t/--threads (" + threads + "), got " + connections);
+        require(rate >= 0 && Double.isFinite(rate), "-R/--rate must be a number of requests/s > 0");
+        require(positive(duration), "-d/--duration must be > 0, e.g. 10s, 500ms, 2m");
+        require(!warmup.isNegative(), "--warmup must be >= 0, e.g. 0s, 5s");
+        require(positive(timeout), "--timeout must be > 0, e.g. 2s, 500ms");
+        require(positive(connectTimeout), "--connect-timeout must be > 0, e.g. 2s");
+        require(pipeline >= 1 && pipeline <= 1024, "--pipeline must be 1..1024, got " + pipeline);
+        require(keepAlive || pipeline == 1, "--pipeline needs keep-alive (drop --no-keepalive)");
+        require(idle >= 0, "--idle must be >= 0, got " + idle);
+        require(positive(idleInterval), "--idle-interval must be > 0, e.g. 3s");
+        bindAddresses = List.copyOf(bindAddresses);
+        headers = List.copyOf(headers);
+        for (String h : headers) {
+            require(h.indexOf(':') > 0 && h.indexOf('\r') < 0 && h.indexOf('\n') < 0,
+                    "-H/--header must be 'Name: value', got '" + h + "'");
+        }
+    }
+
+    /** A closed-model spec with wrk's defaults for the rest; a starting point for code and tests. */
+    public static LoadSpec closed(Target target, int threads, int connections, Duration duration) {
+        return new LoadSpec(target, threads, connections, 0, duration, Duration.ZERO,
+                Duration.ofSeconds(2), Duration.ofSeconds(2), true, 1, 0, Duration.ofSeconds(3),
+                List.of(), List.of());
+    }
+
+    /** True for the open model (a fixed request rate), false for the closed model. */
+    public boolean open() {
+        return rate > 0;
+    }
+
+    /** {@code "open"} or {@code "closed"}, as written in reports. */
+    public String model() {
+        return open() ? "open" : "closed";
+    }
+
+    /** Time after the measured window allowed for answers in flight: min(2 s, timeout). */
+    public Duration grace() {
+        return timeout.compareTo(MAX_GRACE) < 0 ? timeout : MAX_GRACE;
+    }
+
+    public LoadSpec withRate(double r) {
+        return new LoadSpec(target, threads, connections, r, duration, warmup, timeout, connectTimeout,
+                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers);
+    }
+
+    public LoadSpec withTimeout(Duration t) {
+        return new LoadSpec(target, threads, connections, rate, duration, warmup, t, connectTimeout,
+                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers);
+    }
+
+    public LoadSpec withKeepAlive(boolean k) {
+        return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
+                k, pipeline, idle, idleInterval, bindAddresses, headers);
+    }
+
+    public LoadSpec withPipeline(int p) {
+        return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
+                keepAlive, p, idle, idleInterval, bindAddresses, headers);
+    }
+
+    public LoadSpec withIdle(int n, Duration interval) {
+        return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
+                keepAlive, pipeline, n, interval, bindAddresses, headers);
+    }
+
+    public LoadSpec withWarmup(Duration w) {
+        return new LoadSpec(target, threads, connections, rate, duration, w, timeout, connectTimeout,
+                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers);
+    }
+
+    private static boolean positive(Duration d) {
+        return !d.isNegative() && !d.isZero();
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

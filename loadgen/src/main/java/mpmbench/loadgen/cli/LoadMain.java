@@ -1,0 +1,168 @@
+package mpmbench.loadgen.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import mpmbench.loadgen.LoadResult;
+import mpmbench.loadgen.LoadSpec;
+import mpmbench.loadgen.engine.LoadRun;
+import mpmbench.loadgen.http.Target;
+import mpmbench.loadgen.report.ConsoleSummary;
+import mpmbench.loadgen.report.CsvReport;
+import mpmbench.loadgen.report.HgrmReport;
+import mpmbench.loadgen.report.JsonReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code mpmbench load [options] URL}: the command line of the load generator, flags as in wrk/wrk2.
+ * Exit codes: 0 a run that completed requests, 1 a run that completed none (or failed), 2 a bad flag
+ * or URL (one line naming it, no stack trace).
+ */
+@Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
+        usageHelpWidth = 100,
+        description = {"HTTP load generator: closed model (-c connections as fast as answered) or open "
+                + "model (-R requests/s on a fixed schedule, latency from the intended send time).",
+                "Latencies are recorded in microseconds and reported in milliseconds."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:requests completed", "1:no request completed, or the run failed",
+                "2:bad flag or URL"})
+public final class LoadMain implements Callable<Integer> {
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "I/O threads (default ${DEFAULT-VALUE})")
+    int threads = 2;
+
+    @Option(names = {"-c", "--connections"}, paramLabel = "N",
+            description = "active connections, >= threads (default ${DEFAULT-VALUE})")
+    int connections = 10;
+
+    @Option(names = {"-d", "--duration"}, paramLabel = "T", converter = DurationConverter.class,
+            description = "measured window, e.g. 10s, 500ms, 2m (default 10s)")
+    Duration duration = Duration.ofSeconds(10);
+
+    @Option(names = {"-R", "--rate"}, paramLabel = "R",
+            description = "open model: total requests/s over all connections (default: closed model)")
+    double rate;
+
+    @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'", description = "extra request header, repeatable")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--latency", description = "print the percentile table")
+    boolean latency;
+
+    @Option(names = "--timeout", paramLabel = "T", converter = DurationConverter.class,
+            description = "per-request timeout (default 2s)")
+    Duration timeout = Duration.ofSeconds(2);
+
+    @Option(names = "--connect-timeout", paramLabel = "T", converter = DurationConverter.class,
+            description = "connect timeout (default 2s)")
+    Duration connectTimeout = Duration.ofSeconds(2);
+
+    @Option(names = "--warmup", paramLabel = "T", converter = DurationConverter.class,
+            description = "run this long before the measured window; counted, kept out of histograms (default 0s)")
+    Duration warmup = Duration.ZERO;
+
+    @Option(names = "--no-keepalive", description = "Connection: close, a new connection per request (connect time included)")
+    boolean noKeepAlive;
+
+    @Option(names = "--pipeline", paramLabel = "N", description = "requests in flight per connection (default 1)")
+    int pipeline = 1;
+
+    @Option(names = "--idle", paramLabel = "N", description = "extra idle keep-alive connections held open (default 0)")
+    int idle;
+
+    @Option(names = "--idle-interval", paramLabel = "T", converter = DurationConverter.class,
+            description = "how often an idle connection re-sends its request (default 3s)")
+    Duration idleInterval = Duration.ofSeconds(3);
+
+    @Option(names = "--bind", paramLabel = "ADDRS", converter = BindRangeConverter.class,
+            description = "source addresses, e.g. 127.0.0.2-127.0.0.9, used round-robin")
+    List<InetAddress> bind = List.of();
+
+    @Option(names = "--hlog", paramLabel = "FILE", description = "HdrHistogram interval log, 1 s intervals, values in µs")
+    Path hlog;
+
+    @Option(names = "--hgrm", paramLabel = "FILE", description = "percentile spectrum of the corrected latency, in ms")
+    Path hgrm;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "append one result row (header when new)")
+    Path csv;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the result as a JSON object")
+    Path json;
+
+    @Option(names = "--progress", description = "progress on stderr once a second even when it is not a terminal")
+    boolean progress;
+
+    @Parameters(index = "0", paramLabel = "URL", description = "http://host[:port][/path]")
+    String url;
+
+    private PrintStream out = System.out;
+    private PrintStream err = System.err;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /** Runs the command with the given streams; returns the exit code. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        LoadMain command = new LoadMain();
+        command.out = out;
+        command.err = err;
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("mpmbench load: " + ex.getMessage() + " (see mpmbench load --help)");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof IllegalArgumentException) {
+                err.println("mpmbench load: " + ex.getMessage());
+                return 2;
+            }
+            err.println("mpmbench load: the run failed: " + ex);
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    /** The spec these flags describe; throws IllegalArgumentException naming a bad flag or URL. */
+    LoadSpec spec() {
+        return new LoadSpec(Target.parse(url), threads, connections, rate, duration, warmup, timeout,
+                connectTimeout, !noKeepAlive, pipeline, idle, idleInterval, bind, headers);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        LoadSpec spec = spec();
+        boolean terminal = System.console() != null && System.console().isTerminal();
+        ProgressPrinter printer = progress || terminal ? new ProgressPrinter(err, terminal) : null;
+        out.print(ConsoleSummary.header(spec));
+        out.flush();
+        LoadResult result = new LoadRun(spec, hlog, printer).run();
+        if (printer != null) {
+            printer.end();
+        }
+        out.print(ConsoleSummary.render(result, latency));
+        if (hgrm != null) {
+            HgrmReport.write(hgrm, result);
+        }
+        if (csv != null) {
+            CsvReport.append(csv, result);
+        }
+        if (json != null) {
+            JsonReport.write(json, result);
+        }
+        out.flush();
+        return result.completedNothing() ? 1 : 0;
+    }
+}

@@ -1,0 +1,94 @@
+package mpmbench.loadgen.engine;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+
+import mpmbench.loadgen.http.ResponseParser;
+
+/**
+ * One client connection, wrk's {@code connection} struct: its channel, its parser, the send times of
+ * the requests in flight (a ring as deep as the pipeline) and, in the open model, its schedule. The
+ * same object lives through reconnects. Owned by one {@link SingleThreadSelectorLoop}; never shared.
+ */
+final class Connection {
+
+    static final int CLOSED = 0;
+    static final int CONNECTING = 1;
+    static final int OPEN = 2;
+
+    /** Global index over all active (or all idle) connections of the run. */
+    final int index;
+    /** An idle connection (held open beside the load) rather than an active one. */
+    final boolean idle;
+    final ResponseParser parser = new ResponseParser();
+    /** A view of the pre-encoded request batch; only position and limit are this connection's. */
+    final ByteBuffer out;
+    /** Open model, active connections only; otherwise {@code null}. */
+    final OpenSchedule schedule;
+
+    private final long[] intendedNs;
+    private final long[] sentNs;
+    private int head;
+    int inflight;
+
+    SocketChannel channel;
+    SelectionKey key;
+    int state = CLOSED;
+    /** A write did not complete; OP_WRITE is set and no new request is sent until it has. */
+    boolean writing;
+    /** nanoTime the current connect started. */
+    long connectStartedAt;
+    /** nanoTime since which the connection could send (after connect, a response, or a close). */
+    long readySince;
+    /** nanoTime before which a closed connection is not reopened (backoff after connect errors). */
+    long reconnectAt;
+    /** Idle connections: nanoTime of the next re-send. */
+    long nextIdleSendAt;
+    boolean idleAnswered;
+    boolean idleTimedOut;
+
+    Connection(int index, boolean idle, ByteBuffer out, int depth, OpenSchedule schedule) {
+        this.index = index;
+        this.idle = idle;
+        this.out = out;
+        this.schedule = schedule;
+        this.intendedNs = new long[depth];
+        this.sentNs = new long[depth];
+    }
+
+    /** Appends a request to the ring of requests in flight. */
+    void push(long intended, long sent) {
+        int i = (head + inflight) % intendedNs.length;
+        intendedNs[i] = intended;
+        sentNs[i] = sent;
+        inflight++;
+    }
+
+    /** Intended send time (ns) of the oldest request in flight. */
+    long oldestIntended() {
+        return intendedNs[head];
+    }
+
+    /** Actual send time (ns) of the oldest request in flight. */
+    long oldestSent() {
+        return sentNs[head];
+    }
+
+    /** Removes the oldest request in flight (its answer is complete). */
+    void pop() {
+        head = (head + 1) % intendedNs.length;
+        inflight--;
+    }
+
+    /** Forgets every request in flight (the connection is gone). */
+    void clearInflight() {
+        head = 0;
+        inflight = 0;
+    }
+
+    /** Whether another request may be written now. */
+    boolean canSend() {
+        return state == OPEN && !writing && inflight < intendedNs.length;
+    }
+}

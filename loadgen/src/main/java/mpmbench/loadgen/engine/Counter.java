@@ -1,0 +1,53 @@
+package mpmbench.loadgen.engine;
+
+/**
+ * What a run counts, besides latencies. Errors are counted, never thrown: a run goes on whatever one
+ * connection does. Each failed request counts once (a connection that dies with three pipelined
+ * requests in flight counts three); a connect that fails counts once.
+ */
+public enum Counter {
+    /** Responses completed for requests of the measured window (each one is in the histograms). */
+    REQUESTS,
+    /** Response bytes (status line, headers, body) of those requests. */
+    BYTES,
+    /** Responses completed for requests of the warm-up, kept out of the histograms. */
+    WARMUP_REQUESTS,
+    /** Connect refused, failed, or not completed within the connect timeout. */
+    ERR_CONNECT,
+    /** Reading failed (connection reset). */
+    ERR_READ,
+    /** Writing failed. */
+    ERR_WRITE,
+    /** No complete answer within {@code --timeout} of the send; the connection is closed. */
+    ERR_TIMEOUT,
+    /** A complete response whose status is not 2xx or 3xx (still timed and counted as a request). */
+    ERR_STATUS,
+    /** Bytes that are not an HTTP response, or an answer nobody asked for; the connection is closed. */
+    ERR_PARSE,
+    /** The server closed the connection before the answer to a request in flight was complete. */
+    ERR_CLOSED,
+    /** Requests sent but still unanswered when the run ended. */
+    UNANSWERED,
+    /** Open model: requests due within the window that were never sent (their connection was busy). */
+    UNSENT,
+    /** Active connections opened again after the server closed them or after an error. */
+    RECONNECTS,
+    /** Idle connections that connected. */
+    IDLE_ESTABLISHED,
+    /** Idle connections whose first request was answered. */
+    IDLE_ANSWERED,
+    /** Idle connections still open at the end of the run. */
+    IDLE_HELD,
+    /** Idle connections closed (or reset) by the server; they are not reopened. */
+    IDLE_CLOSED,
+    /** Idle connections never accepted: connect refused, failed or timed out. Not retried. */
+    IDLE_FAILED,
+    /** Idle requests not answered within {@code --timeout} (the connection stays open). */
+    IDLE_TIMEOUTS;
+
+    private static final Counter[] VALUES = values();
+
+    static Counter of(int ordinal) {
+        return VALUES[ordinal];
+    }
+}

@@ -1,0 +1,70 @@
+package mpmbench.loadgen.engine;
+
+import java.util.Arrays;
+
+/** An immutable snapshot of {@link Counter} values, summed over threads. */
+public final class Counts {
+
+    private final long[] values;
+
+    Counts(long[] values) {
+        this.values = values.clone();
+    }
+
+    /** All zero. */
+    public static Counts zero() {
+        return new Counts(new long[Counter.values().length]);
+    }
+
+    public long get(Counter c) {
+        return values[c.ordinal()];
+    }
+
+    /** A copy with {@code c} set to {@code v}; for tests and fixtures. */
+    public Counts with(Counter c, long v) {
+        long[] copy = values.clone();
+        copy[c.ordinal()] = v;
+        return new Counts(copy);
+    }
+
+    /** The sum of both. */
+    public Counts plus(Counts other) {
+        long[] sum = values.clone();
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += other.values[i];
+        }
+        return new Counts(sum);
+    }
+
+    /** Sum of every {@code ERR_*} counter. */
+    public long errors() {
+        long n = 0;
+        for (Counter c : Counter.values()) {
+            if (c.name().startsWith("ERR_")) {
+                n += get(c);
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Counts{");
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != 0) {
+                sb.append(Counter.of(i)).append('=').append(values[i]).append(' ');
+            }
+        }
+        return sb.append('}').toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Counts c && Arrays.equals(values, c.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(values);
+    }
+}

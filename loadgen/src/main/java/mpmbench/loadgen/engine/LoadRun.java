@@ -1,0 +1,156 @@
+package mpmbench.loadgen.engine;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
+
+import mpmbench.loadgen.LoadResult;
+import mpmbench.loadgen.LoadSpec;
+import mpmbench.loadgen.http.RequestEncoder;
+import mpmbench.loadgen.record.IntervalCollector;
+import mpmbench.loadgen.record.LatencyRecorders;
+
+/**
+ * Runs one {@link LoadSpec}: starts one {@link SingleThreadSelectorLoop} per thread, collects
+ * interval histograms and progress once a second on the calling thread, and returns the merged
+ * {@link LoadResult} once every I/O thread has ended (each ends by itself at the run's hard end:
+ * warm-up + duration + {@link LoadSpec#grace()}).
+ */
+public final class LoadRun {
+
+    /** Called once a second with the elapsed time (s), the counts so far and the last interval. */
+    public interface Progress {
+        void second(double elapsedS, Counts counts, Histogram[] interval, boolean warmup);
+    }
+
+    private final LoadSpec spec;
+    private final Path hlog;
+    private final Progress progress;
+
+    /**
+     * @param hlog     interval log to write, or {@code null}
+     * @param progress progress callback, or {@code null}
+     */
+    public LoadRun(LoadSpec spec, Path hlog, Progress progress) {
+        this.spec = spec;
+        this.hlog = hlog;
+        this.progress = progress;
+    }
+
+    /** Runs the spec with no log and no progress. */
+    public static LoadResult run(LoadSpec spec) throws IOException {
+        return new LoadRun(spec, null, null).run();
+    }
+
+    public LoadResult run() throws IOException {
+        byte[] request = RequestEncoder.encodeGet(spec.target(), spec.headers(), spec.keepAlive());
+        byte[] batch = RequestEncoder.repeat(request, spec.pipeline());
+        ByteBuffer shared = ByteBuffer.allocateDirect(batch.length).put(batch).flip();
+        List<InetSocketAddress> bind = spec.bindAddresses().stream()
+                .map(a -> new InetSocketAddress(a, 0)).toList();
+
+        long startMs = System.currentTimeMillis();
+        RunClock clock = RunClock.starting(System.nanoTime(), spec.warmup().toNanos(),
+                spec.duration().toNanos(), spec.grace().toNanos());
+        int threads = spec.threads();
+        List<LatencyRecorders> recorders = new ArrayList<>();
+        List<SingleWriterCounters> counters = new ArrayList<>();
+        List<SingleThreadSelectorLoop> loops = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            List<Connection> active = new ArrayList<>();
+            for (int i = share(spec.connections(), threads, t); i < share(spec.connections(), threads, t + 1); i++) {
+                OpenSchedule schedule = spec.open()
+                        ? OpenSchedule.of(clock.startNs(), spec.rate(), i, spec.connections()) : null;
+                active.add(new Connection(i, false, shared.duplicate(), spec.pipeline(), schedule));
+            }
+            List<Connection> idle = new ArrayList<>();
+            for (int i = share(spec.idle(), threads, t); i < share(spec.idle(), threads, t + 1); i++) {
+                idle.add(new Connection(spec.connections() + i, true, shared.duplicate(), 1, null));
+            }
+            LatencyRecorders r = new LatencyRecorders();
+            SingleWriterCounters c = new SingleWriterCounters();
+            recorders.add(r);
+            counters.add(c);
+            loops.add(new SingleThreadSelectorLoop(spec.target().address(), bind, clock, spec.open(),
+                    spec.keepAlive(), request.length, spec.timeout().toNanos(),
+                    spec.connectTimeout().toNanos(), spec.idleInterval().toNanos(), active, idle, c, r));
+        }
+
+        CountDownLatch done = new CountDownLatch(threads);
+        List<Throwable> failures = new ArrayList<>();
+        try (IntervalCollector collector = new IntervalCollector(recorders, startMs, hlog)) {
+            for (int t = 0; t < threads; t++) {
+                SingleThreadSelectorLoop loop = loops.get(t);
+                Thread th = new Thread(() -> {
+                    try {
+                        loop.run();
+                    } catch (Throwable e) {
+                        synchronized (failures) {
+                            failures.add(e);
+                        }
+                    } finally {
+                        done.countDown();
+                    }
+                }, "mpmbench-io-" + t);
+                th.setDaemon(true);
+                th.start();
+            }
+            awaitEnd(clock, done, counters, collector);
+            collector.collect(System.currentTimeMillis());
+            synchronized (failures) {
+                if (!failures.isEmpty()) {
+                    throw new IOException("an I/O thread failed", failures.getFirst());
+                }
+            }
+            return new LoadResult(spec, startMs, sum(counters), collector.total(IntervalCollector.CORRECTED),
+                    collector.total(IntervalCollector.UNCORRECTED), collector.total(IntervalCollector.LAG));
+        }
+    }
+
+    /** Reports once a second until every loop has ended; gives up 5 s after the hard end. */
+    private void awaitEnd(RunClock clock, CountDownLatch done, List<SingleWriterCounters> counters,
+                          IntervalCollector collector) throws IOException {
+        long giveUpNs = clock.hardEndNs() + TimeUnit.SECONDS.toNanos(5);
+        long nextTick = clock.startNs() + 1_000_000_000L;
+        try {
+            while (!done.await(Math.max(0, nextTick - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                long now = System.nanoTime();
+                if (now >= giveUpNs) {
+                    throw new IOException("I/O threads did not stop by the end of the run");
+                }
+                if (now >= nextTick) {
+                    Histogram[] interval = collector.collect(System.currentTimeMillis());
+                    if (progress != null) {
+                        progress.second((now - clock.startNs()) / 1e9, sum(counters), interval,
+                                now < clock.warmupEndNs());
+                    }
+                    nextTick += 1_000_000_000L;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static Counts sum(List<SingleWriterCounters> counters) {
+        Counts total = Counts.zero();
+        for (SingleWriterCounters c : counters) {
+            total = total.plus(c.snapshot());
+        }
+        return total;
+    }
+
+    /** First index of part {@code t} when {@code n} items are split over {@code parts}. */
+    private static int share(int n, int parts, int t) {
+        return (int) ((long) n * t / parts);
+    }
+}

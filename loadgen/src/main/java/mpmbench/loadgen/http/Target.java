@@ -1,0 +1,54 @@
+package mpmbench.loadgen.http;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * The server a run talks to, parsed once from an {@code http://host[:port][/path][?query]} URL.
+ * The host is resolved here, before any timed window starts, so no DNS lookup happens during a run.
+ *
+ * @param url          the URL as given
+ * @param address      the resolved socket address every connection connects to
+ * @param hostHeader   the value of the {@code Host} header ({@code host} or {@code host:port})
+ * @param pathAndQuery the request target sent on the request line (at least {@code /})
+ */
+public record Target(String url, InetSocketAddress address, String hostHeader, String pathAndQuery) {
+
+    /**
+     * Parses and resolves a URL.
+     *
+     * @throws IllegalArgumentException with a one-line message naming the URL and what is accepted
+     */
+    public static Target parse(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw bad(url, e.getReason());
+        }
+        if (!"http".equalsIgnoreCase(uri.getScheme())) {
+            throw bad(url, "only http:// is supported");
+        }
+        String host = uri.getHost();
+        if (host == null || host.isEmpty()) {
+            throw bad(url, "no host");
+        }
+        int port = uri.getPort() == -1 ? 80 : uri.getPort();
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (uri.getRawQuery() != null) {
+            path += "?" + uri.getRawQuery();
+        }
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw bad(url, "cannot resolve host '" + host + "'");
+        }
+        String hostHeader = uri.getPort() == -1 ? host : host + ":" + port;
+        return new Target(url, address, hostHeader, path);
+    }
+
+    private static IllegalArgumentException bad(String url, String why) {
+        return new IllegalArgumentException("invalid URL '" + url + "': " + why
+                + " (expected http://host[:port][/path])");
+    }
+}

@@ -1,0 +1,115 @@
+package mpmbench.loadgen.record;
+
+import java.io.Closeable;
+import java.io.FileNotFoundException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+
+/**
+ * Merges the interval histograms of every I/O thread's {@link LatencyRecorders}, once per
+ * {@link #collect} call (the reporter thread calls it once a second and once at the end), adds them
+ * to the run's totals and, when asked, writes them to an HdrHistogram interval log.
+ *
+ * <p>The log ({@code --hlog}) is HdrHistogram's format, read by {@code HistogramLogReader} and
+ * {@code HistogramLogProcessor}: one line per interval and tag, tags {@code corrected},
+ * {@code uncorrected} and {@code lag}. <b>Values are in microseconds</b> (the interval max column in
+ * milliseconds); with {@code HistogramLogProcessor} use {@code -outputValueUnitRatio 1000} to read
+ * milliseconds.
+ *
+ * <p>Only one thread may call {@link #collect} and {@link #close}.
+ */
+public final class IntervalCollector implements Closeable {
+
+    /** The histogram kinds, in the order of {@link #TAGS}. */
+    public static final int CORRECTED = 0;
+    public static final int UNCORRECTED = 1;
+    public static final int LAG = 2;
+    /** Tags of the interval log, indexed by kind. */
+    public static final List<String> TAGS = List.of("corrected", "uncorrected", "lag");
+
+    private final List<LatencyRecorders> recorders;
+    private final Histogram[][] recycled;
+    private final Histogram[] interval = new Histogram[3];
+    private final Histogram[] total = new Histogram[3];
+    private final HistogramLogWriter log;
+    private final long startMs;
+    private long lastCollectMs;
+
+    /**
+     * @param recorders   one per I/O thread
+     * @param startMs     the run's start, epoch ms (the log's base time)
+     * @param hlog        the interval log to write, or {@code null}
+     */
+    public IntervalCollector(List<LatencyRecorders> recorders, long startMs, Path hlog)
+            throws FileNotFoundException {
+        this.recorders = List.copyOf(recorders);
+        this.recycled = new Histogram[recorders.size()][3];
+        for (int k = 0; k < 3; k++) {
+            interval[k] = LatencyRecorders.newHistogram();
+            interval[k].setTag(TAGS.get(k));
+            total[k] = LatencyRecorders.newHistogram();
+            total[k].setStartTimeStamp(startMs);
+        }
+        this.startMs = startMs;
+        this.lastCollectMs = startMs;
+        if (hlog == null) {
+            log = null;
+        } else {
+            log = new HistogramLogWriter(new PrintStream(hlog.toFile()));
+            log.outputComment("[mpmbench load: latency in microseconds; tags corrected, uncorrected, lag]");
+            log.outputLogFormatVersion();
+            log.outputStartTime(startMs);
+            log.outputLegend();
+        }
+    }
+
+    /**
+     * Takes the interval since the previous call from every recorder, merges it, adds it to the
+     * totals and writes it to the log.
+     *
+     * @param nowMs the end of the interval, epoch ms
+     * @return the merged interval histograms by kind (valid until the next call)
+     */
+    public Histogram[] collect(long nowMs) {
+        for (int k = 0; k < 3; k++) {
+            interval[k].reset();
+            interval[k].setStartTimeStamp(lastCollectMs);
+            interval[k].setEndTimeStamp(nowMs);
+        }
+        for (int t = 0; t < recorders.size(); t++) {
+            LatencyRecorders r = recorders.get(t);
+            recycled[t][CORRECTED] = r.corrected.getIntervalHistogram(recycled[t][CORRECTED]);
+            recycled[t][UNCORRECTED] = r.uncorrected.getIntervalHistogram(recycled[t][UNCORRECTED]);
+            recycled[t][LAG] = r.lag.getIntervalHistogram(recycled[t][LAG]);
+            for (int k = 0; k < 3; k++) {
+                interval[k].add(recycled[t][k]);
+            }
+        }
+        for (int k = 0; k < 3; k++) {
+            total[k].add(interval[k]);
+            total[k].setEndTimeStamp(nowMs);
+            if (log != null) {
+                log.outputIntervalHistogram((lastCollectMs - startMs) / 1000.0,
+                        (nowMs - startMs) / 1000.0, interval[k], 1000.0);
+            }
+        }
+        lastCollectMs = nowMs;
+        return interval;
+    }
+
+    /** The totals so far by kind; copies. */
+    public Histogram total(int kind) {
+        return total[kind].copy();
+    }
+
+    @Override
+    public void close() {
+        if (log != null) {
+            log.close();
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package mpmbench.loadgen.report;
+
+import java.util.Locale;
+
+import org.HdrHistogram.Histogram;
+
+import mpmbench.loadgen.LoadResult;
+import mpmbench.loadgen.LoadSpec;
+import mpmbench.loadgen.engine.Counter;
+import mpmbench.loadgen.engine.Counts;
+
+/**
+ * The console summary in wrk's shape: a header before the run, then the latency line, with
+ * {@code --latency} the percentile table, the counts, the error line, and Requests/sec. Every latency
+ * line says which latency it is; anything that makes the numbers suspect (no request completed, the
+ * generator behind its schedule, unanswered or unsent requests) is printed as a WARNING.
+ */
+public final class ConsoleSummary {
+
+    private static final double[] PERCENTILES = {50, 75, 90, 99, 99.9, 99.99, 99.999, 100};
+
+    private ConsoleSummary() {
+    }
+
+    /** What wrk prints before the run. */
+    public static String header(LoadSpec spec) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(f("Running %s test @ %s%n", duration(spec.duration().toNanos() / 1e9), spec.target().url()));
+        sb.append(f("  %d threads and %d connections, %s model", spec.threads(), spec.connections(), spec.model()));
+        if (spec.open()) {
+            sb.append(f(" at %s requests/s", ResultColumns.format(spec.rate())));
+        }
+        if (!spec.warmup().isZero()) {
+            sb.append(f(", warm-up %s", duration(spec.warmup().toNanos() / 1e9)));
+        }
+        if (!spec.keepAlive()) {
+            sb.append(", no keep-alive");
+        }
+        if (spec.pipeline() > 1) {
+            sb.append(f(", pipeline %d", spec.pipeline()));
+        }
+        if (spec.idle() > 0) {
+            sb.append(f(", %d idle connections", spec.idle()));
+        }
+        return sb.append(f("%n")).toString();
+    }
+
+    /** The summary after the run. */
+    public static String render(LoadResult r, boolean latencyTable) {
+        StringBuilder sb = new StringBuilder();
+        Counts n = r.counts();
+        boolean open = r.spec().open();
+        String label = open ? "corrected: from the intended send time" : "raw: from the actual send, closed model";
+        sb.append(f("  Latency (%s)%n", label));
+        sb.append(f("    %-8s %-9s %-9s %-9s%n", "Avg", "Stdev", "p99", "Max"));
+        sb.append(f("    %-8s %-9s %-9s %-9s%n", time(r.corrected().getMean()), time(r.corrected().getStdDeviation()),
+                time(pct(r.corrected(), 99)), time(pct(r.corrected(), 100))));
+        if (latencyTable) {
+            sb.append(f("  Latency Distribution (HdrHistogram, %s)%n", open ? "corrected" : "recorded"));
+            for (double p : PERCENTILES) {
+                sb.append(f("  %7.3f%%  %s%n", p, time(pct(r.corrected(), p))));
+            }
+        }
+        if (open) {
+            sb.append(f("  Uncorrected (from the actual send): p50 %s, p99 %s, max %s%n",
+                    time(pct(r.uncorrected(), 50)), time(pct(r.uncorrected(), 99)), time(pct(r.uncorrected(), 100))));
+            sb.append(f("  Send lag (the generator's own): p99 %s, max %s%n",
+                    time(pct(r.lag(), 99)), time(pct(r.lag(), 100))));
+        }
+        sb.append(f("  %d requests in %s, %s read%n", n.get(Counter.REQUESTS), duration(r.durationSeconds()),
+                bytes(n.get(Counter.BYTES))));
+        if (n.get(Counter.WARMUP_REQUESTS) > 0 || !r.spec().warmup().isZero()) {
+            sb.append(f("  warm-up: %d requests in %s (not in the histograms)%n", n.get(Counter.WARMUP_REQUESTS),
+                    duration(r.spec().warmup().toNanos() / 1e9)));
+        }
+        if (n.errors() > 0) {
+            sb.append(f("  Socket errors: connect %d, read %d, write %d, timeout %d, closed %d, parse %d%n",
+                    n.get(Counter.ERR_CONNECT), n.get(Counter.ERR_READ), n.get(Counter.ERR_WRITE),
+                    n.get(Counter.ERR_TIMEOUT), n.get(Counter.ERR_CLOSED), n.get(Counter.ERR_PARSE)));
+        }
+        if (n.get(Counter.ERR_STATUS) > 0) {
+            sb.append(f("  Non-2xx or 3xx responses: %d%n", n.get(Counter.ERR_STATUS)));
+        }
+        if (r.spec().idle() > 0) {
+            sb.append(f("  Idle connections: %d of %d established, %d answered, %d held at the end, "
+                            + "%d closed by the server, %d never accepted, %d timeouts%n",
+                    n.get(Counter.IDLE_ESTABLISHED), r.spec().idle(), n.get(Counter.IDLE_ANSWERED),
+                    n.get(Counter.IDLE_HELD), n.get(Counter.IDLE_CLOSED), n.get(Counter.IDLE_FAILED),
+                    n.get(Counter.IDLE_TIMEOUTS)));
+        }
+        sb.append(f("Requests/sec: %10.2f%n", r.rps()));
+        sb.append(f("Transfer/sec: %10s%n", bytes((long) r.bytesPerSecond())));
+        warnings(r, sb);
+        return sb.toString();
+    }
+
+    private static void warnings(LoadResult r, StringBuilder sb) {
+        Counts n = r.counts();
+        if (r.completedNothing()) {
+            sb.append(f("WARNING: NO REQUEST COMPLETED in the measured window (%d errors, %d unanswered, %d unsent)%n",
+                    n.errors(), n.get(Counter.UNANSWERED), n.get(Counter.UNSENT)));
+        }
+        if (r.generatorBehind()) {
+            sb.append(f("WARNING: THE GENERATOR FELL BEHIND ITS SCHEDULE: send lag p99 %s (limit %s); "
+                            + "the latencies include its own delay. Use more threads or a lower rate.%n",
+                    time(pct(r.lag(), 99)), time(LoadResult.BEHIND_LAG_P99_US)));
+        }
+        if (n.get(Counter.UNANSWERED) > 0) {
+            sb.append(f("WARNING: %d requests still unanswered when the run ended (not in the histograms)%n",
+                    n.get(Counter.UNANSWERED)));
+        }
+        if (n.get(Counter.UNSENT) > 0) {
+            sb.append(f("WARNING: %d requests due in the window were never sent (their connections were busy "
+                    + "or down; not in the histograms)%n", n.get(Counter.UNSENT)));
+        }
+    }
+
+    private static double pct(Histogram h, double p) {
+        return ResultColumns.percentileMs(h, p) * 1000.0;
+    }
+
+    /** A µs value in wrk's style: us, ms or s with two decimals. */
+    static String time(double us) {
+        if (us < 1000) {
+            return f("%.2fus", us);
+        }
+        if (us < 1_000_000) {
+            return f("%.2fms", us / 1000);
+        }
+        return f("%.2fs", us / 1_000_000);
+    }
+
+    static String duration(double s) {
+        return s < 1 ? f("%.0fms", s * 1000) : f("%.2fs", s);
+    }
+
+    static String bytes(long b) {
+        if (b < 1024) {
+            return b + "B";
+        }
+        if (b < 1024 * 1024) {
+            return f("%.2fKB", b / 1024.0);
+        }
+        if (b < 1024L * 1024 * 1024) {
+            return f("%.2fMB", b / (1024.0 * 1024));
+        }
+        return f("%.2fGB", b / (1024.0 * 1024 * 1024));
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}

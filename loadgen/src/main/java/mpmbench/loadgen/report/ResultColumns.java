@@ -1,0 +1,114 @@
+package mpmbench.loadgen.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import org.HdrHistogram.Histogram;
+
+import mpmbench.loadgen.LoadResult;
+import mpmbench.loadgen.engine.Counter;
+
+/**
+ * The fixed columns of a run's CSV row and JSON object, in order. A change here is a deliberate
+ * change of the format: the golden files under {@code src/test/resources/golden} must change with it.
+ *
+ * <p>Units are in the names ({@code _s} seconds, {@code _ms} milliseconds); numbers use {@code .}
+ * as the decimal separator whatever the default locale. Latency columns without a prefix are the
+ * <em>corrected</em> latency in the open model (from the intended send time) and the raw latency in
+ * the closed model (from the actual send, where the two are the same); {@code uncorrected_*} is
+ * always from the actual send; {@code lag_*} is the generator's own send lag (open model). Error
+ * columns are described in {@link Counter}. See {@code loadgen/README.md} for the full table.
+ */
+public final class ResultColumns {
+
+    /** One column: its name and how its value is taken from a result. */
+    public record Column(String name, Function<LoadResult, Object> value) {
+    }
+
+    public static final List<Column> ALL = List.of(
+            col("url", r -> r.spec().target().url()),
+            col("model", r -> r.spec().model()),
+            col("threads", r -> r.spec().threads()),
+            col("connections", r -> r.spec().connections()),
+            col("rate", r -> r.spec().rate()),
+            col("duration_s", LoadResult::durationSeconds),
+            col("warmup_s", r -> r.spec().warmup().toNanos() / 1e9),
+            col("keepalive", r -> r.spec().keepAlive()),
+            col("pipeline", r -> r.spec().pipeline()),
+            count("requests", Counter.REQUESTS),
+            col("rps", LoadResult::rps),
+            count("bytes", Counter.BYTES),
+            count("warmup_requests", Counter.WARMUP_REQUESTS),
+            count("err_connect", Counter.ERR_CONNECT),
+            count("err_read", Counter.ERR_READ),
+            count("err_write", Counter.ERR_WRITE),
+            count("err_timeout", Counter.ERR_TIMEOUT),
+            count("err_status", Counter.ERR_STATUS),
+            count("err_parse", Counter.ERR_PARSE),
+            count("err_closed", Counter.ERR_CLOSED),
+            count("unanswered", Counter.UNANSWERED),
+            count("unsent", Counter.UNSENT),
+            count("reconnects", Counter.RECONNECTS),
+            ms("p50_ms", LoadResult::corrected, 50),
+            ms("p90_ms", LoadResult::corrected, 90),
+            ms("p99_ms", LoadResult::corrected, 99),
+            ms("p999_ms", LoadResult::corrected, 99.9),
+            ms("max_ms", LoadResult::corrected, 100),
+            col("mean_ms", r -> r.corrected().getTotalCount() == 0 ? 0.0 : r.corrected().getMean() / 1000.0),
+            ms("uncorrected_p50_ms", LoadResult::uncorrected, 50),
+            ms("uncorrected_p99_ms", LoadResult::uncorrected, 99),
+            ms("uncorrected_p999_ms", LoadResult::uncorrected, 99.9),
+            ms("uncorrected_max_ms", LoadResult::uncorrected, 100),
+            ms("lag_p99_ms", LoadResult::lag, 99),
+            ms("lag_max_ms", LoadResult::lag, 100),
+            col("generator_behind", LoadResult::generatorBehind),
+            col("idle", r -> r.spec().idle()),
+            count("idle_established", Counter.IDLE_ESTABLISHED),
+            count("idle_answered", Counter.IDLE_ANSWERED),
+            count("idle_held", Counter.IDLE_HELD),
+            count("idle_closed", Counter.IDLE_CLOSED),
+            count("idle_failed", Counter.IDLE_FAILED),
+            count("idle_timeouts", Counter.IDLE_TIMEOUTS),
+            col("start_epoch_ms", LoadResult::startEpochMs));
+
+    private ResultColumns() {
+    }
+
+    /** The column names, in order. */
+    public static List<String> names() {
+        return ALL.stream().map(Column::name).toList();
+    }
+
+    /**
+     * A value rendered as text, locale-independent: decimals with 3 places and {@code .}, booleans
+     * as {@code true}/{@code false}, integers and strings as they are.
+     */
+    public static String format(Object value) {
+        if (value instanceof Double d) {
+            return String.format(Locale.ROOT, "%.3f", d);
+        }
+        return String.valueOf(value);
+    }
+
+    /** The p-th percentile of a µs histogram in ms (0 when empty); p = 100 is the maximum. */
+    public static double percentileMs(Histogram h, double p) {
+        if (h.getTotalCount() == 0) {
+            return 0.0;
+        }
+        long us = p >= 100 ? h.getMaxValue() : h.getValueAtPercentile(p);
+        return us / 1000.0;
+    }
+
+    private static Column col(String name, Function<LoadResult, Object> value) {
+        return new Column(name, value);
+    }
+
+    private static Column count(String name, Counter counter) {
+        return new Column(name, r -> r.counts().get(counter));
+    }
+
+    private static Column ms(String name, Function<LoadResult, Histogram> histogram, double p) {
+        return new Column(name, r -> percentileMs(histogram.apply(r), p));
+    }
+}

@@ -1,0 +1,271 @@
+package mpmbench.loadgen.engine;
+
+import static mpmbench.loadgen.engine.TestServer.HELLO;
+import static mpmbench.loadgen.engine.TestServer.ascii;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import mpmbench.loadgen.LoadResult;
+import mpmbench.loadgen.LoadSpec;
+import mpmbench.loadgen.http.Target;
+
+/** The engine against tiny in-test servers: exact counts, each error class, and runs that end on time. */
+class LoadRunTest {
+
+    private static final Duration SHORT = Duration.ofMillis(500);
+
+    private static LoadSpec spec(TestServer server, int threads, int connections, Duration d) {
+        return LoadSpec.closed(Target.parse(server.url("/hello")), threads, connections, d);
+    }
+
+    private static long count(LoadResult r, Counter c) {
+        return r.counts().get(c);
+    }
+
+    /** Runs and checks that the run ended within duration + grace + slack, whatever the server did. */
+    private static LoadResult runOnTime(LoadSpec spec) throws IOException {
+        long t0 = System.nanoTime();
+        LoadResult r = LoadRun.run(spec);
+        long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
+        long boundMs = spec.warmup().plus(spec.duration()).plus(spec.grace()).toMillis() + 500;
+        assertTrue(elapsedMs <= boundMs, "run took " + elapsedMs + " ms, bound " + boundMs + " ms");
+        return r;
+    }
+
+    private static void assertNoErrors(LoadResult r) {
+        assertEquals(0, r.counts().errors(), r.counts().toString());
+        assertEquals(0, count(r, Counter.UNANSWERED));
+    }
+
+    @Test
+    void closedModelCountsEveryResponseExactlyOnce() throws IOException {
+        try (TestServer server = TestServer.answering(HELLO)) {
+            LoadResult r = runOnTime(spec(server, 2, 4, SHORT));
+            long n = count(r, Counter.REQUESTS);
+            assertTrue(n > 100, "requests " + n);
+            assertEquals(server.responses.get(), n);
+            assertEquals(n, r.corrected().getTotalCount());
+            assertEquals(n, r.uncorrected().getTotalCount());
+            assertEquals(n * HELLO.length, count(r, Counter.BYTES));
+            assertEquals(0, r.lag().getTotalCount());
+            assertNoErrors(r);
+        }
+    }
+
+    @Test
+    void warmupIsCountedButKeptOutOfTheHistograms() throws IOException {
+        try (TestServer server = TestServer.answering(HELLO)) {
+            LoadResult r = runOnTime(spec(server, 1, 2, SHORT).withWarmup(Duration.ofMillis(300)));
+            long n = count(r, Counter.REQUESTS);
+            long warm = count(r, Counter.WARMUP_REQUESTS);
+            assertTrue(warm > 0 && n > 0, r.counts().toString());
+            assertEquals(n, r.corrected().getTotalCount());
+            assertEquals(server.responses.get(), n + warm);
+        }
+    }
+
+    @Test
+    void openModelSendsTheScheduledNumberOfRequests() throws IOException {
+        try (TestServer server = TestServer.answering(HELLO)) {
+            LoadResult r = runOnTime(spec(server, 2, 4, Duration.ofSeconds(1)).withRate(2000));
+            long n = count(r, Counter.REQUESTS);
+            long unsent = count(r, Counter.UNSENT);
+            assertTrue(n + unsent >= 1996 && n + unsent <= 2004, "requests " + n + " unsent " + unsent);
+            assertTrue(unsent <= 4, "unsent " + unsent); // only if a connection was busy at the very end
+            assertEquals(server.responses.get(), n);
+            assertEquals(n, r.corrected().getTotalCount());
+            assertEquals(n, r.lag().getTotalCount());
+            assertNoErrors(r);
+        }
+    }
+
+    @Test
+    void noKeepAliveOpensOneConnectionPerRequest() throws IOException {
+        byte[] closing = ascii("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
+        try (TestServer server = TestServer.start(c -> {
+            if (c.awaitRequest()) {
+                c.respond(closing);
+            }
+        })) {
+            LoadResult r = runOnTime(spec(server, 1, 2, SHORT).withKeepAlive(false));
+            long n = count(r, Counter.REQUESTS);
+            assertTrue(n > 20, "requests " + n);
+            assertEquals(server.responses.get(), n);
+            assertTrue(server.accepted.get() >= n);
+            assertEquals(n * closing.length, count(r, Counter.BYTES));
+            assertNoErrors(r);
+        }
+    }
+
+    @Test
+    void pipelinedResponsesOfMixedFramingAreParsedInOrder() throws IOException {
+        byte[] chunked = ascii("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5\r\nHello\r\n8;x=y\r\n, World!\r\n0\r\nX-Trailer: 1\r\n\r\n");
+        byte[] empty = ascii("HTTP/1.1 204 No Content\r\n\r\n");
+        // Answers only once four requests have arrived: a client that does not pipeline gets nothing.
+        try (TestServer server = TestServer.start(c -> {
+            while (true) {
+                for (int i = 0; i < 4; i++) {
+                    if (!c.awaitRequest()) {
+                        return;
+                    }
+                }
+                c.respond(HELLO);
+                c.respond(chunked);
+                c.respond(empty);
+                c.respond(HELLO);
+            }
+        })) {
+            LoadResult r = runOnTime(spec(server, 1, 2, SHORT).withPipeline(4).withTimeout(Duration.ofMillis(300)));
+            long n = count(r, Counter.REQUESTS);
+            assertTrue(n > 40 && n % 4 == 0, "requests " + n);
+            assertEquals(server.responses.get(), n);
+            assertEquals(server.responseBytes.get(), count(r, Counter.BYTES));
+            // At the end the client stops sending, so the server may sit on a partial batch.
+            long tail = count(r, Counter.ERR_TIMEOUT) + count(r, Counter.UNANSWERED);
+            assertTrue(tail <= 2 * 3, r.counts().toString());
+            assertEquals(tail, r.counts().errors() + count(r, Counter.UNANSWERED), r.counts().toString());
+        }
+    }
+
+    @Test
+    void serverClosingMidResponseCountsClosedErrors() throws IOException {
+        try (TestServer server = TestServer.start(c -> {
+            if (c.awaitRequest()) {
+                c.send(ascii("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly part"));
+                c.close();
+            }
+        })) {
+            LoadResult r = runOnTime(spec(server, 1, 2, SHORT));
+            assertTrue(count(r, Counter.ERR_CLOSED) > 0, r.counts().toString());
+            assertEquals(0, count(r, Counter.REQUESTS));
+            assertTrue(r.completedNothing());
+        }
+    }
+
+    @Test
+    void garbageCountsParseErrors() throws IOException {
+        try (TestServer server = TestServer.start(c -> {
+            while (c.awaitRequest()) {
+                c.send(ascii("SSH-2.0-OpenSSH\r\n\r\n"));
+            }
+        })) {
+            LoadResult r = runOnTime(spec(server, 1, 2, SHORT));
+            assertTrue(count(r, Counter.ERR_PARSE) > 0, r.counts().toString());
+            assertEquals(0, count(r, Counter.REQUESTS));
+        }
+    }
+
+    @Test
+    void endlessHeadersAreAParseErrorNotAHang() throws IOException {
+        byte[] header = ascii("X-Filler: " + "y".repeat(1000) + "\r\n");
+        try (TestServer server = TestServer.start(c -> {
+            if (c.awaitRequest()) {
+                c.send(ascii("HTTP/1.1 200 OK\r\n"));
+                while (true) {
+                    c.send(header);
+                }
+            }
+        })) {
+            LoadResult r = runOnTime(spec(server, 1, 1, SHORT));
+            assertTrue(count(r, Counter.ERR_PARSE) > 0, r.counts().toString());
+        }
+    }
+
+    @Test
+    void serverThatNeverAnswersCountsTimeoutsAndEndsOnTime() throws IOException {
+        try (TestServer server = TestServer.start(c -> {
+            while (c.awaitRequest()) {
+                // never answer
+            }
+        })) {
+            LoadSpec spec = spec(server, 1, 2, Duration.ofMillis(700)).withTimeout(Duration.ofMillis(200));
+            LoadResult r = runOnTime(spec);
+            assertTrue(count(r, Counter.ERR_TIMEOUT) >= 4, r.counts().toString());
+            assertEquals(0, count(r, Counter.REQUESTS));
+        }
+    }
+
+    @Test
+    void requestsInFlightAtTheEndAreCountedUnanswered() throws IOException {
+        try (TestServer server = TestServer.start(c -> {
+            while (c.awaitRequest()) {
+                // never answer
+            }
+        })) {
+            // The timeout (5 s) outlasts the grace (2 s): the requests are still in flight at the end.
+            LoadResult r = runOnTime(spec(server, 1, 3, Duration.ofMillis(300)).withTimeout(Duration.ofSeconds(5)));
+            assertEquals(3, count(r, Counter.UNANSWERED), r.counts().toString());
+            assertEquals(0, count(r, Counter.ERR_TIMEOUT));
+        }
+    }
+
+    @Test
+    void refusedConnectsAreConnectErrors() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        LoadSpec spec = LoadSpec.closed(Target.parse("http://127.0.0.1:" + port + "/"), 1, 2, Duration.ofMillis(300));
+        LoadResult r = runOnTime(spec);
+        assertTrue(count(r, Counter.ERR_CONNECT) > 2, r.counts().toString());
+        assertTrue(r.completedNothing());
+    }
+
+    @Test
+    void errorStatusesAreCountedAndStillTimed() throws IOException {
+        byte[] error = ascii("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n");
+        try (TestServer server = TestServer.answering(error)) {
+            LoadResult r = runOnTime(spec(server, 1, 1, Duration.ofMillis(300)));
+            long n = count(r, Counter.REQUESTS);
+            assertTrue(n > 0);
+            assertEquals(n, count(r, Counter.ERR_STATUS));
+            assertEquals(n, r.corrected().getTotalCount());
+        }
+    }
+
+    @Test
+    void idleConnectionsAreHeldAndReportedWhenTheServerClosesThem() throws IOException {
+        try (TestServer server = TestServer.answering(HELLO)) {
+            LoadResult r = runOnTime(spec(server, 2, 2, Duration.ofMillis(800))
+                    .withIdle(20, Duration.ofMillis(200)));
+            assertEquals(20, count(r, Counter.IDLE_ESTABLISHED), r.counts().toString());
+            assertEquals(20, count(r, Counter.IDLE_ANSWERED));
+            assertEquals(20, count(r, Counter.IDLE_HELD));
+            assertEquals(0, count(r, Counter.IDLE_CLOSED) + count(r, Counter.IDLE_FAILED));
+            assertEquals(0, r.counts().errors());
+        }
+        try (TestServer server = TestServer.start(c -> {
+            if (c.awaitRequest()) {
+                c.respond(HELLO);
+            }
+        })) {
+            LoadResult r = runOnTime(spec(server, 1, 1, Duration.ofMillis(500))
+                    .withIdle(10, Duration.ofMillis(200)));
+            assertEquals(10, count(r, Counter.IDLE_ESTABLISHED), r.counts().toString());
+            assertEquals(10, count(r, Counter.IDLE_CLOSED));
+            assertEquals(0, count(r, Counter.IDLE_HELD));
+        }
+    }
+
+    @Test
+    void bindSpreadsSourceAddresses() throws IOException {
+        try (TestServer server = TestServer.answering(HELLO)) {
+            LoadSpec base = spec(server, 1, 4, Duration.ofMillis(300));
+            LoadSpec spec = new LoadSpec(base.target(), 1, 4, 0, base.duration(), Duration.ZERO, base.timeout(),
+                    base.connectTimeout(), true, 1, 0, base.idleInterval(),
+                    List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3")), List.of());
+            LoadResult r = runOnTime(spec);
+            assertTrue(count(r, Counter.REQUESTS) > 0);
+            assertEquals(java.util.Set.of("127.0.0.2", "127.0.0.3"), server.remoteAddresses);
+        }
+    }
+}

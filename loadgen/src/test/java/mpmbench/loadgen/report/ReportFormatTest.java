@@ -1,0 +1,118 @@
+package mpmbench.loadgen.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import mpmbench.loadgen.LoadResult;
+import mpmbench.loadgen.LoadSpec;
+import mpmbench.loadgen.engine.Counter;
+import mpmbench.loadgen.engine.Counts;
+import mpmbench.loadgen.http.Target;
+import mpmbench.loadgen.record.LatencyRecorders;
+
+/**
+ * The machine-readable outputs, sealed by golden files under {@code src/test/resources/golden}: a
+ * fixed result rendered under several default locales must match byte for byte. Changing a column
+ * is a deliberate change of the golden file (set {@code GOLDEN_UPDATE=1} to rewrite them).
+ */
+class ReportFormatTest {
+
+    static LoadResult fixture() {
+        LoadSpec spec = new LoadSpec(Target.parse("http://127.0.0.1:8080/hello?a=1,2"), 2, 64, 2000,
+                Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(1),
+                true, 1, 100, Duration.ofSeconds(3), List.of(), List.of());
+        Histogram corrected = LatencyRecorders.newHistogram();
+        Histogram uncorrected = LatencyRecorders.newHistogram();
+        Histogram lag = LatencyRecorders.newHistogram();
+        for (int i = 1; i <= 20_000; i++) {
+            corrected.recordValue(100 + i % 1000 + (i % 100 == 0 ? 50_000 : 0));
+            uncorrected.recordValue(100 + i % 1000);
+            lag.recordValue(1 + i % 50);
+        }
+        Counts counts = Counts.zero()
+                .with(Counter.REQUESTS, 20_000).with(Counter.BYTES, 1_020_000)
+                .with(Counter.WARMUP_REQUESTS, 3999).with(Counter.ERR_CONNECT, 1).with(Counter.ERR_READ, 2)
+                .with(Counter.ERR_WRITE, 3).with(Counter.ERR_TIMEOUT, 4).with(Counter.ERR_STATUS, 5)
+                .with(Counter.ERR_PARSE, 6).with(Counter.ERR_CLOSED, 7).with(Counter.UNANSWERED, 8)
+                .with(Counter.UNSENT, 9).with(Counter.RECONNECTS, 10).with(Counter.IDLE_ESTABLISHED, 100)
+                .with(Counter.IDLE_ANSWERED, 99).with(Counter.IDLE_HELD, 97).with(Counter.IDLE_CLOSED, 3)
+                .with(Counter.IDLE_FAILED, 0).with(Counter.IDLE_TIMEOUTS, 1);
+        return new LoadResult(spec, 1_790_000_000_000L, counts, corrected, uncorrected, lag);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en-US", "de-DE", "fr-FR", "ar-EG"})
+    void csvAndJsonAreLocaleIndependentAndMatchTheGoldenFiles(String tag) throws IOException {
+        Locale saved = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag(tag));
+        try {
+            assertGolden("load.csv", CsvReport.header() + "\n" + CsvReport.row(fixture()) + "\n");
+            assertGolden("load.json", JsonReport.render(fixture()));
+        } finally {
+            Locale.setDefault(saved);
+        }
+    }
+
+    @Test
+    void csvAppendWritesTheHeaderOnlyIntoANewFile(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("runs.csv");
+        CsvReport.append(csv, fixture());
+        CsvReport.append(csv, fixture());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(3, lines.size());
+        assertEquals(CsvReport.header(), lines.get(0));
+        assertEquals(lines.get(1), lines.get(2));
+        assertEquals(ResultColumns.ALL.size(), CsvReport.header().split(",").length);
+    }
+
+    @Test
+    void hgrmIsAPercentileSpectrumInMilliseconds(@TempDir Path dir) throws IOException {
+        Locale saved = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        try {
+            Path hgrm = dir.resolve("load.hgrm");
+            HgrmReport.write(hgrm, fixture());
+            List<double[]> rows = HgrmParser.rows(hgrm);
+            assertTrue(rows.size() > 20);
+            double[] last = rows.getLast();
+            assertEquals(1.0, last[1], 1e-9);                       // percentile reaches 1
+            assertEquals(20_000, last[2], 0);                        // total count
+            assertEquals(51.0, last[0], 0.01);                       // max in ms (51000 µs)
+        } finally {
+            Locale.setDefault(saved);
+        }
+    }
+
+    @Test
+    void consoleSummaryLabelsTheLatencyAndWarnsLoudly() {
+        String text = ConsoleSummary.render(fixture(), true);
+        assertTrue(text.contains("corrected: from the intended send time"), text);
+        assertTrue(text.contains("Uncorrected (from the actual send)"), text);
+        assertTrue(text.contains("99.900%"), text);
+        assertTrue(text.contains("WARNING: 8 requests still unanswered"), text);
+        assertTrue(text.contains("WARNING: 9 requests due"), text);
+        assertTrue(text.contains("Requests/sec:    2000.00"), text);
+    }
+
+    private static void assertGolden(String name, String actual) throws IOException {
+        Path golden = Path.of("src/test/resources/golden", name);
+        if (System.getenv("GOLDEN_UPDATE") != null) {
+            Files.writeString(golden, actual, StandardCharsets.UTF_8);
+        }
+        assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual, name);
+    }
+}
