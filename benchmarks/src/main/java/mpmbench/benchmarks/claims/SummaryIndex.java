@@ -20,11 +20,17 @@ public final class SummaryIndex {
 
     /** The median of {@code column} over the ok rows matching; NaN when there are none. */
     public double median(String scenario, String target, String column, Integer connections, Integer idle) {
+        return median(scenario, target, r -> r.num(column), connections, idle);
+    }
+
+    /** The median of a value computed from each ok row matching; NaN when there are none. */
+    public double median(String scenario, String target, java.util.function.ToDoubleFunction<Row> value,
+                         Integer connections, Integer idle) {
         double[] v = rows.stream()
                 .filter(r -> r.text("scenario").equals(scenario) && r.text("target").equals(target))
                 .filter(r -> connections == null || r.num("connections") == connections)
                 .filter(r -> idle == null || r.num("idle") == idle)
-                .mapToDouble(r -> r.num(column)).filter(d -> !Double.isNaN(d)).sorted().toArray();
+                .mapToDouble(value).filter(d -> !Double.isNaN(d)).sorted().toArray();
         if (v.length == 0) {
             return Double.NaN;
         }

@@ -68,7 +68,7 @@ public final class ReportMarkdown {
     private static void table(StringBuilder md, String scenario, List<Row> rows) {
         List<String> cols = switch (scenario) {
             case "startup" -> List.of("first_200_ms", "full_capacity_ms", "processes", "threads", "rss_mb", "pss_mb");
-            case "idle-keepalive" -> List.of("rps", "p99_ms", "errors", "idle_held", "idle_closed", "idle_never_accepted",
+            case "idle-keepalive" -> List.of("rps", "p99_ms", "errors", "idle_answered", "idle_held", "idle_closed", "idle_never_accepted",
                     "processes", "threads", "pss_mb");
             case "crash" -> List.of("rps", "errors", "err_read", "err_closed", "err_connect", "kill_at_s", "recovery_s",
                     "p99_ms", "max_ms");

@@ -15,7 +15,11 @@ public final class Schemas {
      * (corrected in the open model). Process columns are means of the 1 s samples during the run;
      * {@code cpu_us_per_req} and {@code ctx_switches_per_req} are the target's CPU time (user + sys) and
      * context switches over the whole load run (warm-up included) divided by its requests.
-     * {@code idle_never_accepted} counts idle connections whose connect failed or timed out.
+     * Idle connections (idle-keepalive) are opened by a separate holder before the measured run:
+     * {@code idle_answered} were served at least once, {@code idle_held} still open at the end,
+     * {@code idle_closed} closed by the server, {@code idle_never_accepted} never served (connect failed,
+     * or left in the kernel's accept queue). The claims' crash metric is
+     * {@code err_read + err_write + err_closed}: requests lost with their connection.
      * {@code first_200_ms}/{@code full_capacity_ms}: from launch to the first 200 on /hello and to
      * StartServers' capacity ({@code startup}); {@code kill_at_s}/{@code recovery_s}: when one child was
      * killed, on the load generator's clock, and how long until requests/s were back to 90 % of the
@@ -25,8 +29,8 @@ public final class Schemas {
             "rate", "idle", "repeat", "status", "reason", "duration_s", "requests", "rps", "errors",
             "err_connect", "err_read", "err_write", "err_timeout", "err_status", "err_parse", "err_closed",
             "p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms", "uncorrected_p99_ms", "cpu_us_per_req",
-            "rss_mb", "pss_mb", "processes", "threads", "fds", "ctx_switches_per_req", "idle_held",
-            "idle_closed", "idle_never_accepted", "first_200_ms", "full_capacity_ms", "kill_at_s",
+            "rss_mb", "pss_mb", "processes", "threads", "fds", "ctx_switches_per_req", "idle_answered",
+            "idle_held", "idle_closed", "idle_never_accepted", "first_200_ms", "full_capacity_ms", "kill_at_s",
             "recovery_s");
 
     /**

@@ -55,7 +55,16 @@ public final class CellRunner {
             sampler.start();
         }
         LoadgenRun.Outcome out;
+        Process holder = null;
+        Path holderJson = latencyDir.resolve(c.id() + ".idle.json");
         try {
+            if (c.level().idle() > 0) {
+                Duration hold = IDLE_SETTLE.plus(plan.warmup()).plus(duration).plusSeconds(3);
+                java.nio.file.Files.deleteIfExists(holderJson);
+                holder = LoadgenRun.start(LoadgenRun.holderCommand(plan, target.baseUrl() + path, c.level().idle(), hold,
+                        holderJson), latencyDir.resolve(c.id() + ".idle.txt"));
+                Thread.sleep(IDLE_SETTLE.toMillis());
+            }
             out = LoadgenRun.run(cmd, json, latencyDir.resolve(c.id() + ".txt"),
                     duration.plus(plan.warmup()).plusSeconds(90), s -> {
                         synchronized (receipts) {
@@ -67,8 +76,12 @@ public final class CellRunner {
                     });
         } catch (IOException e) {
             sampler.stop();
+            if (holder != null) {
+                holder.destroyForcibly();
+            }
             return CellResult.notRun(c, path, "failed", e.getMessage());
         }
+        Map<String, String> idle = holder == null ? Map.of() : holderResult(holder, holderJson);
         TreeSample after = telemetry ? sampler.sampleNow() : TreeSample.EMPTY;
         sampler.stop();
         if (out.json().isEmpty()) {
@@ -79,6 +92,9 @@ public final class CellRunner {
         Row.Builder row = CellResult.base(c, path).put("status", "ok")
                 .put("reason", out.exitCode() == 0 ? "" : "no request completed");
         loadColumns(row, out);
+        if (holder != null) {
+            idleColumns(row, idle);
+        }
         if (telemetry) {
             double reqs = out.num("requests") + out.num("warmup_requests");
             row.putAll(processColumns(mean(samples, after)));
@@ -101,12 +117,58 @@ public final class CellRunner {
                 plan.warmup().toMillis() / 1000.0));
     }
 
+    /** How long the idle holder gets to open its connections before the measured run starts. */
+    static final Duration IDLE_SETTLE = Duration.ofMillis(1500);
+
+    private static Map<String, String> holderResult(Process holder, Path json) throws InterruptedException {
+        if (!holder.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            holder.destroyForcibly();
+        }
+        try {
+            return java.nio.file.Files.exists(json) ? LoadgenRun.parseJson(java.nio.file.Files.readString(json)) : Map.of();
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
+    /**
+     * The idle connections' fate from the holder's counts: answered (served at least once), held
+     * (still open at the end, answered or not), closed by the server, and never accepted: every idle
+     * connection never answered (connect failed or still pending, or waiting in the kernel's accept
+     * queue).
+     */
+    static void idleColumns(Row.Builder row, Map<String, String> j) {
+        if (j.isEmpty()) {
+            row.put("reason", "the idle-connection holder left no result");
+            return;
+        }
+        long idle = Long.parseLong(j.getOrDefault("idle", "0"));
+        long answered = Long.parseLong(j.getOrDefault("idle_answered", "0"));
+        row.put("idle_answered", answered).put("idle_held", j.get("idle_held")).put("idle_closed", j.get("idle_closed"))
+                .put("idle_never_accepted", Math.max(0, idle - answered));
+    }
+
+    /**
+     * SIGKILLs the target's busiest child: the descendant with the most open file descriptors (so the
+     * one holding the most connections), the first one on a tie.
+     */
     private static boolean killOneChild(RunningTarget target) {
         List<Integer> children = target.descendants();
-        if (children.isEmpty()) {
-            return false;
+        int best = -1;
+        long bestFds = -1;
+        for (int pid : children) {
+            long fds;
+            try (var s = java.nio.file.Files.list(Path.of("/proc", Integer.toString(pid), "fd"))) {
+                fds = s.count();
+            } catch (IOException | RuntimeException e) {
+                continue;
+            }
+            if (fds > bestFds) {
+                best = pid;
+                bestFds = fds;
+            }
         }
-        return ProcessHandle.of(children.getFirst()).map(ProcessHandle::destroyForcibly).orElse(false);
+        return best > 0 && ProcessHandle.of(best).map(ProcessHandle::destroyForcibly).orElse(false);
     }
 
     private static void loadColumns(Row.Builder row, LoadgenRun.Outcome out) {
@@ -119,11 +181,9 @@ public final class CellRunner {
         }
         row.put("errors", (long) errors).put("duration_s", j.get("duration_s")).put("requests", j.get("requests"))
                 .put("rps", j.get("rps"));
-        for (String p : List.of("p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms", "uncorrected_p99_ms", "idle_held",
-                "idle_closed")) {
+        for (String p : List.of("p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms", "uncorrected_p99_ms")) {
             row.put(p, j.get(p));
         }
-        row.put("idle_never_accepted", j.get("idle_failed"));
     }
 
     private static Row processColumns(TreeSample s) {

@@ -12,11 +12,13 @@ public final class Listing {
     public static String render(SuiteKind suite, int cores) {
         StringBuilder sb = new StringBuilder("Scenarios (" + suite.label() + " levels; peers serve /hello and /bytes only):\n");
         for (Scenario s : Scenarios.of(suite, cores)) {
-            sb.append(String.format(Locale.ROOT, "  %-15s %s%n", s.name(), s.description()));
+            boolean byDefault = Scenarios.defaults(suite, cores).contains(s.name());
+            sb.append(String.format(Locale.ROOT, "%s %-15s %s%n", byDefault ? "*" : " ", s.name(), s.description()));
             sb.append(String.format(Locale.ROOT, "  %-15s path %s%s, levels %s%n", "", s.javaPath(),
                     s.peerPath() == null ? " (java and url= targets only)" : "",
                     s.levels().stream().map(Level::label).collect(Collectors.joining(" "))));
         }
+        sb.append("* runs in ").append(suite.label()).append(" by default; name others with --scenarios.\n");
         sb.append("Targets: ").append(String.join(", ", TargetSpec.DEFAULTS)).append(", url=http://host:port[,pid=N]\n");
         sb.append(String.format(Locale.ROOT, "Defaults: %s measures %ds after %ds of warm-up, %d repeat(s).%n",
                 suite.label(), suite.duration().toSeconds(), suite.warmup().toSeconds(), suite.repeats()));

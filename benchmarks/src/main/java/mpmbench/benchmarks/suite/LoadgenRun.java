@@ -68,6 +68,25 @@ public final class LoadgenRun {
     }
 
     /**
+     * The command of an idle-connection holder: {@code idle} keep-alive connections opened first and
+     * held open for {@code hold} (each re-sends its request every 3 s), beside one active connection at
+     * 1 request/s. The measured run starts once they are established, so its connections are new
+     * clients, as in "N idle connections held open, then wrk as new clients".
+     */
+    public static List<String> holderCommand(SuitePlan plan, String url, int idle, Duration hold, Path json) {
+        List<String> cmd = new ArrayList<>(plan.pinLoad());
+        cmd.addAll(List.of(plan.java(), "-XX:+UseSerialGC", "-jar", plan.loadgenJar().toString(), "-t", "1", "-c", "1",
+                "-R", "1", "-d", hold.toMillis() + "ms", "--timeout", "2s", "--idle", Integer.toString(idle),
+                "--json", json.toString(), url));
+        return cmd;
+    }
+
+    /** Starts a command in the background with its output in {@code log}. */
+    public static Process start(List<String> cmd, Path log) throws IOException {
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /**
      * Runs the command, calling {@code onSecond} from a reader thread for every progress line, and
      * waits at most {@code limit}. Throws IOException when the process cannot start or overruns.
      */

@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 /**
  * The scenario catalog, in the order a suite runs them, with the levels of {@code quick} and
  * {@code full}. {@code quick} has to finish within 5 minutes on a 2-core machine with every target,
- * so it keeps one or two levels per scenario; {@code full} has every level.
+ * so it runs only {@link #QUICK_DEFAULT} with one or two levels each; {@code full} runs every
+ * scenario at every level.
  */
 public final class Scenarios {
 
@@ -21,7 +22,18 @@ public final class Scenarios {
     /** Active connections beside the idle ones in {@code idle-keepalive}. */
     public static final int IDLE_ACTIVE_CONNECTIONS = 16;
 
+    /**
+     * What {@code quick} runs when {@code --scenarios} is not given: the scenarios the claims need.
+     * The others run in {@code full}, or in quick when named.
+     */
+    public static final List<String> QUICK_DEFAULT = List.of("startup", "hello", "idle-keepalive", "cpu", "crash");
+
     private Scenarios() {
+    }
+
+    /** The scenario names a suite runs by default. */
+    public static List<String> defaults(SuiteKind suite, int cores) {
+        return suite == SuiteKind.QUICK ? QUICK_DEFAULT : of(suite, cores).stream().map(Scenario::name).toList();
     }
 
     /** Every scenario with the levels of the given suite. */

@@ -44,7 +44,7 @@ public final class SuiteMain implements Callable<Integer> {
                     + "httpd-prefork,httpd-worker,httpd-event,nginx; also url=http://host:port[,pid=N] (use ; between several)")
     List<String> targets = new ArrayList<>();
 
-    @Option(names = "--scenarios", paramLabel = "S,...", split = ",", description = "scenarios (default: all; see --list)")
+    @Option(names = "--scenarios", paramLabel = "S,...", split = ",", description = "scenarios (default: all for full; startup,hello,idle-keepalive,cpu,crash for quick; see --list)")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--repeats", paramLabel = "N", description = "runs of each cell (quick 1, full 3)")
@@ -125,7 +125,7 @@ public final class SuiteMain implements Callable<Integer> {
         SuiteKind kind = SuiteKind.parse(suite);
         Map<String, Scenario> catalog = Scenarios.byName(kind, cores);
         List<Scenario> chosen = new ArrayList<>();
-        for (String s : scenarios.isEmpty() ? List.copyOf(catalog.keySet()) : scenarios) {
+        for (String s : scenarios.isEmpty() ? Scenarios.defaults(kind, cores) : scenarios) {
             Scenario sc = catalog.get(s.trim());
             if (sc == null) {
                 throw new IllegalArgumentException("unknown scenario '" + s + "'; accepted: " + String.join(", ", catalog.keySet()));

@@ -54,9 +54,9 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
         return root.resolve("loadgen/target/mpmbench-loadgen.jar");
     }
 
-    /** How long the crash scenario measures: at least 6 s, so recovery can be seen. */
+    /** How long the crash scenario measures: at least 5 s, so recovery can be seen. */
     public Duration crashDuration() {
-        return duration.compareTo(Duration.ofSeconds(6)) >= 0 ? duration : Duration.ofSeconds(6);
+        return duration.compareTo(Duration.ofSeconds(5)) >= 0 ? duration : Duration.ofSeconds(5);
     }
 
     /** Every cell, in run order: scenario, then target, then repeat, then level. */
@@ -77,9 +77,10 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
     /** A rough cost of a cell in seconds, for the progress bar's ETA before any cell ran. */
     public double estimateSeconds(Cell c) {
         return switch (c.scenario().kind()) {
-            case STARTUP -> 3;
+            case STARTUP -> 0.5;
             case CRASH -> warmup.toMillis() / 1000.0 + crashDuration().toMillis() / 1000.0 + 3;
-            default -> warmup.toMillis() / 1000.0 + duration.toMillis() / 1000.0 + 2.5;
+            default -> warmup.toMillis() / 1000.0 + duration.toMillis() / 1000.0 + 2.5
+                    + (c.level().idle() > 0 ? 3.5 : 0);
         };
     }
 

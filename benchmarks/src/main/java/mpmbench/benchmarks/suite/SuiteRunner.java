@@ -17,7 +17,9 @@ import mpmbench.benchmarks.report.Schemas;
  * Runs a {@link SuitePlan}: for each scenario, each target and each repeat, a new target instance
  * (so one cell's leftovers don't leak into the next), its levels one after another, then the target
  * is stopped. A cell that fails is recorded with its reason and the run goes on; summary.csv and
- * samples.csv are rewritten after every target so an interrupted run keeps what it has. At the end
+ * samples.csv are rewritten after every target so an interrupted run keeps what it has. The
+ * {@code startup} cells are timed on the first launch of each target (and repeat) for another
+ * scenario, so they cost no launch of their own unless startup is all that runs. At the end
  * the report (claims, charts, report.md) is built from the CSV files.
  */
 public final class SuiteRunner {
@@ -27,6 +29,8 @@ public final class SuiteRunner {
     private final TargetLauncher launcher;
     private final List<Row> summary = new ArrayList<>();
     private final List<Row> samples = new ArrayList<>();
+    /** (target#repeat) whose startup cell is recorded: from the first launch of that target and repeat. */
+    private final java.util.Set<String> startupDone = new java.util.HashSet<>();
 
     public SuiteRunner(SuitePlan plan, PrintStream err) {
         this.plan = plan;
@@ -47,12 +51,26 @@ public final class SuiteRunner {
                 cells.stream().mapToDouble(plan::estimateSeconds).sum());
         CellRunner runner = new CellRunner(plan, latency);
         for (Scenario s : plan.scenarios()) {
+            if (s.kind() == ScenarioKind.STARTUP && plan.scenarios().size() > 1) {
+                continue; // recorded from the next launch of each target, or at the end
+            }
             for (TargetSpec t : plan.targets()) {
                 for (int r = 1; r <= plan.repeats(); r++) {
                     runTarget(runner, s, t, r, bar);
                 }
                 writeCsv(out);
             }
+        }
+        Scenario startup = startupScenario();
+        if (startup != null) {
+            for (TargetSpec t : plan.targets()) {
+                for (int r = 1; r <= plan.repeats(); r++) {
+                    if (!startupDone.contains(t.name() + "#" + r)) {
+                        runTarget(runner, startup, t, r, bar);
+                    }
+                }
+            }
+            writeCsv(out);
         }
         bar.end();
         ReportBuilder.build(out);
@@ -86,6 +104,14 @@ public final class SuiteRunner {
             return;
         }
         try (target) {
+            Scenario startup = startupScenario();
+            if (startup != null && startupDone.add(t.name() + "#" + repeat)) {
+                SuitePlan.Cell sc = new SuitePlan.Cell(startup, t, startup.levels().getFirst(), repeat);
+                record(runner.startup(sc, target), sc, bar);
+                if (s == startup) {
+                    return;
+                }
+            }
             String knee = null;
             for (SuitePlan.Cell c : cells) {
                 if (knee != null) {
@@ -102,6 +128,10 @@ public final class SuiteRunner {
                 }
             }
         }
+    }
+
+    private Scenario startupScenario() {
+        return plan.scenarios().stream().filter(x -> x.kind() == ScenarioKind.STARTUP).findFirst().orElse(null);
     }
 
     /** The sweep stops after a level whose p99 passed the SLO, with errors, or that fell 10 % short of its rate. */

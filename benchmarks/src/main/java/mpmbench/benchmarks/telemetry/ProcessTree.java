@@ -18,7 +18,7 @@ public final class ProcessTree {
     private ProcessTree() {
     }
 
-    /** The root PID first, then its live descendants; empty when the root is gone. */
+    /** The root PID first, then its live descendants level by level, by PID within a parent; empty when the root is gone. */
     public static List<Integer> of(Path proc, int root) {
         Map<Integer, List<Integer>> children = new HashMap<>();
         boolean rootAlive = false;
@@ -47,7 +47,9 @@ public final class ProcessTree {
         List<Integer> tree = new ArrayList<>();
         tree.add(root);
         for (int i = 0; i < tree.size(); i++) {
-            tree.addAll(children.getOrDefault(tree.get(i), List.of()));
+            List<Integer> kids = new ArrayList<>(children.getOrDefault(tree.get(i), List.of()));
+            kids.sort(null);
+            tree.addAll(kids);
         }
         return tree;
     }
