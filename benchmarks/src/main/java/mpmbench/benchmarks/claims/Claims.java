@@ -43,9 +43,9 @@ public final class Claims {
         Integer helloTop = ix.max("hello", "connections");
         for (String f : FAMILIES) {
             out.add(greater("1a", f, "Prefork costs more memory than worker and event",
-                    "pss_mb, hello at " + helloTop + " connections", values(ix, f, "hello", "pss_mb", helloTop, null)));
+                    "pss_mb, hello at " + level(helloTop, "connections"), values(ix, f, "hello", "pss_mb", helloTop, null)));
             out.add(greater("1b", f, "Prefork costs more CPU per request than worker and event",
-                    "cpu_us_per_req, hello at " + helloTop + " connections",
+                    "cpu_us_per_req, hello at " + level(helloTop, "connections"),
                     values(ix, f, "hello", "cpu_us_per_req", helloTop, null)));
             out.add(greater("1c", f, "Prefork starts slower than worker and event",
                     "full_capacity_ms, startup", values(ix, f, "startup", "full_capacity_ms", null, null)));
@@ -116,7 +116,7 @@ public final class Claims {
             double pss = ix.median("idle-keepalive", e.getKey(), "pss_mb", null, idle);
             v.put(e.getKey(), e.getValue() / pss);
         }
-        String metric = "(idle_answered - idle_closed + active connections) / pss_mb, idle-keepalive at " + idle + " idle";
+        String metric = "(idle_answered - idle_closed + active connections) / pss_mb, idle-keepalive at " + level(idle, "idle");
         String threshold = String.format(Locale.ROOT, "worker and event >= %.1f x prefork", CONNS_PER_MB);
         double p = v.get(family + "-prefork");
         double w = v.get(family + "-worker");
@@ -138,7 +138,7 @@ public final class Claims {
             }
         }
         Map<String, Double> v = values(ix, family, "idle-keepalive", "rps", null, idle);
-        String metric = "rps of the active clients, idle-keepalive at " + idle + " idle";
+        String metric = "rps of the active clients, idle-keepalive at " + level(idle, "idle");
         String threshold = String.format(Locale.ROOT, "event > 0 and >= %.1f x max(worker, prefork)", KEEPALIVE);
         double p = v.get(family + "-prefork");
         double w = v.get(family + "-worker");
@@ -217,6 +217,11 @@ public final class Claims {
             return 0;
         }
         return a > b ? 1 : -1;
+    }
+
+    /** "256 connections", or "the top level (not run)" when the scenario has no ok row. */
+    private static String level(Integer value, String unit) {
+        return value == null ? "the top level (not run)" : value + " " + unit;
     }
 
     static String text(Map<String, Double> v) {

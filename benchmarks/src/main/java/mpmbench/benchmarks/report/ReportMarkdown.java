@@ -43,6 +43,9 @@ public final class ReportMarkdown {
         for (Map.Entry<String, List<Row>> s : byScenario.entrySet()) {
             md.append("\n### ").append(s.getKey()).append("\n\n");
             table(md, s.getKey(), s.getValue());
+            if (s.getKey().equals("rate-sweep")) {
+                knees(md, s.getValue());
+            }
         }
         md.append("\n## Charts\n\n");
         if (charts.isEmpty()) {
@@ -92,6 +95,33 @@ public final class ReportMarkdown {
                     : r.text("status")).append(" |\n");
         }
     }
+
+    /**
+     * The knee per target: the highest offered rate that kept p99 within the SLO with no errors and
+     * at least 90 % of the rate achieved (the maximum sustainable throughput), and the first that did not.
+     */
+    static void knees(StringBuilder md, List<Row> rows) {
+        md.append("\nMaximum sustainable rate (p99 within ").append(SLO_P99_MS).append(" ms, no errors, at least 90 % "
+                + "of the offered rate achieved):\n\n");
+        Map<String, List<Row>> byTarget = new LinkedHashMap<>();
+        rows.forEach(r -> byTarget.computeIfAbsent(r.text("target"), k -> new ArrayList<>()).add(r));
+        byTarget.forEach((target, rs) -> {
+            String good = "none";
+            String bad = "not reached";
+            for (Row r : rs.stream().filter(r -> r.text("status").equals("ok")).toList()) {
+                boolean ok = r.num("p99_ms") <= SLO_P99_MS && r.num("errors") == 0 && r.num("rps") >= 0.9 * r.num("rate");
+                if (ok && bad.equals("not reached")) {
+                    good = short3(r.text("rate")) + " req/s";
+                } else if (!ok && bad.equals("not reached")) {
+                    bad = short3(r.text("rate")) + " req/s (p99 " + short3(r.text("p99_ms")) + " ms, " + short3(r.text("errors"))
+                            + " errors, " + short3(r.text("rps")) + " req/s achieved)";
+                }
+            }
+            md.append("- ").append(target).append(": ").append(good).append("; knee: ").append(bad).append('\n');
+        });
+    }
+
+    private static final double SLO_P99_MS = mpmbench.benchmarks.suite.Scenarios.SLO_P99_MS;
 
     /** A number with 3 decimals shortened to what it needs (1234.567 → 1234.6, 0.123 → 0.123). */
     static String short3(String v) {

@@ -59,7 +59,8 @@ public final class CellRunner {
         Path holderJson = latencyDir.resolve(c.id() + ".idle.json");
         try {
             if (c.level().idle() > 0) {
-                Duration hold = IDLE_SETTLE.plus(plan.warmup()).plus(duration).plusSeconds(3);
+                // Until the measured run's window has ended (its JVM start included), not through its drain.
+                Duration hold = IDLE_SETTLE.plus(plan.warmup()).plus(duration).plusMillis(1200);
                 java.nio.file.Files.deleteIfExists(holderJson);
                 holder = LoadgenRun.start(LoadgenRun.holderCommand(plan, target.baseUrl() + path, c.level().idle(), hold,
                         holderJson), latencyDir.resolve(c.id() + ".idle.txt"));
@@ -118,7 +119,7 @@ public final class CellRunner {
     }
 
     /** How long the idle holder gets to open its connections before the measured run starts. */
-    static final Duration IDLE_SETTLE = Duration.ofMillis(1500);
+    static final Duration IDLE_SETTLE = Duration.ofMillis(1000);
 
     private static Map<String, String> holderResult(Process holder, Path json) throws InterruptedException {
         if (!holder.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {

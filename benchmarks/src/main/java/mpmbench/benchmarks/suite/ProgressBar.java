@@ -11,6 +11,7 @@ import java.util.Locale;
 public final class ProgressBar {
 
     private static final int WIDTH = 24;
+    private static final double PRIOR_S = 30;
 
     private final PrintStream out;
     private final boolean terminal;
@@ -32,7 +33,9 @@ public final class ProgressBar {
         done++;
         estimateDone += estimateS;
         double elapsed = (System.nanoTime() - startNs) / 1e9;
-        double ratio = estimateDone > 0 ? elapsed / estimateDone : 1;
+        // How the cells done compared with their estimate, pulled towards 1 by a prior of PRIOR_S
+        // seconds so that one slow first cell does not multiply the whole ETA.
+        double ratio = (elapsed + PRIOR_S) / (estimateDone + PRIOR_S);
         double eta = Math.max(0, (estimateTotal - estimateDone) * ratio);
         out.print((terminal ? "\r" : "") + line(done, total, elapsed, eta, label) + (terminal ? "\u001b[K" : "\n"));
         out.flush();

@@ -54,9 +54,9 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
         return root.resolve("loadgen/target/mpmbench-loadgen.jar");
     }
 
-    /** How long the crash scenario measures: at least 5 s, so recovery can be seen. */
+    /** How long the crash scenario measures: at least 4 s (the kill comes after a third), so recovery can be seen. */
     public Duration crashDuration() {
-        return duration.compareTo(Duration.ofSeconds(5)) >= 0 ? duration : Duration.ofSeconds(5);
+        return duration.compareTo(Duration.ofSeconds(4)) >= 0 ? duration : Duration.ofSeconds(4);
     }
 
     /** Every cell, in run order: scenario, then target, then repeat, then level. */
@@ -74,13 +74,17 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
         return cells;
     }
 
-    /** A rough cost of a cell in seconds, for the progress bar's ETA before any cell ran. */
+    /**
+     * A rough cost of a cell in seconds, for the progress bar's ETA before any cell ran; the first level
+     * of a scenario carries the target's launch (about 2 s).
+     */
     public double estimateSeconds(Cell c) {
-        return switch (c.scenario().kind()) {
-            case STARTUP -> 0.5;
+        double launch = c.scenario().levels().indexOf(c.level()) == 0 && c.target().launched() ? 2 : 0;
+        return launch + switch (c.scenario().kind()) {
+            case STARTUP -> 0.0;
             case CRASH -> warmup.toMillis() / 1000.0 + crashDuration().toMillis() / 1000.0 + 3;
             default -> warmup.toMillis() / 1000.0 + duration.toMillis() / 1000.0 + 2.5
-                    + (c.level().idle() > 0 ? 3.5 : 0);
+                    + (c.level().idle() > 0 ? 2.5 : 0);
         };
     }
 

@@ -41,6 +41,18 @@ class ReportBuilderTest {
     }
 
     @Test
+    void the_knee_is_the_first_rate_past_the_slo() {
+        java.util.function.Function<double[], Row> row = v -> Row.builder(Schemas.SUMMARY).put("scenario", "rate-sweep")
+                .put("target", "nginx").put("status", "ok").put("rate", v[0]).put("rps", v[1]).put("p99_ms", v[2])
+                .put("errors", (long) v[3]).build();
+        StringBuilder md = new StringBuilder();
+        ReportMarkdown.knees(md, List.of(row.apply(new double[] {4000, 4000, 1.5, 0}),
+                row.apply(new double[] {16000, 15990, 3.0, 0}), row.apply(new double[] {64000, 30000, 250, 0})));
+        assertTrue(md.toString().contains("- nginx: 16000 req/s; knee: 64000 req/s (p99 250 ms, 0 errors, 30000 req/s achieved)"),
+                md.toString());
+    }
+
+    @Test
     void a_folder_without_summary_is_refused(@TempDir Path dir) {
         assertEquals(2, ReportMain.run(new String[] {dir.toString()}));
     }

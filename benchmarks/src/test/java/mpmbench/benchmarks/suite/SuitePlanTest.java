@@ -56,7 +56,7 @@ class SuitePlanTest {
         assertEquals(List.of("hello", "churn"), p.scenarios().stream().map(Scenario::name).toList());
         assertEquals(Duration.ofMillis(500), p.duration());
         assertEquals(Duration.ofMillis(500), p.warmup());
-        assertEquals(Duration.ofSeconds(5), p.crashDuration());
+        assertEquals(Duration.ofSeconds(4), p.crashDuration());
         assertTrue(p.pinTarget().isEmpty());
         // 3 targets x (2 hello levels + 1 churn level) x 2 repeats
         assertEquals(18, p.cells().size());
