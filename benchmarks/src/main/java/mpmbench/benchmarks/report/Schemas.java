@@ -35,7 +35,8 @@ public final class Schemas {
 
     /**
      * samples.csv: one row per second of every load run. {@code t_s} on the load generator's clock
-     * (from its start, warm-up included); {@code phase} {@code warmup} or {@code measure}; {@code rps}
+     * (from its start, warm-up included); {@code phase} {@code warmup}, {@code measure} or {@code drain} (after the measured window, while
+     * the load generator waits for answers still due); {@code rps}
      * and {@code errors} completed and failed in that second; the process columns from the target's
      * latest /proc sample ({@code cpu_pct} of one core, context switches per second).
      */

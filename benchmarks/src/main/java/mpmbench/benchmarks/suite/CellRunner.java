@@ -106,8 +106,9 @@ public final class CellRunner {
             if (killAt[0] < 0 || Double.isNaN(killAt[0])) {
                 row.put("status", "failed").put("reason", "no child to kill (or the run ended before the kill)");
             } else {
-                row.put("kill_at_s", killAt[0]).put("recovery_s", Recovery.seconds(out.seconds(), killAt[0],
-                        plan.warmup().toMillis() / 1000.0));
+                row.put("kill_at_s", killAt[0]).put("recovery_s", Recovery.seconds(out.seconds().stream()
+                        .filter(x -> x.tS() <= (plan.warmup().toMillis() + duration.toMillis()) / 1000.0 + 0.05).toList(),
+                        killAt[0], plan.warmup().toMillis() / 1000.0));
             }
         }
         List<long[]> stamps;
@@ -115,7 +116,7 @@ public final class CellRunner {
             stamps = List.copyOf(receipts);
         }
         return new CellResult(row.build(), sampleRows(c, out.seconds(), stamps, samples,
-                plan.warmup().toMillis() / 1000.0));
+                plan.warmup().toMillis() / 1000.0, (plan.warmup().toMillis() + duration.toMillis()) / 1000.0));
     }
 
     /** How long the idle holder gets to open its connections before the measured run starts. */
@@ -208,7 +209,7 @@ public final class CellRunner {
     }
 
     private static List<Row> sampleRows(SuitePlan.Cell c, List<LoadgenRun.Second> seconds, List<long[]> stamps,
-                                        List<TreeSample> samples, double warmupS) {
+                                        List<TreeSample> samples, double warmupS, double endS) {
         List<Row> rows = new ArrayList<>();
         long prevErrors = 0;
         for (int i = 0; i < seconds.size(); i++) {
@@ -216,7 +217,7 @@ public final class CellRunner {
             Row.Builder r = Row.builder(Schemas.SAMPLES).put("scenario", c.scenario().name())
                     .put("target", c.target().name()).put("connections", c.level().connections())
                     .put("rate", c.level().rate()).put("idle", c.level().idle()).put("repeat", c.repeat())
-                    .put("t_s", s.tS()).put("phase", s.warmup() || s.tS() <= warmupS + 0.05 ? "warmup" : "measure").put("rps", s.rps())
+                    .put("t_s", s.tS()).put("phase", s.warmup() || s.tS() <= warmupS + 0.05 ? "warmup" : s.tS() <= endS + 0.05 ? "measure" : "drain").put("rps", s.rps())
                     .put("errors", s.errorsTotal() - prevErrors);
             prevErrors = s.errorsTotal();
             long at = i < stamps.size() ? stamps.get(i)[0] : Long.MAX_VALUE;
