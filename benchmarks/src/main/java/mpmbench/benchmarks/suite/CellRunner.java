@@ -49,7 +49,8 @@ public final class CellRunner {
         boolean telemetry = target.pid() > 0;
         TreeSample before = telemetry ? sampler.sampleNow() : TreeSample.EMPTY;
         List<long[]> receipts = new ArrayList<>();
-        double killAfterS = plan.warmup().toMillis() / 1000.0 + duration.toMillis() / 3000.0;
+        // The kill comes after the first measured second (a baseline) and leaves most of the window to recover.
+        double killAfterS = plan.warmup().toMillis() / 1000.0 + Math.max(1.0, duration.toMillis() / 4000.0);
         double[] killAt = {Double.NaN};
         if (telemetry) {
             sampler.start();
@@ -106,9 +107,13 @@ public final class CellRunner {
             if (killAt[0] < 0 || Double.isNaN(killAt[0])) {
                 row.put("status", "failed").put("reason", "no child to kill (or the run ended before the kill)");
             } else {
-                row.put("kill_at_s", killAt[0]).put("recovery_s", Recovery.seconds(out.seconds().stream()
+                double recovery = Recovery.seconds(out.seconds().stream()
                         .filter(x -> x.tS() <= (plan.warmup().toMillis() + duration.toMillis()) / 1000.0 + 0.05).toList(),
-                        killAt[0], plan.warmup().toMillis() / 1000.0));
+                        killAt[0], plan.warmup().toMillis() / 1000.0);
+                row.put("kill_at_s", killAt[0]).put("recovery_s", recovery);
+                if (Double.isNaN(recovery)) {
+                    row.put("reason", "requests/s not back to 90 % of the rate before the kill within the run");
+                }
             }
         }
         List<long[]> stamps;

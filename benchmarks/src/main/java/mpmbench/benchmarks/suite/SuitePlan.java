@@ -54,7 +54,7 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
         return root.resolve("loadgen/target/mpmbench-loadgen.jar");
     }
 
-    /** How long the crash scenario measures: at least 4 s (the kill comes after a third), so recovery can be seen. */
+    /** How long the crash scenario measures: at least 4 s (the kill comes after the first measured second), so recovery can be seen. */
     public Duration crashDuration() {
         return duration.compareTo(Duration.ofSeconds(4)) >= 0 ? duration : Duration.ofSeconds(4);
     }

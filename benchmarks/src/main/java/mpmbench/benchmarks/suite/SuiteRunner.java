@@ -73,6 +73,11 @@ public final class SuiteRunner {
             writeCsv(out);
         }
         bar.end();
+        try {
+            Files.deleteIfExists(plan.runBase()); // only when every run directory was removed
+        } catch (IOException kept) {
+            err.println("mpmbench suite: run directories of targets that did not start are kept in " + plan.runBase());
+        }
         ReportBuilder.build(out);
         return out;
     }
@@ -127,6 +132,24 @@ public final class SuiteRunner {
                     knee = t.name() + " exited during the previous cell";
                 }
             }
+        }
+        deleteRunDir(target);
+    }
+
+    /**
+     * Removes a stopped target's run directory (config, docroot, logs). A target that did not start
+     * keeps its directory, named in the cell's reason.
+     */
+    private static void deleteRunDir(RunningTarget target) {
+        if (target.runDir() == null) {
+            return;
+        }
+        try (var walk = Files.walk(target.runDir())) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // left behind under the run base in /tmp; harmless
         }
     }
 

@@ -101,7 +101,10 @@ public final class TargetLauncher {
             double firstOk = waitFirstOk(p, port, t0);
             double full = waitFullCapacity(partial, directives, t0);
             return new RunningTarget(t, "127.0.0.1", port, (int) p.pid(), p, run, firstOk, full);
-        } catch (IOException | RuntimeException | InterruptedException e) {
+        } catch (IOException | RuntimeException e) {
+            partial.close();
+            throw new IOException(e.getMessage() + " (its run directory is kept: " + run + ")", e);
+        } catch (InterruptedException e) {
             partial.close();
             throw e;
         }

@@ -89,6 +89,18 @@ class SuitePlanTest {
     }
 
     @Test
+    void the_sweep_stops_past_the_slo_with_errors_or_short_of_the_rate() {
+        Level l = new Level(64, 8000, 0);
+        java.util.function.Function<double[], mpmbench.benchmarks.report.Row> row = v ->
+                mpmbench.benchmarks.report.Row.builder(mpmbench.benchmarks.report.Schemas.SUMMARY).put("status", "ok")
+                        .put("rps", v[0]).put("p99_ms", v[1]).put("errors", (long) v[2]).build();
+        assertFalse(SuiteRunner.pastKnee(row.apply(new double[] {7990, 2.0, 0}), l));
+        assertTrue(SuiteRunner.pastKnee(row.apply(new double[] {7990, 12.0, 0}), l));
+        assertTrue(SuiteRunner.pastKnee(row.apply(new double[] {7990, 2.0, 3}), l));
+        assertTrue(SuiteRunner.pastKnee(row.apply(new double[] {6000, 2.0, 0}), l));
+    }
+
+    @Test
     void listing_names_every_scenario_and_marks_the_default_ones() {
         String list = Listing.render(SuiteKind.QUICK, 2);
         for (Scenario s : Scenarios.of(SuiteKind.QUICK, 2)) {
