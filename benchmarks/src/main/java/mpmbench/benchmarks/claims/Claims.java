@@ -27,6 +27,8 @@ public final class Claims {
     public static final double CONNS_PER_MB = 1.2;
     /** Claim 4: event serves at least this factor of worker's and prefork's requests/s. */
     public static final double KEEPALIVE = 2.0;
+    /** Claim 4: event keeps at least this fraction of its own hello throughput (it keeps serving, not trickling). */
+    public static final double KEEPALIVE_OF_HELLO = 0.25;
     /** Claim 6: fastest over slowest under CPU-bound work at most this. */
     public static final double CONVERGE = 1.25;
     /** Claim 7: a pair of models within this ratio counts as a tie, which agrees with any order. */
@@ -139,15 +141,21 @@ public final class Claims {
         }
         Map<String, Double> v = values(ix, family, "idle-keepalive", "rps", null, idle);
         String metric = "rps of the active clients, idle-keepalive at " + level(idle, "idle");
-        String threshold = String.format(Locale.ROOT, "event > 0 and >= %.1f x max(worker, prefork)", KEEPALIVE);
+        String threshold = String.format(Locale.ROOT, "event >= %.0f %% of its hello rps at the same active connections "
+                + "(> 0 without that row) and >= %.1f x max(worker, prefork)", KEEPALIVE_OF_HELLO * 100, KEEPALIVE);
         double p = v.get(family + "-prefork");
         double w = v.get(family + "-worker");
         double ev = v.get(family + "-event");
         if (idle == null || !SummaryIndex.allMeasured(p, w, ev)) {
             return row("4", family, title, metric, text(v), threshold, Verdict.NOT_MEASURED, missing(v));
         }
-        boolean holds = ev > 0 && ev >= KEEPALIVE * Math.max(p, w);
-        return row("4", family, title, metric, text(v), threshold, holds ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, "");
+        Integer active = (int) ix.median("idle-keepalive", family + "-event", "connections", null, idle);
+        double hello = ix.median("hello", family + "-event", "rps", active, null);
+        double floor = Double.isNaN(hello) ? 0 : KEEPALIVE_OF_HELLO * hello;
+        boolean holds = ev > floor && ev >= KEEPALIVE * Math.max(p, w);
+        return row("4", family, title, metric, text(v), threshold, holds ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD,
+                Double.isNaN(hello) ? "no hello row at " + active + " connections: event > 0 required"
+                        : String.format(Locale.ROOT, "event served %.0f %% of its hello rps", 100 * ev / hello));
     }
 
     private static Row converge(SummaryIndex ix, String family) {

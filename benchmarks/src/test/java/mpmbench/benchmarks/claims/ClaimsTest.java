@@ -69,6 +69,21 @@ class ClaimsTest {
     }
 
     @Test
+    void an_event_that_only_trickles_does_not_keep_serving() {
+        java.util.function.BiFunction<String, String[], Row> row = (target, v) -> Row.builder(
+                mpmbench.benchmarks.report.Schemas.SUMMARY).put("scenario", v[0]).put("target", target).put("status", "ok")
+                .put("connections", 16).put("idle", Integer.parseInt(v[1])).put("rps", Double.parseDouble(v[2])).build();
+        List<Row> rows = List.of(row.apply("httpd-event", new String[] {"hello", "0", "20000"}),
+                row.apply("httpd-event", new String[] {"idle-keepalive", "300", "8"}),
+                row.apply("httpd-worker", new String[] {"idle-keepalive", "300", "0"}),
+                row.apply("httpd-prefork", new String[] {"idle-keepalive", "300", "0"}));
+        Row c4 = Claims.evaluate(rows).stream().filter(r -> r.text("claim").equals("4") && r.text("family").equals("httpd"))
+                .findFirst().orElseThrow();
+        assertEquals("does not hold", c4.text("verdict"));
+        assertEquals("event served 0 % of its hello rps", c4.text("note"));
+    }
+
+    @Test
     void cpu_bound_models_converge_and_peers_cannot_serve_cpu() {
         assertEquals("holds", verdict("6/java"));
         assertEquals("max / min = 1.08", claims.get("6/java").text("note"));
