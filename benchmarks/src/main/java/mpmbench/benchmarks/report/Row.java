@@ -1,0 +1,107 @@
+package mpmbench.benchmarks.report;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One CSV row as text by column name, in the column order of its schema. Numbers are rendered
+ * locale-independently when the row is built ({@link #format}); an unknown value is an empty cell.
+ * Immutable once built.
+ */
+public final class Row {
+
+    private final Map<String, String> cells;
+
+    private Row(Map<String, String> cells) {
+        this.cells = Collections.unmodifiableMap(cells);
+    }
+
+    public static Builder builder(List<String> columns) {
+        return new Builder(columns);
+    }
+
+    /** A row read back from a CSV file. */
+    public static Row of(Map<String, String> cells) {
+        return new Row(new LinkedHashMap<>(cells));
+    }
+
+    public String text(String column) {
+        String v = cells.get(column);
+        return v == null ? "" : v;
+    }
+
+    /** The number in a column; NaN when the cell is empty or not a number. */
+    public double num(String column) {
+        String v = text(column);
+        if (v.isEmpty()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    public Map<String, String> cells() {
+        return cells;
+    }
+
+    @Override
+    public String toString() {
+        return cells.toString();
+    }
+
+    /**
+     * Text of a value: doubles with 3 decimals and {@code .} (NaN and infinities as an empty cell),
+     * integers as they are, anything else by {@code toString}.
+     */
+    public static String format(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return Double.isFinite(d) ? String.format(Locale.ROOT, "%.3f", d) : "";
+        }
+        return value.toString();
+    }
+
+    /** Fills a row column by column; columns never set stay empty. */
+    public static final class Builder {
+        private final List<String> columns;
+        private final Map<String, String> cells = new LinkedHashMap<>();
+
+        private Builder(List<String> columns) {
+            this.columns = columns;
+            for (String c : columns) {
+                cells.put(c, "");
+            }
+        }
+
+        public Builder put(String column, Object value) {
+            if (!cells.containsKey(column)) {
+                throw new IllegalArgumentException("no column '" + column + "' in " + columns);
+            }
+            cells.put(column, format(value));
+            return this;
+        }
+
+        /** Copies the non-empty cells of another row whose columns this row has. */
+        public Builder putAll(Row other) {
+            other.cells.forEach((k, v) -> {
+                if (cells.containsKey(k) && !v.isEmpty()) {
+                    cells.put(k, v);
+                }
+            });
+            return this;
+        }
+
+        public Row build() {
+            return new Row(cells);
+        }
+    }
+}

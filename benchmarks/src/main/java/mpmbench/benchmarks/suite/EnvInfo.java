@@ -1,0 +1,113 @@
+package mpmbench.benchmarks.suite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import mpmbench.benchmarks.report.Row;
+import mpmbench.benchmarks.report.Schemas;
+
+/**
+ * env.csv: the machine, kernel, JDK, peers' versions, the plan's flags, pinning, the git commit and
+ * the directives of every target, as key/value rows.
+ */
+public final class EnvInfo {
+
+    private EnvInfo() {
+    }
+
+    public static List<Row> collect(SuitePlan plan, String runId, List<String> args, TargetLauncher launcher) {
+        List<Row> rows = new ArrayList<>();
+        put(rows, "run_id", runId);
+        put(rows, "started_utc", Instant.now().toString());
+        put(rows, "command", "mpmbench suite " + String.join(" ", args));
+        put(rows, "suite", plan.suite().label());
+        put(rows, "targets", String.join(" ", plan.targets().stream().map(TargetSpec::name).toList()));
+        put(rows, "scenarios", String.join(" ", plan.scenarios().stream().map(Scenario::name).toList()));
+        put(rows, "repeats", plan.repeats());
+        put(rows, "duration_s", plan.duration().toMillis() / 1000.0);
+        put(rows, "warmup_s", plan.warmup().toMillis() / 1000.0);
+        put(rows, "crash_duration_s", plan.crashDuration().toMillis() / 1000.0);
+        put(rows, "pin_target", String.join(" ", plan.pinTarget()));
+        put(rows, "pin_loadgen", String.join(" ", plan.pinLoad()));
+        put(rows, "hostname", firstLine(run("hostname")));
+        put(rows, "cores", Runtime.getRuntime().availableProcessors());
+        put(rows, "cpu_model", procField("/proc/cpuinfo", "model name"));
+        put(rows, "mem_total_kb", procField("/proc/meminfo", "MemTotal").replace(" kB", ""));
+        put(rows, "loadavg_at_start", firstLine(read("/proc/loadavg")));
+        put(rows, "kernel", firstLine(run("uname", "-srvm")));
+        put(rows, "os", osName());
+        put(rows, "java", plan.java());
+        put(rows, "jdk_version", firstLine(run(plan.java(), "-version")));
+        put(rows, "suite_jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        put(rows, "git_commit", firstLine(run("git", "-C", plan.root().toString(), "rev-parse", "HEAD")));
+        put(rows, "git_dirty", run("git", "-C", plan.root().toString(), "status", "--porcelain").isBlank() ? "no" : "yes");
+        put(rows, "server_jar", plan.serverJar());
+        put(rows, "loadgen_jar", plan.loadgenJar());
+        put(rows, "loadgen_flags", "-t 1 --timeout 2s --warmup " + plan.warmup().toMillis() + "ms (JVM -XX:+UseSerialGC)");
+        put(rows, "apache2_version", firstLine(run("/usr/sbin/apache2", "-v")));
+        put(rows, "nginx_version", firstLine(run("/usr/sbin/nginx", "-v")));
+        for (TargetSpec t : plan.targets()) {
+            for (Map.Entry<String, String> d : launcher.directives(t).entrySet()) {
+                put(rows, "directive." + t.name() + "." + d.getKey(), d.getValue());
+            }
+        }
+        return rows;
+    }
+
+    private static void put(List<Row> rows, String key, Object value) {
+        rows.add(Row.builder(Schemas.ENV).put("key", key).put("value", value).build());
+    }
+
+    private static String procField(String file, String key) {
+        for (String line : read(file).split("\n")) {
+            if (line.startsWith(key)) {
+                return line.substring(line.indexOf(':') + 1).trim();
+            }
+        }
+        return "";
+    }
+
+    private static String osName() {
+        for (String line : read("/etc/os-release").split("\n")) {
+            if (line.startsWith("PRETTY_NAME=")) {
+                return line.substring(12).replace("\"", "");
+            }
+        }
+        return System.getProperty("os.name");
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String firstLine(String s) {
+        String t = s.strip();
+        int nl = t.indexOf('\n');
+        return nl < 0 ? t : t.substring(0, nl).strip();
+    }
+
+    /** Output (stdout and stderr) of a short command, or empty when it cannot run. */
+    static String run(String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            p.waitFor(5, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package mpmbench.benchmarks.suite;
+
+/** How a scenario runs its levels. */
+public enum ScenarioKind {
+    /** One load run per level, closed or open model as the level says. */
+    LOAD,
+    /** Open model at rising rates; stops after the first level past the SLO or with errors. */
+    RATE_SWEEP,
+    /** One load run with a SIGKILL to one child of the target in the middle of the measured window. */
+    CRASH,
+    /** No load: time from launch to the first 200 and to full StartServers capacity. */
+    STARTUP
+}

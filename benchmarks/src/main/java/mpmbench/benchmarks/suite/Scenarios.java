@@ -1,0 +1,101 @@
+package mpmbench.benchmarks.suite;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The scenario catalog, in the order a suite runs them, with the levels of {@code quick} and
+ * {@code full}. {@code quick} has to finish within 5 minutes on a 2-core machine with every target,
+ * so it runs only {@link #QUICK_DEFAULT} with one or two levels each; {@code full} runs every
+ * scenario at every level.
+ */
+public final class Scenarios {
+
+    /** Responses of the {@code large} scenario, bytes (the peers serve a file of this size). */
+    public static final int LARGE_BYTES = 1 << 20;
+    /** The work of one {@code cpu} request: about 100 µs on a current core. */
+    public static final int CPU_ITERS = 100_000;
+    /** The SLO of {@code rate-sweep}: the knee is the first rate whose p99 passes it, ms. */
+    public static final double SLO_P99_MS = 10.0;
+    /** Active connections beside the idle ones in {@code idle-keepalive}. */
+    public static final int IDLE_ACTIVE_CONNECTIONS = 16;
+
+    /**
+     * What {@code quick} runs when {@code --scenarios} is not given: the scenarios the claims need.
+     * The others run in {@code full}, or in quick when named.
+     */
+    public static final List<String> QUICK_DEFAULT = List.of("startup", "hello", "idle-keepalive", "cpu", "crash");
+
+    private Scenarios() {
+    }
+
+    /** The scenario names a suite runs by default. */
+    public static List<String> defaults(SuiteKind suite, int cores) {
+        return suite == SuiteKind.QUICK ? QUICK_DEFAULT : of(suite, cores).stream().map(Scenario::name).toList();
+    }
+
+    /** Every scenario with the levels of the given suite. */
+    public static List<Scenario> of(SuiteKind suite, int cores) {
+        boolean full = suite == SuiteKind.FULL;
+        List<Scenario> all = new ArrayList<>();
+        all.add(new Scenario("startup", "time from launch to the first 200 and to full StartServers capacity "
+                + "(measured at the target's first launch of the run)", ScenarioKind.STARTUP, "/hello", "/hello",
+                true, List.of(Level.closed(1))));
+        all.add(new Scenario("hello", "GET /hello (13 bytes) on keep-alive connections, closed model",
+                ScenarioKind.LOAD, "/hello", "/hello", true,
+                closed(full ? new int[] {1, 16, 64, 256} : new int[] {16, 256})));
+        all.add(new Scenario("churn", "GET /hello with Connection: close, a new connection per request",
+                ScenarioKind.LOAD, "/hello", "/hello", false, closed(new int[] {16})));
+        all.add(new Scenario("idle-keepalive", "N idle keep-alive connections held open beside "
+                + IDLE_ACTIVE_CONNECTIONS + " active ones on /hello: are new clients still served?",
+                ScenarioKind.LOAD, "/hello", "/hello", true,
+                idle(full ? new int[] {0, 150, 300, 1000, 2000, 5000, 10000} : new int[] {300, 2000})));
+        all.add(new Scenario("slow-backend", "GET /sleep?ms=20 (a blocking backend call) at 200 connections",
+                ScenarioKind.LOAD, "/sleep?ms=20", null, true, closed(new int[] {200})));
+        all.add(new Scenario("cpu", "GET /cpu?iters=" + CPU_ITERS + " (about 100 µs of CPU) at 2 × cores connections",
+                ScenarioKind.LOAD, "/cpu?iters=" + CPU_ITERS, null, true, closed(new int[] {2 * cores})));
+        all.add(new Scenario("large", "1 MiB responses (/bytes) on 16 connections; the reader drains as fast "
+                + "as it can (no slow-reader throttling in the load generator yet)", ScenarioKind.LOAD,
+                "/bytes?n=" + LARGE_BYTES, "/bytes", true, closed(new int[] {16})));
+        all.add(new Scenario("rate-sweep", "open model on /hello at rising rates until p99 passes "
+                + (int) SLO_P99_MS + " ms or errors appear: the knee", ScenarioKind.RATE_SWEEP, "/hello", "/hello",
+                true, rates(full ? new int[] {1000, 2000, 4000, 8000, 16000, 32000, 64000, 128000}
+                        : new int[] {4000, 16000})));
+        all.add(new Scenario("crash", "SIGKILL one child in the middle of a /hello run at 16 connections: "
+                + "failed requests and time until throughput is back", ScenarioKind.CRASH, "/hello", "/hello", true,
+                closed(new int[] {16})));
+        return List.copyOf(all);
+    }
+
+    /** The scenarios by name, in catalog order. */
+    public static Map<String, Scenario> byName(SuiteKind suite, int cores) {
+        return of(suite, cores).stream().collect(Collectors.toMap(Scenario::name, s -> s, (a, b) -> a,
+                java.util.LinkedHashMap::new));
+    }
+
+    private static List<Level> closed(int[] connections) {
+        List<Level> levels = new ArrayList<>();
+        for (int c : connections) {
+            levels.add(Level.closed(c));
+        }
+        return levels;
+    }
+
+    private static List<Level> idle(int[] idle) {
+        List<Level> levels = new ArrayList<>();
+        for (int i : idle) {
+            levels.add(new Level(IDLE_ACTIVE_CONNECTIONS, 0, i));
+        }
+        return levels;
+    }
+
+    private static List<Level> rates(int[] rates) {
+        List<Level> levels = new ArrayList<>();
+        for (int r : rates) {
+            levels.add(new Level(64, r, 0));
+        }
+        return levels;
+    }
+}

@@ -1,0 +1,204 @@
+package mpmbench.benchmarks.suite;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code mpmbench suite [quick|full] [options]}: every target through every scenario, with
+ * telemetry, CSV, charts, claims and a report. Exit codes: 0 the run ended (failed cells are
+ * results, recorded with their reason), 1 the run could not go on, 2 a bad flag.
+ */
+@Command(name = "suite", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+        description = {"Runs scenarios x targets: each target a separate process pinned to one core, the load "
+                + "generator a separate process pinned to another, /proc telemetry once a second.",
+                "Writes summary.csv, samples.csv, env.csv, claims.csv, latency/, charts/ and report.md."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:the run ended (see status in summary.csv)", "1:the run could not go on", "2:bad flag"})
+public final class SuiteMain implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SUITE", description = "quick (default, <= 5 min) or full")
+    String suite = "quick";
+
+    @Option(names = "--list", description = "print the scenarios and targets, then exit")
+    boolean list;
+
+    @Option(names = "--targets", paramLabel = "T,...", split = ",",
+            description = "targets, default: all of java-prefork,java-worker,java-event,java-virtual,"
+                    + "httpd-prefork,httpd-worker,httpd-event,nginx; also url=http://host:port[,pid=N] (use ; between several)")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = "--scenarios", paramLabel = "S,...", split = ",", description = "scenarios (default: all for full; startup,hello,idle-keepalive,cpu,crash for quick; see --list)")
+    List<String> scenarios = new ArrayList<>();
+
+    @Option(names = "--repeats", paramLabel = "N", description = "runs of each cell (quick 1, full 3)")
+    Integer repeats;
+
+    @Option(names = "--duration", paramLabel = "T", description = "measured window per cell, e.g. 3s, 500ms (quick 2s, full 10s)")
+    String duration;
+
+    @Option(names = "--warmup", paramLabel = "T", description = "warm-up before each cell (quick 1s, full 3s)")
+    String warmup;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "results folder (default ROOT/results/<run-id>)")
+    Path out;
+
+    @Option(names = "--root", paramLabel = "DIR", description = "repository root holding server/target and loadgen/target "
+            + "(default: found from benchmarks.jar's location, else the working directory)")
+    Path root;
+
+    @Option(names = "--java", paramLabel = "PATH", description = "java (JDK 25) for the server and the load generator "
+            + "(default: the one running this command)")
+    String java;
+
+    @Option(names = "--set", paramLabel = "Directive=value", description = "directive for java-X and httpd-X alike, repeatable")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--no-pin", description = "do not pin the target and the load generator to separate cores")
+    boolean noPin;
+
+    private PrintStream out2 = System.out;
+    private PrintStream err = System.err;
+    private List<String> rawArgs = List.of();
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        SuiteMain command = new SuiteMain();
+        command.out2 = out;
+        command.err = err;
+        command.rawArgs = List.of(args);
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("mpmbench suite: " + ex.getMessage() + " (see mpmbench suite --help)");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof IllegalArgumentException) {
+                err.println("mpmbench suite: " + ex.getMessage());
+                return 2;
+            }
+            err.println("mpmbench suite: the run failed: " + ex);
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (list) {
+            out2.print(Listing.render(SuiteKind.parse(suite), cores));
+            return 0;
+        }
+        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + suite;
+        SuitePlan plan = plan(runId, cores);
+        err.printf("mpmbench suite %s: %d cells, %d targets x %d scenarios, results in %s%n", plan.suite().label(),
+                plan.cells().size(), plan.targets().size(), plan.scenarios().size(), plan.out());
+        Path dir = new SuiteRunner(plan, err).run(runId, rawArgs);
+        out2.println("mpmbench suite: results in " + dir + " (report.md)");
+        return 0;
+    }
+
+    /** The plan these flags describe; throws IllegalArgumentException naming a bad flag. */
+    SuitePlan plan(String runId, int cores) {
+        SuiteKind kind = SuiteKind.parse(suite);
+        Map<String, Scenario> catalog = Scenarios.byName(kind, cores);
+        List<Scenario> chosen = new ArrayList<>();
+        for (String s : scenarios.isEmpty() ? Scenarios.defaults(kind, cores) : scenarios) {
+            Scenario sc = catalog.get(s.trim());
+            if (sc == null) {
+                throw new IllegalArgumentException("unknown scenario '" + s + "'; accepted: " + String.join(", ", catalog.keySet()));
+            }
+            chosen.add(sc);
+        }
+        List<TargetSpec> chosenTargets = new ArrayList<>();
+        for (String t : targets.isEmpty() ? TargetSpec.DEFAULTS : expandUrls(targets)) {
+            chosenTargets.add(TargetSpec.parse(t));
+        }
+        Map<String, String> setMap = new LinkedHashMap<>();
+        for (String s : sets) {
+            Map.Entry<String, String> e = Directives.parseSet(s);
+            setMap.put(e.getKey(), e.getValue());
+        }
+        Path repo = root != null ? root.toAbsolutePath() : detectRoot();
+        Path outDir = out != null ? out.toAbsolutePath() : repo.resolve("results").resolve(runId);
+        boolean pin = !noPin && cores >= 2;
+        return new SuitePlan(kind, chosenTargets, chosen, repeats != null ? repeats : kind.repeats(),
+                duration != null ? parseDuration(duration) : kind.duration(),
+                warmup != null ? parseDuration(warmup) : kind.warmup(), outDir, repo,
+                java != null ? java : currentJava(), setMap,
+                pin ? List.of("taskset", "-c", "0") : List.of(), pin ? List.of("taskset", "-c", "1") : List.of(),
+                Path.of(System.getProperty("java.io.tmpdir")).resolve("mpmbench-run-" + runId));
+    }
+
+    /** {@code url=a,pid=1} would be split at its comma: join a {@code pid=} part back to its URL. */
+    private static List<String> expandUrls(List<String> raw) {
+        List<String> joined = new ArrayList<>();
+        for (String t : raw) {
+            if (t.startsWith("pid=") && !joined.isEmpty() && joined.getLast().startsWith("url=")) {
+                joined.set(joined.size() - 1, joined.getLast() + "," + t);
+            } else {
+                joined.add(t);
+            }
+        }
+        return joined;
+    }
+
+    static Duration parseDuration(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            if (t.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+            if (t.endsWith("s")) {
+                t = t.substring(0, t.length() - 1);
+            }
+            return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad duration '" + s + "'; e.g. 3s, 500ms, 1m");
+        }
+    }
+
+    private static String currentJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** benchmarks/target/benchmarks.jar → the repository root; else the working directory. */
+    static Path detectRoot() {
+        try {
+            Path code = Path.of(SuiteMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = code; p != null; p = p.getParent()) {
+                if (Files.isDirectory(p.resolve("server")) && Files.isDirectory(p.resolve("loadgen"))) {
+                    return p;
+                }
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // fall through
+        }
+        return Path.of("").toAbsolutePath();
+    }
+}

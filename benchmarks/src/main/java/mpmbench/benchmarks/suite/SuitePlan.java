@@ -1,0 +1,98 @@
+package mpmbench.benchmarks.suite;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a suite run does, validated in one place; built from the command line
+ * ({@link SuiteMain}) or from code (tests).
+ *
+ * @param suite       quick or full (the levels of each scenario)
+ * @param targets     in run order
+ * @param scenarios   in run order
+ * @param repeats     runs of each cell
+ * @param duration    measured window of each load run
+ * @param warmup      load before the measured window, kept out of the histograms
+ * @param out         the results folder
+ * @param root        the repository root: {@code server/target/mpmbench-server.jar} and
+ *                    {@code loadgen/target/mpmbench-loadgen.jar} are found under it
+ * @param java        the java binary (JDK 25) that runs the server and the load generator
+ * @param sets        {@code --set Directive=value} given to java-X and httpd-X alike
+ * @param pinTarget   command prefix pinning the target, e.g. {@code taskset -c 0}; empty: not pinned
+ * @param pinLoad     command prefix pinning the load generator
+ * @param runBase     directory for the targets' run directories (configs, docroots, logs)
+ */
+public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario> scenarios, int repeats,
+                        Duration duration, Duration warmup, Path out, Path root, String java,
+                        Map<String, String> sets, List<String> pinTarget, List<String> pinLoad, Path runBase) {
+
+    public SuitePlan {
+        targets = List.copyOf(targets);
+        scenarios = List.copyOf(scenarios);
+        sets = Map.copyOf(sets);
+        pinTarget = List.copyOf(pinTarget);
+        pinLoad = List.copyOf(pinLoad);
+        if (targets.isEmpty() || scenarios.isEmpty()) {
+            throw new IllegalArgumentException("nothing to run: no targets or no scenarios");
+        }
+        if (repeats < 1) {
+            throw new IllegalArgumentException("--repeats must be at least 1, not " + repeats);
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("--duration must be positive");
+        }
+    }
+
+    public Path serverJar() {
+        return root.resolve("server/target/mpmbench-server.jar");
+    }
+
+    public Path loadgenJar() {
+        return root.resolve("loadgen/target/mpmbench-loadgen.jar");
+    }
+
+    /** How long the crash scenario measures: at least 4 s (the kill comes after the first measured second), so recovery can be seen. */
+    public Duration crashDuration() {
+        return duration.compareTo(Duration.ofSeconds(4)) >= 0 ? duration : Duration.ofSeconds(4);
+    }
+
+    /** Every cell, in run order: scenario, then target, then repeat, then level. */
+    public List<Cell> cells() {
+        List<Cell> cells = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            for (TargetSpec t : targets) {
+                for (int r = 1; r <= repeats; r++) {
+                    for (Level l : s.levels()) {
+                        cells.add(new Cell(s, t, l, r));
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    /**
+     * A rough cost of a cell in seconds, for the progress bar's ETA before any cell ran; the first level
+     * of a scenario carries the target's launch (about 2 s).
+     */
+    public double estimateSeconds(Cell c) {
+        double launch = c.scenario().levels().indexOf(c.level()) == 0 && c.target().launched() ? 2 : 0;
+        return launch + switch (c.scenario().kind()) {
+            case STARTUP -> 0.0;
+            case CRASH -> warmup.toMillis() / 1000.0 + crashDuration().toMillis() / 1000.0 + 3;
+            default -> warmup.toMillis() / 1000.0 + duration.toMillis() / 1000.0 + 2.5
+                    + (c.level().idle() > 0 ? 2.5 : 0);
+        };
+    }
+
+    /** One (scenario, target, level, repeat). */
+    public record Cell(Scenario scenario, TargetSpec target, Level level, int repeat) {
+        public String id() {
+            return scenario.name() + "_" + target.name().replaceAll("[^A-Za-z0-9.-]", "_") + "_" + level.label()
+                    + "_r" + repeat;
+        }
+    }
+}

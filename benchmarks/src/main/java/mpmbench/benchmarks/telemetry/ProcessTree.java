@@ -1,0 +1,60 @@
+package mpmbench.benchmarks.telemetry;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A process and all its descendants, found from the parent PIDs in {@code /proc/PID/stat} (so it also
+ * finds children that run as another user, like httpd's www-data children). Zombies are left out.
+ */
+public final class ProcessTree {
+
+    private ProcessTree() {
+    }
+
+    /** The root PID first, then its live descendants level by level, by PID within a parent; empty when the root is gone. */
+    public static List<Integer> of(Path proc, int root) {
+        Map<Integer, List<Integer>> children = new HashMap<>();
+        boolean rootAlive = false;
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(proc, p -> isPid(p.getFileName().toString()))) {
+            for (Path dir : dirs) {
+                ProcFiles.Stat stat;
+                try {
+                    stat = ProcFiles.parseStat(Files.readString(dir.resolve("stat")));
+                } catch (IOException | RuntimeException gone) {
+                    continue;
+                }
+                if (stat.state() == 'Z') {
+                    continue;
+                }
+                if (stat.pid() == root) {
+                    rootAlive = true;
+                }
+                children.computeIfAbsent(stat.ppid(), k -> new ArrayList<>()).add(stat.pid());
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        if (!rootAlive) {
+            return List.of();
+        }
+        List<Integer> tree = new ArrayList<>();
+        tree.add(root);
+        for (int i = 0; i < tree.size(); i++) {
+            List<Integer> kids = new ArrayList<>(children.getOrDefault(tree.get(i), List.of()));
+            kids.sort(null);
+            tree.addAll(kids);
+        }
+        return tree;
+    }
+
+    private static boolean isPid(String name) {
+        return !name.isEmpty() && name.chars().allMatch(Character::isDigit);
+    }
+}

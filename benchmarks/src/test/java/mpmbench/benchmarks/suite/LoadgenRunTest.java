@@ -1,0 +1,76 @@
+package mpmbench.benchmarks.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
+/** The load generator's command line, its progress lines and its JSON (a real file), and recovery. */
+class LoadgenRunTest {
+
+    @Test
+    void parses_a_real_json_result() throws IOException {
+        String json;
+        try (InputStream in = LoadgenRunTest.class.getResourceAsStream("/fixture/loadgen.json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Map<String, String> f = LoadgenRun.parseJson(json);
+        assertTrue(f.get("url").startsWith("http://127.0.0.1:"));
+        assertEquals("closed", f.get("model"));
+        assertEquals("true", f.get("keepalive"));
+        assertEquals("55887", f.get("requests"));
+        assertEquals("11", f.get("err_read"));
+        assertTrue(f.containsKey("start_epoch_ms"));
+    }
+
+    @Test
+    void progress_lines() {
+        assertEquals(new LoadgenRun.Second(1.0, true, 1123, 0),
+                LoadgenRun.parseProgress("     1.0s warm-up      1123 req/s  errors 0  p99 0.053ms"));
+        assertEquals(new LoadgenRun.Second(4.0, false, 0, 106),
+                LoadgenRun.parseProgress("     4.0s                 0 req/s  errors 106  p99 10.671ms"));
+        assertNull(LoadgenRun.parseProgress("Running 2.00s test @ http://127.0.0.1:1/hello"));
+    }
+
+    @Test
+    void command_pins_and_passes_the_level() {
+        SuiteMain m = new SuiteMain();
+        new CommandLine(m).parseArgs("quick", "--root", "/repo", "--java", "/jdk/bin/java");
+        SuitePlan plan = m.plan("run", 2);
+        Scenario churn = Scenarios.byName(SuiteKind.QUICK, 2).get("churn");
+        List<String> cmd = LoadgenRun.command(plan, "http://127.0.0.1:1/hello", churn, new Level(16, 2000, 300),
+                Duration.ofSeconds(2), Path.of("j"), Path.of("h"), Path.of("l"));
+        assertEquals(List.of("taskset", "-c", "1", "/jdk/bin/java"), cmd.subList(0, 4));
+        String line = String.join(" ", cmd);
+        assertTrue(line.contains("-jar /repo/loadgen/target/mpmbench-loadgen.jar -t 1 -c 16 -d 2000ms --warmup 1000ms"), line);
+        assertTrue(line.endsWith("-R 2000 --idle 300 --no-keepalive http://127.0.0.1:1/hello"), line);
+    }
+
+    @Test
+    void recovery_is_the_first_second_back_to_ninety_percent() {
+        List<LoadgenRun.Second> s = List.of(new LoadgenRun.Second(1, false, 500, 0),
+                new LoadgenRun.Second(2, false, 1000, 0), new LoadgenRun.Second(3, false, 1000, 0),
+                new LoadgenRun.Second(4, false, 100, 5), new LoadgenRun.Second(5, false, 800, 5),
+                new LoadgenRun.Second(6, false, 950, 5));
+        // second 1 is warm-up by time; baseline median of 1000, 1000 = 1000; 950 >= 900 at t = 6
+        assertEquals(3.0, Recovery.seconds(s, 3.0, 1.0));
+        assertTrue(Double.isNaN(Recovery.seconds(s.subList(0, 5), 3.0, 1.0)));
+    }
+
+    @Test
+    void progress_bar_line() {
+        assertEquals("suite [############------------] 5/10 cells, 5 left, 1:05 elapsed, ETA 1:00  hello",
+                ProgressBar.line(5, 10, 65, 60, "hello"));
+    }
+}

@@ -1,0 +1,122 @@
+package mpmbench.benchmarks.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
+/** Targets, scenarios and the plan built from flags, without running anything. */
+class SuitePlanTest {
+
+    private static SuitePlan plan(String... args) {
+        SuiteMain m = new SuiteMain();
+        new CommandLine(m).parseArgs(args);
+        return m.plan("run", 2);
+    }
+
+    @Test
+    void quick_defaults_every_target_and_the_claims_scenarios() {
+        SuitePlan p = plan("quick", "--root", "/repo", "--java", "/jdk/bin/java");
+        assertEquals(TargetSpec.DEFAULTS, p.targets().stream().map(TargetSpec::name).toList());
+        assertEquals(Scenarios.QUICK_DEFAULT, p.scenarios().stream().map(Scenario::name).toList());
+        assertEquals(Duration.ofSeconds(2), p.duration());
+        assertEquals(1, p.repeats());
+        assertEquals(Path.of("/repo/server/target/mpmbench-server.jar"), p.serverJar());
+        assertEquals(Path.of("/repo/results/run"), p.out());
+        assertEquals(List.of("taskset", "-c", "0"), p.pinTarget());
+        assertEquals(List.of("taskset", "-c", "1"), p.pinLoad());
+    }
+
+    @Test
+    void full_runs_every_scenario_at_every_level_with_repeats() {
+        SuitePlan p = plan("full", "--root", "/repo");
+        assertEquals(9, p.scenarios().size());
+        assertEquals(3, p.repeats());
+        Scenario hello = p.scenarios().stream().filter(s -> s.name().equals("hello")).findFirst().orElseThrow();
+        assertEquals(List.of(1, 16, 64, 256), hello.levels().stream().map(Level::connections).toList());
+    }
+
+    @Test
+    void flags_narrow_and_widen() {
+        SuitePlan p = plan("quick", "--targets", "java-event,nginx,url=http://127.0.0.1:8080,pid=42",
+                "--scenarios", "hello,churn", "--repeats", "2", "--duration", "500ms", "--warmup", "0.5s",
+                "--out", "/tmp/x", "--set", "MaxRequestWorkers=300", "--no-pin", "--root", "/repo");
+        assertEquals(List.of("java-event", "nginx", "url=http://127.0.0.1:8080,pid=42"),
+                p.targets().stream().map(TargetSpec::name).toList());
+        assertEquals(42, p.targets().get(2).pid());
+        assertEquals("http://127.0.0.1:8080", p.targets().get(2).url());
+        assertEquals(List.of("hello", "churn"), p.scenarios().stream().map(Scenario::name).toList());
+        assertEquals(Duration.ofMillis(500), p.duration());
+        assertEquals(Duration.ofMillis(500), p.warmup());
+        assertEquals(Duration.ofSeconds(4), p.crashDuration());
+        assertTrue(p.pinTarget().isEmpty());
+        // 3 targets x (2 hello levels + 1 churn level) x 2 repeats
+        assertEquals(18, p.cells().size());
+        assertEquals("hello_url_http___127.0.0.1_8080_pid_42_c16_r1", p.cells().get(8).id());
+    }
+
+    @Test
+    void bad_names_are_refused_with_the_accepted_ones() {
+        var e = assertThrows(IllegalArgumentException.class, () -> plan("quick", "--targets", "java-forking"));
+        assertTrue(e.getMessage().startsWith("unknown target 'java-forking'; accepted: java-prefork"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> plan("quick", "--scenarios", "hello,nope"));
+        assertTrue(e.getMessage().contains("unknown scenario 'nope'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> plan("medium"));
+        assertThrows(IllegalArgumentException.class, () -> plan("quick", "--duration", "fast"));
+        assertThrows(IllegalArgumentException.class, () -> TargetSpec.parse("httpd-virtual"));
+    }
+
+    @Test
+    void peers_lack_the_dynamic_endpoints() {
+        var byName = Scenarios.byName(SuiteKind.QUICK, 2);
+        TargetSpec nginx = TargetSpec.parse("nginx");
+        TargetSpec java = TargetSpec.parse("java-virtual");
+        assertEquals(null, nginx.pathFor(byName.get("cpu")));
+        assertEquals("/cpu?iters=100000", java.pathFor(byName.get("cpu")));
+        assertEquals("/bytes", nginx.pathFor(byName.get("large")));
+        assertEquals("/bytes?n=1048576", java.pathFor(byName.get("large")));
+        assertEquals("/sleep", byName.get("slow-backend").endpoint());
+        assertEquals(List.of(4), byName.get("cpu").levels().stream().map(Level::connections).toList());
+        assertFalse(byName.get("churn").keepAlive());
+    }
+
+    @Test
+    void the_sweep_stops_past_the_slo_with_errors_or_short_of_the_rate() {
+        Level l = new Level(64, 8000, 0);
+        java.util.function.Function<double[], mpmbench.benchmarks.report.Row> row = v ->
+                mpmbench.benchmarks.report.Row.builder(mpmbench.benchmarks.report.Schemas.SUMMARY).put("status", "ok")
+                        .put("rps", v[0]).put("p99_ms", v[1]).put("errors", (long) v[2]).build();
+        assertFalse(SuiteRunner.pastKnee(row.apply(new double[] {7990, 2.0, 0}), l));
+        assertTrue(SuiteRunner.pastKnee(row.apply(new double[] {7990, 12.0, 0}), l));
+        assertTrue(SuiteRunner.pastKnee(row.apply(new double[] {7990, 2.0, 3}), l));
+        assertTrue(SuiteRunner.pastKnee(row.apply(new double[] {6000, 2.0, 0}), l));
+    }
+
+    @Test
+    void listing_names_every_scenario_and_marks_the_default_ones() {
+        String list = Listing.render(SuiteKind.QUICK, 2);
+        for (Scenario s : Scenarios.of(SuiteKind.QUICK, 2)) {
+            assertTrue(list.contains(s.name()), s.name());
+        }
+        assertTrue(list.contains("* hello"));
+        assertTrue(list.contains("  churn"));
+    }
+
+    @Test
+    void directives_are_debians_stock_values_with_sets_on_top() {
+        var d = Directives.forMpm("event", java.util.Map.of("MaxRequestWorkers", "300", "ChildJvmOptions", "-Xmx64m"));
+        assertEquals("2", d.get("StartServers"));
+        assertEquals("300", d.get("MaxRequestWorkers"));
+        List<String> httpd = Directives.httpdLines(d);
+        assertTrue(httpd.contains("MaxRequestWorkers 300"));
+        assertTrue(httpd.stream().noneMatch(l -> l.startsWith("ChildJvmOptions")), "httpd gets only its own directives");
+    }
+}
