@@ -146,7 +146,8 @@ public final class Master {
                 continue;
             }
             live++;
-            int childIdle = idleWorkers(c.slot);
+            // A child that stopped accepting (event, full of connections) offers no spare capacity.
+            int childIdle = board.notAccepting(c.slot) ? 0 : idleWorkers(c.slot);
             idle += childIdle;
             // Stop the child with the most idle workers, the last one on a tie: it loses the least work.
             if (childIdle >= idlestIdle && board.processState(c.slot) == ProcessState.READY) {

@@ -19,7 +19,7 @@ import java.nio.file.StandardOpenOption;
  * header   0 magic 'MPMB'  4 layout version  8 generation  12 serverLimit  16 workersPerProcess
  *          20 mpm ordinal  24 master pid (long)  32 start time, epoch ms (long)
  * process  0 pid (long)  8 generation  12 state ({@link ProcessState})  16 quit request
- *          20 connections held  24 workers busy  32 requests (long)  40 bytes (long)
+ *          20 connections held  24 workers busy  28 not accepting  32 requests (long)  40 bytes (long)
  *          48 connections accepted (long)
  * worker   0 status ({@link WorkerStatus})  8 requests (long)  16 bytes (long)
  * </pre>
@@ -222,6 +222,19 @@ public final class SharedScoreboard implements AutoCloseable {
 
     public void addBusyWorkers(int slot, int delta) {
         INT.getAndAdd(memory, process(slot) + 24, delta);
+    }
+
+    /**
+     * Written by an event child: it holds as many connections as it may
+     * (AsyncRequestWorkerFactor) and has stopped accepting, so its idle workers are no spare
+     * capacity for new clients. httpd's {@code not_accepting}.
+     */
+    public void setNotAccepting(int slot, boolean notAccepting) {
+        INT.setRelease(memory, process(slot) + 28, notAccepting ? 1 : 0);
+    }
+
+    public boolean notAccepting(int slot) {
+        return (int) INT.getAcquire(memory, process(slot) + 28) != 0;
     }
 
     public long processRequests(int slot) {

@@ -120,4 +120,38 @@ class ProcessModelTest {
             assertFalse(now.contains(first.get(0)));
         }
     }
+
+    /**
+     * An event child full of idle keep-alive connections stops accepting; as in httpd, its idle
+     * workers then no longer count as spare capacity, so the master starts another child for the
+     * clients still waiting in the accept queue.
+     */
+    @Test
+    void eventStartsAChildWhenTheOthersHoldAllTheConnectionsTheyMay() throws Exception {
+        // One child may hold ThreadsPerChild + idle workers x AsyncRequestWorkerFactor = 2 + 2 x 1 = 4.
+        try (RunningServer server = RunningServer.start("event", "StartServers=1", "ThreadsPerChild=2",
+                "AsyncRequestWorkerFactor=1", "MinSpareThreads=1", "MaxSpareThreads=3", "MaxRequestWorkers=8",
+                "KeepAliveTimeout=30")) {
+            List<HttpTestClient> clients = new java.util.ArrayList<>();
+            try {
+                // awaitReady's connection is closed; these six stay open and idle after one request each.
+                for (int i = 0; i < 6; i++) {
+                    HttpTestClient c = new HttpTestClient(server.port, 8_000);
+                    clients.add(c);
+                    c.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+                }
+                long t0 = System.nanoTime();
+                for (HttpTestClient c : clients) {
+                    assertEquals(200, c.read(false).status());
+                }
+                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                assertTrue(ms < 6_000, "the last clients waited " + ms + " ms for a child with room");
+                assertTrue(server.children().size() >= 2, server.output());
+            } finally {
+                for (HttpTestClient c : clients) {
+                    c.close();
+                }
+            }
+        }
+    }
 }

@@ -47,6 +47,7 @@ public final class EventChild implements ChildModel {
     private final List<EventConnection> drained = new ArrayList<>();
     private SelectionKey listenKey;
     private int connections;
+    private boolean accepting = true;
     private volatile boolean stopping;
 
     public EventChild(ChildContext ctx) throws IOException {
@@ -99,7 +100,11 @@ public final class EventChild implements ChildModel {
                 }
             } else {
                 boolean room = connections < threads + idleWorkers.get() * factor;
-                listenKey.interestOps(room ? SelectionKey.OP_ACCEPT : 0);
+                if (room != accepting) {
+                    accepting = room;
+                    listenKey.interestOps(room ? SelectionKey.OP_ACCEPT : 0);
+                    ctx.board().setNotAccepting(ctx.slot(), !room);
+                }
             }
         }
     }
