@@ -61,7 +61,7 @@ public final class Scenarios {
                 "/bytes?n=" + LARGE_BYTES, "/bytes", true, closed(new int[] {16})));
         all.add(new Scenario("rate-sweep", "open model on /hello at rising rates until p99 passes "
                 + (int) SLO_P99_MS + " ms or errors appear: the knee", ScenarioKind.RATE_SWEEP, "/hello", "/hello",
-                true, rates(full ? new int[] {1000, 2000, 4000, 8000, 16000, 32000, 64000, 128000}
+                true, rates(full ? new int[] {2000, 4000, 8000, 16000, 32000, 64000}
                         : new int[] {4000, 16000})));
         all.add(new Scenario("crash", "SIGKILL one child in the middle of a /hello run at 16 connections: "
                 + "failed requests and time until throughput is back", ScenarioKind.CRASH, "/hello", "/hello", true,

@@ -47,13 +47,13 @@ public final class SuiteMain implements Callable<Integer> {
     @Option(names = "--scenarios", paramLabel = "S,...", split = ",", description = "scenarios (default: all for full; startup,hello,idle-keepalive,cpu,crash for quick; see --list)")
     List<String> scenarios = new ArrayList<>();
 
-    @Option(names = "--repeats", paramLabel = "N", description = "runs of each cell (quick 1, full 3)")
+    @Option(names = "--repeats", paramLabel = "N", description = "runs of each cell (quick 1, full 2)")
     Integer repeats;
 
-    @Option(names = "--duration", paramLabel = "T", description = "measured window per cell, e.g. 3s, 500ms (quick 2s, full 10s)")
+    @Option(names = "--duration", paramLabel = "T", description = "measured window per cell, e.g. 3s, 500ms (quick 2s, full 5s)")
     String duration;
 
-    @Option(names = "--warmup", paramLabel = "T", description = "warm-up before each cell (quick 1s, full 3s)")
+    @Option(names = "--warmup", paramLabel = "T", description = "warm-up before each cell (quick 1s, full 2s)")
     String warmup;
 
     @Option(names = "--out", paramLabel = "DIR", description = "results folder (default ROOT/results/<run-id>)")

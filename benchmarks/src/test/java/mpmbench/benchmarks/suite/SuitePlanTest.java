@@ -39,7 +39,8 @@ class SuitePlanTest {
     void full_runs_every_scenario_at_every_level_with_repeats() {
         SuitePlan p = plan("full", "--root", "/repo");
         assertEquals(9, p.scenarios().size());
-        assertEquals(3, p.repeats());
+        assertEquals(2, p.repeats());
+        assertEquals(Duration.ofSeconds(5), p.duration());
         Scenario hello = p.scenarios().stream().filter(s -> s.name().equals("hello")).findFirst().orElseThrow();
         assertEquals(List.of(1, 16, 64, 256), hello.levels().stream().map(Level::connections).toList());
     }
