@@ -53,7 +53,7 @@ public final class MicroCharts {
         Files.createDirectories(charts);
         save(charts, "micro", "Start: thread, virtual thread, process, child JVM (JMH, ± 99.9 % error)", startBars(jmh),
                 drawn);
-        save(charts, "micro-switch", "Round trips and hand-offs between threads and processes (JMH avgt, ± 99.9 % error)",
+        save(charts, "micro-switch", "Round trips (JMH avgt, ± 99.9 %): 04 threads, 05 pipes, 06 shared slot, 07 queues, 08 selector",
                 switchBars(jmh), drawn);
     }
 
@@ -75,17 +75,17 @@ public final class MicroCharts {
             if (!r.mode().equals("avgt") || !bench.matches("Bench_0[4-8]_.*") || Double.isNaN(r.scoreUs())) {
                 continue;
             }
-            String topic = bench.substring("Bench_".length(), bench.indexOf('.')).replace('_', ' ');
+            String number = bench.substring("Bench_".length(), "Bench_".length() + 2);
             String params = String.join(" ", r.params().values());
-            bars.add(bar(topic + (params.isEmpty() ? "" : " " + params), r));
+            bars.add(bar(number + " " + (params.isEmpty() ? bench.substring(bench.indexOf('.') + 1) : params), r));
         }
         return bars;
     }
 
     private static Bar bar(String label, Result r) {
         String kind = (label + " " + r.paramText()).toLowerCase(java.util.Locale.ROOT);
-        Color c = kind.contains("virtual") ? VIRTUAL
-                : kind.contains("process") || kind.contains("jvm") ? PROCESS
+        Color c = kind.contains("process") || kind.contains("jvm") ? PROCESS
+                : kind.contains("virtual") ? VIRTUAL
                 : kind.contains("thread") || kind.contains("platform") ? THREAD : OTHER;
         return new Bar(label, r.scoreUs(), r.errorUs(), c);
     }
@@ -118,12 +118,15 @@ public final class MicroCharts {
         st.setYAxisLogarithmic(log);
         st.setXAxisMin(-0.6);
         st.setXAxisMax(bars.size() - 0.4);
-        st.setXAxisTickMarkSpacingHint(20);
-        st.setXAxisLabelRotation(60);
+        // One tick per bar: XChart picks the smallest "nice" step (1, 2, 5 x 10^k) at least hint / pixels
+        // per unit, and drops every tick label if two are equal; a hint of about 3/4 of a bar's slot gives 1.
+        st.setXAxisTickMarkSpacingHint((int) Math.max(8, 0.75 * (W - 100) / (bars.size() + 0.2)));
+        st.setXAxisLabelRotation(90);
         st.setPlotGridVerticalLinesVisible(false);
         st.setxAxisTickLabelsFormattingFunction(x -> {
             long i = Math.round(x);
-            return Math.abs(x - i) < 1e-6 && i >= 0 && i < bars.size() ? bars.get((int) i).label() : " ";
+            return Math.abs(x - i) < 1e-6 && i >= 0 && i < bars.size() ? bars.get((int) i).label()
+                    : String.format(java.util.Locale.ROOT, "%.1f", x);
         });
         double lowest = bars.stream().mapToDouble(b -> b.value() - (Double.isNaN(b.error()) ? 0 : b.error()))
                 .filter(v -> v > 0).min().orElse(1);

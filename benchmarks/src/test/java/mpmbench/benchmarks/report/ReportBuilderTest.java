@@ -98,9 +98,9 @@ class ReportBuilderTest {
         assertEquals(303692.931, start.get(5).value(), 1e-6); // ms/op converted to µs
         assertTrue(MicroCharts.logScale(start));
         List<MicroCharts.Bar> sw = MicroCharts.switchBars(jmh);
-        assertEquals("04 ThreadPingPong platform SynchronousQueue", sw.getFirst().label());
+        assertEquals("04 platform SynchronousQueue", sw.getFirst().label());
         assertEquals(13, sw.size());
-        assertEquals(7.526369305, sw.stream().filter(b -> b.label().equals("06 SharedSlotPingPong thread")).findFirst()
+        assertEquals(7.526369305, sw.stream().filter(b -> b.label().equals("06 thread")).findFirst()
                 .orElseThrow().value(), 1e-9);
     }
 
