@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
+import mpmbench.benchmarks.report.JmhResults;
 import mpmbench.benchmarks.report.Row;
 import mpmbench.benchmarks.report.Schemas;
 
@@ -40,6 +41,11 @@ public final class Claims {
     }
 
     public static List<Row> evaluate(List<Row> summary) {
+        return evaluate(summary, new JmhResults(List.of()), List.of());
+    }
+
+    /** The claims on summary.csv, claim 5 on jmh.csv (and memory.csv, shown beside it when present). */
+    public static List<Row> evaluate(List<Row> summary, JmhResults jmh, List<Row> memory) {
         SummaryIndex ix = new SummaryIndex(summary);
         List<Row> out = new ArrayList<>();
         Integer helloTop = ix.max("hello", "connections");
@@ -56,9 +62,7 @@ public final class Claims {
             out.add(keepAlive(ix, f));
             out.add(converge(ix, f));
         }
-        out.add(row("5", "micro", "Threads start and switch faster than processes, virtual threads faster still",
-                "JMH spawn / start / hand-off", "", "thread < process", Verdict.NOT_MEASURED,
-                "needs jmh.csv from the micro benchmarks, which this run did not produce"));
+        out.add(MicroClaim.evaluate(jmh, memory));
         out.add(ordering(ix));
         return out;
     }
@@ -242,7 +246,7 @@ public final class Claims {
         return m.isEmpty() ? "" : "no ok result for " + String.join(", ", m);
     }
 
-    private static Row row(String id, String family, String title, String metric, String values, String threshold,
+    static Row row(String id, String family, String title, String metric, String values, String threshold,
                            Verdict verdict, String note) {
         return Row.builder(Schemas.CLAIMS).put("claim", id).put("family", family).put("title", title)
                 .put("metric", metric).put("values", values).put("threshold", threshold).put("verdict", verdict.text())

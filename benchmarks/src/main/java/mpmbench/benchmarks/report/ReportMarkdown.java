@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** report.md: the machine, the claims with their verdicts, a table per scenario, the charts, and what did not run. */
+/**
+ * report.md: the machine, the claims with their verdicts, a table per scenario, the charts, the
+ * microbenchmarks ({@link MicroMarkdown}), and what did not run.
+ */
 public final class ReportMarkdown {
 
     private static final List<String> ENV_KEYS = List.of("run_id", "command", "suite", "cpu_model", "cores",
@@ -17,6 +20,12 @@ public final class ReportMarkdown {
     }
 
     public static String render(List<Row> summary, List<Row> env, List<Row> claims, Map<String, String> charts) {
+        return render(summary, env, claims, charts, new JmhResults(List.of()), List.of(), Map.of());
+    }
+
+    /** With the "Microbenchmarks" section from jmh.csv, memory.csv and the micro charts (stem → caption). */
+    public static String render(List<Row> summary, List<Row> env, List<Row> claims, Map<String, String> charts,
+                                JmhResults jmh, List<Row> memory, Map<String, String> microCharts) {
         StringBuilder md = new StringBuilder("# mpmbench suite report\n\n");
         Map<String, String> e = new LinkedHashMap<>();
         env.forEach(r -> e.put(r.text("key"), r.text("value")));
@@ -53,6 +62,7 @@ public final class ReportMarkdown {
         }
         charts.forEach((stem, caption) -> md.append("**").append(caption).append("** (charts/").append(stem)
                 .append(".svg)\n\n![").append(caption).append("](charts/").append(stem).append(".png)\n\n"));
+        MicroMarkdown.render(md, jmh, memory, e.getOrDefault("micro", ""), microCharts);
         md.append("## Skipped and failed cells\n\n");
         List<Row> notOk = summary.stream().filter(r -> !r.text("status").equals("ok")).toList();
         if (notOk.isEmpty()) {

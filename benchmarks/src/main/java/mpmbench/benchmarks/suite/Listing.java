@@ -22,6 +22,10 @@ public final class Listing {
         sb.append("Targets: ").append(String.join(", ", TargetSpec.DEFAULTS)).append(", url=http://host:port[,pid=N]\n");
         sb.append(String.format(Locale.ROOT, "Defaults: %s measures %ds after %ds of warm-up, %d repeat(s).%n",
                 suite.label(), suite.duration().toSeconds(), suite.warmup().toSeconds(), suite.repeats()));
+        sb.append("Micro pass: ").append(suite == SuiteKind.FULL ? "full runs" : "quick does not run")
+                .append(" a short JMH pass after the scenarios (MicroMain ").append(String.join(" ", MicroPass.JMH_ARGS))
+                .append(", at most ").append(MicroPass.TIMEOUT_MIN).append(" min) into jmh.csv, jmh.json, memory.csv;"
+                        + " --micro / --no-micro force it either way.\n");
         return sb.toString();
     }
 }

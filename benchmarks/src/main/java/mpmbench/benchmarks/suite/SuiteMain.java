@@ -70,6 +70,11 @@ public final class SuiteMain implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "Directive=value", description = "directive for java-X and httpd-X alike, repeatable")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--micro", negatable = true, description = "run a short JMH micro pass after the scenarios "
+            + "(about 4 min, at most " + MicroPass.TIMEOUT_MIN + "; copies jmh.csv, jmh.json, memory.csv into the results): "
+            + "full does by default, quick does not; --no-micro skips it")
+    Boolean micro;
+
     @Option(names = "--no-pin", description = "do not pin the target and the load generator to separate cores")
     boolean noPin;
 
@@ -113,8 +118,9 @@ public final class SuiteMain implements Callable<Integer> {
         }
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + suite;
         SuitePlan plan = plan(runId, cores);
-        err.printf("mpmbench suite %s: %d cells, %d targets x %d scenarios, results in %s%n", plan.suite().label(),
-                plan.cells().size(), plan.targets().size(), plan.scenarios().size(), plan.out());
+        err.printf("mpmbench suite %s: %d cells, %d targets x %d scenarios%s, results in %s%n", plan.suite().label(),
+                plan.cells().size(), plan.targets().size(), plan.scenarios().size(), plan.micro() ? ", then a micro pass" : "",
+                plan.out());
         Path dir = new SuiteRunner(plan, err).run(runId, rawArgs);
         out2.println("mpmbench suite: results in " + dir + " (report.md)");
         return 0;
@@ -149,7 +155,8 @@ public final class SuiteMain implements Callable<Integer> {
                 warmup != null ? parseDuration(warmup) : kind.warmup(), outDir, repo,
                 java != null ? java : currentJava(), setMap,
                 pin ? List.of("taskset", "-c", "0") : List.of(), pin ? List.of("taskset", "-c", "1") : List.of(),
-                Path.of(System.getProperty("java.io.tmpdir")).resolve("mpmbench-run-" + runId));
+                Path.of(System.getProperty("java.io.tmpdir")).resolve("mpmbench-run-" + runId),
+                micro != null ? micro : kind == SuiteKind.FULL);
     }
 
     /** {@code url=a,pid=1} would be split at its comma: join a {@code pid=} part back to its URL. */

@@ -24,10 +24,12 @@ import java.util.Map;
  * @param pinTarget   command prefix pinning the target, e.g. {@code taskset -c 0}; empty: not pinned
  * @param pinLoad     command prefix pinning the load generator
  * @param runBase     directory for the targets' run directories (configs, docroots, logs)
+ * @param micro       run a short JMH micro pass after the scenarios ({@link MicroPass}; full by default)
  */
 public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario> scenarios, int repeats,
                         Duration duration, Duration warmup, Path out, Path root, String java,
-                        Map<String, String> sets, List<String> pinTarget, List<String> pinLoad, Path runBase) {
+                        Map<String, String> sets, List<String> pinTarget, List<String> pinLoad, Path runBase,
+                        boolean micro) {
 
     public SuitePlan {
         targets = List.copyOf(targets);

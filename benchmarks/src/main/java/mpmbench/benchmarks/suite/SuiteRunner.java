@@ -20,7 +20,8 @@ import mpmbench.benchmarks.report.Schemas;
  * samples.csv are rewritten after every target so an interrupted run keeps what it has. The
  * {@code startup} cells are timed on the first launch of each target (and repeat) for another
  * scenario, so they cost no launch of their own unless startup is all that runs. At the end
- * the report (claims, charts, report.md) is built from the CSV files.
+ * a short micro pass runs when the plan asks ({@link MicroPass}: full by default), then the report
+ * (claims, charts, report.md) is built from the CSV files.
  */
 public final class SuiteRunner {
 
@@ -78,8 +79,22 @@ public final class SuiteRunner {
         } catch (IOException kept) {
             err.println("mpmbench suite: run directories of targets that did not start are kept in " + plan.runBase());
         }
+        if (plan.micro()) {
+            recordMicro(out, MicroPass.run(plan, out, err));
+        }
         ReportBuilder.build(out);
         return out;
+    }
+
+    /** Adds the micro pass's status to env.csv (key {@code micro}) for report.md. */
+    private void recordMicro(Path out, String status) {
+        try {
+            List<Row> env = new ArrayList<>(CsvTables.read(out.resolve("env.csv")));
+            env.add(Row.builder(Schemas.ENV).put("key", "micro").put("value", status).build());
+            CsvTables.write(out.resolve("env.csv"), Schemas.ENV, env);
+        } catch (IOException e) {
+            err.println("mpmbench suite: cannot record the micro pass in env.csv: " + e.getMessage());
+        }
     }
 
     private void runTarget(CellRunner runner, Scenario s, TargetSpec t, int repeat, ProgressBar bar)

@@ -53,6 +53,68 @@ class ReportBuilderTest {
     }
 
     @Test
+    void a_micro_run_gets_its_section_charts_and_claim(@TempDir Path dir) throws IOException {
+        for (String f : List.of("summary.csv", "env.csv")) {
+            try (InputStream in = ReportBuilderTest.class.getResourceAsStream("/fixture/" + f)) {
+                Files.copy(in, dir.resolve(f));
+            }
+        }
+        for (String f : List.of("jmh.csv", "memory.csv")) {
+            try (InputStream in = ReportBuilderTest.class.getResourceAsStream("/fixture/micro/" + f)) {
+                Files.copy(in, dir.resolve(f));
+            }
+        }
+        assertEquals(0, ReportMain.run(new String[] {dir.toString()}));
+        for (String chart : List.of("micro", "micro-switch")) {
+            assertTrue(Files.size(dir.resolve("charts/" + chart + ".png")) > 1000, chart);
+            String svg = Files.readString(dir.resolve("charts/" + chart + ".svg"));
+            assertTrue(svg.contains("<svg"), chart);
+        }
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("## Microbenchmarks"), md);
+        assertTrue(md.contains("| Bench_01_ThreadStart.platformThread |  | avgt | 260 | 513 | us/op |  | 267 |"), md);
+        assertTrue(md.contains("| Bench_05_PipePingPong.roundTrip | peer=process | sample | 6.51 | 0.586 | us/op | 3.33 |"), md);
+        assertTrue(md.contains("| Bench_03_ChildJvmStart.childToReady | mpm=event | ss | 304 | 139 | ms/op |"), md);
+        assertTrue(md.contains("| virtual_thread | 10000 | 2.63 | 2.61 | 2.03 |"), md);
+        assertTrue(md.contains("](charts/micro.png)"), md);
+        assertTrue(md.indexOf("## Microbenchmarks") < md.indexOf("## Skipped and failed cells"));
+        Row c5 = CsvTables.read(dir.resolve("claims.csv")).stream().filter(r -> r.text("claim").equals("5")).findFirst()
+                .orElseThrow();
+        assertEquals("does not hold", c5.text("verdict"));
+    }
+
+    @Test
+    void the_start_chart_is_logarithmic_the_bars_of_a_quiet_range_are_not() throws IOException {
+        List<Row> csv;
+        try (var in = new java.io.InputStreamReader(ReportBuilderTest.class.getResourceAsStream("/fixture/micro/jmh.csv"),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            csv = CsvTables.read(in);
+        }
+        JmhResults jmh = JmhResults.of(csv);
+        List<MicroCharts.Bar> start = MicroCharts.startBars(jmh);
+        assertEquals(List.of("platform thread", "virtual thread", "process /bin/true", "child JVM prefork to READY",
+                "child JVM worker to READY", "child JVM event to READY", "child JVM virtual to READY"),
+                start.stream().map(MicroCharts.Bar::label).toList());
+        assertEquals(303692.931, start.get(5).value(), 1e-6); // ms/op converted to µs
+        assertTrue(MicroCharts.logScale(start));
+        List<MicroCharts.Bar> sw = MicroCharts.switchBars(jmh);
+        assertEquals("04 platform SynchronousQueue", sw.getFirst().label());
+        assertEquals(13, sw.size());
+        assertEquals(7.526369305, sw.stream().filter(b -> b.label().equals("06 thread")).findFirst()
+                .orElseThrow().value(), 1e-9);
+    }
+
+    @Test
+    void a_micro_folder_alone_is_a_report(@TempDir Path dir) throws IOException {
+        try (InputStream in = ReportBuilderTest.class.getResourceAsStream("/fixture/micro/jmh.csv")) {
+            Files.copy(in, dir.resolve("jmh.csv"));
+        }
+        assertEquals(0, ReportMain.run(new String[] {dir.toString()}));
+        assertTrue(Files.exists(dir.resolve("charts/micro.svg")));
+        assertTrue(Files.readString(dir.resolve("report.md")).contains("## Microbenchmarks"));
+    }
+
+    @Test
     void a_folder_without_summary_is_refused(@TempDir Path dir) {
         assertEquals(2, ReportMain.run(new String[] {dir.toString()}));
     }

@@ -102,6 +102,41 @@ class SuitePlanTest {
     }
 
     @Test
+    void full_runs_the_micro_pass_quick_does_not_and_the_flags_force_either_way() {
+        assertTrue(plan("full", "--root", "/repo").micro());
+        assertFalse(plan("quick", "--root", "/repo").micro());
+        assertTrue(plan("quick", "--micro", "--root", "/repo").micro());
+        assertFalse(plan("full", "--no-micro", "--root", "/repo").micro());
+        assertTrue(Listing.render(SuiteKind.FULL, 2).contains("Micro pass: full runs a short JMH pass after the scenarios "
+                + "(MicroMain -f 1 -wi 2 -i 3 -w 500ms -r 500ms, at most 10 min)"));
+        assertTrue(Listing.render(SuiteKind.QUICK, 2).contains("quick does not run"));
+        java.io.ByteArrayOutputStream help = new java.io.ByteArrayOutputStream();
+        SuiteMain.execute(new String[] {"--help"}, new java.io.PrintStream(help), System.err);
+        assertTrue(help.toString().contains("--[no-]micro"), help.toString());
+    }
+
+    @Test
+    void the_micro_pass_copies_its_files_and_a_failure_is_a_status_not_an_exception(@org.junit.jupiter.api.io.TempDir Path out)
+            throws Exception {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream ps = new java.io.PrintStream(err, true);
+        String ok = MicroPass.run(List.of("sh", "-c", "echo '# Run progress: 50.00% complete, ETA 00:00:01'; "
+                + "echo a > micro-tmp/jmh.csv; echo b > micro-tmp/memory.csv", "x", "y"), out, out, ps, 10_000);
+        assertTrue(ok.startsWith("ran in "), ok);
+        assertTrue(ok.endsWith("jmh.csv, memory.csv"), ok);
+        assertEquals("a\n", java.nio.file.Files.readString(out.resolve("jmh.csv")));
+        assertFalse(java.nio.file.Files.exists(out.resolve("micro-tmp")));
+        assertTrue(err.toString().contains("micro 50.00% complete, ETA 00:00:01"), err.toString());
+        assertEquals("failed: MicroMain exited with 3 after 0 s (see micro.log)",
+                MicroPass.run(List.of("sh", "-c", "exit 3", "x"), out, out, ps, 10_000));
+        assertTrue(MicroPass.run(List.of("sh", "-c", "sleep 20", "x"), out, out, ps, 300).startsWith("failed: stopped after"));
+        assertTrue(MicroPass.run(List.of("/no/such/java", "a", "b", "c"), out, out, ps, 300).startsWith("failed: did not start"));
+        List<String> cmd = MicroPass.command("/jdk/bin/java", "b.jar", Path.of("/r/micro-tmp"));
+        assertEquals("/jdk/bin/java --enable-native-access=ALL-UNNAMED -cp b.jar mpmbench.benchmarks.micro.MicroMain "
+                + "--out /r/micro-tmp -f 1 -wi 2 -i 3 -w 500ms -r 500ms", String.join(" ", cmd));
+    }
+
+    @Test
     void listing_names_every_scenario_and_marks_the_default_ones() {
         String list = Listing.render(SuiteKind.QUICK, 2);
         for (Scenario s : Scenarios.of(SuiteKind.QUICK, 2)) {
