@@ -5,13 +5,11 @@ final class ChildProcess {
 
     final int slot;
     final Process process;
-    final long startedNanos;
     boolean quitRequested;
 
     ChildProcess(int slot, Process process) {
         this.slot = slot;
         this.process = process;
-        this.startedNanos = System.nanoTime();
     }
 
     long pid() {

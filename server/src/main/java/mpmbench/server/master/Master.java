@@ -3,7 +3,6 @@ package mpmbench.server.master;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.ProcessBuilder.Redirect;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -236,17 +235,6 @@ public final class Master {
         }
     }
 
-    /** Pids of the children alive now (for tools and tests). */
-    public List<Long> childPids() {
-        List<Long> pids = new ArrayList<>();
-        for (ChildProcess c : children.clone()) {
-            if (c != null && c.process.isAlive()) {
-                pids.add(c.pid());
-            }
-        }
-        return pids;
-    }
-
     /**
      * Stops the loop, sends SIGTERM to every child, escalates to SIGKILL after 5 s, and deletes the
      * scoreboard; returns within about 9 s. Only the first call acts.
@@ -310,9 +298,5 @@ public final class Master {
         } catch (Exception e) {
             // Timed out or interrupted: the caller escalates.
         }
-    }
-
-    public Path scoreboardFile() {
-        return board.file();
     }
 }

@@ -57,8 +57,4 @@ public final class SpareMaintenance {
         spawnRate = 1;
         return Decision.NOTHING;
     }
-
-    int spawnRate() {
-        return spawnRate;
-    }
 }
