@@ -73,7 +73,8 @@ public final class SuiteMain implements Callable<Integer> {
             + "(default: the one running this command)")
     String java;
 
-    @Option(names = "--set", paramLabel = "Directive=value", description = "directive for java-X and httpd-X alike, repeatable")
+    @Option(names = "--set", paramLabel = "[TARGET:]Directive=value", description = "directive for java-X and httpd-X "
+            + "alike, or for one target with its name before a colon (java-worker:ThreadsPerChild=1); repeatable")
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--micro", negatable = true, description = "run a short JMH micro pass after the scenarios "
@@ -149,8 +150,14 @@ public final class SuiteMain implements Callable<Integer> {
             chosenTargets.add(TargetSpec.parse(t));
         }
         Map<String, String> setMap = new LinkedHashMap<>();
+        List<String> names = chosenTargets.stream().map(TargetSpec::name).toList();
         for (String s : sets) {
             Map.Entry<String, String> e = Directives.parseSet(s);
+            int colon = e.getKey().indexOf(':');
+            if (colon >= 0 && !names.contains(e.getKey().substring(0, colon))) {
+                throw new IllegalArgumentException("--set " + s + ": no target '" + e.getKey().substring(0, colon)
+                        + "' in this run; accepted: " + String.join(", ", names));
+            }
             setMap.put(e.getKey(), e.getValue());
         }
         Path repo = root != null ? root.toAbsolutePath() : detectRoot();

@@ -2,7 +2,6 @@ package mpmbench.benchmarks.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,11 +61,11 @@ class SuitePlanTest {
         assertEquals(Duration.ofMillis(500), p.warmup());
         assertEquals(Duration.ofSeconds(4), p.crashDuration());
         assertTrue(p.pinTarget().isEmpty());
-        // 3 targets x (2 hello levels + 1 churn level) x 2 repeats
-        assertEquals(18, p.cells().size());
+        // 3 targets x (1 hello level + 1 churn level) x 2 repeats
+        assertEquals(12, p.cells().size());
         // quick: the repeats of a level follow each other (windows on one instance)
         assertEquals("hello_java-event_c16_r2", p.cells().get(1).id());
-        assertEquals("hello_url_http___127.0.0.1_8080_pid_42_c16_r1", p.cells().get(8).id());
+        assertEquals("hello_url_http___127.0.0.1_8080_pid_42_c16_r1", p.cells().get(4).id());
     }
 
     @Test
@@ -77,6 +76,20 @@ class SuitePlanTest {
         assertEquals(List.of("hello_java-event_c1_r1", "hello_java-event_c16_r1", "hello_java-event_c64_r1",
                 "hello_java-event_c256_r1", "hello_nginx_c1_r1"), ids.subList(0, 5));
         assertEquals("hello_java-event_c1_r2", ids.get(8));
+    }
+
+    @Test
+    void a_directive_can_be_set_for_one_target() {
+        SuitePlan p = plan("quick", "--targets", "java-worker,java-event", "--set", "java-worker:ThreadsPerChild=1",
+                "--set", "KeepAlive=Off", "--root", "/repo");
+        TargetLauncher l = new TargetLauncher(p);
+        assertEquals("1", l.directives(p.targets().get(0)).get("ThreadsPerChild"));
+        assertEquals("Off", l.directives(p.targets().get(0)).get("KeepAlive"));
+        assertEquals("25", l.directives(p.targets().get(1)).get("ThreadsPerChild"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> plan("quick", "--targets", "java-event", "--set", "java-wrker:ThreadsPerChild=1", "--root", "/repo"));
+        assertEquals("--set java-wrker:ThreadsPerChild=1: no target 'java-wrker' in this run; accepted: java-event",
+                e.getMessage());
     }
 
     @Test
