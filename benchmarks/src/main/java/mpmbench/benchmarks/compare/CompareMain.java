@@ -33,7 +33,8 @@ import mpmbench.benchmarks.results.Schemas;
                 + "not judged."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:no cell significantly slower by more than the threshold",
-                "1:at least one regression beyond the threshold", "2:bad input (folder, schema or flag)"})
+                "1:at least one regression beyond the threshold (or, with --gate-claims, a claim lost)",
+                "2:bad input (folder, schema or flag)"})
 public final class CompareMain implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "BASE_DIR", description = "the results folder to compare against")
@@ -48,6 +49,10 @@ public final class CompareMain implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "where compare.csv and compare.md go (default NEW_DIR)")
     Path out;
+
+    @Option(names = "--gate-claims", description = "also exit 1 when a claim that holds in BASE_DIR does not hold in "
+            + "NEW_DIR (one that became inconclusive is a warning)")
+    boolean gateClaims;
 
     private PrintStream stdout = System.out;
     private PrintStream stderr = System.err;
@@ -87,13 +92,15 @@ public final class CompareMain implements Callable<Integer> {
             return 2;
         }
         List<Row> rows = RunComparison.compare(a, b, t);
-        String md = CompareMarkdown.render(a, b, rows, t);
+        List<ClaimChanges> claims = ClaimChanges.of(base, next);
+        String md = CompareMarkdown.render(a, b, rows, t) + CompareMarkdown.claims(claims);
         Path dir = out != null ? out : next;
         CsvTables.write(dir.resolve("compare.csv"), Schemas.COMPARE, rows);
         Files.writeString(dir.resolve("compare.md"), md, StandardCharsets.UTF_8);
         stdout.print(md);
         stdout.println("mpmbench compare: " + dir.resolve("compare.csv") + ", " + dir.resolve("compare.md"));
-        return RunComparison.regressed(rows) ? 1 : 0;
+        boolean lost = claims.stream().anyMatch(c -> c.outcome().equals(ClaimChanges.LOST));
+        return RunComparison.regressed(rows) || gateClaims && lost ? 1 : 0;
     }
 
     /** "10%", "10" or "2.5%" → 0.1, 0.1, 0.025; anything else, or outside (0, 100) %, is an error naming the flag. */

@@ -43,6 +43,26 @@ final class CompareMarkdown {
         return md.toString();
     }
 
+    /** The claims of both runs, lost ones and warnings first; "" when the runs have no claims.csv. */
+    static String claims(List<ClaimChanges> claims) {
+        if (claims.isEmpty()) {
+            return "";
+        }
+        long lost = claims.stream().filter(c -> c.outcome().equals(ClaimChanges.LOST)).count();
+        long warnings = claims.stream().filter(c -> c.outcome().equals(ClaimChanges.WARNING)).count();
+        StringBuilder md = new StringBuilder("### Claims\n\n");
+        md.append(lost == 0 && warnings == 0 ? "Every claim that holds in the base still holds.\n\n"
+                : lost + " claim(s) that hold in the base do not hold now; " + warnings
+                        + " no longer decided (inconclusive or not measured: a warning).\n\n");
+        md.append("| claim | base | new | |\n|---|---|---|---|\n");
+        claims.stream().sorted(java.util.Comparator.comparingInt(c -> c.outcome().equals(ClaimChanges.LOST) ? 0
+                        : c.outcome().equals(ClaimChanges.WARNING) ? 1 : 2))
+                .forEach(c -> md.append("| ").append(c.claim()).append(" | ").append(c.base()).append(" | ")
+                        .append(c.next()).append(" | ").append(c.outcome().equals(ClaimChanges.LOST) ? "**lost**"
+                                : c.outcome().equals(ClaimChanges.WARNING) ? "warning" : "").append(" |\n"));
+        return md.append('\n').toString();
+    }
+
     private static void table(StringBuilder md, String title, List<Row> rows, Predicate<Row> which) {
         List<Row> chosen = rows.stream().filter(which).toList();
         md.append("### ").append(title).append("\n\n");

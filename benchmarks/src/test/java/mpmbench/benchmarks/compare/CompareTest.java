@@ -134,6 +134,27 @@ class CompareTest {
         assertTrue(run.out().contains("- hello java-event c16: only in base"), run.out());
     }
 
+    private static void claims(Path dir, String v1a, String v3) throws IOException {
+        CsvTables.write(dir.resolve("claims.csv"), Schemas.CLAIMS, List.of(
+                Row.builder(Schemas.CLAIMS).put("claim", "1a").put("family", "java").put("verdict", v1a).build(),
+                Row.builder(Schemas.CLAIMS).put("claim", "3").put("family", "java").put("verdict", v3).build()));
+    }
+
+    @Test
+    void a_claim_lost_fails_only_with_gate_claims_and_an_undecided_one_is_a_warning(@TempDir Path tmp) throws IOException {
+        Path a = folder(tmp.resolve("a"), CompareTest::base);
+        Path b = folder(tmp.resolve("b"), CompareTest::base);
+        claims(a, "holds", "holds");
+        claims(b, "does not hold", "inconclusive");
+        Run plain = compare(a, b);
+        assertEquals(0, plain.code(), plain.out());
+        assertTrue(plain.out().contains("| 1a java | holds | does not hold | **lost** |"), plain.out());
+        assertTrue(plain.out().contains("| 3 java | holds | inconclusive | warning |"), plain.out());
+        assertEquals(1, compare(a, b, "--gate-claims").code());
+        claims(b, "holds", "inconclusive");
+        assertEquals(0, compare(a, b, "--gate-claims").code());
+    }
+
     @Test
     void bad_folders_and_flags_exit_2_with_one_line(@TempDir Path tmp) throws IOException {
         Path a = folder(tmp.resolve("a"), CompareTest::base);
