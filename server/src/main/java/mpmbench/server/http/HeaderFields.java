@@ -39,22 +39,24 @@ final class HeaderFields {
             }
             case 6 -> {
                 if (Ascii.equalsLower(line, 0, 6, "expect")) {
-                    expect(line, from, to, request);
+                    forEachElement(line, from, to, request, HeaderFields::expectation);
                 }
             }
             case 10 -> {
                 if (Ascii.equalsLower(line, 0, 10, "connection")) {
-                    connectionTokens(line, from, to, request);
+                    forEachElement(line, from, to, request, HeaderFields::connectionOption);
                 }
             }
             case 14 -> {
-                if (Ascii.equalsLower(line, 0, 14, "content-length")) {
-                    contentLength(line, from, to, request);
+                if (Ascii.equalsLower(line, 0, 14, "content-length")
+                        && forEachElement(line, from, to, request, HeaderFields::contentLength) == 0) {
+                    throw bad("Content-Length without a value");
                 }
             }
             case 17 -> {
-                if (Ascii.equalsLower(line, 0, 17, "transfer-encoding")) {
-                    transferCodings(line, from, to, request);
+                if (Ascii.equalsLower(line, 0, 17, "transfer-encoding")
+                        && forEachElement(line, from, to, request, HeaderFields::transferCoding) == 0) {
+                    throw bad("Transfer-Encoding without a coding");
                 }
             }
             default -> { }
@@ -87,61 +89,54 @@ final class HeaderFields {
         return colon;
     }
 
-    /** RFC 9110 10.1.1: only 100-continue is known; any other expectation earns a 417 at the end of the head. */
-    private static void expect(byte[] line, int from, int to, HttpRequest request) {
-        int start = from;
-        for (int i = from; i <= to; i++) {
-            if (i == to || line[i] == ',') {
-                int a = trimStart(line, start, i);
-                int b = trimEnd(line, a, i);
-                if (Ascii.equalsLower(line, a, b, "100-continue")) {
-                    request.markExpectContinue();
-                } else if (a < b) {
-                    request.markExpectOther();
-                }
-                start = i + 1;
-            }
-        }
-    }
-
-    private static void connectionTokens(byte[] line, int from, int to, HttpRequest request) {
-        int start = from;
-        for (int i = from; i <= to; i++) {
-            if (i == to || line[i] == ',') {
-                int a = trimStart(line, start, i);
-                int b = trimEnd(line, a, i);
-                request.connectionClose(Ascii.equalsLower(line, a, b, "close"));
-                request.connectionKeepAlive(Ascii.equalsLower(line, a, b, "keep-alive"));
-                start = i + 1;
-            }
-        }
+    /** What {@link #forEachElement} calls per element; a reference to a static method allocates nothing. */
+    private interface Element {
+        void accept(byte[] line, int from, int to, HttpRequest request);
     }
 
     /**
-     * {@code transfer-coding *( OWS "," OWS transfer-coding )}, over every Transfer-Encoding line in
-     * order; empty list elements are skipped (RFC 9110 5.6.1). Whether the list is acceptable
-     * (chunked last and once, nothing unknown) is decided at the end of the head.
+     * Calls {@code element} for each element of a comma-separated list (RFC 9110 5.6.1) in
+     * {@code line[from, to)}, OWS trimmed; empty elements are skipped.
+     *
+     * @return the number of elements
      */
-    private static void transferCodings(byte[] line, int from, int to, HttpRequest request) {
+    private static int forEachElement(byte[] line, int from, int to, HttpRequest request, Element element) {
+        int count = 0;
         int start = from;
         for (int i = from; i <= to; i++) {
             if (i == to || line[i] == ',') {
                 int a = trimStart(line, start, i);
                 int b = trimEnd(line, a, i);
                 if (a < b) {
-                    codingSyntax(line, a, b);
-                    request.transferCoding(Ascii.equalsLower(line, a, b, "chunked"));
+                    element.accept(line, a, b, request);
+                    count++;
                 }
                 start = i + 1;
             }
         }
-        if (request.transferCodings() == 0) {
-            throw bad("Transfer-Encoding without a coding");
+        return count;
+    }
+
+    /** RFC 9110 10.1.1: only 100-continue is known; any other expectation earns a 417 at the end of the head. */
+    private static void expectation(byte[] line, int from, int to, HttpRequest request) {
+        if (Ascii.equalsLower(line, from, to, "100-continue")) {
+            request.markExpectContinue();
+        } else {
+            request.markExpectOther();
         }
     }
 
-    /** {@code token *( OWS ";" OWS transfer-parameter )}: a token first; parameters make it unknown, not invalid. */
-    private static void codingSyntax(byte[] line, int from, int to) {
+    private static void connectionOption(byte[] line, int from, int to, HttpRequest request) {
+        request.connectionClose(Ascii.equalsLower(line, from, to, "close"));
+        request.connectionKeepAlive(Ascii.equalsLower(line, from, to, "keep-alive"));
+    }
+
+    /**
+     * One transfer-coding, {@code token *( OWS ";" OWS transfer-parameter )}, over every
+     * Transfer-Encoding line in order. Whether the list is acceptable (chunked last and once,
+     * nothing unknown) is decided at the end of the head; parameters make a coding unknown.
+     */
+    private static void transferCoding(byte[] line, int from, int to, HttpRequest request) {
         int i = from;
         while (i < to && Ascii.isTokenChar(line[i])) {
             i++;
@@ -149,33 +144,19 @@ final class HeaderFields {
         if (i == from || (i < to && line[trimStart(line, i, to)] != ';')) {
             throw bad("transfer-coding is not a token");
         }
+        request.transferCoding(Ascii.equalsLower(line, from, to, "chunked"));
     }
 
     /**
-     * {@code 1*DIGIT}, or a list of the same value repeated over one or more lines ({@code 5, 5}),
-     * which RFC 9112 6.3 (item 5) says to process as that one value; empty list elements are skipped.
+     * {@code 1*DIGIT}; a list of the same value repeated over one or more lines ({@code 5, 5}) is
+     * processed as that one value, as RFC 9112 6.3 (item 5) says.
      */
     private static void contentLength(byte[] line, int from, int to, HttpRequest request) {
-        int start = from;
-        boolean any = false;
-        for (int i = from; i <= to; i++) {
-            if (i == to || line[i] == ',') {
-                int a = trimStart(line, start, i);
-                int b = trimEnd(line, a, i);
-                if (a < b) {
-                    long value = decimal(line, a, b);
-                    if (request.contentLength() >= 0 && request.contentLength() != value) {
-                        throw bad("different Content-Length values");
-                    }
-                    request.contentLength(value);
-                    any = true;
-                }
-                start = i + 1;
-            }
+        long value = decimal(line, from, to);
+        if (request.contentLength() >= 0 && request.contentLength() != value) {
+            throw bad("different Content-Length values");
         }
-        if (!any) {
-            throw bad("Content-Length without a value");
-        }
+        request.contentLength(value);
     }
 
     private static long decimal(byte[] line, int from, int to) {

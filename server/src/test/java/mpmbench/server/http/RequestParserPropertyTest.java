@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,15 +109,14 @@ class RequestParserPropertyTest {
         assertEquals(expected, firstAnswer(memory.written()), "in memory");
 
         for (LoopbackServer server : new LoopbackServer[] {selectorServer, blockingServer}) {
-            try (Socket s = new Socket("127.0.0.1", server.port())) {
-                s.setSoTimeout(5_000);
-                s.setTcpNoDelay(true);
-                OutputStream out = s.getOutputStream();
+            try (RawClient client = new RawClient(server.port())) {
                 for (byte[] p : pieces) {
-                    out.write(p);
+                    client.send(p);
                     LockSupport.parkNanos(100_000);
                 }
-                assertEquals(expected, readAnswer(s.getInputStream()), "on a socket");
+                RawClient.Reply reply = client.read();
+                assertEquals(expected, reply.head().substring(0, reply.head().indexOf("\r\n")) + " " + reply.body(),
+                        "on a socket");
             }
         }
     }
@@ -205,22 +201,6 @@ class RequestParserPropertyTest {
         String head = written.substring(0, end);
         int length = contentLength(head);
         return head.substring(0, head.indexOf("\r\n")) + " " + written.substring(end + 4, end + 4 + length);
-    }
-
-    private static String readAnswer(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int last4 = 0;
-        while (last4 != 0x0d0a0d0a) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("closed before an answer: " + head);
-            }
-            head.write(b);
-            last4 = last4 << 8 | b;
-        }
-        String h = head.toString(StandardCharsets.ISO_8859_1);
-        byte[] body = in.readNBytes(contentLength(h));
-        return h.substring(0, h.indexOf("\r\n")) + " " + new String(body, StandardCharsets.ISO_8859_1);
     }
 
     /** The heads of every answer in {@code written}, skipping their bodies. */

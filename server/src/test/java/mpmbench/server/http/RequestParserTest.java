@@ -195,7 +195,8 @@ class RequestParserTest {
     @Test
     void keepsNothingAllocatedPerRequestInSteadyState() {
         RequestParser parser = new RequestParser(HttpLimits.DEFAULTS);
-        ByteBuffer buf = bytes("GET /hello HTTP/1.1\r\nHost: localhost:8080\r\nUser-Agent: t\r\nAccept: */*\r\n\r\n");
+        ByteBuffer buf = bytes("GET /hello HTTP/1.1\r\nHost: localhost:8080\r\nUser-Agent: t\r\nAccept: */*\r\n"
+                + "Connection: keep-alive\r\nContent-Length: 0\r\n\r\n");
         var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < 20_000; i++) {
             parseOne(parser, buf);
