@@ -18,7 +18,7 @@ import mpmbench.server.http.StatusPage;
  * as httpd answers without mod_proxy: this server opens no tunnels.
  *
  * <p>Unknown paths are 404 whatever the method. A known path asked with another method the parser
- * knows (PUT, DELETE, OPTIONS, TRACE, PATCH, CONNECT, or GET on /echo) is 405 with an {@code Allow}
+ * knows (PUT, DELETE, OPTIONS, TRACE, PATCH, or GET on /echo) is 405 with an {@code Allow}
  * header, because the resource exists and the method is merely not one it supports; 501 stays for
  * methods the server does not know at all, answered by the parser. Paths are compared as sent
  * (no percent-decoding, no dot-segment removal): the load generator sends them plainly.

@@ -163,7 +163,10 @@ public final class HttpRequest {
         query.set(target, Math.min(queryAt + 1, len), Math.max(0, len - queryAt - 1));
     }
 
-    /** Sets the path to {@code /} for an absolute-form target without one; {@code line[off, off+len)} is empty or "?query". */
+    /**
+     * Sets the path to {@code /} for an absolute-form target without one; {@code line[off, off+len)}
+     * is empty or "?query".
+     */
     void rootPath(byte[] line, int off, int len) {
         target[0] = '/';
         System.arraycopy(line, off, target, 1, len);
