@@ -20,6 +20,10 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import mpmbench.benchmarks.results.CellIds;
+import mpmbench.benchmarks.results.Hgrm;
+import mpmbench.benchmarks.results.Row;
+
 /**
  * Draws the run's charts (PNG and SVG) from its CSV and {@code .hgrm} files alone, so a copied
  * results folder can be redrawn. One line per target in every chart. Returns the charts it drew, by

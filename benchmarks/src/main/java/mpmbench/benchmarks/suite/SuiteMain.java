@@ -15,10 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code mpmbench suite [quick|full] [options]}: every target through every scenario, with
@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:the run ended (see status in summary.csv)", "1:the run could not go on", "2:bad flag"})
 public final class SuiteMain implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SUITE", description = "quick (default, <= 5 min) or full")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SUITE", description = "quick (default, <= 10 min) or full (<= 60 min plus a micro pass)")
     String suite = "quick";
 
     @Option(names = "--list", description = "print the scenarios and targets, then exit")
@@ -47,14 +47,20 @@ public final class SuiteMain implements Callable<Integer> {
     @Option(names = "--scenarios", paramLabel = "S,...", split = ",", description = "scenarios (default: all for full; startup,hello,idle-keepalive,cpu,crash for quick; see --list)")
     List<String> scenarios = new ArrayList<>();
 
-    @Option(names = "--repeats", paramLabel = "N", description = "runs of each cell (quick 1, full 2)")
+    @Option(names = "--repeats", paramLabel = "N", description = "repeats of each cell (default 3): windows on one "
+            + "warmed instance in quick, fresh instances in interleaved rounds in full")
     Integer repeats;
 
-    @Option(names = "--duration", paramLabel = "T", description = "measured window per cell, e.g. 3s, 500ms (quick 2s, full 5s)")
+    @Option(names = "--duration", paramLabel = "T", description = "measured window per repeat, e.g. 3s, 500ms (quick 2s, full 4s)")
     String duration;
 
-    @Option(names = "--warmup", paramLabel = "T", description = "warm-up before each cell (quick 1s, full 2s)")
+    @Option(names = "--warmup", paramLabel = "T", description = "the load generator's own warm-up before each measured "
+            + "window, after the target has settled (default 1s)")
     String warmup;
+
+    @Option(names = "--settle-max", paramLabel = "T", description = "longest a level may take to settle (requests/s "
+            + "of two 2 s windows within 10 %%) before it is measured anyway and marked unsettled (quick 15s, full 30s)")
+    String settleMax;
 
     @Option(names = "--out", paramLabel = "DIR", description = "results folder (default ROOT/results/<run-id>)")
     Path out;
@@ -156,7 +162,8 @@ public final class SuiteMain implements Callable<Integer> {
                 java != null ? java : currentJava(), setMap,
                 pin ? List.of("taskset", "-c", "0") : List.of(), pin ? List.of("taskset", "-c", "1") : List.of(),
                 Path.of(System.getProperty("java.io.tmpdir")).resolve("mpmbench-run-" + runId),
-                micro != null ? micro : kind == SuiteKind.FULL);
+                micro != null ? micro : kind == SuiteKind.FULL,
+                settleMax != null ? parseDuration(settleMax) : kind.settleCap(), kind.freshInstances());
     }
 
     /** {@code url=a,pid=1} would be split at its comma: join a {@code pid=} part back to its URL. */

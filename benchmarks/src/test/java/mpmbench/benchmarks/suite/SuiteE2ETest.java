@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
-import mpmbench.benchmarks.report.CsvTables;
-import mpmbench.benchmarks.report.Row;
+import mpmbench.benchmarks.results.CsvTables;
+import mpmbench.benchmarks.results.Row;
 
 /**
  * One short real run: java-event started as a process, startup timed, one hello level measured by the

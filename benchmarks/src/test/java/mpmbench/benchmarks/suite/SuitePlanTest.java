@@ -2,6 +2,7 @@ package mpmbench.benchmarks.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import picocli.CommandLine;
 
 /** Targets, scenarios and the plan built from flags, without running anything. */
@@ -28,7 +28,9 @@ class SuitePlanTest {
         assertEquals(TargetSpec.DEFAULTS, p.targets().stream().map(TargetSpec::name).toList());
         assertEquals(Scenarios.QUICK_DEFAULT, p.scenarios().stream().map(Scenario::name).toList());
         assertEquals(Duration.ofSeconds(2), p.duration());
-        assertEquals(1, p.repeats());
+        assertEquals(3, p.repeats());
+        assertEquals(Duration.ofSeconds(15), p.settleCap());
+        assertFalse(p.freshInstances());
         assertEquals(Path.of("/repo/server/target/mpmbench-server.jar"), p.serverJar());
         assertEquals(Path.of("/repo/results/run"), p.out());
         assertEquals(List.of("taskset", "-c", "0"), p.pinTarget());
@@ -39,8 +41,9 @@ class SuitePlanTest {
     void full_runs_every_scenario_at_every_level_with_repeats() {
         SuitePlan p = plan("full", "--root", "/repo");
         assertEquals(9, p.scenarios().size());
-        assertEquals(2, p.repeats());
-        assertEquals(Duration.ofSeconds(5), p.duration());
+        assertEquals(3, p.repeats());
+        assertEquals(Duration.ofSeconds(4), p.duration());
+        assertTrue(p.freshInstances());
         Scenario hello = p.scenarios().stream().filter(s -> s.name().equals("hello")).findFirst().orElseThrow();
         assertEquals(List.of(1, 16, 64, 256), hello.levels().stream().map(Level::connections).toList());
     }
@@ -61,7 +64,26 @@ class SuitePlanTest {
         assertTrue(p.pinTarget().isEmpty());
         // 3 targets x (2 hello levels + 1 churn level) x 2 repeats
         assertEquals(18, p.cells().size());
+        // quick: the repeats of a level follow each other (windows on one instance)
+        assertEquals("hello_java-event_c16_r2", p.cells().get(1).id());
         assertEquals("hello_url_http___127.0.0.1_8080_pid_42_c16_r1", p.cells().get(8).id());
+    }
+
+    @Test
+    void full_interleaves_its_repeats_in_rounds() {
+        SuitePlan p = plan("full", "--targets", "java-event,nginx", "--scenarios", "hello", "--root", "/repo");
+        List<String> ids = p.cells().stream().map(SuitePlan.Cell::id).toList();
+        // round 1 of every target and level before round 2
+        assertEquals(List.of("hello_java-event_c1_r1", "hello_java-event_c16_r1", "hello_java-event_c64_r1",
+                "hello_java-event_c256_r1", "hello_nginx_c1_r1"), ids.subList(0, 5));
+        assertEquals("hello_java-event_c1_r2", ids.get(8));
+    }
+
+    @Test
+    void a_settle_cap_shorter_than_the_rule_needs_is_refused() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> plan("quick", "--settle-max", "3s", "--root", "/repo"));
+        assertTrue(e.getMessage().contains("--settle-max at least 4s"), e.getMessage());
     }
 
     @Test
@@ -92,8 +114,8 @@ class SuitePlanTest {
     @Test
     void the_sweep_stops_past_the_slo_with_errors_or_short_of_the_rate() {
         Level l = new Level(64, 8000, 0);
-        java.util.function.Function<double[], mpmbench.benchmarks.report.Row> row = v ->
-                mpmbench.benchmarks.report.Row.builder(mpmbench.benchmarks.report.Schemas.SUMMARY).put("status", "ok")
+        java.util.function.Function<double[], mpmbench.benchmarks.results.Row> row = v ->
+                mpmbench.benchmarks.results.Row.builder(mpmbench.benchmarks.results.Schemas.SUMMARY).put("status", "ok")
                         .put("rps", v[0]).put("p99_ms", v[1]).put("errors", (long) v[2]).build();
         assertFalse(SuiteRunner.pastKnee(row.apply(new double[] {7990, 2.0, 0}), l));
         assertTrue(SuiteRunner.pastKnee(row.apply(new double[] {7990, 12.0, 0}), l));
