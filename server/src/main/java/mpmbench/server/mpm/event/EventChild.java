@@ -21,8 +21,8 @@ import mpmbench.server.scoreboard.WorkerStatus;
 /**
  * event: like worker, but one selector thread holds the listening socket and every connection that
  * waits for its next request; a connection occupies a worker only while a request is read, handled
- * and written. Only the selector thread registers channels or touches the wait lists; workers hand
- * connections back through a queue and wake it.
+ * and written. Only the selector thread registers channels, touches the wait lists or closes a
+ * connection; workers hand connections back through a queue (finished or waiting) and wake it.
  *
  * <p>As in httpd, a process stops accepting while it holds more connections than
  * {@code ThreadsPerChild + idle workers × AsyncRequestWorkerFactor}, leaving new clients in the
@@ -163,9 +163,7 @@ public final class EventChild implements ChildModel {
     private void takeBack() {
         handedBack.drainTo(drained);
         for (EventConnection c : drained) {
-            if (c.closed) {
-                gone();
-            } else if (stopping || !c.key.isValid()) {
+            if (c.finished || stopping || !c.key.isValid()) {
                 close(c);
             } else {
                 c.key.interestOps(SelectionKey.OP_READ);
@@ -191,13 +189,13 @@ public final class EventChild implements ChildModel {
         }
     }
 
+    /**
+     * The one place a connection of this process is closed, always on the selector thread: when a
+     * worker hands it back finished, when it waits past its timeout, or when the process stops.
+     */
     private void close(EventConnection c) {
         c.key.cancel();
         closeQuietly(c.channel);
-        gone();
-    }
-
-    private void gone() {
         connections--;
         ctx.board().addConnections(ctx.slot(), -1);
     }
@@ -214,11 +212,7 @@ public final class EventChild implements ChildModel {
                     return;
                 }
                 EventConnection c = (EventConnection) next;
-                Outcome outcome = worker.serve(c.channel, c.state);
-                if (outcome != Outcome.IDLE) {
-                    c.closed = true;
-                    closeQuietly(c.channel);
-                }
+                c.finished = worker.serve(c.channel, c.state) == Outcome.CLOSE;
                 handedBack.put(c);
                 selector.wakeup();
             }

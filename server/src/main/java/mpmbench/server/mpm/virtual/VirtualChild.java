@@ -82,14 +82,14 @@ public final class VirtualChild implements ChildModel {
                 }
                 Outcome outcome = loop.serve(io, observer, state);
                 loops.offer(loop);
-                if (outcome == Outcome.CLOSED) {
+                if (outcome == Outcome.CLOSE) {
                     break;
                 }
             }
         } catch (IOException e) {
             // The connection died; nothing to answer.
         } finally {
-            io.close();
+            io.close(); // the one place a connection of this model is closed
             observer.closed();
             ctx.board().addConnections(ctx.slot(), -1);
             room.release();
