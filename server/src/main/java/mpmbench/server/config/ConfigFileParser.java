@@ -1,5 +1,6 @@
 package mpmbench.server.config;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -58,7 +59,7 @@ final class ConfigFileParser {
 
     /** The directive lines of {@code text} that apply to {@code mpm}, in file order (for tests). */
     static List<ConfigLine> parse(String fileName, String text, Mpm mpm) {
-        ConfigContext ctx = new ConfigContext(mpm, java.nio.file.Path.of(""), name -> null);
+        ConfigContext ctx = new ConfigContext(mpm, Path.of(""), name -> null);
         parse(fileName, text, ctx, 0);
         return ctx.lines();
     }
