@@ -82,6 +82,7 @@ class LauncherHelpIT {
             assertTrue(r.out().startsWith("Usage: mpmbench " + command + " "), command + " " + flag + ":\n" + r.out());
             assertFalse(r.out().contains("mpmbench mpmbench"), r.out());
             assertFalse(r.out().contains("\u001b["), "no escape codes: " + r.out());
+            assertFalse(r.out().matches("(?s).*\\bnull\\b.*"), "picocli left no ${...} unresolved: " + r.out());
         }
     }
 

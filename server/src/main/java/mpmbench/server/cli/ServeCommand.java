@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
             "  MaxKeepAliveRequests Timeout AsyncRequestWorkerFactor GracefulShutdownTimeout",
             "  LimitRequestLine LimitRequestFieldSize LimitRequestFields LimitRequestBody",
             "  Listen ChildJvmOptions (the child JVMs' flags)",
-            "A --config file is read as httpd reads it: Define and ${VAR}, <IfModule>, <IfDefine>, Include;",
+            "A --config file is read as httpd reads it: Define and $${VAR}, <IfModule>, <IfDefine>, Include;",
             "httpd's other directives and sections (LoadModule, ErrorLog, <Directory>, ...) are ignored with",
             "one warning each. Counts httpd corrects (MaxRequestWorkers above ServerLimit x ThreadsPerChild,",
             "...) are corrected with httpd's warning. Sample files with Debian's values: conf/MODEL.conf.",
@@ -59,7 +59,7 @@ public final class ServeCommand implements Callable<Integer> {
     Path configFile;
 
     @Option(names = {"-D", "--define"}, paramLabel = "NAME[=VALUE]",
-            description = "As httpd's -D NAME (for <IfDefine>) or -C 'Define NAME VALUE' (for ${NAME}); repeatable.")
+            description = "As httpd's -D NAME (for <IfDefine>) or -C 'Define NAME VALUE' (for $${NAME}); repeatable.")
     List<String> defines = new ArrayList<>();
 
     @Option(names = "--set", paramLabel = "Directive=value",
