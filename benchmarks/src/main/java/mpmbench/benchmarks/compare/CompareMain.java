@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import mpmbench.benchmarks.results.CsvTables;
+import mpmbench.server.cli.MpmbenchVersion;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
 
@@ -25,7 +26,7 @@ import mpmbench.benchmarks.results.Schemas;
  * ({@link RunComparison}). Exit codes: 0 no regression beyond the threshold, 1 at least one, 2 bad
  * input (a folder that is not a results folder of this schema, a bad flag), one line naming what.
  */
-@Command(name = "mpmbench compare", mixinStandardHelpOptions = true, version = "mpmbench compare 0.1.0",
+@Command(name = "mpmbench compare", mixinStandardHelpOptions = true, versionProvider = MpmbenchVersion.class,
         sortOptions = false, usageHelpWidth = 100,
         description = {"Compares two results folders of mpmbench suite cell by cell: new / base of the medians of "
                 + "req/s, p50, p99 and CPU per request, with a 95 % interval, and a verdict: faster, slower, or no "

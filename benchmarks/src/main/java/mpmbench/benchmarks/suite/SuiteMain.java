@@ -20,12 +20,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
+import mpmbench.server.cli.MpmbenchVersion;
+
 /**
  * {@code mpmbench suite [quick|full] [options]}: every target through every scenario, with
  * telemetry, CSV, charts, claims and a report. Exit codes: 0 the run ended (failed cells are
  * results, recorded with their reason), 1 the run could not go on, 2 a bad flag.
  */
-@Command(name = "suite", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+@Command(name = "mpmbench suite", mixinStandardHelpOptions = true, versionProvider = MpmbenchVersion.class,
+        sortOptions = false, usageHelpWidth = 100,
         description = {"Runs scenarios x targets: each target a separate process pinned to one core, the load "
                 + "generator a separate process pinned to another, /proc telemetry once a second.",
                 "Writes summary.csv, samples.csv, env.csv, claims.csv, latency/, charts/ and report.md."},

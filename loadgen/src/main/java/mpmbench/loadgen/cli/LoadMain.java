@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
  * Exit codes: 0 a run that completed requests, 1 a run that completed none (or failed), 2 a bad flag
  * or URL (one line naming it, no stack trace).
  */
-@Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "mpmbench load", mixinStandardHelpOptions = true, versionProvider = LoadgenVersion.class,
+        sortOptions = false,
         usageHelpWidth = 100,
         description = {"HTTP load generator: closed model (-c connections as fast as answered) or open "
                 + "model (-R requests/s on a fixed schedule, latency from the intended send time).",
