@@ -29,7 +29,7 @@ import mpmbench.benchmarks.results.Schemas;
 @Command(name = "mpmbench compare", mixinStandardHelpOptions = true, versionProvider = MpmbenchVersion.class,
         sortOptions = false, usageHelpWidth = 100,
         description = {"Compares two results folders of mpmbench suite cell by cell: new / base of the medians of "
-                + "req/s, p50, p99 and CPU per request, with a 95 % interval, and a verdict: faster, slower, or no "
+                + "req/s, p50, p99 and CPU per request, with a 95 %% interval, and a verdict: faster, slower, or no "
                 + "significant change. Cells in one run only, and generator-bound or unsettled cells, are listed, "
                 + "not judged."},
         exitCodeListHeading = "Exit codes:%n",

@@ -74,7 +74,8 @@ public final class CellRunner {
                 SuitePlan.Cell cw = new SuitePlan.Cell(c.scenario(), c.target(), c.level(), c.repeat() + w);
                 boolean first = settling == null;
                 if (first) {
-                    settling = LoadgenRun.settle(LoadgenRun.settleCommand(plan, url, c.scenario(), c.level(),
+                    settling = plan.settleCap().isZero() ? LoadgenRun.Settling.NONE
+                            : LoadgenRun.settle(LoadgenRun.settleCommand(plan, url, c.scenario(), c.level(),
                             plan.settleCap()), latencyDir.resolve(cw.id() + ".settle.txt"),
                             plan.settleCap().plusSeconds(30));
                 }
@@ -141,7 +142,8 @@ public final class CellRunner {
         }
         List<TreeSample> samples = sampler.samples();
         Row.Builder row = CellResult.base(c, path).put("status", "ok")
-                .put("warmup_s", settling.loadS() + plan.warmup().toMillis() / 1000.0).put("settled", settling.settled());
+                .put("warmup_s", settling.loadS() + plan.warmup().toMillis() / 1000.0)
+                .put("settled", settling == LoadgenRun.Settling.NONE ? "" : settling.settled());
         CellRows.load(row, out);
         if (telemetry) {
             double reqs = out.num("requests") + out.num("warmup_requests");
@@ -189,7 +191,7 @@ public final class CellRunner {
         if (loadgenCpuPct >= Schemas.GENERATOR_BOUND_PCT) {
             row.put("status", "generator-bound").put("reason", String.format(Locale.ROOT,
                     "the load generator used %.0f %% of its core: these figures are its limit, not the target's", loadgenCpuPct) + was);
-        } else if (!settling.settled()) {
+        } else if (!settling.settled() && settling != LoadgenRun.Settling.NONE) {
             List<LoadgenRun.Second> s = settling.perSecond();
             row.put("status", "unsettled").put("reason", String.format(Locale.ROOT,
                     "throughput still moving after %.0f s of warm-up (last seconds: %s req/s)", settling.loadS(),

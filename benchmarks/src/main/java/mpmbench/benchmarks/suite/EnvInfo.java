@@ -35,8 +35,9 @@ public final class EnvInfo {
         put(rows, "warmup_s", plan.warmup().toMillis() / 1000.0);
         put(rows, "crash_duration_s", plan.crashDuration().toMillis() / 1000.0);
         put(rows, "settle_max_s", plan.settleCap().toMillis() / 1000.0);
-        put(rows, "settle_rule", "requests/s of the last " + SteadyState.WINDOW_S + " s within "
-                + Math.round(SteadyState.TOLERANCE * 100) + " % of the " + SteadyState.WINDOW_S + " s before");
+        put(rows, "settle_rule", plan.settleCap().isZero() ? "none: the fixed warm-up only (--settle-max 0)"
+                : "requests/s of the last " + SteadyState.WINDOW_S + " s within " + Math.round(SteadyState.TOLERANCE * 100)
+                + " % of the " + SteadyState.WINDOW_S + " s before");
         put(rows, "repeat_kind", plan.freshInstances() ? "fresh target instance per repeat, interleaved rounds"
                 : "measured windows on one settled target instance");
         put(rows, "generator_bound_pct", mpmbench.benchmarks.results.Schemas.GENERATOR_BOUND_PCT);

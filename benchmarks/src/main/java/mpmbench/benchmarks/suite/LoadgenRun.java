@@ -119,6 +119,8 @@ public final class LoadgenRun {
      * ({@link SteadyState}), and the seconds of load it took.
      */
     public record Settling(List<Second> perSecond, boolean settled, double loadS) {
+        /** No settling phase ({@code --settle-max 0}): only the fixed warm-up. */
+        public static final Settling NONE = new Settling(List.of(), false, 0);
     }
 
     /**

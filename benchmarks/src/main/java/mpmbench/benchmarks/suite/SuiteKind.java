@@ -13,7 +13,7 @@ public enum SuiteKind {
     // Budget: 10 minutes on 2 cores with every target installed, 3 repeats of every cell a claim reads.
     QUICK(Duration.ofSeconds(2), Duration.ofMillis(1000), 3, Duration.ofSeconds(15), false),
     // Budget: 60 minutes plus the micro pass.
-    FULL(Duration.ofSeconds(4), Duration.ofMillis(1000), 3, Duration.ofSeconds(30), true);
+    FULL(Duration.ofSeconds(3), Duration.ofMillis(1000), 3, Duration.ofSeconds(30), true);
 
     private final Duration duration;
     private final Duration warmup;

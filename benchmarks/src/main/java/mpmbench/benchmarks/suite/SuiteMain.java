@@ -62,7 +62,8 @@ public final class SuiteMain implements Callable<Integer> {
     String warmup;
 
     @Option(names = "--settle-max", paramLabel = "T", description = "longest a level may take to settle (requests/s "
-            + "of two 2 s windows within 10 %%) before it is measured anyway and marked unsettled (quick 15s, full 30s)")
+            + "of two 2 s windows within 10 %%) before it is measured anyway and marked unsettled (quick 15s, full 30s); "
+            + "0: no settling, the fixed --warmup only")
     String settleMax;
 
     @Option(names = "--out", paramLabel = "DIR", description = "results folder (default ROOT/results/<run-id>)")

@@ -25,7 +25,8 @@ import java.util.Map;
  * @param pinLoad     command prefix pinning the load generator
  * @param runBase     directory for the targets' run directories (configs, docroots, logs)
  * @param micro       run a short JMH micro pass after the scenarios ({@link MicroPass}; full by default)
- * @param settleCap   the longest a level's settling phase may run ({@link SteadyState})
+ * @param settleCap   the longest a level's settling phase may run ({@link SteadyState}); zero: no
+ *                    settling phase, only the fixed warm-up (how the suite measured before it had one)
  * @param freshInstances each repeat on a fresh target instance, in interleaved rounds (else the
  *                    repeats of a level are windows on one warmed instance)
  */
@@ -49,8 +50,8 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("--duration must be positive");
         }
-        if (warmup.isNegative() || settleCap.toMillis() < 2000L * SteadyState.WINDOW_S) {
-            throw new IllegalArgumentException("--warmup must not be negative and --settle-max at least "
+        if (warmup.isNegative() || !settleCap.isZero() && settleCap.toMillis() < 2000L * SteadyState.WINDOW_S) {
+            throw new IllegalArgumentException("--warmup must not be negative and --settle-max 0 (no settling) or at least "
                     + 2 * SteadyState.WINDOW_S + "s (two windows of the steady-state rule)");
         }
     }
