@@ -56,28 +56,29 @@ public record RatioCheck(Intervals.Ratio ratio, Verdict verdict, int repeatsNeed
 
     /**
      * The verdict of several ratios that must all hold: holds when all hold, does not hold when any
-     * does not, else inconclusive; the ratio shown is the one closest to failing (the deciding one).
+     * does not, else inconclusive. The ratio shown is the one that decides: the first that does not
+     * hold, else the undecided one with the most repeats needed, else the one closest to the threshold.
      */
     public static RatioCheck all(Side side, RatioCheck... checks) {
-        RatioCheck worst = checks[0];
-        for (RatioCheck c : checks) {
-            double p = c.ratio().point();
-            boolean closer = side == Side.ABOVE ? p < worst.ratio().point() : p > worst.ratio().point();
-            if (closer || Double.isNaN(p)) {
-                worst = c;
-            }
-        }
-        Verdict v = Verdict.HOLDS;
-        int needed = 0;
+        RatioCheck undecided = null;
+        RatioCheck closest = checks[0];
         for (RatioCheck c : checks) {
             if (c.verdict() == Verdict.DOES_NOT_HOLD) {
-                return new RatioCheck(c.ratio(), Verdict.DOES_NOT_HOLD, 0);
+                return c;
             }
-            if (c.verdict() == Verdict.INCONCLUSIVE) {
-                v = Verdict.INCONCLUSIVE;
-                needed = c.repeatsNeeded() == 0 || needed < 0 ? -1 : Math.max(needed, c.repeatsNeeded());
+            if (c.verdict() == Verdict.INCONCLUSIVE && (undecided == null || needs(c) > needs(undecided))) {
+                undecided = c;
+            }
+            double p = c.ratio().point();
+            if (side == Side.ABOVE ? p < closest.ratio().point() : p > closest.ratio().point()) {
+                closest = c;
             }
         }
-        return new RatioCheck(worst.ratio(), v, Math.max(0, needed));
+        return undecided != null ? undecided : closest;
+    }
+
+    /** Repeats needed, with "more than {@link #MAX_REPEATS}" (0) counted as the most. */
+    private static int needs(RatioCheck c) {
+        return c.repeatsNeeded() == 0 ? Integer.MAX_VALUE : c.repeatsNeeded();
     }
 }

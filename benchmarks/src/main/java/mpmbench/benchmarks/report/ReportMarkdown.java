@@ -136,7 +136,7 @@ public final class ReportMarkdown {
         byTarget.forEach((target, rs) -> {
             String good = "none";
             String bad = "not reached";
-            for (Row r : rs.stream().filter(r -> r.text("status").equals("ok")).toList()) {
+            for (Row r : rs.stream().filter(Cells::judged).toList()) {
                 boolean ok = r.num("p99_ms") <= SLO_P99_MS && r.num("errors") == 0 && r.num("rps") >= 0.9 * r.num("rate");
                 if (ok && bad.equals("not reached")) {
                     good = short3(r.text("rate")) + " req/s";
@@ -176,8 +176,9 @@ public final class ReportMarkdown {
             the whole interval is on the other side, and is inconclusive otherwise (with the repeats that would \
             decide it at the spread seen).
             - **Listed, not judged.** A repeat whose load generator used at least 90 % of its core \
-            (`generator-bound`: the figures are the generator's) or that never settled (`unsettled`) is shown but \
-            kept out of claims and `mpmbench compare`.
+            (`generator-bound`: the figures are the generator's) is shown but kept out of claims and \
+            `mpmbench compare`. A repeat that never settled (`unsettled`) is counted, and flagged: its drift \
+            widens the interval.
             """;
 
     private static String cell(String s) {

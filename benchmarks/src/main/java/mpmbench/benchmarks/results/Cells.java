@@ -12,8 +12,10 @@ import java.util.stream.Collectors;
 
 /**
  * summary.csv's repeats grouped by cell (scenario, target, level), in the order the cells first
- * appear: the look-ups of claims and {@code compare}, and the rows of cells.csv. Only repeats with
- * status {@code ok} give values; the others are kept to say why a cell has fewer. Immutable.
+ * appear: the look-ups of claims and {@code compare}, and the rows of cells.csv. Repeats with status
+ * {@code ok} and {@code unsettled} give values (an unsettled repeat was measured; its drift widens
+ * the interval, and its status stays visible); {@code generator-bound}, {@code failed} and
+ * {@code skipped} ones do not, and are kept to say why a cell has fewer. Immutable.
  */
 public final class Cells {
 
@@ -58,11 +60,12 @@ public final class Cells {
         return byKey.getOrDefault(k, List.of());
     }
 
+    /** The repeats of a cell that give values: status ok or unsettled. */
     public List<Row> ok(Key k) {
-        return repeats(k).stream().filter(Cells::isOk).toList();
+        return repeats(k).stream().filter(Cells::judged).toList();
     }
 
-    /** A value of each ok repeat of a cell (NaN where a repeat has none). */
+    /** A value of each repeat of a cell that gives values (NaN where a repeat has none). */
     public double[] values(Key k, ToDoubleFunction<Row> value) {
         return ok(k).stream().mapToDouble(value).toArray();
     }
@@ -88,7 +91,7 @@ public final class Cells {
         if (k == null || repeats(k).isEmpty()) {
             return "not run";
         }
-        Map<String, Long> statuses = repeats(k).stream().filter(r -> !isOk(r))
+        Map<String, Long> statuses = repeats(k).stream().filter(r -> !judged(r))
                 .collect(Collectors.groupingBy(r -> r.text("status"), LinkedHashMap::new, Collectors.counting()));
         return statuses.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + " of " + repeats(k).size() + ")")
                 .collect(Collectors.joining(", "));
@@ -119,7 +122,8 @@ public final class Cells {
                     .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
             return b.put("status", status).put("reason", reasons(all)).build();
         }
-        b.put("status", "ok").put("reason", reasons(all));
+        b.put("status", ok.stream().allMatch(r -> r.text("status").equals("ok")) ? "ok" : "unsettled")
+                .put("reason", reasons(all));
         for (String f : Schemas.FIGURES) {
             Intervals.Estimate e = Intervals.estimate(values(k, r -> r.num(f)));
             b.put(f, e.median()).put(f + "_ci_low", e.low()).put(f + "_ci_high", e.high()).put(f + "_cv", e.cv());
@@ -134,7 +138,8 @@ public final class Cells {
     private static String reasons(List<Row> repeats) {
         Map<String, List<String>> by = new LinkedHashMap<>();
         for (Row r : repeats) {
-            String why = isOk(r) ? r.text("reason") : r.text("status") + (r.text("reason").isEmpty() ? "" : ": " + r.text("reason"));
+            String why = r.text("status").equals("ok") ? r.text("reason")
+                    : r.text("status") + (r.text("reason").isEmpty() ? "" : ": " + r.text("reason"));
             if (!why.isEmpty()) {
                 by.computeIfAbsent(why, x -> new ArrayList<>()).add("r" + r.text("repeat"));
             }
@@ -143,8 +148,10 @@ public final class Cells {
                 .map(e -> String.join(",", e.getValue()) + ": " + e.getKey()).collect(Collectors.joining("; "));
     }
 
-    static boolean isOk(Row r) {
-        return r.text("status").equals("ok");
+    /** Whether a repeat gives values: status ok or unsettled. */
+    public static boolean judged(Row r) {
+        String s = r.text("status");
+        return s.equals("ok") || s.equals("unsettled");
     }
 
     /** A value for the report: the median with its interval, "12.3k [11.9k, 12.8k]"-style, or "". */

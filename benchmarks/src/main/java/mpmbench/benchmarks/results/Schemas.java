@@ -22,7 +22,7 @@ public final class Schemas {
      * {@code generator-bound} (the load generator used at least
      * {@value #GENERATOR_BOUND_PCT} % of its core in the measured window: the figures are the
      * generator's, so they are listed and never judged), {@code unsettled} (the target's throughput did
-     * not settle within the warm-up's cap: measured, listed, never judged), {@code failed} or
+     * not settle within the warm-up's cap: measured, counted and flagged), {@code failed} or
      * {@code skipped}, with {@code reason}. {@code warmup_s} is the warm-up this row got before its
      * measured window (the settling phase plus the load generator's own warm-up), {@code settled}
      * {@code true}/{@code false}. Latencies are the load generator's (corrected in the open model);
@@ -64,8 +64,9 @@ public final class Schemas {
 
     /**
      * cells.csv: one row per (scenario, target, level), from summary.csv's repeats with status
-     * {@code ok}. {@code status}: {@code ok} when at least one repeat is ok (the others are named in
-     * {@code reason}), else the status most of its repeats had. {@code repeats}: ok repeats /
+     * {@code ok} or {@code unsettled} ({@link Cells#judged}). {@code status}: {@code ok} when those are
+     * all ok, {@code unsettled} when some are unsettled (the others are named in {@code reason}), else
+     * the status most of its repeats had. {@code repeats}: ok repeats /
      * repeats run; {@code settled}: repeats that settled / repeats run. For each of {@link #FIGURES}
      * {@code F}: {@code F} the median of the ok repeats, {@code F_ci_low}/{@code F_ci_high} the 95 %
      * Student-t interval of their mean (empty with fewer than 2), {@code F_cv} the coefficient of

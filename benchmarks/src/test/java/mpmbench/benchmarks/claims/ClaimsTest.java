@@ -131,6 +131,22 @@ class ClaimsTest {
         assertEquals("no ok result for hello java-event c16: generator-bound (3 of 3)", c.text("note"));
     }
 
+    @Test
+    void unsettled_repeats_count_and_a_claim_of_several_ratios_shows_the_undecided_one() {
+        List<Row> rows = new ArrayList<>();
+        double[] event = {80, 120, 100};
+        for (int r = 1; r <= 3; r++) {
+            rows.add(Row.builder(Schemas.SUMMARY).putAll(row("hello", "java-prefork", 0, r, "pss_mb", 400))
+                    .put("status", "unsettled").build());
+            rows.add(row("hello", "java-worker", 0, r, "pss_mb", 100 + r));
+            rows.add(row("hello", "java-event", 0, r, "pss_mb", event[r - 1] * 3.2));
+        }
+        Row c = claim(rows, "1a", "java");
+        // prefork / worker clears 1.1 by far; prefork / event (about 1.25, spread ±20 %) does not: that one is shown
+        assertEquals("inconclusive", c.text("verdict"), c.toString());
+        assertEquals(400 / 320.0, c.num("ratio"), 1e-3);
+    }
+
     private static Row claim(List<Row> rows, String id, String family) {
         return Claims.evaluate(rows).stream().filter(r -> r.text("claim").equals(id) && r.text("family").equals(family))
                 .findFirst().orElseThrow();
