@@ -304,7 +304,8 @@ class LoadRunTest {
             LoadSpec base = spec(server, 1, 4, Duration.ofMillis(300));
             LoadSpec spec = new LoadSpec(base.target(), 1, 4, 0, base.duration(), Duration.ZERO, base.timeout(),
                     base.connectTimeout(), true, 1, 0, base.idleInterval(),
-                    List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3")), List.of());
+                    List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3")), List.of(),
+                    LoadSpec.DEFAULT_SPIN);
             LoadResult r = runOnTime(spec);
             assertTrue(count(r, Counter.REQUESTS) > 0);
             assertEquals(java.util.Set.of("127.0.0.2", "127.0.0.3"), server.remoteAddresses);
