@@ -186,8 +186,10 @@ public final class ResponseParser {
                     i = to;
                 }
                 default -> {
-                    int end = reader.scan(a, i, to);
-                    int consumed = (end < 0 ? to : end) - i;
+                    // never past the limit, so where an endless line fails does not depend on the reads
+                    int stop = (int) Math.min(to, i + (MAX_SECTION_BYTES + 1 - sectionBytes));
+                    int end = reader.scan(a, i, stop);
+                    int consumed = (end < 0 ? stop : end) - i;
                     responseBytes += consumed;
                     sectionBytes += consumed;
                     i += consumed;

@@ -298,6 +298,65 @@ class LoadRunTest {
         }
     }
 
+    /** The end classes of the idle connections, which must sum to --idle. */
+    private static long idleClasses(LoadResult r) {
+        long sum = 0;
+        for (IdleClass k : IdleClass.values()) {
+            sum += count(r, k.counter);
+        }
+        return sum;
+    }
+
+    @Test
+    void everyIdleConnectionEndsInExactlyOneClassEvenWhenTheServerDoesNotAccept() throws IOException {
+        // a listener that never accepts, with a backlog of 1: a few handshakes complete, the rest wait
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            LoadSpec spec = LoadSpec.closed(Target.parse("http://127.0.0.1:" + s.getLocalPort() + "/"), 1, 1,
+                    Duration.ofMillis(400)).withTimeout(Duration.ofMillis(300)).withIdle(150, Duration.ofSeconds(3));
+            LoadResult r = runOnTime(spec);
+            assertEquals(150, idleClasses(r), r.counts().toString());
+            assertTrue(count(r, Counter.IDLE_CONNECTING) > 0, r.counts().toString());
+            assertTrue(count(r, Counter.IDLE_NOT_STARTED) > 0, "at most 64 connects in progress: " + r.counts());
+            assertEquals(count(r, Counter.IDLE_OPEN_ANSWERED) + count(r, Counter.IDLE_OPEN_UNANSWERED),
+                    count(r, Counter.IDLE_HELD));
+            assertEquals(0, count(r, Counter.IDLE_OPEN_ANSWERED), "nobody answers");
+        }
+    }
+
+    @Test
+    void refusedIdleConnectsAreTheirOwnClass() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        LoadSpec spec = LoadSpec.closed(Target.parse("http://127.0.0.1:" + port + "/"), 1, 1, Duration.ofMillis(400))
+                .withIdle(30, Duration.ofSeconds(3));
+        LoadResult r = runOnTime(spec);
+        assertEquals(30, count(r, Counter.IDLE_REFUSED), r.counts().toString());
+        assertEquals(30, count(r, Counter.IDLE_FAILED));
+        assertEquals(30, idleClasses(r));
+    }
+
+    @Test
+    void rfc9112ObsFoldIsReadAndDisagreeingContentLengthsAreParseErrorsThatClose() throws IOException {
+        byte[] folded = ascii("HTTP/1.1 200 OK\r\nContent-Length: 13\r\nX-Folded: first part\r\n   second part\r\n"
+                + "\r\nHello, World!");
+        try (TestServer server = TestServer.answering(folded)) {
+            LoadResult r = runOnTime(spec(server, 1, 2, SHORT));
+            assertTrue(count(r, Counter.REQUESTS) > 20, r.counts().toString());
+            assertEquals(0, count(r, Counter.ERR_PARSE), r.counts().toString());
+        }
+        byte[] conflicting = ascii("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 13\r\n\r\nHello, World!");
+        try (TestServer server = TestServer.answering(conflicting)) {
+            LoadResult r = runOnTime(spec(server, 1, 2, SHORT));
+            assertEquals(0, count(r, Counter.REQUESTS), r.counts().toString());
+            long parse = count(r, Counter.ERR_PARSE);
+            assertTrue(parse > 5, r.counts().toString());
+            // each error closed its connection: one connection accepted per error (plus the ones open at the end)
+            assertTrue(server.accepted.get() >= parse, "accepted " + server.accepted + ", parse errors " + parse);
+        }
+    }
+
     @Test
     void bindSpreadsSourceAddresses() throws IOException {
         try (TestServer server = TestServer.answering(HELLO)) {
