@@ -93,21 +93,18 @@ final class Connection {
     }
 
     /**
-     * Closes the channel (best effort) and forgets the requests in flight and the partial response.
+     * Cancels the key, hands the channel to {@code closes} (closed once deregistered), and forgets the
+     * requests in flight and the partial response.
      *
      * @return how many requests were in flight
      */
-    int close() {
+    int close(DeferredCloses closes) {
         if (key != null) {
             key.cancel();
             key = null;
         }
         if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // the descriptor is released either way
-            }
+            closes.add(channel);
             channel = null;
         }
         int lost = inflight;

@@ -115,7 +115,7 @@ final class IdleHolder {
                 }
                 end(c, k);
             }
-            c.close();
+            loop.close(c);
         }
     }
 

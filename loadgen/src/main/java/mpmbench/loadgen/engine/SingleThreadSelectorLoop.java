@@ -53,6 +53,7 @@ final class SingleThreadSelectorLoop implements Runnable {
     /** A heap buffer: the parser scans its array in place (NIO copies from its own direct buffer). */
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private final Consumer<SelectionKey> onReady = this::onReady;
+    private final DeferredCloses closes = new DeferredCloses();
 
     private Selector selector;
     private int activeInflight;
@@ -124,7 +125,9 @@ final class SingleThreadSelectorLoop implements Runnable {
                 coarse = Math.min(coarse, clock.windowEndNs());
                 precise = policy.sendDue(now);
             }
+            int cancelled = closes.size();
             wait.await(coarse, precise, onReady);
+            closes.closeFirst(cancelled); // deregistered by the select that just ran
         }
     }
 
@@ -367,8 +370,8 @@ final class SingleThreadSelectorLoop implements Runnable {
         connect(c, now);
     }
 
-    private void close(Connection c) {
-        int lost = c.close();
+    void close(Connection c) {
+        int lost = c.close(closes);
         if (!c.idle) {
             activeInflight -= lost;
         }
@@ -397,5 +400,6 @@ final class SingleThreadSelectorLoop implements Runnable {
                 // nothing left to do with it
             }
         }
+        closes.closeAll();
     }
 }

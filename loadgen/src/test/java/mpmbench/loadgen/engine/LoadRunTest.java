@@ -81,11 +81,15 @@ class LoadRunTest {
             // 2000 intended times in the window (± one per connection at the edges); a request is unsent
             // only if its connection was still busy when the window closed.
             assertTrue(n + unsent >= 1996 && n + unsent <= 2004, "requests " + n + " unsent " + unsent);
-            assertTrue(unsent <= 8, "unsent " + unsent);
+            // A request goes unsent only while its connection is busy: each connection sends every 2 ms, so
+            // many unsent requests need answers slower than that (an in-test server starved by a busy machine).
+            assertTrue(unsent <= 8 || r.uncorrected().getValueAtPercentile(99) > 2_000,
+                    "unsent " + unsent + " although answers took " + r.uncorrected().getValueAtPercentile(99) + " us at p99");
             assertEquals(server.responses.get(), n);
             assertEquals(n, r.corrected().getTotalCount());
             assertEquals(n, r.lag().getTotalCount());
             assertNoErrors(r);
+            assertTrue(r.nanosecondTimer(), "the tests run with the jar's native access (see the pom's argLine)");
         }
     }
 
@@ -118,7 +122,9 @@ class LoadRunTest {
             LoadResult r = runOnTime(spec(server, 1, 2, SHORT).withKeepAlive(false).withRate(400));
             long n = count(r, Counter.REQUESTS);
             long unsent = count(r, Counter.UNSENT);
-            assertTrue(n + unsent >= 198 && n + unsent <= 202 && unsent <= 4, "requests " + n + " unsent " + unsent);
+            assertTrue(n + unsent >= 198 && n + unsent <= 202, "requests " + n + " unsent " + unsent);
+            // as in the keep-alive case: unsent only while a connection is busy past its 5 ms interval
+            assertTrue(unsent <= 4 || r.uncorrected().getValueAtPercentile(99) > 5_000, "unsent " + unsent);
             assertEquals(server.responses.get(), n);
             assertTrue(server.accepted.get() >= n && server.accepted.get() <= n + 2, "accepted " + server.accepted);
             assertEquals(n, r.lag().getTotalCount());
