@@ -61,7 +61,7 @@ public final class LoadRun {
         RunClock clock = RunClock.starting(System.nanoTime(), spec.warmup().toNanos(),
                 spec.duration().toNanos(), spec.grace().toNanos());
         int threads = spec.threads();
-        SingleThreadSelectorLoop.Setup setup = new SingleThreadSelectorLoop.Setup(spec.target().address(), bind,
+        LoopSetup setup = new LoopSetup(spec.target().address(), bind,
                 clock, spec.open(), spec.keepAlive(), request.length, spec.timeout().toNanos(),
                 spec.connectTimeout().toNanos(), spec.idleInterval().toNanos(), spec.spin().toNanos());
         List<LatencyRecorders> recorders = new ArrayList<>();

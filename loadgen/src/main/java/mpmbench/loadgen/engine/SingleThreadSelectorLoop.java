@@ -35,13 +35,7 @@ final class SingleThreadSelectorLoop implements Runnable {
     private static final long CONNECT_BACKOFF_NS = 10_000_000;
     private static final int READ_BUFFER_BYTES = 64 * 1024;
 
-    /** What one loop is given; shared, read-only. */
-    record Setup(InetSocketAddress address, List<InetSocketAddress> bindAddresses, RunClock clock,
-                 boolean open, boolean keepAlive, int requestBytes, long timeoutNs, long connectTimeoutNs,
-                 long idleIntervalNs, long spinNs) {
-    }
-
-    private final Setup setup;
+    private final LoopSetup setup;
     private final RunClock clock;
     private final boolean keepAlive;
     private final List<Connection> active;
@@ -60,7 +54,7 @@ final class SingleThreadSelectorLoop implements Runnable {
     private boolean stopped;
     private boolean nanosecondTimer;
 
-    SingleThreadSelectorLoop(Setup setup, List<Connection> active, List<Connection> idle,
+    SingleThreadSelectorLoop(LoopSetup setup, List<Connection> active, List<Connection> idle,
                              SingleWriterCounters counters, LatencyRecorders recorders) {
         this.setup = setup;
         this.clock = setup.clock();
