@@ -98,7 +98,8 @@ public final class ReportMarkdown {
         List<String> cols = switch (scenario) {
             case "startup" -> List.of("first_200_ms", "full_capacity_ms", "processes", "threads", "rss_mb");
             case "idle-keepalive" -> List.of("rps", "p99_ms", "errors", "idle_answered", "idle_held", "idle_closed",
-                    "idle_never_accepted", "processes", "threads", "pss_mb");
+                    "idle_open_unanswered", "idle_connecting", "idle_not_started", "idle_refused", "idle_connect_timeouts",
+                    "processes", "threads", "pss_mb");
             case "crash" -> List.of("rps", "errors", "err_read", "err_closed", "err_connect", "kill_at_s", "recovery_s",
                     "p99_ms", "max_ms");
             case "rate-sweep" -> List.of("rps", "p50_ms", "p99_ms", "p999_ms", "uncorrected_p99_ms", "errors",

@@ -29,12 +29,15 @@ public final class Schemas {
      * empty, with a reason, when no request completed. Process columns are means of the 1 s samples
      * during the run; {@code cpu_us_per_req} and {@code ctx_switches_per_req} are the target's CPU time
      * (user + sys) and context switches over the whole load run (warm-up included) divided by its
-     * requests. {@code loadgen_cpu_pct}: the load generator's own CPU time (user + sys) over its
-     * measured window, in % of one core.
+     * requests. {@code loadgen_cpu_pct}: the load generator's own CPU time (user + sys, its whole
+     * process) over its measured window, in % of one core (its {@code client_cpu_pct}).
      * Idle connections (idle-keepalive) are opened by a separate holder before the measured run (the
-     * measured run opens none): {@code idle_answered} were served at least once, {@code idle_held}
-     * still open at the end, {@code idle_closed} closed by the server, {@code idle_never_accepted} never
-     * served (connect failed, or left in the kernel's accept queue). The claims' crash metric is
+     * measured run opens none), with the load generator's words: {@code idle_answered} were served at
+     * least once, {@code idle_held} were still open at the end; every idle connection ends in exactly one
+     * of {@code idle_open_answered}, {@code idle_open_unanswered} (open at the end, answered or never),
+     * {@code idle_connecting} (connect still in progress), {@code idle_not_started} (connect not started
+     * yet), {@code idle_refused}, {@code idle_connect_timeouts} and {@code idle_closed} (closed by the
+     * server), which sum to {@code idle}. The claims' crash metric is
      * {@code err_read + err_write + err_closed}: requests lost with their connection.
      * {@code first_200_ms}/{@code full_capacity_ms}: from launch to the first 200 on /hello and to
      * StartServers' capacity ({@code startup}); {@code kill_at_s}/{@code recovery_s}: when one child was
@@ -46,7 +49,8 @@ public final class Schemas {
             "errors", "err_connect", "err_read", "err_write", "err_timeout", "err_status", "err_parse", "err_closed",
             "p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms", "uncorrected_p99_ms", "cpu_us_per_req",
             "rss_mb", "pss_mb", "processes", "threads", "fds", "ctx_switches_per_req", "loadgen_cpu_pct",
-            "idle_answered", "idle_held", "idle_closed", "idle_never_accepted", "first_200_ms", "full_capacity_ms",
+            "idle_answered", "idle_held", "idle_open_answered", "idle_open_unanswered", "idle_connecting",
+            "idle_not_started", "idle_refused", "idle_connect_timeouts", "idle_closed", "first_200_ms", "full_capacity_ms",
             "kill_at_s", "recovery_s");
 
     /** A load generator at or above this share of its core (%) makes its row {@code generator-bound}. */
@@ -59,8 +63,9 @@ public final class Schemas {
     /** The columns of cells.csv given as the plain median of the ok repeats. */
     public static final List<String> MEDIANS = List.of("warmup_s", "errors", "err_connect", "err_read", "err_write",
             "err_timeout", "err_closed", "p90_ms", "max_ms", "uncorrected_p99_ms", "rss_mb", "processes", "threads",
-            "fds", "ctx_switches_per_req", "loadgen_cpu_pct", "idle_answered", "idle_held", "idle_closed",
-            "idle_never_accepted", "kill_at_s", "recovery_s");
+            "fds", "ctx_switches_per_req", "loadgen_cpu_pct", "idle_answered", "idle_held", "idle_open_answered",
+            "idle_open_unanswered", "idle_connecting", "idle_not_started", "idle_refused", "idle_connect_timeouts",
+            "idle_closed", "kill_at_s", "recovery_s");
 
     /**
      * cells.csv: one row per (scenario, target, level), from summary.csv's repeats with status

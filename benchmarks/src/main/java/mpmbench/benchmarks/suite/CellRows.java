@@ -32,7 +32,7 @@ final class CellRows {
             errors += out.num(e);
         }
         row.put("errors", (long) errors).put("duration_s", j.get("duration_s")).put("requests", j.get("requests"))
-                .put("rps", j.get("rps")).put("loadgen_cpu_pct", out.cpuPct());
+                .put("rps", j.get("rps")).put("loadgen_cpu_pct", j.getOrDefault("client_cpu_pct", ""));
         if (!(out.num("requests") > 0)) {
             row.put("reason", "no request completed in the measured window: no latency");
             return;
@@ -42,21 +42,19 @@ final class CellRows {
         }
     }
 
-    /**
-     * The idle connections' fate from the holder's counts: answered (served at least once), held
-     * (still open at the end, answered or not), closed by the server, and never accepted: every idle
-     * connection never answered (connect failed or still pending, or waiting in the kernel's accept
-     * queue).
-     */
+    /** The idle holder's counts, in the load generator's words ({@link mpmbench.benchmarks.results.Schemas#SUMMARY}). */
+    static final List<String> IDLE = List.of("idle_answered", "idle_held", "idle_open_answered", "idle_open_unanswered",
+            "idle_connecting", "idle_not_started", "idle_refused", "idle_connect_timeouts", "idle_closed");
+
+    /** The idle connections' fate from the holder's JSON; a holder that left none is the reason. */
     static void idle(Row.Builder row, Map<String, String> j) {
         if (j.isEmpty()) {
             row.put("reason", "the idle-connection holder left no result");
             return;
         }
-        long idle = Long.parseLong(j.getOrDefault("idle", "0"));
-        long answered = Long.parseLong(j.getOrDefault("idle_answered", "0"));
-        row.put("idle_answered", answered).put("idle_held", j.get("idle_held")).put("idle_closed", j.get("idle_closed"))
-                .put("idle_never_accepted", Math.max(0, idle - answered));
+        for (String c : IDLE) {
+            row.put(c, j.getOrDefault(c, ""));
+        }
     }
 
     static Row process(TreeSample s) {

@@ -164,7 +164,7 @@ public final class CellRunner {
                 }
             }
         }
-        classify(row, out.cpuPct(), settling);
+        classify(row, out.num("client_cpu_pct"), settling);
         List<Long> stamps;
         synchronized (receipts) {
             stamps = List.copyOf(receipts);

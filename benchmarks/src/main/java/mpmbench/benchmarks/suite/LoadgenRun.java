@@ -21,14 +21,13 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import mpmbench.benchmarks.telemetry.ProcFiles;
 
 /**
  * One run of the load generator as a separate process ({@code java -jar mpmbench-loadgen.jar}),
  * pinned when the plan pins, with {@code --json}, {@code --hgrm}, {@code --hlog} and
  * {@code --progress}. Its per-second progress lines (stderr) are parsed as they arrive; its result is
- * read back from the JSON file (Jackson); its own CPU time is read from /proc at the edges of its
- * measured window, to tell when the generator rather than the target was the bottleneck. The suite
+ * read back from the JSON file (Jackson), its own CPU over the measured window included
+ * ({@code client_cpu_pct}: when the generator rather than the target was the bottleneck). The suite
  * never links the load generator's classes.
  */
 public final class LoadgenRun {
@@ -38,16 +37,12 @@ public final class LoadgenRun {
     public record Second(double tS, boolean warmup, long rps, long errorsTotal) {
     }
 
-    /**
-     * What a run left: the JSON fields by name, the progress seconds, the exit code, and the load
-     * generator's own CPU time (user + sys) over its measured window in % of one core (NaN when its
-     * /proc entry could not be read at both ends of the window).
-     */
-    public record Outcome(Map<String, String> json, List<Second> seconds, int exitCode, String stderrTail,
-                          double cpuPct) {
+    /** What a run left: the JSON fields by name, the progress seconds, the exit code. */
+    public record Outcome(Map<String, String> json, List<Second> seconds, int exitCode, String stderrTail) {
+        /** A numeric field; NaN when absent or null (a figure the load generator could not measure). */
         public double num(String field) {
             String v = json.get(field);
-            return v == null ? Double.NaN : Double.parseDouble(v);
+            return v == null || v.isEmpty() ? Double.NaN : Double.parseDouble(v);
         }
     }
 
@@ -163,25 +158,15 @@ public final class LoadgenRun {
         }
         Process p = new ProcessBuilder(cmd).redirectOutput(consoleOut.toFile()).start();
         started.accept(p);
-        Path stat = Path.of("/proc", Long.toString(p.pid()), "stat");
         List<Second> seconds = new ArrayList<>();
         List<String> other = new ArrayList<>();
-        // CPU ticks of the load generator at the end of its warm-up and at its latest measured second
-        long[] cpu = {-1, -1};
-        double[] cpuAt = {Double.NaN, Double.NaN};
         Thread reader = Thread.ofPlatform().daemon().name("loadgen-stderr").start(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     Second s = parseProgress(line);
                     if (s != null) {
-                        long ticks = cpuTicks(stat);
                         synchronized (seconds) {
-                            int i = s.warmup() || seconds.isEmpty() && cpu[0] < 0 ? 0 : 1;
-                            if (ticks >= 0 && (i == 0 || cpu[0] >= 0)) {
-                                cpu[i] = ticks;
-                                cpuAt[i] = s.tS();
-                            }
                             seconds.add(s);
                         }
                         onSecond.accept(s);
@@ -207,19 +192,7 @@ public final class LoadgenRun {
             tail = String.join(" | ", other.subList(Math.max(0, other.size() - 3), other.size()));
         }
         synchronized (seconds) {
-            double pct = cpu[0] >= 0 && cpu[1] >= 0 && cpuAt[1] > cpuAt[0]
-                    ? (cpu[1] - cpu[0]) * 100.0 / ProcFiles.TICKS_PER_SECOND / (cpuAt[1] - cpuAt[0]) : Double.NaN;
-            return new Outcome(fields, List.copyOf(seconds), p.exitValue(), tail, pct);
-        }
-    }
-
-    /** user + system ticks of a live process, or -1 when its /proc entry is gone or unreadable. */
-    private static long cpuTicks(Path stat) {
-        try {
-            ProcFiles.Stat s = ProcFiles.parseStat(Files.readString(stat));
-            return s.utimeTicks() + s.stimeTicks();
-        } catch (IOException | RuntimeException e) {
-            return -1;
+            return new Outcome(fields, List.copyOf(seconds), p.exitValue(), tail);
         }
     }
 
@@ -235,7 +208,8 @@ public final class LoadgenRun {
 
     /**
      * The fields of the load generator's flat JSON object, values as text (strings unquoted, numbers as
-     * written, nested values as JSON). Throws IllegalArgumentException when the text is not a JSON object.
+     * written, {@code null} as "", nested values as JSON). Throws IllegalArgumentException when the text
+     * is not a JSON object.
      */
     public static Map<String, String> parseJson(String text) {
         JsonNode root;
@@ -248,8 +222,8 @@ public final class LoadgenRun {
             throw new IllegalArgumentException("the load generator's JSON is not an object");
         }
         Map<String, String> fields = new LinkedHashMap<>();
-        root.properties().forEach(e -> fields.put(e.getKey(),
-                e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+        root.properties().forEach(e -> fields.put(e.getKey(), e.getValue().isNull() ? ""
+                : e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
         return fields;
     }
 }

@@ -92,11 +92,19 @@ class SuiteE2ETest {
             new CellRunner(plan, out.resolve("latency")).run(cell, 1, target, "/hello", results::add);
             counter.interrupt();
             Row r = results.getFirst().summary();
-            assertEquals(idle, (int) (r.num("idle_answered") + r.num("idle_never_accepted")), r.toString());
+            // every idle connection in exactly one of the load generator's classes
+            double classes = 0;
+            for (String c : List.of("idle_open_answered", "idle_open_unanswered", "idle_connecting", "idle_not_started",
+                    "idle_refused", "idle_connect_timeouts", "idle_closed")) {
+                classes += r.num(c);
+            }
+            assertEquals(idle, (int) classes, r.toString());
         }
-        // idle + the measured run's active connections + the holder's one active connection, give or take a reconnect
+        // idle + the measured run's active connections + the holder's one active connection, give or take the
+        // reconnects in flight (the server closes a keep-alive connection after MaxKeepAliveRequests); opened
+        // twice, the idle ones alone would be 2 x idle
         int expected = idle + Scenarios.IDLE_ACTIVE_CONNECTIONS + 1;
-        assertTrue(most.get() >= idle && most.get() <= expected + 8, "the target held at most " + most.get()
+        assertTrue(most.get() >= idle && most.get() <= expected + 32, "the target held at most " + most.get()
                 + " connections; expected about " + expected);
     }
 }
