@@ -58,11 +58,15 @@ public final class CellRunner {
         List<CellResult> held = new ArrayList<>();
         Consumer<CellResult> out = c.level().idle() > 0 ? held::add : record;
         String url = target.baseUrl() + path;
+        // The holder's connections must outlast the level, and it cannot be told to stop early: an idle
+        // level settles within a shorter cap, so that the holder's time is not spent waiting for it.
+        Duration cap = c.level().idle() > 0 && plan.settleCap().compareTo(IDLE_SETTLE_CAP) > 0 ? IDLE_SETTLE_CAP
+                : plan.settleCap();
         int w = 0;
         try {
             if (c.level().idle() > 0) {
                 Duration perWindow = plan.warmup().plus(window).plus(LOADGEN_START);
-                Duration hold = IDLE_SETTLE.plus(plan.settleCap()).plus(LOADGEN_START)
+                Duration hold = IDLE_SETTLE.plus(cap).plus(LOADGEN_START)
                         .plus(perWindow.multipliedBy(windows)).plusSeconds(1);
                 Files.deleteIfExists(holderJson);
                 holder = LoadgenRun.start(LoadgenRun.holderCommand(plan, url, c.level().idle(), hold, holderJson),
@@ -74,10 +78,9 @@ public final class CellRunner {
                 SuitePlan.Cell cw = new SuitePlan.Cell(c.scenario(), c.target(), c.level(), c.repeat() + w);
                 boolean first = settling == null;
                 if (first) {
-                    settling = plan.settleCap().isZero() ? LoadgenRun.Settling.NONE
-                            : LoadgenRun.settle(LoadgenRun.settleCommand(plan, url, c.scenario(), c.level(),
-                            plan.settleCap()), latencyDir.resolve(cw.id() + ".settle.txt"),
-                            plan.settleCap().plusSeconds(30));
+                    settling = cap.isZero() ? LoadgenRun.Settling.NONE
+                            : LoadgenRun.settle(LoadgenRun.settleCommand(plan, url, c.scenario(), c.level(), cap),
+                            latencyDir.resolve(cw.id() + ".settle.txt"), cap.plusSeconds(30));
                 }
                 out.accept(measure(cw, target, path, window, crash, settling, first));
             }
@@ -208,6 +211,9 @@ public final class CellRunner {
 
     /** How long the idle holder gets to open its connections before the settling phase starts. */
     static final Duration IDLE_SETTLE = Duration.ofMillis(1000);
+
+    /** The settle cap of a level with idle connections (see {@link #run}). */
+    static final Duration IDLE_SETTLE_CAP = Duration.ofSeconds(10);
 
     /** Waits for the holder to end by itself (its hold covers every window) and reads its result. */
     private static Map<String, String> holderResult(Process holder, Path json) throws InterruptedException {
