@@ -12,8 +12,10 @@ import java.nio.ByteBuffer;
  * /hello on a kept-alive connection allocates nothing per request.
  *
  * <p>Waiting: for the first request of a connection up to Timeout, between requests up to
- * KeepAliveTimeout (either way a silent close if no byte came), for the rest of a started request up
- * to Timeout (then 408 and close). Pipelined requests are answered in order, their responses batched
+ * KeepAliveTimeout (either way a silent close if no byte came); a started request head must be
+ * complete within Timeout of its first byte, however the bytes trickle in (then 408 and close: a
+ * slowloris client holds a worker no longer than that), and each wait for more of a body is bounded
+ * by Timeout. Pipelined requests are answered in order, their responses batched
  * into one write until the loop would wait for input. An error status (4xx/5xx) closes the connection
  * after the response, lingering up to {@link #LINGER_MS} ms to drain what the client still sends, so it
  * reads the answer rather than a reset. A client that closes or resets ends the connection quietly.
@@ -119,12 +121,15 @@ public final class Http1Connection {
 
     /** Parses one request, reading more as needed; false when the client closed mid-request. */
     private boolean readRequest() throws IOException {
+        long headDeadline = 0; // set at the first wait: a request that came whole costs no clock read
+        boolean headDone = false;
         for (;;) {
             RequestParser.Result result = parser.parse(in);
             if (result == RequestParser.Result.COMPLETE) {
                 return true;
             }
             if (result == RequestParser.Result.HEAD_COMPLETE) {
+                headDone = true;
                 parser.keepBody(handler.wantsBody(request));
                 if (request.expectContinue() && request.http11() && !in.hasRemaining()) {
                     ensureRoom(64);
@@ -133,7 +138,15 @@ public final class Http1Connection {
                 continue;
             }
             flush();
-            int n = fill(timeouts.timeoutMs());
+            long now = System.nanoTime();
+            if (headDeadline == 0) {
+                headDeadline = now + timeouts.timeoutMs() * 1_000_000L;
+            }
+            long headLeftMs = (headDeadline - now) / 1_000_000L;
+            if (!headDone && headLeftMs <= 0) {
+                throw new HttpErrorException(408, "request head not complete within Timeout");
+            }
+            int n = fill(headDone ? timeouts.timeoutMs() : headLeftMs);
             if (n == 0) {
                 throw new HttpErrorException(408, "request not complete within Timeout");
             }
@@ -159,7 +172,8 @@ public final class Http1Connection {
         int max = timeouts.maxKeepAliveRequests();
         // A well-framed request answered 404, 405 or 400 (a bad query) leaves the connection usable,
         // as in httpd; bad framing never gets here (answerErrorAndClose), and after a 500 we close.
-        boolean keepAlive = response.status() < 500 && timeouts.keepAlive() && request.keepAliveRequested()
+        boolean keepAlive = response.status() < 500 && !response.closesConnection() && timeouts.keepAlive()
+                && request.keepAliveRequested()
                 && (max == 0 || state.requestsServed() < max);
         long bytes = write(keepAlive, max == 0 ? -1 : max - state.requestsServed());
         observer.requestDone(bytes);
