@@ -4,6 +4,7 @@ import org.HdrHistogram.Histogram;
 
 import mpmbench.loadgen.engine.Counter;
 import mpmbench.loadgen.engine.Counts;
+import mpmbench.loadgen.record.ProcessCpu;
 
 /**
  * What a run measured. Histogram values are in <b>microseconds</b> (see
@@ -15,9 +16,13 @@ import mpmbench.loadgen.engine.Counts;
  * @param corrected   latency from the intended send time (open model) / from the send (closed)
  * @param uncorrected latency from the actual send
  * @param lag         open model: the generator's own send lag; empty in the closed model
+ * @param clientCpu   CPU time of this process over the measured window (every thread, JIT and GC
+ *                    included), or {@link ProcessCpu#UNKNOWN}
+ * @param nanosecondTimer whether the I/O threads waited with ns timeouts (false: whole-ms select,
+ *                    so open-model sends spin longer)
  */
 public record LoadResult(LoadSpec spec, long startEpochMs, Counts counts, Histogram corrected,
-                         Histogram uncorrected, Histogram lag) {
+                         Histogram uncorrected, Histogram lag, ProcessCpu clientCpu, boolean nanosecondTimer) {
 
     /** A send lag p99 above this (µs) means the generator could not keep its own schedule. */
     public static final long BEHIND_LAG_P99_US = 10_000;
@@ -40,6 +45,17 @@ public record LoadResult(LoadSpec spec, long startEpochMs, Counts counts, Histog
     public boolean generatorBehind() {
         return spec.open() && lag.getTotalCount() > 0
                 && lag.getValueAtPercentile(99.0) > BEHIND_LAG_P99_US;
+    }
+
+    /** The client's CPU time over the window as % of one core (100 = one core busy all the time). */
+    public double clientCpuPercent() {
+        return clientCpu.totalS() * 100.0 / durationSeconds();
+    }
+
+    /** The client's CPU time over the window per request of the window, µs ({@code NaN} without requests). */
+    public double clientCpuMicrosPerRequest() {
+        long n = counts.get(Counter.REQUESTS);
+        return n == 0 ? Double.NaN : clientCpu.totalS() * 1e6 / n;
     }
 
     /** No request of the measured window was answered. */

@@ -24,14 +24,20 @@ import mpmbench.loadgen.http.Target;
  * @param idleInterval   how often an idle connection re-sends its request
  * @param bindAddresses  local source addresses, used round-robin (empty = the kernel's choice)
  * @param headers        extra request headers, {@code "Name: value"}
+ * @param spin           open model: how long before each intended send the I/O thread stops sleeping and
+ *                       busy-waits, for µs-true send times (0: sleep all the way, sends tens of µs late)
  */
 public record LoadSpec(Target target, int threads, int connections, double rate, Duration duration,
                        Duration warmup, Duration timeout, Duration connectTimeout, boolean keepAlive,
                        int pipeline, int idle, Duration idleInterval, List<InetAddress> bindAddresses,
-                       List<String> headers) {
+                       List<String> headers, Duration spin) {
 
     /** Longest grace after the measured window for answers to requests already sent. */
     public static final Duration MAX_GRACE = Duration.ofSeconds(2);
+    /** Default {@link #spin}: covers this machine's timer wake-up (17–43 µs p50, ~100 µs p99). */
+    public static final Duration DEFAULT_SPIN = Duration.ofNanos(100_000);
+    /** Longest {@link #spin} accepted. */
+    public static final Duration MAX_SPIN = Duration.ofMillis(10);
 
     /** Validates; each message names the flag and what it accepts. */
     public LoadSpec {
@@ -47,6 +53,7 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
         require(keepAlive || pipeline == 1, "--pipeline needs keep-alive (drop --no-keepalive)");
         require(idle >= 0, "--idle must be >= 0, got " + idle);
         require(positive(idleInterval), "--idle-interval must be > 0, e.g. 3s");
+        require(!spin.isNegative() && spin.compareTo(MAX_SPIN) <= 0, "--spin must be 0..10ms, e.g. 100us, 0");
         bindAddresses = List.copyOf(bindAddresses);
         headers = List.copyOf(headers);
         for (String h : headers) {
@@ -59,7 +66,7 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
     public static LoadSpec closed(Target target, int threads, int connections, Duration duration) {
         return new LoadSpec(target, threads, connections, 0, duration, Duration.ZERO,
                 Duration.ofSeconds(2), Duration.ofSeconds(2), true, 1, 0, Duration.ofSeconds(3),
-                List.of(), List.of());
+                List.of(), List.of(), DEFAULT_SPIN);
     }
 
     /** True for the open model (a fixed request rate), false for the closed model. */
@@ -79,32 +86,37 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
 
     public LoadSpec withRate(double r) {
         return new LoadSpec(target, threads, connections, r, duration, warmup, timeout, connectTimeout,
-                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers);
+                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin);
     }
 
     public LoadSpec withTimeout(Duration t) {
         return new LoadSpec(target, threads, connections, rate, duration, warmup, t, connectTimeout,
-                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers);
+                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin);
     }
 
     public LoadSpec withKeepAlive(boolean k) {
         return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
-                k, pipeline, idle, idleInterval, bindAddresses, headers);
+                k, pipeline, idle, idleInterval, bindAddresses, headers, spin);
     }
 
     public LoadSpec withPipeline(int p) {
         return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
-                keepAlive, p, idle, idleInterval, bindAddresses, headers);
+                keepAlive, p, idle, idleInterval, bindAddresses, headers, spin);
     }
 
     public LoadSpec withIdle(int n, Duration interval) {
         return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
-                keepAlive, pipeline, n, interval, bindAddresses, headers);
+                keepAlive, pipeline, n, interval, bindAddresses, headers, spin);
     }
 
     public LoadSpec withWarmup(Duration w) {
         return new LoadSpec(target, threads, connections, rate, duration, w, timeout, connectTimeout,
-                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers);
+                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin);
+    }
+
+    public LoadSpec withSpin(Duration s) {
+        return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
+                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, s);
     }
 
     private static boolean positive(Duration d) {

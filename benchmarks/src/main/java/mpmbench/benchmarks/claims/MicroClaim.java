@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import mpmbench.benchmarks.report.JmhResults;
-import mpmbench.benchmarks.report.JmhResults.Result;
-import mpmbench.benchmarks.report.Row;
+import mpmbench.benchmarks.results.JmhResults.Result;
+import mpmbench.benchmarks.results.JmhResults;
+import mpmbench.benchmarks.results.Row;
 
 /**
  * Claim 5, "threads start and switch faster than processes, virtual threads faster still", on the
@@ -27,7 +27,7 @@ import mpmbench.benchmarks.report.Row;
  * values when present; they are not part of the verdict. Ratios, so the rule means the same on any
  * machine. A missing row makes the claim {@link Verdict#NOT_MEASURED}, naming what is missing.
  */
-public final class MicroClaim {
+public final class MicroClaim implements Claim {
 
     /** Start: "faster" means at least this factor (start costs differ by orders of magnitude, noise by less). */
     public static final double START = 2.0;
@@ -41,12 +41,17 @@ public final class MicroClaim {
                     + "switch: process peer >= %.2f x thread peer and platform >= %.2f x virtual",
             START, START, Claims.MORE, Claims.MORE);
 
-    private MicroClaim() {
+    MicroClaim() {
+    }
+
+    @Override
+    public List<Row> evaluate(RunData run) {
+        return List.of(evaluate(run.jmh(), run.memory()));
     }
 
     public static Row evaluate(JmhResults jmh, List<Row> memory) {
         if (jmh.isEmpty()) {
-            return Claims.row("5", "micro", TITLE, METRIC, "", THRESHOLD, Verdict.NOT_MEASURED,
+            return ClaimRow.notMeasured("5", "micro", TITLE, METRIC, "", THRESHOLD,
                     "needs jmh.csv from the micro benchmarks, which this run did not produce");
         }
         List<String> missing = new ArrayList<>();
@@ -76,7 +81,7 @@ public final class MicroClaim {
         memory(memory, values);
         String text = String.join("; ", values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         if (!missing.isEmpty()) {
-            return Claims.row("5", "micro", TITLE, METRIC, text, THRESHOLD, Verdict.NOT_MEASURED,
+            return ClaimRow.notMeasured("5", "micro", TITLE, METRIC, text, THRESHOLD,
                     "jmh.csv has no result for " + String.join(", ", missing));
         }
         double startProcess = process.scoreUs() / platform.scoreUs();
@@ -90,8 +95,9 @@ public final class MicroClaim {
                         + "switch %s: process peer / thread peer = %.2f, platform / virtual = %.2f",
                 start ? "holds" : "does not hold", startProcess, startVirtual, sw ? "holds" : "does not hold",
                 switchProcess, switchVirtual);
-        return Claims.row("5", "micro", TITLE, METRIC, text, THRESHOLD,
-                start && sw ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, note);
+        // JMH's own errors are in the values; the verdict is on the scores (no repeats of ours to take an interval over)
+        return ClaimRow.of("5", "micro", TITLE, METRIC, text, THRESHOLD, null,
+                start && sw ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, 0, note);
     }
 
     /**

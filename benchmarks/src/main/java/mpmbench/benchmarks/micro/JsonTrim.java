@@ -5,92 +5,42 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * Makes JMH's JSON small enough to commit: drops the {@code "rawDataHistogram"} members (SampleTime
  * modes record every sample's bucket, megabytes per run; the percentiles stay in
  * {@code scorePercentiles}, the per-iteration scores in {@code rawData}) and the pretty-printing
- * whitespace. The rest is JMH's JSON unchanged.
+ * whitespace. The rest is JMH's JSON unchanged (numbers kept exactly, read and written by Jackson).
  *
  * <p>Also a main: {@code JsonTrim FILE} trims a jmh.json in place.
  */
 final class JsonTrim {
 
-    private static final String HISTOGRAM = "\"rawDataHistogram\"";
+    private static final String HISTOGRAM = "rawDataHistogram";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private JsonTrim() {
     }
 
-    static String trim(String json) {
-        return compact(dropMember(compact(json), HISTOGRAM));
+    static String trim(String json) throws IOException {
+        JsonNode root = JSON.readTree(json);
+        drop(root);
+        return JSON.writeValueAsString(root);
     }
 
-    /** Removes whitespace outside strings. */
-    static String compact(String json) {
-        StringBuilder out = new StringBuilder(json.length());
-        boolean inString = false;
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (inString) {
-                out.append(c);
-                if (c == '\\' && i + 1 < json.length()) {
-                    out.append(json.charAt(++i));
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-                out.append(c);
-            } else if (!Character.isWhitespace(c)) {
-                out.append(c);
-            }
+    /** Removes every {@link #HISTOGRAM} member, at any depth. */
+    private static void drop(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            o.remove(HISTOGRAM);
         }
-        return out.toString();
-    }
-
-    /** Removes every member {@code name:[...]} (or {...}) of compact JSON, with its separating comma. */
-    static String dropMember(String json, String name) {
-        StringBuilder out = new StringBuilder(json.length());
-        int from = 0;
-        int at;
-        while ((at = json.indexOf(name + ":", from)) >= 0) {
-            int start = at;
-            int end = skipValue(json, at + name.length() + 1);
-            if (start > 0 && json.charAt(start - 1) == ',') {
-                start--;
-            } else if (end < json.length() && json.charAt(end) == ',') {
-                end++;
-            }
-            out.append(json, from, start);
-            from = end;
-        }
-        return out.append(json, from, json.length()).toString();
-    }
-
-    private static int skipValue(String json, int i) {
-        int depth = 0;
-        boolean inString = false;
-        for (; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '[' || c == '{') {
-                depth++;
-            } else if (c == ']' || c == '}') {
-                depth--;
-                if (depth == 0) {
-                    return i + 1;
-                }
-            } else if (depth == 0 && c == ',') {
-                return i;
-            }
-        }
-        return i;
+        node.forEach(JsonTrim::drop);
     }
 
     public static void main(String[] args) throws IOException {

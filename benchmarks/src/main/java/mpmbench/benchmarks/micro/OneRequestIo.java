@@ -15,7 +15,6 @@ final class OneRequestIo implements ChannelIo {
     private final byte[] request;
     private boolean armed;
     private long written;
-    private boolean closed;
 
     OneRequestIo(byte[] request) {
         this.request = request;
@@ -27,10 +26,6 @@ final class OneRequestIo implements ChannelIo {
 
     long written() {
         return written;
-    }
-
-    boolean closed() {
-        return closed;
     }
 
     @Override
@@ -47,10 +42,5 @@ final class OneRequestIo implements ChannelIo {
     public void write(ByteBuffer src, long timeoutMs) {
         written += src.remaining();
         src.position(src.limit());
-    }
-
-    @Override
-    public void close() {
-        closed = true;
     }
 }

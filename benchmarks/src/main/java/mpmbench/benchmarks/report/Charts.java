@@ -20,6 +20,11 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import mpmbench.benchmarks.results.CellIds;
+import mpmbench.benchmarks.results.Cells;
+import mpmbench.benchmarks.results.Hgrm;
+import mpmbench.benchmarks.results.Row;
+
 /**
  * Draws the run's charts (PNG and SVG) from its CSV and {@code .hgrm} files alone, so a copied
  * results folder can be redrawn. One line per target in every chart. Returns the charts it drew, by
@@ -37,7 +42,7 @@ public final class Charts {
         System.setProperty("java.awt.headless", "true");
         Path charts = dir.resolve("charts");
         Files.createDirectories(charts);
-        List<Row> ok = summary.stream().filter(r -> r.text("status").equals("ok")).toList();
+        List<Row> ok = summary.stream().filter(Cells::judged).toList();
         Map<String, String> drawn = new LinkedHashMap<>();
         xy(charts, drawn, "throughput-vs-connections", "Throughput vs connections (hello, keep-alive)",
                 "connections", "requests/s", ok, "hello", "connections", "rps", true);
@@ -111,7 +116,7 @@ public final class Charts {
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         int series = 0;
         for (Row s : summary) {
-            if (!s.text("scenario").equals("crash") || !s.text("status").equals("ok") || !s.text("repeat").equals("1")
+            if (!s.text("scenario").equals("crash") || !Cells.judged(s) || !s.text("repeat").equals("1")
                     || Double.isNaN(s.num("kill_at_s"))) {
                 continue;
             }

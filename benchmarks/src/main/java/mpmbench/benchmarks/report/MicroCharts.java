@@ -16,7 +16,8 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-import mpmbench.benchmarks.report.JmhResults.Result;
+import mpmbench.benchmarks.results.JmhResults.Result;
+import mpmbench.benchmarks.results.JmhResults;
 
 /**
  * The micro benchmarks' charts, from jmh.csv alone: {@code micro} (start of a thread, a virtual thread,

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import mpmbench.benchmarks.report.JmhResults.Result;
+import mpmbench.benchmarks.results.JmhResults.Result;
+import mpmbench.benchmarks.results.JmhResults;
+import mpmbench.benchmarks.results.Row;
 
 /**
  * report.md's "Microbenchmarks" section, from jmh.csv (and memory.csv) alone: every primary JMH result

@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 import mpmbench.benchmarks.claims.Claims;
+import mpmbench.benchmarks.results.Cells;
+import mpmbench.benchmarks.results.CsvTables;
+import mpmbench.benchmarks.results.JmhResults;
+import mpmbench.benchmarks.results.Row;
+import mpmbench.benchmarks.results.Schemas;
 
 /**
  * Builds everything that is derived from a results folder's CSV files: claims.csv (from
@@ -27,6 +32,9 @@ public final class ReportBuilder {
         List<Row> env = CsvTables.read(dir.resolve("env.csv"));
         JmhResults jmh = JmhResults.read(dir.resolve("jmh.csv"));
         List<Row> memory = CsvTables.read(dir.resolve("memory.csv"));
+        if (!summary.isEmpty()) {
+            CsvTables.write(dir.resolve("cells.csv"), Schemas.CELLS, new Cells(summary).table());
+        }
         List<Row> claims = Claims.evaluate(summary, jmh, memory);
         CsvTables.write(dir.resolve("claims.csv"), Schemas.CLAIMS, claims);
         Map<String, String> charts = Charts.draw(dir, summary, samples);

@@ -2,28 +2,47 @@ package mpmbench.benchmarks.report;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import mpmbench.server.cli.MpmbenchVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code mpmbench report DIR}: rebuilds claims.csv, charts/ and report.md of a results folder from
  * its CSV and latency files alone (a copied folder included); a folder of a micro run alone (jmh.csv,
  * memory.csv, no summary.csv) gets its Microbenchmarks section, charts and claim 5. Exit codes: 0 done,
- * 1 it failed, 2 no such folder or neither summary.csv nor jmh.csv in it.
+ * 1 it failed, 2 a bad flag, no such folder, or neither summary.csv nor jmh.csv in it.
  */
-public final class ReportMain {
+@Command(name = "mpmbench report", mixinStandardHelpOptions = true, versionProvider = MpmbenchVersion.class,
+        usageHelpWidth = 100,
+        description = {"Rebuilds claims.csv, charts/ and report.md of a results folder from its CSV files alone",
+            "(summary.csv, samples.csv, latency/, and jmh.csv/memory.csv of a micro run), e.g. of a folder",
+            "copied from another machine. A folder with only jmh.csv gets the microbenchmark part.", ""},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:report written", "1:it failed", "2:bad flag, or no summary.csv nor jmh.csv in DIR"},
+        footer = {"", "Example: mpmbench report results/2026-11-26-kvm-2vcpu"})
+public final class ReportMain implements Callable<Integer> {
 
-    private ReportMain() {
-    }
+    @Parameters(index = "0", paramLabel = "DIR", description = "the results folder (as written by mpmbench suite or micro)")
+    Path dir;
 
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     static int run(String[] args) {
-        if (args.length != 1 || args[0].startsWith("-")) {
-            System.err.println("usage: mpmbench report DIR   (rebuilds claims.csv, charts/ and report.md from DIR's CSV files)");
-            return args.length == 1 && (args[0].equals("--help") || args[0].equals("-h")) ? 0 : 2;
-        }
-        Path dir = Path.of(args[0]);
+        CommandLine cl = new CommandLine(new ReportMain());
+        cl.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("mpmbench report: " + e.getMessage() + " (see mpmbench report --help)");
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() {
         if (!Files.isRegularFile(dir.resolve("summary.csv")) && !Files.isRegularFile(dir.resolve("jmh.csv"))) {
             System.err.println("mpmbench report: no summary.csv (nor jmh.csv) in " + dir);
             return 2;

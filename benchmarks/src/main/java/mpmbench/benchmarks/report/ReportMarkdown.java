@@ -3,8 +3,14 @@ package mpmbench.benchmarks.report;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+
+import mpmbench.benchmarks.results.CellIds;
+import mpmbench.benchmarks.results.Cells;
+import mpmbench.benchmarks.results.Numbers;
+import mpmbench.benchmarks.results.Schemas;
+import mpmbench.benchmarks.results.JmhResults;
+import mpmbench.benchmarks.results.Row;
 
 /**
  * report.md: the machine, the claims with their verdicts, a table per scenario, the charts, the
@@ -36,19 +42,29 @@ public final class ReportMarkdown {
             }
         }
         md.append("\nAll directives and flags are in env.csv. Numbers from a shared or busy machine drift: compare "
-                + "targets within one run only.\n\n## Claims\n\n| # | family | claim | metric | values | threshold | verdict |\n"
+                + "targets within one run only, and two runs with `mpmbench compare`.\n\n");
+        md.append(METHOD);
+        md.append("\n## Claims\n\n| # | family | claim | values (median [95 % interval] (repeats)) | threshold | ratio [95 % interval] | verdict |\n"
                 + "|---|---|---|---|---|---|---|\n");
         for (Row c : claims) {
+            String ratio = c.text("ratio").isEmpty() ? "" : short3(c.text("ratio"))
+                    + (c.text("ratio_ci_low").isEmpty() ? "" : " [" + short3(c.text("ratio_ci_low")) + ", "
+                    + short3(c.text("ratio_ci_high")) + "]");
+            String verdict = "**" + c.text("verdict") + "**" + (c.text("repeats_needed").isEmpty() ? ""
+                    : " (about " + c.text("repeats_needed") + " repeats would decide it)")
+                    + (c.text("note").isEmpty() ? "" : " (" + cell(c.text("note")) + ")");
             md.append("| ").append(c.text("claim")).append(" | ").append(c.text("family")).append(" | ")
-                    .append(cell(c.text("title"))).append(" | ").append(cell(c.text("metric"))).append(" | ")
-                    .append(cell(c.text("values"))).append(" | ").append(cell(c.text("threshold"))).append(" | **")
-                    .append(c.text("verdict")).append("**").append(c.text("note").isEmpty() ? "" : " (" + cell(c.text("note")) + ")")
-                    .append(" |\n");
+                    .append(cell(c.text("title"))).append(": ").append(cell(c.text("metric"))).append(" | ")
+                    .append(cell(c.text("values"))).append(" | ").append(cell(c.text("threshold"))).append(" | ")
+                    .append(ratio).append(" | ").append(verdict).append(" |\n");
         }
-        md.append("\n## Results\n\nMedians are not taken here: one row per repeat. Latency in ms (corrected in the "
-                + "open model); CPU and context switches of all the target's processes per request; PSS in MiB.\n");
+        md.append("\n## Results\n\nEach figure is the median of the repeats with its 95 % interval in brackets "
+                + "(cells.csv; every repeat is in summary.csv). Latency in ms (corrected in the open model); CPU and "
+                + "context switches of all the target's processes per request; PSS in MiB; warm-up in s (settling "
+                + "phase and the load generator's own warm-up).\n");
+        List<Row> cellRows = new Cells(summary).table();
         Map<String, List<Row>> byScenario = new LinkedHashMap<>();
-        summary.forEach(r -> byScenario.computeIfAbsent(r.text("scenario"), k -> new ArrayList<>()).add(r));
+        cellRows.forEach(r -> byScenario.computeIfAbsent(r.text("scenario"), k -> new ArrayList<>()).add(r));
         for (Map.Entry<String, List<Row>> s : byScenario.entrySet()) {
             md.append("\n### ").append(s.getKey()).append("\n\n");
             table(md, s.getKey(), s.getValue());
@@ -63,7 +79,7 @@ public final class ReportMarkdown {
         charts.forEach((stem, caption) -> md.append("**").append(caption).append("** (charts/").append(stem)
                 .append(".svg)\n\n![").append(caption).append("](charts/").append(stem).append(".png)\n\n"));
         MicroMarkdown.render(md, jmh, memory, e.getOrDefault("micro", ""), microCharts);
-        md.append("## Skipped and failed cells\n\n");
+        md.append("## Skipped, failed, generator-bound and unsettled repeats\n\n");
         List<Row> notOk = summary.stream().filter(r -> !r.text("status").equals("ok")).toList();
         if (notOk.isEmpty()) {
             md.append("None.\n");
@@ -80,29 +96,32 @@ public final class ReportMarkdown {
 
     private static void table(StringBuilder md, String scenario, List<Row> rows) {
         List<String> cols = switch (scenario) {
-            case "startup" -> List.of("first_200_ms", "full_capacity_ms", "processes", "threads", "rss_mb", "pss_mb");
-            case "idle-keepalive" -> List.of("rps", "p99_ms", "errors", "idle_answered", "idle_held", "idle_closed", "idle_never_accepted",
+            case "startup" -> List.of("first_200_ms", "full_capacity_ms", "processes", "threads", "rss_mb");
+            case "idle-keepalive" -> List.of("rps", "p99_ms", "errors", "idle_answered", "idle_held", "idle_closed",
+                    "idle_open_unanswered", "idle_connecting", "idle_not_started", "idle_refused", "idle_connect_timeouts",
                     "processes", "threads", "pss_mb");
             case "crash" -> List.of("rps", "errors", "err_read", "err_closed", "err_connect", "kill_at_s", "recovery_s",
                     "p99_ms", "max_ms");
             case "rate-sweep" -> List.of("rps", "p50_ms", "p99_ms", "p999_ms", "uncorrected_p99_ms", "errors",
                     "cpu_us_per_req");
             default -> List.of("rps", "p50_ms", "p99_ms", "p999_ms", "errors", "cpu_us_per_req", "ctx_switches_per_req",
-                    "pss_mb", "rss_mb", "processes", "threads");
+                    "pss_mb", "processes", "threads");
         };
-        md.append("| target | level | r | ");
+        md.append("| target | level | repeats | warm-up s | ");
         cols.forEach(c -> md.append(c).append(" | "));
-        md.append("status |\n|---|---|---|");
+        md.append("status |\n|---|---|---|---:|");
         cols.forEach(c -> md.append("---:|"));
         md.append("---|\n");
         for (Row r : rows) {
             md.append("| ").append(r.text("target")).append(" | ").append(CellIds.label(r)).append(" | ")
-                    .append(r.text("repeat")).append(" | ");
+                    .append(r.text("repeats")).append(" | ").append(short3(r.text("warmup_s"))).append(" | ");
             for (String c : cols) {
-                md.append(short3(r.text(c))).append(" | ");
+                md.append(Schemas.FIGURES.contains(c) ? Cells.withInterval(r, c) : short3(r.text(c))).append(" | ");
             }
-            md.append(r.text("status").equals("ok") ? (r.text("reason").isEmpty() ? "ok" : "ok, " + cell(r.text("reason")))
-                    : r.text("status")).append(" |\n");
+            String[] settled = r.text("settled").split("/");
+            String status = r.text("status") + (settled.length == 2 && !settled[0].equals(settled[1])
+                    ? ", settled " + r.text("settled") : "");
+            md.append(r.text("reason").isEmpty() ? status : status + ": " + cell(r.text("reason"))).append(" |\n");
         }
     }
 
@@ -118,7 +137,7 @@ public final class ReportMarkdown {
         byTarget.forEach((target, rs) -> {
             String good = "none";
             String bad = "not reached";
-            for (Row r : rs.stream().filter(r -> r.text("status").equals("ok")).toList()) {
+            for (Row r : rs.stream().filter(Cells::judged).toList()) {
                 boolean ok = r.num("p99_ms") <= SLO_P99_MS && r.num("errors") == 0 && r.num("rps") >= 0.9 * r.num("rate");
                 if (ok && bad.equals("not reached")) {
                     good = short3(r.text("rate")) + " req/s";
@@ -133,22 +152,35 @@ public final class ReportMarkdown {
 
     private static final double SLO_P99_MS = mpmbench.benchmarks.suite.Scenarios.SLO_P99_MS;
 
-    /** A number with 3 decimals shortened to what it needs (1234.567 → 1234.6, 0.123 → 0.123). */
     static String short3(String v) {
-        if (v.isEmpty()) {
-            return "";
-        }
-        try {
-            double d = Double.parseDouble(v);
-            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                return Long.toString((long) d);
-            }
-            return Math.abs(d) >= 100 ? String.format(Locale.ROOT, "%.0f", d)
-                    : Math.abs(d) >= 1 ? String.format(Locale.ROOT, "%.2f", d) : String.format(Locale.ROOT, "%.3f", d);
-        } catch (NumberFormatException e) {
-            return cell(v);
-        }
+        return cell(Numbers.short3(v));
     }
+
+    /** How the figures and verdicts are computed, for every report. */
+    static final String METHOD = """
+            ## Method
+
+            - **Steady state first.** Each level runs a settling phase of the same load until the mean requests/s \
+            of the last 2 s is within 10 % of the 2 s before (env.csv `settle_rule`, capped at `settle_max_s`); a \
+            level that hits the cap is measured and marked `unsettled`. Then the load generator's own warm-up, then \
+            the measured window. `warm-up s` is what each cell got.
+            - **Repeats.** `quick`: measured windows back to back on one settled instance (cheap; the instance's own \
+            luck is shared by its repeats, so intervals are narrower than between instances). `full`: a fresh \
+            instance per repeat, in interleaved rounds (round 1 of every cell, then round 2 ...), so drift hits every \
+            target alike (env.csv `repeat_kind`).
+            - **Intervals.** A figure is the median of its repeats; its interval is the 95 % Student-t interval of \
+            the repeats' mean (like JMH's error over forks): with 3 repeats no distribution-free interval of a \
+            median reaches 95 % ([min, max] covers 75 %), and the seconds within a repeat are autocorrelated, so \
+            they would hide the run-to-run spread. A ratio's interval is Fieller's for a ratio of two means \
+            (Welch's degrees of freedom).
+            - **Verdicts.** A claim holds when its ratio's whole interval clears the threshold, does not hold when \
+            the whole interval is on the other side, and is inconclusive otherwise (with the repeats that would \
+            decide it at the spread seen).
+            - **Listed, not judged.** A repeat whose load generator used at least 90 % of its core \
+            (`generator-bound`: the figures are the generator's) is shown but kept out of claims and \
+            `mpmbench compare`. A repeat that never settled (`unsettled`) is counted, and flagged: its drift \
+            widens the interval.
+            """;
 
     private static String cell(String s) {
         return s.replace("|", "\\|").replace("\n", " ");

@@ -1,15 +1,17 @@
 package mpmbench.benchmarks.suite;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
-import mpmbench.benchmarks.report.Row;
-import mpmbench.benchmarks.report.Schemas;
-import mpmbench.benchmarks.telemetry.ProcFiles;
+import mpmbench.benchmarks.results.Row;
+import mpmbench.benchmarks.results.Schemas;
 import mpmbench.benchmarks.telemetry.ProcReader;
 import mpmbench.benchmarks.telemetry.TelemetrySampler;
 import mpmbench.benchmarks.telemetry.TreeSample;
@@ -34,21 +36,88 @@ public final class CellRunner {
         Row row = CellResult.base(c, "/hello").put("status", "ok").put("first_200_ms", target.firstOkMs())
                 .put("full_capacity_ms", target.fullMs())
                 .put("reason", Double.isNaN(target.fullMs()) ? "StartServers capacity not reached within 30 s" : "")
-                .putAll(processColumns(ProcReader.system().sample(target.pid(), System.currentTimeMillis())))
+                .putAll(CellRows.process(ProcReader.system().sample(target.pid(), System.currentTimeMillis())))
                 .build();
         return new CellResult(row, List.of());
     }
 
-    public CellResult run(SuitePlan.Cell c, RunningTarget target, String path) throws InterruptedException {
+    /**
+     * Runs one level on a running target: settles it ({@link SteadyState}, at most the plan's settle
+     * cap), then measures {@code windows} repeats back to back, repeat numbers from {@code c.repeat()}
+     * (a crash window after another measures a target whose killed child was replaced during the window
+     * before: the recovery is part of what it measures). Idle connections, when
+     * the level has some, are opened first by a separate holder and held through every window. Each
+     * result goes to {@code record} as soon as it exists (idle levels: when the holder has ended).
+     */
+    public void run(SuitePlan.Cell c, int windows, RunningTarget target, String path, Consumer<CellResult> record)
+            throws InterruptedException {
         boolean crash = c.scenario().kind() == ScenarioKind.CRASH;
-        Duration duration = crash ? plan.crashDuration() : plan.duration();
+        Duration window = crash ? plan.crashDuration() : plan.duration();
+        Process holder = null;
+        Path holderJson = latencyDir.resolve(c.id() + ".idle.json");
+        List<CellResult> held = new ArrayList<>();
+        Consumer<CellResult> out = c.level().idle() > 0 ? held::add : record;
+        String url = target.baseUrl() + path;
+        // The holder's connections must outlast the level, and it cannot be told to stop early: an idle
+        // level settles within a shorter cap, so that the holder's time is not spent waiting for it.
+        Duration cap = c.level().idle() > 0 && plan.settleCap().compareTo(IDLE_SETTLE_CAP) > 0 ? IDLE_SETTLE_CAP
+                : plan.settleCap();
+        int w = 0;
+        try {
+            if (c.level().idle() > 0) {
+                Duration perWindow = plan.warmup().plus(window).plus(LOADGEN_START);
+                Duration hold = IDLE_SETTLE.plus(cap).plus(LOADGEN_START)
+                        .plus(perWindow.multipliedBy(windows)).plusSeconds(1);
+                Files.deleteIfExists(holderJson);
+                holder = LoadgenRun.start(LoadgenRun.holderCommand(plan, url, c.level().idle(), hold, holderJson),
+                        latencyDir.resolve(c.id() + ".idle.txt"));
+                Thread.sleep(IDLE_SETTLE.toMillis());
+            }
+            LoadgenRun.Settling settling = null;
+            for (; w < windows; w++) {
+                SuitePlan.Cell cw = new SuitePlan.Cell(c.scenario(), c.target(), c.level(), c.repeat() + w);
+                boolean first = settling == null;
+                if (first) {
+                    settling = cap.isZero() ? LoadgenRun.Settling.NONE
+                            : LoadgenRun.settle(LoadgenRun.settleCommand(plan, url, c.scenario(), c.level(), cap),
+                            latencyDir.resolve(cw.id() + ".settle.txt"), cap.plusSeconds(30));
+                }
+                out.accept(measure(cw, target, path, window, crash, settling, first));
+            }
+        } catch (IOException e) {
+            for (; w < windows; w++) {
+                out.accept(CellResult.notRun(new SuitePlan.Cell(c.scenario(), c.target(), c.level(), c.repeat() + w),
+                        path, "failed", e.getMessage()));
+            }
+        } finally {
+            if (holder != null) {
+                Map<String, String> idle = holderResult(holder, holderJson);
+                for (CellResult r : held) {
+                    record.accept(r.ok() || r.summary().text("status").equals("unsettled")
+                            || r.summary().text("status").equals("generator-bound") ? r.withIdle(idle) : r);
+                }
+            }
+        }
+    }
+
+    /** What a load generator's JVM takes to start before its first request, at most (for the holder's hold). */
+    static final Duration LOADGEN_START = Duration.ofSeconds(1);
+
+    /**
+     * One measured window: the load generator as a process, the target sampled once a second, a child
+     * killed after the first measured second for {@code crash}. Its {@code warmup_s} is the level's
+     * settling phase plus the load generator's own warm-up; {@code first}: the window right after the
+     * settling phase (its samples.csv rows come with the settling seconds).
+     */
+    private CellResult measure(SuitePlan.Cell c, RunningTarget target, String path, Duration duration, boolean crash,
+                               LoadgenRun.Settling settling, boolean first) throws InterruptedException, IOException {
         Path json = latencyDir.resolve(c.id() + ".json");
         List<String> cmd = LoadgenRun.command(plan, target.baseUrl() + path, c.scenario(), c.level(), duration, json,
                 latencyDir.resolve(c.id() + ".hgrm"), latencyDir.resolve(c.id() + ".hlog"));
         TelemetrySampler sampler = new TelemetrySampler(ProcReader.system(), target::pid, 1000);
         boolean telemetry = target.pid() > 0;
         TreeSample before = telemetry ? sampler.sampleNow() : TreeSample.EMPTY;
-        List<long[]> receipts = new ArrayList<>();
+        List<Long> receipts = new ArrayList<>();
         // The kill comes after the first measured second (a baseline) and leaves most of the window to recover.
         double killAfterS = plan.warmup().toMillis() / 1000.0 + Math.max(1.0, duration.toMillis() / 4000.0);
         double[] killAt = {Double.NaN};
@@ -56,50 +125,32 @@ public final class CellRunner {
             sampler.start();
         }
         LoadgenRun.Outcome out;
-        Process holder = null;
-        Path holderJson = latencyDir.resolve(c.id() + ".idle.json");
         try {
-            if (c.level().idle() > 0) {
-                // Until the measured run's window has ended (its JVM start included), not through its drain.
-                Duration hold = IDLE_SETTLE.plus(plan.warmup()).plus(duration).plusMillis(1200);
-                java.nio.file.Files.deleteIfExists(holderJson);
-                holder = LoadgenRun.start(LoadgenRun.holderCommand(plan, target.baseUrl() + path, c.level().idle(), hold,
-                        holderJson), latencyDir.resolve(c.id() + ".idle.txt"));
-                Thread.sleep(IDLE_SETTLE.toMillis());
-            }
             out = LoadgenRun.run(cmd, json, latencyDir.resolve(c.id() + ".txt"),
                     duration.plus(plan.warmup()).plusSeconds(90), s -> {
                         synchronized (receipts) {
-                            receipts.add(new long[] {System.currentTimeMillis()});
+                            receipts.add(System.currentTimeMillis());
                         }
                         if (crash && Double.isNaN(killAt[0]) && s.tS() >= killAfterS) {
                             killAt[0] = killOneChild(target) ? s.tS() : -1;
                         }
                     });
-        } catch (IOException e) {
+        } finally {
             sampler.stop();
-            if (holder != null) {
-                holder.destroyForcibly();
-            }
-            return CellResult.notRun(c, path, "failed", e.getMessage());
         }
-        Map<String, String> idle = holder == null ? Map.of() : holderResult(holder, holderJson);
         TreeSample after = telemetry ? sampler.sampleNow() : TreeSample.EMPTY;
-        sampler.stop();
         if (out.json().isEmpty()) {
             return CellResult.notRun(c, path, "failed", "the load generator exited with " + out.exitCode()
                     + " and wrote no result" + (out.stderrTail().isEmpty() ? "" : ": " + out.stderrTail()));
         }
         List<TreeSample> samples = sampler.samples();
         Row.Builder row = CellResult.base(c, path).put("status", "ok")
-                .put("reason", out.exitCode() == 0 ? "" : "no request completed");
-        loadColumns(row, out);
-        if (holder != null) {
-            idleColumns(row, idle);
-        }
+                .put("warmup_s", settling.loadS() + plan.warmup().toMillis() / 1000.0)
+                .put("settled", settling == LoadgenRun.Settling.NONE ? "" : settling.settled());
+        CellRows.load(row, out);
         if (telemetry) {
             double reqs = out.num("requests") + out.num("warmup_requests");
-            row.putAll(processColumns(mean(samples, after)));
+            row.putAll(CellRows.process(CellRows.mean(samples, after)));
             row.put("cpu_us_per_req", reqs > 0 ? after.cpuUsSince(before) / reqs : Double.NaN);
             row.put("ctx_switches_per_req", reqs > 0 ? (after.ctxSwitches() - before.ctxSwitches()) / reqs : Double.NaN);
         }
@@ -116,43 +167,64 @@ public final class CellRunner {
                 }
             }
         }
-        List<long[]> stamps;
+        classify(row, out.num("client_cpu_pct"), settling);
+        List<Long> stamps;
         synchronized (receipts) {
             stamps = List.copyOf(receipts);
         }
-        return new CellResult(row.build(), sampleRows(c, out.seconds(), stamps, samples,
-                plan.warmup().toMillis() / 1000.0, (plan.warmup().toMillis() + duration.toMillis()) / 1000.0));
-    }
-
-    /** How long the idle holder gets to open its connections before the measured run starts. */
-    static final Duration IDLE_SETTLE = Duration.ofMillis(1000);
-
-    private static Map<String, String> holderResult(Process holder, Path json) throws InterruptedException {
-        if (!holder.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-            holder.destroyForcibly();
+        List<Row> sampleRows = new ArrayList<>();
+        if (first) {
+            sampleRows.addAll(settleRows(c, settling));
         }
-        try {
-            return java.nio.file.Files.exists(json) ? LoadgenRun.parseJson(java.nio.file.Files.readString(json)) : Map.of();
-        } catch (IOException e) {
-            return Map.of();
-        }
+        sampleRows.addAll(CellRows.samples(c, out.seconds(), stamps, samples, plan.warmup().toMillis() / 1000.0,
+                (plan.warmup().toMillis() + duration.toMillis()) / 1000.0));
+        return new CellResult(row.build(), sampleRows);
     }
 
     /**
-     * The idle connections' fate from the holder's counts: answered (served at least once), held
-     * (still open at the end, answered or not), closed by the server, and never accepted: every idle
-     * connection never answered (connect failed or still pending, or waiting in the kernel's accept
-     * queue).
+     * An ok row becomes {@code generator-bound} when the load generator used at least
+     * {@link Schemas#GENERATOR_BOUND_PCT} % of its core, else {@code unsettled} when its settling phase
+     * hit the cap; a failed row stays failed.
      */
-    static void idleColumns(Row.Builder row, Map<String, String> j) {
-        if (j.isEmpty()) {
-            row.put("reason", "the idle-connection holder left no result");
+    static void classify(Row.Builder row, double loadgenCpuPct, LoadgenRun.Settling settling) {
+        if (!row.get("status").equals("ok")) {
             return;
         }
-        long idle = Long.parseLong(j.getOrDefault("idle", "0"));
-        long answered = Long.parseLong(j.getOrDefault("idle_answered", "0"));
-        row.put("idle_answered", answered).put("idle_held", j.get("idle_held")).put("idle_closed", j.get("idle_closed"))
-                .put("idle_never_accepted", Math.max(0, idle - answered));
+        String was = row.get("reason").isEmpty() ? "" : "; " + row.get("reason");
+        if (loadgenCpuPct >= Schemas.GENERATOR_BOUND_PCT) {
+            row.put("status", "generator-bound").put("reason", String.format(Locale.ROOT,
+                    "the load generator used %.0f %% of its core: these figures are its limit, not the target's", loadgenCpuPct) + was);
+        } else if (!settling.settled() && settling != LoadgenRun.Settling.NONE) {
+            List<LoadgenRun.Second> s = settling.perSecond();
+            row.put("status", "unsettled").put("reason", String.format(Locale.ROOT,
+                    "throughput still moving after %.0f s of warm-up (last seconds: %s req/s)", settling.loadS(),
+                    String.join(", ", s.subList(Math.max(0, s.size() - 4), s.size()).stream()
+                            .map(x -> Long.toString(x.rps())).toList())) + was);
+        }
+    }
+
+    /** samples.csv rows of a settling phase: phase {@code settle}, {@code t_s} on the settling run's clock. */
+    private static List<Row> settleRows(SuitePlan.Cell c, LoadgenRun.Settling settling) {
+        return CellRows.samples(c, settling.perSecond(), List.of(), List.of(), 0, 0).stream()
+                .map(r -> Row.builder(Schemas.SAMPLES).putAll(r).put("phase", "settle").build()).toList();
+    }
+
+    /** How long the idle holder gets to open its connections before the settling phase starts. */
+    static final Duration IDLE_SETTLE = Duration.ofMillis(1000);
+
+    /** The settle cap of a level with idle connections (see {@link #run}). */
+    static final Duration IDLE_SETTLE_CAP = Duration.ofSeconds(10);
+
+    /** Waits for the holder to end by itself (its hold covers every window) and reads its result. */
+    private static Map<String, String> holderResult(Process holder, Path json) throws InterruptedException {
+        if (!holder.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            holder.destroyForcibly();
+        }
+        try {
+            return Files.exists(json) ? LoadgenRun.parseJson(Files.readString(json)) : Map.of();
+        } catch (IOException | IllegalArgumentException e) {
+            return Map.of();
+        }
     }
 
     /**
@@ -176,82 +248,5 @@ public final class CellRunner {
             }
         }
         return best > 0 && ProcessHandle.of(best).map(ProcessHandle::destroyForcibly).orElse(false);
-    }
-
-    private static void loadColumns(Row.Builder row, LoadgenRun.Outcome out) {
-        Map<String, String> j = out.json();
-        double errors = 0;
-        for (String e : List.of("err_connect", "err_read", "err_write", "err_timeout", "err_status", "err_parse",
-                "err_closed")) {
-            row.put(e, j.getOrDefault(e, ""));
-            errors += out.num(e);
-        }
-        row.put("errors", (long) errors).put("duration_s", j.get("duration_s")).put("requests", j.get("requests"))
-                .put("rps", j.get("rps"));
-        for (String p : List.of("p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms", "uncorrected_p99_ms")) {
-            row.put(p, j.get(p));
-        }
-    }
-
-    private static Row processColumns(TreeSample s) {
-        return Row.builder(Schemas.SUMMARY).put("rss_mb", s.rssMb()).put("pss_mb", s.pssMb())
-                .put("processes", s.processes()).put("threads", s.threads()).put("fds", s.fds()).build();
-    }
-
-    /** The mean of the periodic samples (the end sample when there are none), as a sample. */
-    static TreeSample mean(List<TreeSample> samples, TreeSample fallback) {
-        List<TreeSample> live = samples.stream().filter(s -> s.processes() > 0).toList();
-        if (live.isEmpty()) {
-            return fallback;
-        }
-        int n = live.size();
-        return new TreeSample(fallback.epochMs(),
-                (int) Math.round(live.stream().mapToInt(TreeSample::processes).average().orElse(0)),
-                (int) Math.round(live.stream().mapToInt(TreeSample::threads).average().orElse(0)),
-                live.stream().mapToLong(TreeSample::rssKb).sum() / n, live.stream().mapToLong(TreeSample::pssKb).sum() / n,
-                fallback.cpuTicks(), fallback.userTicks(), fallback.voluntaryCtx(), fallback.involuntaryCtx(),
-                (int) Math.round(live.stream().mapToInt(TreeSample::fds).average().orElse(0)));
-    }
-
-    private static List<Row> sampleRows(SuitePlan.Cell c, List<LoadgenRun.Second> seconds, List<long[]> stamps,
-                                        List<TreeSample> samples, double warmupS, double endS) {
-        List<Row> rows = new ArrayList<>();
-        long prevErrors = 0;
-        for (int i = 0; i < seconds.size(); i++) {
-            LoadgenRun.Second s = seconds.get(i);
-            Row.Builder r = Row.builder(Schemas.SAMPLES).put("scenario", c.scenario().name())
-                    .put("target", c.target().name()).put("connections", c.level().connections())
-                    .put("rate", c.level().rate()).put("idle", c.level().idle()).put("repeat", c.repeat())
-                    .put("t_s", s.tS()).put("phase", s.warmup() || s.tS() <= warmupS + 0.05 ? "warmup" : s.tS() <= endS + 0.05 ? "measure" : "drain").put("rps", s.rps())
-                    .put("errors", s.errorsTotal() - prevErrors);
-            prevErrors = s.errorsTotal();
-            long at = i < stamps.size() ? stamps.get(i)[0] : Long.MAX_VALUE;
-            int k = latestAtOrBefore(samples, at + 200);
-            if (k >= 0) {
-                TreeSample t = samples.get(k);
-                r.put("rss_mb", t.rssMb()).put("pss_mb", t.pssMb()).put("threads", t.threads())
-                        .put("processes", t.processes()).put("fds", t.fds());
-                if (k > 0) {
-                    TreeSample p = samples.get(k - 1);
-                    double dt = (t.epochMs() - p.epochMs()) / 1000.0;
-                    if (dt > 0) {
-                        r.put("cpu_pct", (t.cpuTicks() - p.cpuTicks()) * 100.0 / ProcFiles.TICKS_PER_SECOND / dt);
-                        r.put("ctx_switches_per_s", (t.ctxSwitches() - p.ctxSwitches()) / dt);
-                    }
-                }
-            }
-            rows.add(r.build());
-        }
-        return rows;
-    }
-
-    private static int latestAtOrBefore(List<TreeSample> samples, long epochMs) {
-        int best = -1;
-        for (int i = 0; i < samples.size(); i++) {
-            if (samples.get(i).epochMs() <= epochMs) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

@@ -50,7 +50,26 @@ public final class Directives {
         return values;
     }
 
-    /** Parses one {@code --set Directive=value}. */
+    /**
+     * The {@code --set} values one target runs with: those without a target prefix, then those written
+     * {@code TARGET:Directive=value} for this target (prefix dropped), which win.
+     */
+    public static Map<String, String> forTarget(Map<String, String> sets, String target) {
+        Map<String, String> values = new LinkedHashMap<>();
+        sets.forEach((k, v) -> {
+            if (k.indexOf(':') < 0) {
+                values.put(k, v);
+            }
+        });
+        sets.forEach((k, v) -> {
+            if (k.startsWith(target + ":")) {
+                values.put(k.substring(target.length() + 1), v);
+            }
+        });
+        return values;
+    }
+
+    /** Parses one {@code --set [TARGET:]Directive=value}. */
     public static Map.Entry<String, String> parseSet(String s) {
         return Map.entry(nameOf(s), s.substring(s.indexOf('=') + 1).strip());
     }

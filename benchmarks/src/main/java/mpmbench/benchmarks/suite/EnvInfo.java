@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import mpmbench.benchmarks.report.Row;
-import mpmbench.benchmarks.report.Schemas;
+import mpmbench.benchmarks.results.Row;
+import mpmbench.benchmarks.results.Schemas;
 
 /**
  * env.csv: the machine, kernel, JDK, peers' versions, the plan's flags, pinning, the git commit and
@@ -23,6 +23,7 @@ public final class EnvInfo {
 
     public static List<Row> collect(SuitePlan plan, String runId, List<String> args, TargetLauncher launcher) {
         List<Row> rows = new ArrayList<>();
+        put(rows, "schema_version", mpmbench.benchmarks.results.Schemas.VERSION);
         put(rows, "run_id", runId);
         put(rows, "started_utc", Instant.now().toString());
         put(rows, "command", "mpmbench suite " + String.join(" ", args));
@@ -33,6 +34,13 @@ public final class EnvInfo {
         put(rows, "duration_s", plan.duration().toMillis() / 1000.0);
         put(rows, "warmup_s", plan.warmup().toMillis() / 1000.0);
         put(rows, "crash_duration_s", plan.crashDuration().toMillis() / 1000.0);
+        put(rows, "settle_max_s", plan.settleCap().toMillis() / 1000.0);
+        put(rows, "settle_rule", plan.settleCap().isZero() ? "none: the fixed warm-up only (--settle-max 0)"
+                : "requests/s of the last " + SteadyState.WINDOW_S + " s within " + Math.round(SteadyState.TOLERANCE * 100)
+                + " % of the " + SteadyState.WINDOW_S + " s before");
+        put(rows, "repeat_kind", plan.freshInstances() ? "fresh target instance per repeat, interleaved rounds"
+                : "measured windows on one settled target instance");
+        put(rows, "generator_bound_pct", mpmbench.benchmarks.results.Schemas.GENERATOR_BOUND_PCT);
         put(rows, "pin_target", String.join(" ", plan.pinTarget()));
         put(rows, "pin_loadgen", String.join(" ", plan.pinLoad()));
         put(rows, "hostname", firstLine(run("hostname")));

@@ -17,11 +17,18 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+
 /**
  * One run of the load generator as a separate process ({@code java -jar mpmbench-loadgen.jar}),
  * pinned when the plan pins, with {@code --json}, {@code --hgrm}, {@code --hlog} and
  * {@code --progress}. Its per-second progress lines (stderr) are parsed as they arrive; its result is
- * read back from the JSON file. The suite never links the load generator's classes.
+ * read back from the JSON file (Jackson), its own CPU over the measured window included
+ * ({@code client_cpu_pct}: when the generator rather than the target was the bottleneck). The suite
+ * never links the load generator's classes.
  */
 public final class LoadgenRun {
 
@@ -32,38 +39,54 @@ public final class LoadgenRun {
 
     /** What a run left: the JSON fields by name, the progress seconds, the exit code. */
     public record Outcome(Map<String, String> json, List<Second> seconds, int exitCode, String stderrTail) {
+        /** A numeric field; NaN when absent or null (a figure the load generator could not measure). */
         public double num(String field) {
             String v = json.get(field);
-            return v == null ? Double.NaN : Double.parseDouble(v);
+            return v == null || v.isEmpty() ? Double.NaN : Double.parseDouble(v);
         }
     }
 
     private static final Pattern PROGRESS = Pattern.compile(
             "^\\s*([0-9.]+)s (warm-up|\\s+)\\s+(\\d+) req/s\\s+errors (\\d+)");
-    private static final Pattern JSON_FIELD = Pattern.compile("\"([A-Za-z0-9_]+)\":\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[^,\\n}]+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private LoadgenRun() {
     }
 
-    /** The command line for one level of a scenario against a URL. */
+    /**
+     * The command line for one level of a scenario against a URL: {@code duration} measured after the
+     * plan's warm-up. Idle connections are never opened here: a separate holder opens them
+     * ({@link #holderCommand}), so a target sees {@code level.idle()} idle connections, not twice as many.
+     */
     public static List<String> command(SuitePlan plan, String url, Scenario s, Level level, Duration duration,
                                        Path json, Path hgrm, Path hlog) {
+        List<String> cmd = base(plan, level, s, duration, plan.warmup());
+        cmd.addAll(List.of("--json", json.toString(), "--hgrm", hgrm.toString(), "--hlog", hlog.toString(), url));
+        return cmd;
+    }
+
+    /**
+     * The command of a settling phase: the same load as the measured run, for at most {@code cap}, with
+     * no warm-up and no files; it is stopped as soon as the target has settled ({@link #settle}).
+     */
+    public static List<String> settleCommand(SuitePlan plan, String url, Scenario s, Level level, Duration cap) {
+        List<String> cmd = base(plan, level, s, cap, Duration.ZERO);
+        cmd.add(url);
+        return cmd;
+    }
+
+    private static List<String> base(SuitePlan plan, Level level, Scenario s, Duration duration, Duration warmup) {
         List<String> cmd = new ArrayList<>(plan.pinLoad());
         cmd.addAll(List.of(plan.java(), "-XX:+UseSerialGC", "-jar", plan.loadgenJar().toString(),
                 "-t", "1", "-c", Integer.toString(level.connections()),
-                "-d", duration.toMillis() + "ms", "--warmup", plan.warmup().toMillis() + "ms",
-                "--timeout", "2s", "--progress", "--json", json.toString(), "--hgrm", hgrm.toString(),
-                "--hlog", hlog.toString()));
+                "-d", duration.toMillis() + "ms", "--warmup", warmup.toMillis() + "ms",
+                "--timeout", "2s", "--progress"));
         if (level.rate() > 0) {
             cmd.addAll(List.of("-R", String.format(Locale.ROOT, "%.0f", level.rate())));
-        }
-        if (level.idle() > 0) {
-            cmd.addAll(List.of("--idle", Integer.toString(level.idle())));
         }
         if (!s.keepAlive()) {
             cmd.add("--no-keepalive");
         }
-        cmd.add(url);
         return cmd;
     }
 
@@ -87,13 +110,54 @@ public final class LoadgenRun {
     }
 
     /**
+     * How a settling phase ended: the per-second requests/s it saw, whether they settled
+     * ({@link SteadyState}), and the seconds of load it took.
+     */
+    public record Settling(List<Second> perSecond, boolean settled, double loadS) {
+        /** No settling phase ({@code --settle-max 0}): only the fixed warm-up. */
+        public static final Settling NONE = new Settling(List.of(), false, 0);
+    }
+
+    /**
+     * Runs a settling command until the target has settled or the command ends (at the cap), then
+     * stops it; waits at most {@code limit}. Throws IOException when the process cannot start or overruns.
+     */
+    public static Settling settle(List<String> cmd, Path consoleOut, Duration limit)
+            throws IOException, InterruptedException {
+        List<Long> rps = new ArrayList<>();
+        boolean[] settled = {false};
+        Process[] self = new Process[1];
+        Outcome out = run(cmd, null, consoleOut, limit, p -> self[0] = p, s -> {
+            synchronized (rps) {
+                rps.add(s.rps());
+                if (!settled[0] && SteadyState.settled(rps)) {
+                    settled[0] = true;
+                    self[0].destroy();
+                }
+            }
+        });
+        synchronized (rps) {
+            double last = out.seconds().isEmpty() ? 0 : out.seconds().getLast().tS();
+            return new Settling(out.seconds(), settled[0], last);
+        }
+    }
+
+    /**
      * Runs the command, calling {@code onSecond} from a reader thread for every progress line, and
      * waits at most {@code limit}. Throws IOException when the process cannot start or overruns.
      */
     public static Outcome run(List<String> cmd, Path json, Path consoleOut, Duration limit, Consumer<Second> onSecond)
             throws IOException, InterruptedException {
-        Files.deleteIfExists(json);
+        return run(cmd, json, consoleOut, limit, p -> { }, onSecond);
+    }
+
+    private static Outcome run(List<String> cmd, Path json, Path consoleOut, Duration limit, Consumer<Process> started,
+                               Consumer<Second> onSecond) throws IOException, InterruptedException {
+        if (json != null) {
+            Files.deleteIfExists(json);
+        }
         Process p = new ProcessBuilder(cmd).redirectOutput(consoleOut.toFile()).start();
+        started.accept(p);
         List<Second> seconds = new ArrayList<>();
         List<String> other = new ArrayList<>();
         Thread reader = Thread.ofPlatform().daemon().name("loadgen-stderr").start(() -> {
@@ -122,7 +186,7 @@ public final class LoadgenRun {
             throw new IOException("the load generator did not finish within " + limit.toSeconds() + " s");
         }
         reader.join(2_000);
-        Map<String, String> fields = Files.exists(json) ? parseJson(Files.readString(json)) : Map.of();
+        Map<String, String> fields = json != null && Files.exists(json) ? parseJson(Files.readString(json)) : Map.of();
         String tail;
         synchronized (other) {
             tail = String.join(" | ", other.subList(Math.max(0, other.size() - 3), other.size()));
@@ -142,17 +206,24 @@ public final class LoadgenRun {
                 Long.parseLong(m.group(4)));
     }
 
-    /** The fields of the load generator's flat JSON object, values as text (strings unquoted). */
+    /**
+     * The fields of the load generator's flat JSON object, values as text (strings unquoted, numbers as
+     * written, {@code null} as "", nested values as JSON). Throws IllegalArgumentException when the text
+     * is not a JSON object.
+     */
     public static Map<String, String> parseJson(String text) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        Matcher m = JSON_FIELD.matcher(text);
-        while (m.find()) {
-            String v = m.group(2).trim();
-            if (v.startsWith("\"")) {
-                v = v.substring(1, v.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
-            }
-            fields.put(m.group(1), v);
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("the load generator's JSON is not readable: " + e.getOriginalMessage());
         }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("the load generator's JSON is not an object");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        root.properties().forEach(e -> fields.put(e.getKey(), e.getValue().isNull() ? ""
+                : e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
         return fields;
     }
 }

@@ -7,6 +7,11 @@ import java.util.Locale;
  * The suite's progress on stderr: cells done and left, elapsed time and an ETA. The ETA scales the
  * plan's estimate of the cells left by how the cells done compared with their estimate. Redrawn in
  * place on a terminal, one line per cell otherwise. Called from the runner's thread only.
+ *
+ * <p>Kept rather than a progress-bar library (me.tongfei:progressbar was the candidate): such bars
+ * extrapolate the ETA from the share of steps done, while a suite's cells differ in cost by ten times
+ * (a startup cell costs nothing, an idle level 20 s), so the ETA here comes from the plan's estimate of
+ * each cell; and a CI log wants one line per finished cell naming it and its status, not a redrawn bar.
  */
 public final class ProgressBar {
 

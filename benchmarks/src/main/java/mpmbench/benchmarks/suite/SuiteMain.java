@@ -15,17 +15,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
+
+import mpmbench.server.cli.MpmbenchVersion;
 
 /**
  * {@code mpmbench suite [quick|full] [options]}: every target through every scenario, with
  * telemetry, CSV, charts, claims and a report. Exit codes: 0 the run ended (failed cells are
  * results, recorded with their reason), 1 the run could not go on, 2 a bad flag.
  */
-@Command(name = "suite", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+@Command(name = "mpmbench suite", mixinStandardHelpOptions = true, versionProvider = MpmbenchVersion.class,
+        sortOptions = false, usageHelpWidth = 100,
         description = {"Runs scenarios x targets: each target a separate process pinned to one core, the load "
                 + "generator a separate process pinned to another, /proc telemetry once a second.",
                 "Writes summary.csv, samples.csv, env.csv, claims.csv, latency/, charts/ and report.md."},
@@ -33,7 +36,7 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:the run ended (see status in summary.csv)", "1:the run could not go on", "2:bad flag"})
 public final class SuiteMain implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SUITE", description = "quick (default, <= 5 min) or full")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SUITE", description = "quick (default, <= 10 min) or full (<= 60 min plus a micro pass)")
     String suite = "quick";
 
     @Option(names = "--list", description = "print the scenarios and targets, then exit")
@@ -47,14 +50,21 @@ public final class SuiteMain implements Callable<Integer> {
     @Option(names = "--scenarios", paramLabel = "S,...", split = ",", description = "scenarios (default: all for full; startup,hello,idle-keepalive,cpu,crash for quick; see --list)")
     List<String> scenarios = new ArrayList<>();
 
-    @Option(names = "--repeats", paramLabel = "N", description = "runs of each cell (quick 1, full 2)")
+    @Option(names = "--repeats", paramLabel = "N", description = "repeats of each cell (default 3): windows on one "
+            + "warmed instance in quick, fresh instances in interleaved rounds in full")
     Integer repeats;
 
-    @Option(names = "--duration", paramLabel = "T", description = "measured window per cell, e.g. 3s, 500ms (quick 2s, full 5s)")
+    @Option(names = "--duration", paramLabel = "T", description = "measured window per repeat, e.g. 3s, 500ms (quick 2s, full 4s)")
     String duration;
 
-    @Option(names = "--warmup", paramLabel = "T", description = "warm-up before each cell (quick 1s, full 2s)")
+    @Option(names = "--warmup", paramLabel = "T", description = "the load generator's own warm-up before each measured "
+            + "window, after the target has settled (default 1s)")
     String warmup;
+
+    @Option(names = "--settle-max", paramLabel = "T", description = "longest a level may take to settle (requests/s "
+            + "of two 2 s windows within 10 %%) before it is measured anyway and marked unsettled (quick 15s, full 30s); "
+            + "0: no settling, the fixed --warmup only")
+    String settleMax;
 
     @Option(names = "--out", paramLabel = "DIR", description = "results folder (default ROOT/results/<run-id>)")
     Path out;
@@ -67,7 +77,8 @@ public final class SuiteMain implements Callable<Integer> {
             + "(default: the one running this command)")
     String java;
 
-    @Option(names = "--set", paramLabel = "Directive=value", description = "directive for java-X and httpd-X alike, repeatable")
+    @Option(names = "--set", paramLabel = "[TARGET:]Directive=value", description = "directive for java-X and httpd-X "
+            + "alike, or for one target with its name before a colon (java-worker:ThreadsPerChild=1); repeatable")
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--micro", negatable = true, description = "run a short JMH micro pass after the scenarios "
@@ -143,8 +154,14 @@ public final class SuiteMain implements Callable<Integer> {
             chosenTargets.add(TargetSpec.parse(t));
         }
         Map<String, String> setMap = new LinkedHashMap<>();
+        List<String> names = chosenTargets.stream().map(TargetSpec::name).toList();
         for (String s : sets) {
             Map.Entry<String, String> e = Directives.parseSet(s);
+            int colon = e.getKey().indexOf(':');
+            if (colon >= 0 && !names.contains(e.getKey().substring(0, colon))) {
+                throw new IllegalArgumentException("--set " + s + ": no target '" + e.getKey().substring(0, colon)
+                        + "' in this run; accepted: " + String.join(", ", names));
+            }
             setMap.put(e.getKey(), e.getValue());
         }
         Path repo = root != null ? root.toAbsolutePath() : detectRoot();
@@ -156,7 +173,8 @@ public final class SuiteMain implements Callable<Integer> {
                 java != null ? java : currentJava(), setMap,
                 pin ? List.of("taskset", "-c", "0") : List.of(), pin ? List.of("taskset", "-c", "1") : List.of(),
                 Path.of(System.getProperty("java.io.tmpdir")).resolve("mpmbench-run-" + runId),
-                micro != null ? micro : kind == SuiteKind.FULL);
+                micro != null ? micro : kind == SuiteKind.FULL,
+                settleMax != null ? parseDuration(settleMax) : kind.settleCap(), kind.freshInstances());
     }
 
     /** {@code url=a,pid=1} would be split at its comma: join a {@code pid=} part back to its URL. */

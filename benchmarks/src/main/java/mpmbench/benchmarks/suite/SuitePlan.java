@@ -25,11 +25,15 @@ import java.util.Map;
  * @param pinLoad     command prefix pinning the load generator
  * @param runBase     directory for the targets' run directories (configs, docroots, logs)
  * @param micro       run a short JMH micro pass after the scenarios ({@link MicroPass}; full by default)
+ * @param settleCap   the longest a level's settling phase may run ({@link SteadyState}); zero: no
+ *                    settling phase, only the fixed warm-up (how the suite measured before it had one)
+ * @param freshInstances each repeat on a fresh target instance, in interleaved rounds (else the
+ *                    repeats of a level are windows on one warmed instance)
  */
 public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario> scenarios, int repeats,
                         Duration duration, Duration warmup, Path out, Path root, String java,
                         Map<String, String> sets, List<String> pinTarget, List<String> pinLoad, Path runBase,
-                        boolean micro) {
+                        boolean micro, Duration settleCap, boolean freshInstances) {
 
     public SuitePlan {
         targets = List.copyOf(targets);
@@ -46,6 +50,10 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("--duration must be positive");
         }
+        if (warmup.isNegative() || !settleCap.isZero() && settleCap.toMillis() < 2000L * SteadyState.WINDOW_S) {
+            throw new IllegalArgumentException("--warmup must not be negative and --settle-max 0 (no settling) or at least "
+                    + 2 * SteadyState.WINDOW_S + "s (two windows of the steady-state rule)");
+        }
     }
 
     public Path serverJar() {
@@ -61,13 +69,28 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
         return duration.compareTo(Duration.ofSeconds(4)) >= 0 ? duration : Duration.ofSeconds(4);
     }
 
-    /** Every cell, in run order: scenario, then target, then repeat, then level. */
+    /**
+     * Every cell, in run order: with fresh instances, round (repeat) first, then scenario, target and
+     * level, so drift in the machine hits every target alike; else scenario, target, level, repeat.
+     */
     public List<Cell> cells() {
         List<Cell> cells = new ArrayList<>();
+        if (freshInstances) {
+            for (int r = 1; r <= repeats; r++) {
+                for (Scenario s : scenarios) {
+                    for (TargetSpec t : targets) {
+                        for (Level l : s.levels()) {
+                            cells.add(new Cell(s, t, l, r));
+                        }
+                    }
+                }
+            }
+            return cells;
+        }
         for (Scenario s : scenarios) {
             for (TargetSpec t : targets) {
-                for (int r = 1; r <= repeats; r++) {
-                    for (Level l : s.levels()) {
+                for (Level l : s.levels()) {
+                    for (int r = 1; r <= repeats; r++) {
                         cells.add(new Cell(s, t, l, r));
                     }
                 }
@@ -81,12 +104,16 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
      * of a scenario carries the target's launch (about 2 s).
      */
     public double estimateSeconds(Cell c) {
-        double launch = c.scenario().levels().indexOf(c.level()) == 0 && c.target().launched() ? 2 : 0;
+        boolean firstLevel = c.scenario().levels().indexOf(c.level()) == 0;
+        boolean firstWindow = freshInstances || c.repeat() == 1;
+        double launch = firstLevel && firstWindow && c.target().launched() ? 2 : 0;
+        // settling: about 6 s of load and a JVM start, once per level and instance
+        double settle = firstWindow ? 6.5 : 0;
         return launch + switch (c.scenario().kind()) {
             case STARTUP -> 0.0;
-            case CRASH -> warmup.toMillis() / 1000.0 + crashDuration().toMillis() / 1000.0 + 3;
-            default -> warmup.toMillis() / 1000.0 + duration.toMillis() / 1000.0 + 2.5
-                    + (c.level().idle() > 0 ? 2.5 : 0);
+            case CRASH -> settle + warmup.toMillis() / 1000.0 + crashDuration().toMillis() / 1000.0 + 1;
+            default -> settle + warmup.toMillis() / 1000.0 + duration.toMillis() / 1000.0 + 1
+                    + (c.level().idle() > 0 && firstWindow ? 2.5 : 0);
         };
     }
 

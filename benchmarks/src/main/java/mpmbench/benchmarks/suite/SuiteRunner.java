@@ -5,23 +5,28 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-import mpmbench.benchmarks.report.CsvTables;
 import mpmbench.benchmarks.report.ReportBuilder;
-import mpmbench.benchmarks.report.Row;
-import mpmbench.benchmarks.report.Schemas;
+import mpmbench.benchmarks.results.Cells;
+import mpmbench.benchmarks.results.CsvTables;
+import mpmbench.benchmarks.results.Row;
+import mpmbench.benchmarks.results.Schemas;
 
 /**
- * Runs a {@link SuitePlan}: for each scenario, each target and each repeat, a new target instance
- * (so one cell's leftovers don't leak into the next), its levels one after another, then the target
- * is stopped. A cell that fails is recorded with its reason and the run goes on; summary.csv and
- * samples.csv are rewritten after every target so an interrupted run keeps what it has. The
- * {@code startup} cells are timed on the first launch of each target (and repeat) for another
- * scenario, so they cost no launch of their own unless startup is all that runs. At the end
- * a short micro pass runs when the plan asks ({@link MicroPass}: full by default), then the report
- * (claims, charts, report.md) is built from the CSV files.
+ * Runs a {@link SuitePlan}. With fresh instances ({@code full}): round 1 of every scenario and target,
+ * then round 2 and so on, a new target instance per scenario and round, so drift in the machine hits
+ * every target alike. Otherwise ({@code quick}): one instance per scenario and target, whose levels
+ * each settle once and are then measured in as many windows as there are repeats. A level always
+ * settles first ({@link SteadyState}). A cell that fails is recorded with its reason and the run goes
+ * on; summary.csv and samples.csv are rewritten after every target so an interrupted run keeps what it
+ * has. The {@code startup} cells are timed on the first launches of each target for other scenarios
+ * (one per repeat), so they cost no launch of their own unless too few launches happen. At the end a
+ * short micro pass runs when the plan asks ({@link MicroPass}: full by default), then the report
+ * (cells, claims, charts, report.md) is built from the CSV files.
  */
 public final class SuiteRunner {
 
@@ -30,8 +35,8 @@ public final class SuiteRunner {
     private final TargetLauncher launcher;
     private final List<Row> summary = new ArrayList<>();
     private final List<Row> samples = new ArrayList<>();
-    /** (target#repeat) whose startup cell is recorded: from the first launch of that target and repeat. */
-    private final java.util.Set<String> startupDone = new java.util.HashSet<>();
+    /** Startup cells recorded so far per target: one per launch, up to the plan's repeats. */
+    private final Map<String, Integer> startups = new HashMap<>();
 
     public SuiteRunner(SuitePlan plan, PrintStream err) {
         this.plan = plan;
@@ -51,24 +56,25 @@ public final class SuiteRunner {
         ProgressBar bar = new ProgressBar(err, System.console() != null && System.console().isTerminal(), cells.size(),
                 cells.stream().mapToDouble(plan::estimateSeconds).sum());
         CellRunner runner = new CellRunner(plan, latency);
-        for (Scenario s : plan.scenarios()) {
-            if (s.kind() == ScenarioKind.STARTUP && plan.scenarios().size() > 1) {
-                continue; // recorded from the next launch of each target, or at the end
-            }
-            for (TargetSpec t : plan.targets()) {
-                for (int r = 1; r <= plan.repeats(); r++) {
-                    runTarget(runner, s, t, r, bar);
+        boolean onlyStartup = plan.scenarios().size() == 1 && startupScenario() != null;
+        int rounds = plan.freshInstances() ? plan.repeats() : 1;
+        int windows = plan.freshInstances() ? 1 : plan.repeats();
+        for (int round = 1; round <= rounds; round++) {
+            for (Scenario s : plan.scenarios()) {
+                if (s.kind() == ScenarioKind.STARTUP && !onlyStartup) {
+                    continue; // recorded from the launches for other scenarios, or at the end
                 }
-                writeCsv(out);
+                for (TargetSpec t : plan.targets()) {
+                    runTarget(runner, s, t, round, windows, bar);
+                    writeCsv(out);
+                }
             }
         }
         Scenario startup = startupScenario();
         if (startup != null) {
             for (TargetSpec t : plan.targets()) {
-                for (int r = 1; r <= plan.repeats(); r++) {
-                    if (!startupDone.contains(t.name() + "#" + r)) {
-                        runTarget(runner, startup, t, r, bar);
-                    }
+                while (startups.getOrDefault(t.name(), 0) < plan.repeats() && !skipped(startup, t, bar)) {
+                    runTarget(runner, startup, t, 1, 1, bar);
                 }
             }
             writeCsv(out);
@@ -97,20 +103,50 @@ public final class SuiteRunner {
         }
     }
 
-    private void runTarget(CellRunner runner, Scenario s, TargetSpec t, int repeat, ProgressBar bar)
-            throws InterruptedException {
-        List<SuitePlan.Cell> cells = s.levels().stream().map(l -> new SuitePlan.Cell(s, t, l, repeat)).toList();
+    /** Why a scenario cannot run on a target here, or null when it can. */
+    private String skipReason(Scenario s, TargetSpec t) {
         String path = t.pathFor(s);
         Optional<String> missing = TargetLauncher.unavailable(t, plan.serverJar());
-        String skip = missing.orElse(path == null
-                ? s.name() + " needs " + s.endpoint() + ", which " + t.name() + " does not serve (static files only)"
-                : s.kind() == ScenarioKind.CRASH && !t.launched() ? "crash needs a target the suite started" : null);
-        if (skip == null && s.kind() == ScenarioKind.STARTUP && !t.launched()) {
-            skip = "startup needs a target the suite starts";
+        if (missing.isPresent()) {
+            return missing.get();
         }
+        if (path == null) {
+            return s.name() + " needs " + s.endpoint() + ", which " + t.name() + " does not serve (static files only)";
+        }
+        if ((s.kind() == ScenarioKind.CRASH || s.kind() == ScenarioKind.STARTUP) && !t.launched()) {
+            return s.name() + " needs a target the suite starts";
+        }
+        return null;
+    }
+
+    /** Records the startup cells of a target that cannot start as skipped; true when it did. */
+    private boolean skipped(Scenario startup, TargetSpec t, ProgressBar bar) {
+        String skip = skipReason(startup, t);
+        if (skip == null) {
+            return false;
+        }
+        for (int r = startups.getOrDefault(t.name(), 0) + 1; r <= plan.repeats(); r++) {
+            SuitePlan.Cell c = new SuitePlan.Cell(startup, t, startup.levels().getFirst(), r);
+            record(CellResult.notRun(c, t.pathFor(startup), "skipped", skip), c, bar);
+        }
+        startups.put(t.name(), plan.repeats());
+        return true;
+    }
+
+    /**
+     * One instance of a target for one scenario: launched, its startup cell recorded when one is still
+     * due, each level run in {@code windows} repeats from {@code repeat}, then stopped.
+     */
+    private void runTarget(CellRunner runner, Scenario s, TargetSpec t, int repeat, int windows, ProgressBar bar)
+            throws InterruptedException {
+        String path = t.pathFor(s);
+        String skip = skipReason(s, t);
         if (skip != null) {
-            for (SuitePlan.Cell c : cells) {
-                record(CellResult.notRun(c, path, "skipped", skip), c, bar);
+            for (Level l : s.levels()) {
+                for (int w = 0; w < windows; w++) {
+                    SuitePlan.Cell c = new SuitePlan.Cell(s, t, l, repeat + w);
+                    record(CellResult.notRun(c, path, "skipped", skip), c, bar);
+                }
             }
             return;
         }
@@ -118,37 +154,56 @@ public final class SuiteRunner {
         try {
             target = launcher.start(t);
         } catch (IOException | RuntimeException e) {
-            for (SuitePlan.Cell c : cells) {
-                record(CellResult.notRun(c, path, "failed", t.name() + " did not start: " + e.getMessage()), c, bar);
+            for (Level l : s.levels()) {
+                for (int w = 0; w < windows; w++) {
+                    SuitePlan.Cell c = new SuitePlan.Cell(s, t, l, repeat + w);
+                    record(CellResult.notRun(c, path, "failed", t.name() + " did not start: " + e.getMessage()), c, bar);
+                }
             }
             return;
         }
         try (target) {
-            Scenario startup = startupScenario();
-            if (startup != null && startupDone.add(t.name() + "#" + repeat)) {
-                SuitePlan.Cell sc = new SuitePlan.Cell(startup, t, startup.levels().getFirst(), repeat);
-                record(runner.startup(sc, target), sc, bar);
-                if (s == startup) {
-                    return;
-                }
-            }
-            String knee = null;
-            for (SuitePlan.Cell c : cells) {
-                if (knee != null) {
-                    record(CellResult.notRun(c, path, "skipped", knee), c, bar);
-                    continue;
-                }
-                CellResult result = s.kind() == ScenarioKind.STARTUP ? runner.startup(c, target) : runner.run(c, target, path);
-                record(result, c, bar);
-                if (s.kind() == ScenarioKind.RATE_SWEEP && pastKnee(result.summary(), c.level())) {
-                    knee = "past the knee at " + (long) c.level().rate() + " req/s";
-                }
-                if (target.process() != null && !target.process().isAlive()) {
-                    knee = t.name() + " exited during the previous cell";
-                }
+            runLevels(runner, s, t, repeat, windows, target, bar);
+        } finally {
+            deleteRunDir(target);
+        }
+    }
+
+    private void runLevels(CellRunner runner, Scenario s, TargetSpec t, int repeat, int windows, RunningTarget target,
+                           ProgressBar bar) throws InterruptedException {
+        String path = t.pathFor(s);
+        Scenario startup = startupScenario();
+        int done = startups.getOrDefault(t.name(), 0);
+        if (startup != null && done < plan.repeats()) {
+            startups.put(t.name(), done + 1);
+            SuitePlan.Cell sc = new SuitePlan.Cell(startup, t, startup.levels().getFirst(), done + 1);
+            record(runner.startup(sc, target), sc, bar);
+            if (s == startup) {
+                return;
             }
         }
-        deleteRunDir(target);
+        String knee = null;
+        for (Level l : s.levels()) {
+            SuitePlan.Cell c = new SuitePlan.Cell(s, t, l, repeat);
+            if (knee != null) {
+                for (int w = 0; w < windows; w++) {
+                    SuitePlan.Cell cw = new SuitePlan.Cell(s, t, l, repeat + w);
+                    record(CellResult.notRun(cw, path, "skipped", knee), cw, bar);
+                }
+                continue;
+            }
+            List<Row> level = new ArrayList<>();
+            runner.run(c, windows, target, path, r -> {
+                level.add(r.summary());
+                record(r, new SuitePlan.Cell(s, t, l, Integer.parseInt(r.summary().text("repeat"))), bar);
+            });
+            if (s.kind() == ScenarioKind.RATE_SWEEP && level.stream().filter(r -> pastKnee(r, l)).count() * 2 > level.size()) {
+                knee = "past the knee at " + (long) l.rate() + " req/s";
+            }
+            if (target.process() != null && !target.process().isAlive()) {
+                knee = t.name() + " exited during the previous cell";
+            }
+        }
     }
 
     /**
@@ -172,9 +227,12 @@ public final class SuiteRunner {
         return plan.scenarios().stream().filter(x -> x.kind() == ScenarioKind.STARTUP).findFirst().orElse(null);
     }
 
-    /** The sweep stops after a level whose p99 passed the SLO, with errors, or that fell 10 % short of its rate. */
+    /**
+     * The sweep stops after a level whose p99 passed the SLO, with errors, or that fell 10 % short of its
+     * rate in most of its repeats (a generator-bound or unsettled repeat counts by its figures).
+     */
     static boolean pastKnee(Row r, Level level) {
-        if (!r.text("status").equals("ok")) {
+        if (r.text("status").equals("failed") || r.text("status").equals("skipped")) {
             return true;
         }
         return r.num("p99_ms") > Scenarios.SLO_P99_MS || r.num("errors") > 0 || r.num("rps") < 0.9 * level.rate();
@@ -191,6 +249,7 @@ public final class SuiteRunner {
     private void writeCsv(Path out) {
         try {
             CsvTables.write(out.resolve("summary.csv"), Schemas.SUMMARY, summary);
+            CsvTables.write(out.resolve("cells.csv"), Schemas.CELLS, new Cells(summary).table());
             CsvTables.write(out.resolve("samples.csv"), Schemas.SAMPLES, samples);
         } catch (IOException e) {
             err.println("mpmbench suite: cannot write results to " + out + ": " + e.getMessage());

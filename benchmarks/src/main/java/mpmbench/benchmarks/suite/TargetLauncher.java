@@ -52,7 +52,7 @@ public final class TargetLauncher {
     /** The directives java-X and httpd-X run with (empty for nginx and url=). */
     public Map<String, String> directives(TargetSpec t) {
         return switch (t.kind()) {
-            case JAVA, HTTPD -> Directives.forMpm(t.mpm(), plan.sets());
+            case JAVA, HTTPD -> Directives.forMpm(t.mpm(), Directives.forTarget(plan.sets(), t.name()));
             default -> Map.of();
         };
     }

@@ -1,9 +1,11 @@
 package mpmbench.benchmarks.claims;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,10 +13,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import mpmbench.benchmarks.report.CsvTables;
-import mpmbench.benchmarks.report.Row;
+import mpmbench.benchmarks.results.CsvTables;
+import mpmbench.benchmarks.results.Row;
+import mpmbench.benchmarks.results.Schemas;
 
-/** The claim checks on a fixed summary.csv (src/test/resources/fixture), verdict by verdict. */
+/**
+ * The claim checks on a fixed summary.csv (src/test/resources/fixture: three repeats per cell, ±3 %
+ * apart), verdict by verdict, and on small planted cases for the inconclusive answer.
+ */
 class ClaimsTest {
 
     private static Map<String, Row> claims;
@@ -30,74 +36,139 @@ class ClaimsTest {
                 .collect(Collectors.toMap(r -> r.text("claim") + "/" + r.text("family"), r -> r));
     }
 
-    private static String verdict(String id) {
-        return claims.get(id).text("verdict");
+    private static void assertVerdict(String expected, String id) {
+        assertEquals(expected, claims.get(id).text("verdict"), claims.get(id).toString());
     }
 
     @Test
     void prefork_costs_more_memory_and_cpu_in_java_but_not_in_httpd() {
-        assertEquals("holds", verdict("1a/java"));
-        assertEquals("holds", verdict("1b/java"));
-        assertEquals("does not hold", verdict("1a/httpd"));
-        assertEquals("does not hold", verdict("1b/httpd"));
-        assertEquals("java-prefork=400.000; java-worker=140.000; java-event=141.000", claims.get("1a/java").text("values"));
+        assertVerdict("holds", "1a/java");
+        assertVerdict("holds", "1b/java");
+        assertVerdict("does not hold", "1a/httpd");
+        assertVerdict("does not hold", "1b/httpd");
+        assertEquals("java-prefork=400.000 [370.190, 429.810] (n=3); java-worker=140.000 [129.567, 150.433] (n=3); "
+                + "java-event=141.000 [130.492, 151.508] (n=3)", claims.get("1a/java").text("values"));
         assertEquals("pss_mb, hello at 256 connections", claims.get("1a/java").text("metric"));
+        // the deciding ratio is prefork / event, the larger of the two others, with its Fieller interval
+        Row c = claims.get("1a/java");
+        assertEquals(400.0 / 141.0, c.num("ratio"), 1e-3);
+        assertTrue(c.num("ratio_ci_low") > Claims.MORE && c.num("ratio_ci_low") < c.num("ratio")
+                && c.num("ratio_ci_high") > c.num("ratio"), c.toString());
     }
 
     @Test
     void startup_without_httpd_rows_is_not_measured() {
-        assertEquals("holds", verdict("1c/java"));
-        assertEquals("not measured", verdict("1c/httpd"));
+        assertVerdict("holds", "1c/java");
+        assertVerdict("not measured", "1c/httpd");
     }
 
     @Test
     void crash_counts_lost_connections_not_timeouts() {
         // java-prefork has 12 errors but lost only 1 request with its connection.
-        assertEquals("holds", verdict("2/java"));
-        assertEquals("java-prefork=1.000; java-worker=15.000; java-event=9.000", claims.get("2/java").text("values"));
-        // httpd-event's crash cell failed: not measured, and the note says which.
-        assertEquals("not measured", verdict("2/httpd"));
-        assertEquals("no ok result for httpd-event", claims.get("2/httpd").text("note"));
+        assertVerdict("holds", "2/java");
+        assertTrue(claims.get("2/java").text("values").startsWith("java-prefork=1.000 [1.000, 1.000] (n=3); java-worker=15.000"),
+                claims.get("2/java").text("values"));
+        // httpd-event's crash cell failed: not measured, and the note says which and why.
+        assertVerdict("not measured", "2/httpd");
+        assertEquals("no ok result for crash httpd-event c16: failed (3 of 3)", claims.get("2/httpd").text("note"));
     }
 
     @Test
     void connections_per_mib_and_idle_keepalive() {
-        assertEquals("holds", verdict("3/java"));
-        assertEquals("does not hold", verdict("3/httpd"));
-        assertEquals("holds", verdict("4/java"));
-        assertEquals("holds", verdict("4/httpd"));
+        assertVerdict("holds", "3/java");
+        assertVerdict("does not hold", "3/httpd");
+        assertVerdict("holds", "4/java");
+        assertVerdict("holds", "4/httpd");
+    }
+
+    /** A summary.csv row of one repeat with status ok. */
+    static Row row(String scenario, String target, int idle, int repeat, String column, double value) {
+        return Row.builder(Schemas.SUMMARY).put("scenario", scenario).put("target", target).put("status", "ok")
+                .put("connections", 16).put("rate", 0).put("idle", idle).put("repeat", repeat).put(column, value).build();
     }
 
     @Test
     void an_event_that_only_trickles_does_not_keep_serving() {
-        java.util.function.BiFunction<String, String[], Row> row = (target, v) -> Row.builder(
-                mpmbench.benchmarks.report.Schemas.SUMMARY).put("scenario", v[0]).put("target", target).put("status", "ok")
-                .put("connections", 16).put("idle", Integer.parseInt(v[1])).put("rps", Double.parseDouble(v[2])).build();
-        List<Row> rows = List.of(row.apply("httpd-event", new String[] {"hello", "0", "20000"}),
-                row.apply("httpd-event", new String[] {"idle-keepalive", "300", "8"}),
-                row.apply("httpd-worker", new String[] {"idle-keepalive", "300", "0"}),
-                row.apply("httpd-prefork", new String[] {"idle-keepalive", "300", "0"}));
-        Row c4 = Claims.evaluate(rows).stream().filter(r -> r.text("claim").equals("4") && r.text("family").equals("httpd"))
-                .findFirst().orElseThrow();
+        List<Row> rows = new ArrayList<>();
+        for (int r = 1; r <= 3; r++) {
+            rows.add(row("hello", "httpd-event", 0, r, "rps", 20000 + 100 * r));
+            rows.add(row("idle-keepalive", "httpd-event", 300, r, "rps", 7 + r));
+            rows.add(row("idle-keepalive", "httpd-worker", 300, r, "rps", 0));
+            rows.add(row("idle-keepalive", "httpd-prefork", 300, r, "rps", 0));
+        }
+        Row c4 = claim(rows, "4", "httpd");
         assertEquals("does not hold", c4.text("verdict"));
-        assertEquals("event served 0 % of its hello rps", c4.text("note"));
+        assertTrue(c4.text("note").contains("event served 0 % of its hello rps"), c4.text("note"));
+    }
+
+    @Test
+    void a_ratio_whose_interval_straddles_the_threshold_is_inconclusive_and_says_what_would_decide_it() {
+        // prefork 24 % above the others on average, but its repeats scatter by ±12 %
+        List<Row> rows = new ArrayList<>();
+        double[] prefork = {110, 125, 140};
+        for (int r = 1; r <= 3; r++) {
+            rows.add(row("hello", "java-prefork", 0, r, "pss_mb", prefork[r - 1]));
+            rows.add(row("hello", "java-worker", 0, r, "pss_mb", 100 + r));
+            rows.add(row("hello", "java-event", 0, r, "pss_mb", 99 + r));
+        }
+        Row c = claim(rows, "1a", "java");
+        assertEquals("inconclusive", c.text("verdict"));
+        assertTrue(c.num("ratio_ci_low") < Claims.MORE && c.num("ratio_ci_high") > Claims.MORE, c.toString());
+        assertTrue(c.num("repeats_needed") > 3, c.toString());
+    }
+
+    @Test
+    void generator_bound_repeats_are_not_judged_and_the_note_says_so() {
+        List<Row> rows = new ArrayList<>();
+        for (int r = 1; r <= 3; r++) {
+            rows.add(row("hello", "java-prefork", 0, r, "pss_mb", 400));
+            rows.add(row("hello", "java-worker", 0, r, "pss_mb", 100));
+            rows.add(Row.builder(Schemas.SUMMARY).putAll(row("hello", "java-event", 0, r, "pss_mb", 100))
+                    .put("status", "generator-bound").build());
+        }
+        Row c = claim(rows, "1a", "java");
+        assertEquals("not measured", c.text("verdict"));
+        assertEquals("no ok result for hello java-event c16: generator-bound (3 of 3)", c.text("note"));
+    }
+
+    @Test
+    void unsettled_repeats_count_and_a_claim_of_several_ratios_shows_the_undecided_one() {
+        List<Row> rows = new ArrayList<>();
+        double[] event = {80, 120, 100};
+        for (int r = 1; r <= 3; r++) {
+            rows.add(Row.builder(Schemas.SUMMARY).putAll(row("hello", "java-prefork", 0, r, "pss_mb", 400))
+                    .put("status", "unsettled").build());
+            rows.add(row("hello", "java-worker", 0, r, "pss_mb", 100 + r));
+            rows.add(row("hello", "java-event", 0, r, "pss_mb", event[r - 1] * 3.2));
+        }
+        Row c = claim(rows, "1a", "java");
+        // prefork / worker clears 1.1 by far; prefork / event (about 1.25, spread ±20 %) does not: that one is shown
+        assertEquals("inconclusive", c.text("verdict"), c.toString());
+        assertEquals(400 / 320.0, c.num("ratio"), 1e-3);
+    }
+
+    private static Row claim(List<Row> rows, String id, String family) {
+        return Claims.evaluate(rows).stream().filter(r -> r.text("claim").equals(id) && r.text("family").equals(family))
+                .findFirst().orElseThrow();
     }
 
     @Test
     void cpu_bound_models_converge_and_peers_cannot_serve_cpu() {
-        assertEquals("holds", verdict("6/java"));
-        assertEquals("max / min = 1.08", claims.get("6/java").text("note"));
-        assertEquals("not measured", verdict("6/httpd"));
+        assertVerdict("holds", "6/java");
+        assertTrue(claims.get("6/java").text("note").startsWith("java-virtual / java-prefork = 1.075 [1.004, 1.151]"),
+                claims.get("6/java").text("note"));
+        assertVerdict("not measured", "6/httpd");
     }
 
     @Test
     void java_orders_like_httpd_with_ties_within_ten_percent() {
-        assertEquals("holds", verdict("7/java-vs-httpd"));
-        assertEquals("6/6 pairs agree over hello@256 idle-keepalive@300", claims.get("7/java-vs-httpd").text("values"));
+        assertVerdict("holds", "7/java-vs-httpd");
+        assertEquals("6/6 pairs agree (2 with a clear order on both sides) over hello@c256 idle-keepalive@c16-i300",
+                claims.get("7/java-vs-httpd").text("values"));
     }
 
     @Test
     void micro_claim_is_not_measured_without_jmh() {
-        assertEquals("not measured", verdict("5/micro"));
+        assertVerdict("not measured", "5/micro");
     }
 }

@@ -10,9 +10,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import mpmbench.benchmarks.report.CsvTables;
-import mpmbench.benchmarks.report.JmhResults;
-import mpmbench.benchmarks.report.Row;
+import mpmbench.benchmarks.results.CsvTables;
+import mpmbench.benchmarks.results.JmhResults;
+import mpmbench.benchmarks.results.Row;
 
 /** Claim 5 on a real micro run (src/test/resources/fixture/micro, from results/micro-2026-11-26). */
 class MicroClaimTest {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class JsonTrimTest {
 
     @Test
-    void dropsHistogramsAndWhitespaceButNotStrings() {
+    void dropsHistogramsAndWhitespaceButNotStrings() throws Exception {
         String json = """
                 [ { "benchmark" : "a b",
                     "primaryMetric" : { "score" : 1.5, "rawData" : [ [ 1, 2 ] ],
@@ -16,5 +16,11 @@ class JsonTrimTest {
                 """;
         assertEquals("[{\"benchmark\":\"a b\",\"primaryMetric\":{\"score\":1.5,\"rawData\":[[1,2]]},"
                 + "\"secondaryMetrics\":{\"p\":{\"score\":2}}}]", JsonTrim.trim(json));
+    }
+
+    @Test
+    void keepsNumbersAsJmhWroteThem() throws Exception {
+        assertEquals("[{\"score\":260.12345678901234,\"error\":0.0000123}]",
+                JsonTrim.trim("[ { \"score\" : 260.12345678901234, \"error\" : 0.0000123 } ]"));
     }
 }

@@ -39,6 +39,14 @@ class MicroMainTest {
     }
 
     @Test
+    void listsAGroupBenchmarkOnce() {
+        // JMH's -l prints a @Group benchmark once per method; -lp adds indented parameter lines.
+        assertEquals("Benchmarks: \na.B.group\n  param \"n\" = {1}\na.C.single\n",
+                MicroMain.distinctBlocks("Benchmarks: \na.B.group\n  param \"n\" = {1}\na.B.group\n"
+                        + "  param \"n\" = {1}\na.C.single\n"));
+    }
+
+    @Test
     void writesTheJsonBesideTheCsv() {
         assertEquals(Path.of("r/jmh.json"), MicroMain.beside(Path.of("r/jmh.csv"), ".json"));
         assertEquals(Path.of("results"), MicroMain.beside(Path.of("results"), ""));

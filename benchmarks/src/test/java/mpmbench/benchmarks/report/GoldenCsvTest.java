@@ -17,9 +17,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import mpmbench.benchmarks.claims.Claims;
+import mpmbench.benchmarks.results.Cells;
+import mpmbench.benchmarks.results.CsvTables;
+import mpmbench.benchmarks.results.Row;
+import mpmbench.benchmarks.results.Schemas;
 
 /**
- * Seals the CSV schemas (summary, samples, claims, env) against golden files under several default
+ * Seals the CSV schemas (summary, samples, cells, claims, env) against golden files under several default
  * locales: a change of a column or of a number's text is a deliberate change of a golden file. On a
  * mismatch the actual text is left in target/golden-actual/ to compare.
  */
@@ -40,13 +44,14 @@ class GoldenCsvTest {
     static Row summaryRow() {
         return Row.builder(Schemas.SUMMARY).put("scenario", "hello").put("target", "java-event").put("path", "/hello")
                 .put("keepalive", true).put("connections", 64).put("rate", 0.0).put("idle", 0).put("repeat", 1)
-                .put("status", "ok").put("reason", "").put("duration_s", 2.0).put("requests", 40123L)
+                .put("status", "ok").put("reason", "").put("warmup_s", 6.5).put("settled", true).put("duration_s", 2.0)
+                .put("requests", 40123L)
                 .put("rps", 20061.5).put("errors", 2L).put("err_connect", 0).put("err_read", 1).put("err_write", 0)
                 .put("err_timeout", 1).put("err_status", 0).put("err_parse", 0).put("err_closed", 0)
                 .put("p50_ms", 1.234).put("p90_ms", 2.5).put("p99_ms", 10.0).put("p999_ms", 12.3456).put("max_ms", 15.0)
                 .put("uncorrected_p99_ms", 10.0).put("cpu_us_per_req", 47.25).put("rss_mb", 199.5).put("pss_mb", 131.25)
                 .put("processes", 3).put("threads", 93).put("fds", 141).put("ctx_switches_per_req", 0.5)
-                .put("first_200_ms", Double.NaN).build();
+                .put("loadgen_cpu_pct", 71.5).put("first_200_ms", Double.NaN).build();
     }
 
     static Row skippedRow() {
@@ -73,6 +78,7 @@ class GoldenCsvTest {
                 StandardCharsets.UTF_8)) {
             fixture = CsvTables.read(in);
         }
+        check("cells.csv", CsvTables.render(Schemas.CELLS, new Cells(fixture).table()));
         check("claims.csv", CsvTables.render(Schemas.CLAIMS, Claims.evaluate(fixture)));
         check("env.csv", CsvTables.render(Schemas.ENV, List.of(
                 Row.builder(Schemas.ENV).put("key", "cores").put("value", 2).build(),

@@ -1,6 +1,7 @@
 package mpmbench.benchmarks.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,7 +55,37 @@ class LoadgenRunTest {
         assertEquals(List.of("taskset", "-c", "1", "/jdk/bin/java"), cmd.subList(0, 4));
         String line = String.join(" ", cmd);
         assertTrue(line.contains("-jar /repo/loadgen/target/mpmbench-loadgen.jar -t 1 -c 16 -d 2000ms --warmup 1000ms"), line);
-        assertTrue(line.endsWith("-R 2000 --idle 300 --no-keepalive http://127.0.0.1:1/hello"), line);
+        // the measured run opens no idle connections: the holder alone does (they were opened twice once)
+        assertTrue(line.endsWith("-R 2000 --no-keepalive --json j --hgrm h --hlog l http://127.0.0.1:1/hello"), line);
+        assertFalse(line.contains("--idle"), line);
+        String settle = String.join(" ", LoadgenRun.settleCommand(plan, "http://127.0.0.1:1/hello", churn,
+                new Level(16, 2000, 300), Duration.ofSeconds(15)));
+        assertTrue(settle.endsWith("-c 16 -d 15000ms --warmup 0ms --timeout 2s --progress -R 2000 --no-keepalive "
+                + "http://127.0.0.1:1/hello"), settle);
+        String holder = String.join(" ", LoadgenRun.holderCommand(plan, "http://127.0.0.1:1/hello", 300,
+                Duration.ofSeconds(20), Path.of("i")));
+        assertTrue(holder.contains("--idle 300"), holder);
+    }
+
+    @Test
+    void the_settling_rule_waits_for_two_windows_without_a_trend() {
+        assertFalse(SteadyState.settled(List.of(4000L, 9000L, 30000L)));
+        // java-event's JIT climb: not settled while the 2 s means still rise by more than 10 %
+        assertFalse(SteadyState.settled(List.of(3583L, 9793L, 9658L, 17954L, 38566L, 62978L)));
+        assertFalse(SteadyState.settled(List.of(9658L, 17954L, 38566L, 62978L, 74862L, 64439L)));
+        assertTrue(SteadyState.settled(List.of(38566L, 62978L, 74862L, 64439L, 68452L, 79691L)));
+        // a stalled target is steady
+        assertTrue(SteadyState.settled(List.of(0L, 0L, 0L, 0L)));
+        assertFalse(SteadyState.settled(List.of(0L, 0L, 5L, 0L)));
+    }
+
+    @Test
+    void json_is_read_with_a_parser_and_bad_json_is_an_error_not_a_guess() {
+        assertEquals("12.5", LoadgenRun.parseJson("{\"rps\": 12.5, \"url\": \"http://a/\\\"q\"}").get("rps"));
+        assertEquals("http://a/\"q", LoadgenRun.parseJson("{\"rps\": 12.5, \"url\": \"http://a/\\\"q\"}").get("url"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> LoadgenRun.parseJson("{\"rps\": "));
+        // a figure the load generator could not measure is null: an empty cell, never a parse error
+        assertEquals("", LoadgenRun.parseJson("{\"client_cpu_us_per_req\": null}").get("client_cpu_us_per_req"));
     }
 
     @Test

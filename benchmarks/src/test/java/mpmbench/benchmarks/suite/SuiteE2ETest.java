@@ -7,43 +7,104 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
-import mpmbench.benchmarks.report.CsvTables;
-import mpmbench.benchmarks.report.Row;
+import mpmbench.benchmarks.results.CsvTables;
+import mpmbench.benchmarks.results.Row;
+import mpmbench.benchmarks.telemetry.TcpTable;
 
 /**
- * One short real run: java-event started as a process, startup timed, one hello level measured by the
- * load generator as a process, telemetry from /proc, the report built. Runs only in the
- * {@code suite-e2e} Maven profile (it needs the server and loadgen jars and takes about 15 s).
+ * Short real runs: java-event started as a process, the load generator as a process, telemetry from
+ * /proc, the report built. Runs only in the {@code suite-e2e} Maven profile (it needs the server and
+ * loadgen jars and takes about a minute).
  */
 @EnabledIfSystemProperty(named = "mpmbench.e2e", matches = "true")
 class SuiteE2ETest {
 
     @Test
-    void one_short_cell_against_java_event(@TempDir Path out) throws Exception {
+    void startup_and_one_settled_level_in_two_repeats_against_java_event(@TempDir Path out) throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = SuiteMain.execute(new String[] {"quick", "--targets", "java-event", "--scenarios", "startup,hello",
-                "--duration", "1s", "--warmup", "500ms", "--root", System.getProperty("mpmbench.root"),
-                "--out", out.toString()}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+                "--repeats", "2", "--duration", "2s", "--warmup", "1s", "--settle-max", "8s",
+                "--root", System.getProperty("mpmbench.root"), "--out", out.toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
         assertEquals(0, code, err.toString());
         List<Row> summary = CsvTables.read(out.resolve("summary.csv"));
-        assertEquals(3, summary.size(), summary.toString());
+        assertEquals(4, summary.size(), summary.toString());
         Row startup = summary.getFirst();
         assertEquals("startup", startup.text("scenario"));
         assertTrue(startup.num("first_200_ms") > 0 && startup.num("full_capacity_ms") >= startup.num("first_200_ms"));
-        for (Row r : summary.subList(1, 3)) {
-            assertEquals("ok", r.text("status"), r.toString());
+        for (Row r : summary.stream().filter(r -> r.text("scenario").equals("hello")).toList()) {
+            assertTrue(List.of("ok", "unsettled", "generator-bound").contains(r.text("status")), r.toString());
             assertTrue(r.num("rps") > 0, r.toString());
+            assertTrue(r.num("warmup_s") >= 1 + 2 * SteadyState.WINDOW_S - 1, r.toString());
+            assertTrue(r.num("loadgen_cpu_pct") > 0 && r.num("loadgen_cpu_pct") <= 105, r.toString());
             assertTrue(r.num("pss_mb") > 0 && r.num("processes") >= 2 && r.num("cpu_us_per_req") > 0, r.toString());
         }
+        List<Row> cells = CsvTables.read(out.resolve("cells.csv"));
+        Row hello = cells.stream().filter(r -> r.text("scenario").equals("hello")).findFirst().orElseThrow();
+        assertEquals("2/2", hello.text("repeats"), hello.toString());
+        assertTrue(hello.num("rps_ci_low") <= hello.num("rps") && hello.num("rps") <= hello.num("rps_ci_high"), hello.toString());
         assertTrue(Files.exists(out.resolve("latency/hello_java-event_c16_r1.hgrm")));
+        assertTrue(Files.exists(out.resolve("latency/hello_java-event_c16_r1.settle.txt")));
         assertTrue(Files.exists(out.resolve("charts/throughput-vs-connections.png")));
-        assertTrue(Files.readString(out.resolve("report.md")).contains("## Claims"));
-        assertTrue(err.toString().contains("2/3 cells"), err.toString());
+        List<Row> samples = CsvTables.read(out.resolve("samples.csv"));
+        assertTrue(samples.stream().anyMatch(r -> r.text("phase").equals("settle")), "settling seconds in samples.csv");
+        assertTrue(Files.readString(out.resolve("report.md")).contains("## Method"));
+    }
+
+    /**
+     * The idle holder alone opens the idle connections: the target sees N idle plus the active ones
+     * (once they were opened by the measured run as well, twice as many).
+     */
+    @Test
+    void a_target_sees_the_idle_connections_once(@TempDir Path out) throws Exception {
+        SuiteMain m = new SuiteMain();
+        new CommandLine(m).parseArgs("quick", "--targets", "java-event", "--scenarios", "idle-keepalive", "--repeats", "1",
+                "--duration", "2s", "--warmup", "500ms", "--settle-max", "6s", "--root", System.getProperty("mpmbench.root"),
+                "--out", out.toString());
+        SuitePlan plan = m.plan("e2e", Runtime.getRuntime().availableProcessors());
+        Files.createDirectories(plan.runBase());
+        Files.createDirectories(out.resolve("latency"));
+        int idle = 200;
+        Level level = new Level(Scenarios.IDLE_ACTIVE_CONNECTIONS, 0, idle);
+        SuitePlan.Cell cell = new SuitePlan.Cell(plan.scenarios().getFirst(), plan.targets().getFirst(), level, 1);
+        AtomicInteger most = new AtomicInteger();
+        try (RunningTarget target = new TargetLauncher(plan).start(plan.targets().getFirst())) {
+            Thread counter = Thread.ofPlatform().daemon().start(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    most.accumulateAndGet(TcpTable.system().established(target.port()), Math::max);
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            List<CellResult> results = new ArrayList<>();
+            new CellRunner(plan, out.resolve("latency")).run(cell, 1, target, "/hello", results::add);
+            counter.interrupt();
+            Row r = results.getFirst().summary();
+            // every idle connection in exactly one of the load generator's classes
+            double classes = 0;
+            for (String c : List.of("idle_open_answered", "idle_open_unanswered", "idle_connecting", "idle_not_started",
+                    "idle_refused", "idle_connect_timeouts", "idle_closed")) {
+                classes += r.num(c);
+            }
+            assertEquals(idle, (int) classes, r.toString());
+        }
+        // idle + the measured run's active connections + the holder's one active connection, give or take the
+        // reconnects in flight (the server closes a keep-alive connection after MaxKeepAliveRequests); opened
+        // twice, the idle ones alone would be 2 x idle
+        int expected = idle + Scenarios.IDLE_ACTIVE_CONNECTIONS + 1;
+        assertTrue(most.get() >= idle && most.get() <= expected + 32, "the target held at most " + most.get()
+                + " connections; expected about " + expected);
     }
 }

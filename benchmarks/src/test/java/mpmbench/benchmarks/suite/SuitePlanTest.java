@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import picocli.CommandLine;
 
 /** Targets, scenarios and the plan built from flags, without running anything. */
@@ -28,7 +27,9 @@ class SuitePlanTest {
         assertEquals(TargetSpec.DEFAULTS, p.targets().stream().map(TargetSpec::name).toList());
         assertEquals(Scenarios.QUICK_DEFAULT, p.scenarios().stream().map(Scenario::name).toList());
         assertEquals(Duration.ofSeconds(2), p.duration());
-        assertEquals(1, p.repeats());
+        assertEquals(3, p.repeats());
+        assertEquals(Duration.ofSeconds(15), p.settleCap());
+        assertFalse(p.freshInstances());
         assertEquals(Path.of("/repo/server/target/mpmbench-server.jar"), p.serverJar());
         assertEquals(Path.of("/repo/results/run"), p.out());
         assertEquals(List.of("taskset", "-c", "0"), p.pinTarget());
@@ -39,10 +40,11 @@ class SuitePlanTest {
     void full_runs_every_scenario_at_every_level_with_repeats() {
         SuitePlan p = plan("full", "--root", "/repo");
         assertEquals(9, p.scenarios().size());
-        assertEquals(2, p.repeats());
-        assertEquals(Duration.ofSeconds(5), p.duration());
+        assertEquals(3, p.repeats());
+        assertEquals(Duration.ofSeconds(3), p.duration());
+        assertTrue(p.freshInstances());
         Scenario hello = p.scenarios().stream().filter(s -> s.name().equals("hello")).findFirst().orElseThrow();
-        assertEquals(List.of(1, 16, 64, 256), hello.levels().stream().map(Level::connections).toList());
+        assertEquals(List.of(1, 16, 256), hello.levels().stream().map(Level::connections).toList());
     }
 
     @Test
@@ -59,9 +61,43 @@ class SuitePlanTest {
         assertEquals(Duration.ofMillis(500), p.warmup());
         assertEquals(Duration.ofSeconds(4), p.crashDuration());
         assertTrue(p.pinTarget().isEmpty());
-        // 3 targets x (2 hello levels + 1 churn level) x 2 repeats
-        assertEquals(18, p.cells().size());
-        assertEquals("hello_url_http___127.0.0.1_8080_pid_42_c16_r1", p.cells().get(8).id());
+        // 3 targets x (1 hello level + 1 churn level) x 2 repeats
+        assertEquals(12, p.cells().size());
+        // quick: the repeats of a level follow each other (windows on one instance)
+        assertEquals("hello_java-event_c16_r2", p.cells().get(1).id());
+        assertEquals("hello_url_http___127.0.0.1_8080_pid_42_c16_r1", p.cells().get(4).id());
+    }
+
+    @Test
+    void full_interleaves_its_repeats_in_rounds() {
+        SuitePlan p = plan("full", "--targets", "java-event,nginx", "--scenarios", "hello", "--root", "/repo");
+        List<String> ids = p.cells().stream().map(SuitePlan.Cell::id).toList();
+        // round 1 of every target and level before round 2
+        assertEquals(List.of("hello_java-event_c1_r1", "hello_java-event_c16_r1", "hello_java-event_c256_r1",
+                "hello_nginx_c1_r1"), ids.subList(0, 4));
+        assertEquals("hello_java-event_c1_r2", ids.get(6));
+    }
+
+    @Test
+    void a_directive_can_be_set_for_one_target() {
+        SuitePlan p = plan("quick", "--targets", "java-worker,java-event", "--set", "java-worker:ThreadsPerChild=1",
+                "--set", "KeepAlive=Off", "--root", "/repo");
+        TargetLauncher l = new TargetLauncher(p);
+        assertEquals("1", l.directives(p.targets().get(0)).get("ThreadsPerChild"));
+        assertEquals("Off", l.directives(p.targets().get(0)).get("KeepAlive"));
+        assertEquals("25", l.directives(p.targets().get(1)).get("ThreadsPerChild"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> plan("quick", "--targets", "java-event", "--set", "java-wrker:ThreadsPerChild=1", "--root", "/repo"));
+        assertEquals("--set java-wrker:ThreadsPerChild=1: no target 'java-wrker' in this run; accepted: java-event",
+                e.getMessage());
+    }
+
+    @Test
+    void a_settle_cap_shorter_than_the_rule_needs_is_refused() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> plan("quick", "--settle-max", "3s", "--root", "/repo"));
+        assertTrue(e.getMessage().contains("--settle-max 0 (no settling) or at least 4s"), e.getMessage());
+        assertTrue(plan("quick", "--settle-max", "0", "--root", "/repo").settleCap().isZero());
     }
 
     @Test
@@ -92,8 +128,8 @@ class SuitePlanTest {
     @Test
     void the_sweep_stops_past_the_slo_with_errors_or_short_of_the_rate() {
         Level l = new Level(64, 8000, 0);
-        java.util.function.Function<double[], mpmbench.benchmarks.report.Row> row = v ->
-                mpmbench.benchmarks.report.Row.builder(mpmbench.benchmarks.report.Schemas.SUMMARY).put("status", "ok")
+        java.util.function.Function<double[], mpmbench.benchmarks.results.Row> row = v ->
+                mpmbench.benchmarks.results.Row.builder(mpmbench.benchmarks.results.Schemas.SUMMARY).put("status", "ok")
                         .put("rps", v[0]).put("p99_ms", v[1]).put("errors", (long) v[2]).build();
         assertFalse(SuiteRunner.pastKnee(row.apply(new double[] {7990, 2.0, 0}), l));
         assertTrue(SuiteRunner.pastKnee(row.apply(new double[] {7990, 12.0, 0}), l));

@@ -5,7 +5,10 @@ import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Parses wrk-style durations: {@code 10s}, {@code 500ms}, {@code 2m}, {@code 1h}; a bare number is seconds. */
+/**
+ * Parses wrk-style durations: {@code 10s}, {@code 500ms}, {@code 100us} (or {@code µs}), {@code 2m},
+ * {@code 1h}; a bare number is seconds.
+ */
 public final class DurationConverter implements ITypeConverter<Duration> {
 
     @Override
@@ -16,6 +19,9 @@ public final class DurationConverter implements ITypeConverter<Duration> {
     public static Duration parse(String value) {
         String v = value.trim().toLowerCase(java.util.Locale.ROOT);
         try {
+            if (v.endsWith("us") || v.endsWith("µs")) {
+                return Duration.ofNanos(Math.round(nonNegative(v.substring(0, v.length() - 2)) * 1e3));
+            }
             if (v.endsWith("ms")) {
                 return Duration.ofNanos(Math.round(Double.parseDouble(v.substring(0, v.length() - 2)) * 1e6));
             }
@@ -32,7 +38,15 @@ public final class DurationConverter implements ITypeConverter<Duration> {
             }
             return Duration.ofNanos(Math.round(d * (unitNs == 0 ? 1_000_000_000L : unitNs)));
         } catch (NumberFormatException e) {
-            throw new TypeConversionException("'" + value + "' is not a duration (expected e.g. 10s, 500ms, 2m, 1h)");
+            throw new TypeConversionException("'" + value + "' is not a duration (expected e.g. 10s, 500ms, 100us, 2m, 1h)");
         }
+    }
+
+    private static double nonNegative(String number) {
+        double d = Double.parseDouble(number);
+        if (d < 0 || !Double.isFinite(d)) {
+            throw new NumberFormatException();
+        }
+        return d;
     }
 }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
  * Exit codes: 0 a run that completed requests, 1 a run that completed none (or failed), 2 a bad flag
  * or URL (one line naming it, no stack trace).
  */
-@Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "mpmbench load", mixinStandardHelpOptions = true, versionProvider = LoadgenVersion.class,
+        sortOptions = false,
         usageHelpWidth = 100,
         description = {"HTTP load generator: closed model (-c connections as fast as answered) or open "
                 + "model (-R requests/s on a fixed schedule, latency from the intended send time).",
@@ -82,6 +83,11 @@ public final class LoadMain implements Callable<Integer> {
     @Option(names = "--idle-interval", paramLabel = "T", converter = DurationConverter.class,
             description = "how often an idle connection re-sends its request (default 3s)")
     Duration idleInterval = Duration.ofSeconds(3);
+
+    @Option(names = "--spin", paramLabel = "T", converter = DurationConverter.class,
+            description = "open model: busy-wait this long before each send for µs-true send times "
+                    + "(default 100us; 0 sleeps all the way: less CPU, sends tens of µs late)")
+    Duration spin = LoadSpec.DEFAULT_SPIN;
 
     @Option(names = "--bind", paramLabel = "ADDRS", converter = BindRangeConverter.class,
             description = "source addresses, e.g. 127.0.0.2-127.0.0.9, used round-robin")
@@ -149,7 +155,7 @@ public final class LoadMain implements Callable<Integer> {
         }
         try {
             return new LoadSpec(Target.parse(url), threads, connections, rate == null ? 0 : rate, duration, warmup,
-                    timeout, connectTimeout, !noKeepAlive, pipeline, idle, idleInterval, bind, headers);
+                    timeout, connectTimeout, !noKeepAlive, pipeline, idle, idleInterval, bind, headers, spin);
         } catch (IllegalArgumentException e) {
             throw new BadUsage(e.getMessage());
         }

@@ -1,7 +1,9 @@
 package mpmbench.loadgen.engine;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -51,6 +53,8 @@ final class Connection {
     long nextIdleSendAt;
     boolean idleAnswered;
     boolean idleTimedOut;
+    /** Idle connections: how the connection ended, or {@code null} while it has not ({@link IdleHolder}). */
+    IdleClass idleEnd;
 
     Connection(int index, boolean idle, ByteBuffer out, int depth, OpenSchedule schedule) {
         this.index = index;
@@ -73,7 +77,10 @@ final class Connection {
             throws IOException {
         connectStartedAt = now;
         state = CONNECTING;
-        SocketChannel ch = SocketChannel.open();
+        // The address's own family: a dual-stack IPv6 socket costs a setsockopt and a mapped address
+        // on every connect, which shows without keep-alive.
+        SocketChannel ch = SocketChannel.open(address.getAddress() instanceof Inet6Address
+                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
         channel = ch;
         ch.configureBlocking(false);
         ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -86,21 +93,18 @@ final class Connection {
     }
 
     /**
-     * Closes the channel (best effort) and forgets the requests in flight and the partial response.
+     * Cancels the key, hands the channel to {@code closes} (closed once deregistered), and forgets the
+     * requests in flight and the partial response.
      *
      * @return how many requests were in flight
      */
-    int close() {
+    int close(DeferredCloses closes) {
         if (key != null) {
             key.cancel();
             key = null;
         }
         if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // the descriptor is released either way
-            }
+            closes.add(channel);
             channel = null;
         }
         int lost = inflight;

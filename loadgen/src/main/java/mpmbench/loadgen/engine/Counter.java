@@ -38,12 +38,29 @@ public enum Counter {
     IDLE_ANSWERED,
     /** Idle connections still open at the end of the run. */
     IDLE_HELD,
-    /** Idle connections closed (or reset) by the server; they are not reopened. */
+    /**
+     * Idle connections that were open and then closed by the server (or lost to a reset or an unparsable
+     * answer); they are not reopened. One of the end classes.
+     */
     IDLE_CLOSED,
-    /** Idle connections never accepted: connect refused, failed or timed out. Not retried. */
+    /** Idle connections never accepted: {@link #IDLE_REFUSED} + {@link #IDLE_CONNECT_TIMEOUTS}. */
     IDLE_FAILED,
     /** Idle requests not answered within {@code --timeout} (the connection stays open). */
-    IDLE_TIMEOUTS;
+    IDLE_TIMEOUTS,
+    // The classes below are counted when the run ends; every idle connection is in exactly one of them
+    // and of IDLE_CLOSED, so together they sum to --idle (see IdleClass).
+    /** Idle connections open at the end whose request was answered at least once. */
+    IDLE_OPEN_ANSWERED,
+    /** Idle connections open at the end that were never answered. */
+    IDLE_OPEN_UNANSWERED,
+    /** Idle connections whose connect was still in progress at the end. */
+    IDLE_CONNECTING,
+    /** Idle connections whose connect had not started by the end (at most 64 are in progress per thread). */
+    IDLE_NOT_STARTED,
+    /** Idle connects refused or failed at once (no listener, no descriptor, no local port). Not retried. */
+    IDLE_REFUSED,
+    /** Idle connects not completed within {@code --connect-timeout}. Not retried. */
+    IDLE_CONNECT_TIMEOUTS;
 
     private static final Counter[] VALUES = values();
 

@@ -16,6 +16,7 @@ import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.http.RequestEncoder;
 import mpmbench.loadgen.record.IntervalCollector;
 import mpmbench.loadgen.record.LatencyRecorders;
+import mpmbench.loadgen.record.ProcessCpu;
 
 /**
  * Runs one {@link LoadSpec}: starts one {@link SingleThreadSelectorLoop} per thread, collects
@@ -60,6 +61,9 @@ public final class LoadRun {
         RunClock clock = RunClock.starting(System.nanoTime(), spec.warmup().toNanos(),
                 spec.duration().toNanos(), spec.grace().toNanos());
         int threads = spec.threads();
+        LoopSetup setup = new LoopSetup(spec.target().address(), bind,
+                clock, spec.open(), spec.keepAlive(), request.length, spec.timeout().toNanos(),
+                spec.connectTimeout().toNanos(), spec.idleInterval().toNanos(), spec.spin().toNanos());
         List<LatencyRecorders> recorders = new ArrayList<>();
         List<SingleWriterCounters> counters = new ArrayList<>();
         List<SingleThreadSelectorLoop> loops = new ArrayList<>();
@@ -78,9 +82,7 @@ public final class LoadRun {
             SingleWriterCounters c = new SingleWriterCounters();
             recorders.add(r);
             counters.add(c);
-            loops.add(new SingleThreadSelectorLoop(spec.target().address(), bind, clock, spec.open(),
-                    spec.keepAlive(), request.length, spec.timeout().toNanos(),
-                    spec.connectTimeout().toNanos(), spec.idleInterval().toNanos(), active, idle, c, r));
+            loops.add(new SingleThreadSelectorLoop(setup, active, idle, c, r));
         }
 
         CountDownLatch done = new CountDownLatch(threads);
@@ -102,26 +104,47 @@ public final class LoadRun {
                 th.setDaemon(true);
                 th.start();
             }
-            awaitEnd(clock, done, counters, collector);
+            ProcessCpu[] cpu = awaitEnd(clock, done, counters, collector);
             collector.collect(System.currentTimeMillis());
             synchronized (failures) {
                 if (!failures.isEmpty()) {
                     throw new IOException("an I/O thread failed", failures.getFirst());
                 }
             }
+            boolean nsTimer = loops.stream().allMatch(SingleThreadSelectorLoop::nanosecondTimer);
             return new LoadResult(spec, startMs, sum(counters), collector.total(IntervalCollector.CORRECTED),
-                    collector.total(IntervalCollector.UNCORRECTED), collector.total(IntervalCollector.LAG));
+                    collector.total(IntervalCollector.UNCORRECTED), collector.total(IntervalCollector.LAG),
+                    cpu[1].since(cpu[0]), nsTimer);
         }
     }
 
-    /** Reports once a second until every loop has ended; gives up 5 s after the hard end. */
-    private void awaitEnd(RunClock clock, CountDownLatch done, List<SingleWriterCounters> counters,
-                          IntervalCollector collector) throws IOException {
+    /**
+     * Reports once a second until every loop has ended; gives up 5 s after the hard end. Reads the
+     * process's CPU time when the measured window starts and when it ends.
+     *
+     * @return the CPU time at the start and at the end of the window
+     */
+    private ProcessCpu[] awaitEnd(RunClock clock, CountDownLatch done, List<SingleWriterCounters> counters,
+                                  IntervalCollector collector) throws IOException {
         long giveUpNs = clock.hardEndNs() + TimeUnit.SECONDS.toNanos(5);
         long nextTick = clock.startNs() + 1_000_000_000L;
+        ProcessCpu[] cpu = new ProcessCpu[2];
+        if (clock.warmupEndNs() <= System.nanoTime()) {
+            cpu[0] = ProcessCpu.now();
+        }
         try {
-            while (!done.await(Math.max(0, nextTick - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            while (true) {
+                long wake = Math.min(nextTick, cpu[0] == null ? clock.warmupEndNs()
+                        : cpu[1] == null ? clock.windowEndNs() : Long.MAX_VALUE);
+                if (done.await(Math.max(0, wake - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    break;
+                }
                 long now = System.nanoTime();
+                if (cpu[0] == null && now >= clock.warmupEndNs()) {
+                    cpu[0] = ProcessCpu.now();
+                } else if (cpu[0] != null && cpu[1] == null && now >= clock.windowEndNs()) {
+                    cpu[1] = ProcessCpu.now();
+                }
                 if (now >= giveUpNs) {
                     throw new IOException("I/O threads did not stop by the end of the run");
                 }
@@ -138,6 +161,13 @@ public final class LoadRun {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
+        if (cpu[0] == null) {
+            cpu[0] = ProcessCpu.now();
+        }
+        if (cpu[1] == null) {
+            cpu[1] = ProcessCpu.now();
+        }
+        return cpu;
     }
 
     private static Counts sum(List<SingleWriterCounters> counters) {

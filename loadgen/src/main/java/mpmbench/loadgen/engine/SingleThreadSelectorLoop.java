@@ -13,76 +13,61 @@ import java.nio.channels.Selector;
 import java.util.List;
 import java.util.function.Consumer;
 
+import mpmbench.loadgen.http.ParseResult;
 import mpmbench.loadgen.http.ResponseParser;
 import mpmbench.loadgen.record.LatencyRecorders;
 
 /**
- * One I/O thread of a run, wrk's shape: one {@link Selector}, its own connections, callbacks named
- * after events ({@code socketConnected}, {@code socketReadable}, {@code socketWritable},
- * {@code responseComplete}). Only the thread running {@link #run()} touches its state; results leave
- * through the {@link SingleWriterCounters} and {@link LatencyRecorders} it alone writes.
+ * One I/O thread of a run, wrk's shape: one {@link Selector}, its own connections, and four socket
+ * callbacks ({@code socketConnected}, {@code socketWritable}, {@code socketReadable},
+ * {@code responseComplete}). What differs between runs is in small objects of their own: the
+ * {@link SendPolicy} (closed or open model), the {@link IdleHolder} ({@code --idle}), the
+ * {@link TimeoutScan} (timeouts and reconnects) and the {@link SelectorWait} (µs-true send times).
  *
- * <p>Timing: every wait is a {@code select} with a timeout bounded by the next intended send, the next
- * timer scan ({@value #SCAN_MS} ms: request and connect timeouts, reconnects) and the end of the run,
- * so the loop ends at the run's hard end on its own. {@code select} has millisecond resolution: an
- * open-model send may be up to 1 ms late, which the lag histogram shows.
- *
- * <p>Idle connections are opened after the active ones, at most {@value #MAX_IDLE_CONNECTING} connects
- * in progress per thread at a time (a new one starts when one completes), so a server's accept queue
- * is not flooded; they are scanned every
- * {@value #IDLE_SCAN_MS} ms for re-sends and timeouts, never reopened once closed.
+ * <p>Only the thread running {@link #run()} touches its state; results leave through the
+ * {@link SingleWriterCounters} and {@link LatencyRecorders} it alone writes. Every wait is bounded by
+ * the next intended send, the next timer scan and the end of the run, so the loop ends at the run's
+ * hard end on its own.
  */
 final class SingleThreadSelectorLoop implements Runnable {
 
-    static final long SCAN_MS = 10;
-    static final long IDLE_SCAN_MS = 100;
-    static final int MAX_IDLE_CONNECTING = 64;
-    private static final long SCAN_NS = SCAN_MS * 1_000_000;
-    private static final long IDLE_SCAN_NS = IDLE_SCAN_MS * 1_000_000;
     /** Wait before reconnecting after a failed connect, so a refusing server is not spun on. */
     private static final long CONNECT_BACKOFF_NS = 10_000_000;
     private static final int READ_BUFFER_BYTES = 64 * 1024;
 
-    private final InetSocketAddress address;
-    private final List<InetSocketAddress> bindAddresses;
+    private final LoopSetup setup;
     private final RunClock clock;
-    private final boolean open;
     private final boolean keepAlive;
-    private final int requestBytes;
-    private final long timeoutNs;
-    private final long connectTimeoutNs;
-    private final long idleIntervalNs;
     private final List<Connection> active;
-    private final List<Connection> idle;
     private final SingleWriterCounters counters;
     private final LatencyRecorders recorders;
+    private final SendPolicy policy;
+    private final IdleHolder idle;
+    private final TimeoutScan timeouts;
     /** A heap buffer: the parser scans its array in place (NIO copies from its own direct buffer). */
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private final Consumer<SelectionKey> onReady = this::onReady;
+    private final DeferredCloses closes = new DeferredCloses();
 
     private Selector selector;
     private int activeInflight;
-    private int idleOpened;
-    private int idleConnecting;
     private boolean stopped;
+    private boolean nanosecondTimer;
 
-    SingleThreadSelectorLoop(InetSocketAddress address, List<InetSocketAddress> bindAddresses, RunClock clock,
-                             boolean open, boolean keepAlive, int requestBytes, long timeoutNs,
-                             long connectTimeoutNs, long idleIntervalNs, List<Connection> active,
-                             List<Connection> idle, SingleWriterCounters counters, LatencyRecorders recorders) {
-        this.address = address;
-        this.bindAddresses = bindAddresses;
-        this.clock = clock;
-        this.open = open;
-        this.keepAlive = keepAlive;
-        this.requestBytes = requestBytes;
-        this.timeoutNs = timeoutNs;
-        this.connectTimeoutNs = connectTimeoutNs;
-        this.idleIntervalNs = idleIntervalNs;
+    SingleThreadSelectorLoop(LoopSetup setup, List<Connection> active, List<Connection> idle,
+                             SingleWriterCounters counters, LatencyRecorders recorders) {
+        this.setup = setup;
+        this.clock = setup.clock();
+        this.keepAlive = setup.keepAlive();
         this.active = active;
-        this.idle = idle;
         this.counters = counters;
         this.recorders = recorders;
+        this.policy = setup.open()
+                ? new OpenSendPolicy(this, active, clock, recorders, counters, keepAlive)
+                : new ClosedSendPolicy(this, keepAlive);
+        this.idle = new IdleHolder(this, idle, counters, setup.idleIntervalNs(), setup.timeoutNs(),
+                setup.connectTimeoutNs());
+        this.timeouts = new TimeoutScan(this, active, policy, setup.timeoutNs(), setup.connectTimeoutNs());
     }
 
     @Override
@@ -92,13 +77,14 @@ final class SingleThreadSelectorLoop implements Runnable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a selector", e);
         }
-        try {
+        try (SelectorWait wait = new SelectorWait(selector, setup.spinNs())) {
+            nanosecondTimer = wait.nanosecondTimer();
             long now = System.nanoTime();
             for (Connection c : active) {
                 c.readySince = now;
                 connect(c, now);
             }
-            loop();
+            loop(wait);
         } catch (IOException e) {
             throw new UncheckedIOException("selector failed", e);
         } finally {
@@ -106,51 +92,44 @@ final class SingleThreadSelectorLoop implements Runnable {
         }
     }
 
-    private void loop() throws IOException {
-        long nextScan = 0;
-        long nextIdleScan = 0;
+    /** Whether this loop's waits had ns timeouts (known once {@link #run()} has started). */
+    boolean nanosecondTimer() {
+        return nanosecondTimer;
+    }
+
+    private void loop(SelectorWait wait) throws IOException {
         while (true) {
             long now = System.nanoTime();
             if (now >= clock.hardEndNs()) {
                 return;
             }
             if (!stopped && now >= clock.windowEndNs()) {
-                if (open) {
-                    sendAllDue(now); // requests intended just before the end are still sent
-                }
+                policy.sendDue(now); // requests intended just before the end are still sent
                 stop();
             }
             if (stopped && activeInflight == 0) {
                 return;
             }
-            if (now >= nextScan) {
-                scanActive(now);
-                nextScan = now + SCAN_NS;
-            }
-            long wake = Math.min(nextScan, clock.hardEndNs());
-            if (!idle.isEmpty() && !stopped) {
-                if (now >= nextIdleScan) {
-                    scanIdle(now);
-                    nextIdleScan = now + IDLE_SCAN_NS;
-                }
-                wake = Math.min(wake, nextIdleScan);
-            }
+            long coarse = Math.min(timeouts.scanIfDue(now), clock.hardEndNs());
+            long precise = Long.MAX_VALUE;
             if (!stopped) {
-                wake = Math.min(wake, clock.windowEndNs());
-                if (open) {
-                    wake = Math.min(wake, sendAllDue(now));
+                if (!idle.isEmpty()) {
+                    coarse = Math.min(coarse, idle.scanIfDue(now));
                 }
+                coarse = Math.min(coarse, clock.windowEndNs());
+                precise = policy.sendDue(now);
             }
-            long waitNs = wake - System.nanoTime();
-            if (waitNs <= 0) {
-                selector.selectNow(onReady);
-            } else {
-                selector.select(onReady, (waitNs + 999_999) / 1_000_000);
-            }
+            int cancelled = closes.size();
+            wait.await(coarse, precise, onReady);
+            closes.closeFirst(cancelled); // deregistered by the select that just ran
         }
     }
 
-    // ---- events ----
+    boolean stopped() {
+        return stopped;
+    }
+
+    // ---- socket callbacks ----
 
     private void onReady(SelectionKey key) {
         Connection c = (Connection) key.attachment();
@@ -177,21 +156,18 @@ final class SingleThreadSelectorLoop implements Runnable {
             }
             c.key.interestOps(OP_READ);
         } catch (IOException e) {
-            connectFailed(c, now);
+            connectFailed(c, now, false);
             return;
         }
         c.state = Connection.OPEN;
         if (c.idle) {
-            idleConnecting--;
-            counters.increment(Counter.IDLE_ESTABLISHED);
-            sendIdle(c, now);
-            openIdle(now); // keep MAX_IDLE_CONNECTING connects in progress until all are open
+            idle.connected(c, now);
             return;
         }
         if (keepAlive) {
             c.readySince = now;
         }
-        sendMore(c, now);
+        ready(c, now);
     }
 
     private void socketWritable(Connection c) {
@@ -205,7 +181,7 @@ final class SingleThreadSelectorLoop implements Runnable {
             c.writing = false;
             c.key.interestOps(OP_READ);
             if (!c.idle) {
-                sendMore(c, System.nanoTime());
+                ready(c, System.nanoTime());
             }
         }
     }
@@ -233,14 +209,19 @@ final class SingleThreadSelectorLoop implements Runnable {
                     lose(c, Counter.ERR_PARSE, now); // an answer nobody asked for
                     return;
                 }
-                int result = c.parser.feed(buf);
-                if (result == ResponseParser.COMPLETE) {
-                    if (!responseComplete(c, now)) {
+                switch (c.parser.feed(buf)) {
+                    case COMPLETE -> {
+                        if (!responseComplete(c, now)) {
+                            return;
+                        }
+                    }
+                    case ERROR -> {
+                        lose(c, Counter.ERR_PARSE, now);
                         return;
                     }
-                } else if (result == ResponseParser.ERROR) {
-                    lose(c, Counter.ERR_PARSE, now);
-                    return;
+                    case NEED_MORE -> {
+                        // the buffer is used up
+                    }
                 }
             }
             if (r < buf.capacity()) {
@@ -248,12 +229,12 @@ final class SingleThreadSelectorLoop implements Runnable {
             }
         }
         if (!c.idle) {
-            sendMore(c, now);
+            ready(c, now);
         }
     }
 
     private void socketClosed(Connection c, long now) {
-        if (c.inflight > 0 && !c.parser.idle() && c.parser.onEof() == ResponseParser.COMPLETE) {
+        if (c.inflight > 0 && !c.parser.idle() && c.parser.onEof() == ParseResult.COMPLETE) {
             responseComplete(c, now); // a body delimited by the close: closes and reconnects
             return;
         }
@@ -272,12 +253,7 @@ final class SingleThreadSelectorLoop implements Runnable {
         ResponseParser p = c.parser;
         boolean reuse = keepAlive && p.keepAlive();
         if (c.idle) {
-            if (!c.idleAnswered) {
-                c.idleAnswered = true;
-                counters.increment(Counter.IDLE_ANSWERED);
-            }
-            c.idleTimedOut = false;
-            c.nextIdleSendAt = sent + idleIntervalNs;
+            idle.answered(c, sent);
         } else {
             activeInflight--;
             int status = p.status();
@@ -303,68 +279,22 @@ final class SingleThreadSelectorLoop implements Runnable {
 
     // ---- sending ----
 
-    /** Sends what the model allows on an active connection: fill the pipeline, or what is due. */
-    private void sendMore(Connection c, long now) {
-        if (stopped || !c.canSend()) {
-            return;
-        }
-        long sentAt = keepAlive ? now : c.connectStartedAt; // without keep-alive, connect time counts
-        int n = 0;
-        if (!open) {
-            while (c.canSend()) {
-                c.push(sentAt, sentAt);
-                n++;
-            }
-        } else {
-            OpenSchedule s = c.schedule;
-            while (c.canSend() && s.next() <= now && s.next() < clock.windowEndNs()) {
-                long intended = s.take();
-                c.push(intended, sentAt);
-                if (intended >= clock.warmupEndNs()) {
-                    recorders.recordLag(sentAt - Math.max(intended, c.readySince));
-                }
-                n++;
-            }
-        }
-        if (n > 0) {
-            activeInflight += n;
-            write(c, n);
+    private void ready(Connection c, long now) {
+        if (!stopped && c.canSend()) {
+            policy.ready(c, now);
         }
     }
 
-    /**
-     * Open model: sends every request that is due, starts connects that are due without keep-alive.
-     *
-     * @return the earliest intended send time still to come on a connection that could send it
-     */
-    private long sendAllDue(long now) {
-        long wake = Long.MAX_VALUE;
-        for (int i = 0, n = active.size(); i < n; i++) {
-            Connection c = active.get(i);
-            if (c.state == Connection.OPEN) {
-                sendMore(c, now);
-                if (c.canSend()) {
-                    wake = Math.min(wake, c.schedule.next());
-                }
-            } else if (c.state == Connection.CLOSED && !keepAlive && now >= c.reconnectAt) {
-                if (c.schedule.next() <= now) {
-                    connect(c, now);
-                } else {
-                    wake = Math.min(wake, c.schedule.next());
-                }
-            }
-        }
-        return wake;
+    /** Writes {@code requests} pre-encoded requests on an active connection, already pushed in flight. */
+    void send(Connection c, int requests) {
+        activeInflight += requests;
+        write(c, requests);
     }
 
-    private void sendIdle(Connection c, long now) {
-        c.push(now, now);
-        write(c, 1);
-    }
-
-    private void write(Connection c, int requests) {
+    /** Writes {@code requests} pre-encoded requests; what the socket does not take waits for OP_WRITE. */
+    void write(Connection c, int requests) {
         ByteBuffer out = c.out;
-        out.limit(requests * requestBytes).position(0);
+        out.limit(requests * setup.requestBytes()).position(0);
         try {
             c.channel.write(out);
         } catch (IOException e) {
@@ -379,26 +309,25 @@ final class SingleThreadSelectorLoop implements Runnable {
 
     // ---- connections ----
 
-    private void connect(Connection c, long now) {
-        if (c.idle) {
-            idleConnecting++;
-        }
-        InetSocketAddress from = bindAddresses.isEmpty() ? null : bindAddresses.get(c.index % bindAddresses.size());
+    /** Starts a non-blocking connect (from the next {@code --bind} address, if any). */
+    void connect(Connection c, long now) {
+        List<InetSocketAddress> bind = setup.bindAddresses();
+        InetSocketAddress from = bind.isEmpty() ? null : bind.get(c.index % bind.size());
         try {
-            if (c.startConnect(selector, address, from, now)) {
+            if (c.startConnect(selector, setup.address(), from, now)) {
                 socketConnected(c, now);
             }
         } catch (IOException e) {
             // refused at once, no descriptor left (EMFILE), no local port or address: a connect error
-            connectFailed(c, now);
+            connectFailed(c, now, false);
         }
     }
 
-    private void connectFailed(Connection c, long now) {
+    /** A connect failed ({@code timedOut}: not completed within the connect timeout). */
+    void connectFailed(Connection c, long now, boolean timedOut) {
         close(c);
         if (c.idle) {
-            idleConnecting--;
-            counters.increment(Counter.IDLE_FAILED);
+            idle.connectFailed(c, timedOut);
             return;
         }
         counters.increment(Counter.ERR_CONNECT);
@@ -410,15 +339,15 @@ final class SingleThreadSelectorLoop implements Runnable {
      * The connection is gone ({@code why}: read, write, parse, timeout or closed by the server). Each
      * request in flight counts once as {@code why}; an unsolicited answer counts once as a parse
      * error; a keep-alive connection closed while nothing was in flight is no error. Active
-     * connections are reopened, idle ones are not.
+     * connections are reopened (as the send policy says), idle ones are not.
      */
-    private void lose(Connection c, Counter why, long now) {
+    void lose(Connection c, Counter why, long now) {
         long lost = c.inflight;
-        boolean idleHeldOpen = c.idle && c.state == Connection.OPEN;
+        boolean wasOpen = c.state == Connection.OPEN;
         close(c);
         if (c.idle) {
-            if (idleHeldOpen) {
-                counters.increment(Counter.IDLE_CLOSED);
+            if (wasOpen) {
+                idle.lost(c);
             }
             return;
         }
@@ -426,8 +355,8 @@ final class SingleThreadSelectorLoop implements Runnable {
             counters.add(why, Math.max(1, lost));
         }
         c.readySince = now;
-        if (stopped || (open && !keepAlive)) {
-            return; // open model without keep-alive: reconnect when the next request is due
+        if (stopped || !policy.reconnectsAtOnce()) {
+            return; // the open model without keep-alive connects when the next request is due
         }
         if (keepAlive) {
             counters.increment(Counter.RECONNECTS);
@@ -435,63 +364,10 @@ final class SingleThreadSelectorLoop implements Runnable {
         connect(c, now);
     }
 
-    private void close(Connection c) {
-        int lost = c.close();
+    void close(Connection c) {
+        int lost = c.close(closes);
         if (!c.idle) {
             activeInflight -= lost;
-        }
-    }
-
-    // ---- timers ----
-
-    private void scanActive(long now) {
-        for (int i = 0, n = active.size(); i < n; i++) {
-            Connection c = active.get(i);
-            switch (c.state) {
-                case Connection.CONNECTING -> {
-                    if (now - c.connectStartedAt >= connectTimeoutNs) {
-                        connectFailed(c, now);
-                    }
-                }
-                case Connection.OPEN -> {
-                    if (c.inflight > 0 && now - c.oldestSent() >= timeoutNs) {
-                        lose(c, Counter.ERR_TIMEOUT, now);
-                    }
-                }
-                default -> {
-                    if (!stopped && (keepAlive || !open) && now >= c.reconnectAt) {
-                        connect(c, now);
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * Starts idle connects while fewer than {@link #MAX_IDLE_CONNECTING} are in progress. Called by the
-     * scan and whenever an idle connect completes (not when one fails, so a run out of descriptors
-     * retries at the scan's pace instead of recursing).
-     */
-    private void openIdle(long now) {
-        while (!stopped && idleOpened < idle.size() && idleConnecting < MAX_IDLE_CONNECTING) {
-            connect(idle.get(idleOpened++), now);
-        }
-    }
-
-    private void scanIdle(long now) {
-        openIdle(now);
-        for (int i = 0; i < idleOpened; i++) {
-            Connection c = idle.get(i);
-            if (c.state == Connection.CONNECTING && now - c.connectStartedAt >= connectTimeoutNs) {
-                connectFailed(c, now);
-            } else if (c.state == Connection.OPEN) {
-                if (c.inflight == 0 && !c.writing && now >= c.nextIdleSendAt) {
-                    sendIdle(c, now);
-                } else if (c.inflight > 0 && !c.idleTimedOut && now - c.oldestSent() >= timeoutNs) {
-                    c.idleTimedOut = true;
-                    counters.increment(Counter.IDLE_TIMEOUTS);
-                }
-            }
         }
     }
 
@@ -499,11 +375,7 @@ final class SingleThreadSelectorLoop implements Runnable {
 
     private void stop() {
         stopped = true;
-        if (open) {
-            for (Connection c : active) {
-                counters.add(Counter.UNSENT, c.schedule.dueBefore(clock.windowEndNs()));
-            }
-        }
+        policy.stop();
     }
 
     private void finish() {
@@ -514,12 +386,7 @@ final class SingleThreadSelectorLoop implements Runnable {
             counters.add(Counter.UNANSWERED, c.inflight);
             close(c);
         }
-        for (Connection c : idle) {
-            if (c.state == Connection.OPEN) {
-                counters.increment(Counter.IDLE_HELD);
-            }
-            close(c);
-        }
+        idle.finish();
         if (selector != null) {
             try {
                 selector.close();
@@ -527,5 +394,6 @@ final class SingleThreadSelectorLoop implements Runnable {
                 // nothing left to do with it
             }
         }
+        closes.closeAll();
     }
 }

@@ -3,79 +3,80 @@ package mpmbench.loadgen.http;
 import java.nio.ByteBuffer;
 
 /**
- * An incremental HTTP/1.x response parser that works on bytes alone: it is fed whatever arrived
- * from the socket, keeps its state between calls, and never allocates after construction.
+ * An incremental HTTP/1.x response parser, a recipient of responses as RFC 9112 §2–§7 describes one.
+ * It works on bytes alone: it is fed whatever arrived from the socket, keeps its state between calls,
+ * and never allocates after construction. The state machine is here; lines are found by
+ * {@link LineReader}, kept by {@link KeptLine}, and the framing fields read by {@link FramingFields}.
  *
- * <p>It understands the status line (HTTP/1.0 and 1.1), headers, {@code Content-Length} and
- * {@code chunked} bodies (with trailers), bodies delimited by the end of the connection, interim
- * {@code 1xx} responses, bodiless {@code 204}/{@code 304} answers and {@code Connection: close} /
- * {@code keep-alive}. Of the headers only those three are interpreted; the others are skipped.
- *
- * <p>Limits keep a broken server from making a connection read forever without a verdict: a line
- * longer than {@value #MAX_LINE_BYTES} bytes or a header section longer than
- * {@value #MAX_HEADER_BYTES} bytes is an {@link #ERROR}.
+ * <p>What it does, by section (each rule has a test in {@code ResponseParserRfc9112Test}):
+ * <ul>
+ *   <li>§2.2: a line ends at LF, the CR before it dropped (a bare LF is accepted); a bare CR or NUL
+ *       inside a line is read as SP; lines that start with whitespace between the status line and
+ *       the first field are consumed without being processed.</li>
+ *   <li>§2.3, §4: {@code HTTP/1.x SP 3DIGIT [SP reason]}; another major version, or a status code
+ *       outside 100–599, is an error; a minor version above 1 is read as 1.1; the reason is
+ *       ignored.</li>
+ *   <li>§5.1, §5.2: a field line is a token, a colon and a value; whitespace before the colon is
+ *       dropped; obs-fold (a line starting with SP/HTAB) is unfolded into the previous field's
+ *       value with SP; any other line is an error.</li>
+ *   <li>§6.1, §6.3 in order: interim 1xx responses are read and skipped (101 is an error: nothing
+ *       asked to switch); HEAD (see {@link #expectNoBody}), 204 and 304 end at the header section;
+ *       HTTP/1.0 with Transfer-Encoding is faulty framing (an error); Transfer-Encoding overrides
+ *       Content-Length, with {@code chunked} last it frames the body, otherwise the body runs until the
+ *       close; a connection that had both is not reused; an invalid or disagreeing Content-Length is
+ *       an error; a valid one frames the body; no length means until the close.</li>
+ *   <li>§7.1: chunk sizes in hex (overflow is an error), extensions ignored, CRLF after each chunk,
+ *       the last chunk followed by a trailer section of field lines, skipped.</li>
+ *   <li>§9.3: the connection is reused unless {@code Connection: close}, a body delimited by the close,
+ *       or HTTP/1.0 without {@code keep-alive}.</li>
+ * </ul>
+ * Limits, so a broken server cannot make a connection read forever without a verdict: the header
+ * section, a trailer section and any one chunk-size line may each be at most {@value #MAX_SECTION_BYTES}
+ * bytes; a framing field (Content-Length, Transfer-Encoding, Connection) at most
+ * {@value KeptLine#CAPACITY} bytes after unfolding. Over a limit is an {@link ParseResult#ERROR}.
  *
  * <p>Usage, one instance per connection, from one thread:
  * <pre>{@code
  * while (buf.hasRemaining()) {
- *     int r = parser.feed(buf);
- *     if (r == COMPLETE) { use parser.status(), keepAlive(), responseBytes(); parser.reset(); }
- *     else if (r == ERROR) { close the connection; break; }
+ *     switch (parser.feed(buf)) {
+ *         case COMPLETE -> { use status(), keepAlive(), responseBytes(); parser.reset(); }
+ *         case ERROR -> { close the connection; return; }
+ *         case NEED_MORE -> { }
+ *     }
  * }
- * // on end of stream: onEof() == COMPLETE for a body delimited by close
+ * // at the end of the stream: onEof() == COMPLETE for a body delimited by the close
  * }</pre>
  */
 public final class ResponseParser {
 
-    /** {@link #feed} consumed every byte given and the response is not complete yet. */
-    public static final int NEED_MORE = 0;
-    /** A whole response was consumed; the buffer's position is just after it. */
-    public static final int COMPLETE = 1;
-    /** The bytes are not an HTTP response; {@link #error()} says why. The connection is unusable. */
-    public static final int ERROR = -1;
+    /** Longest header section, trailer section or chunk-size line accepted, in bytes. */
+    public static final int MAX_SECTION_BYTES = 65536;
 
-    /** Longest status, header, chunk-size or trailer line accepted, in bytes. */
-    public static final int MAX_LINE_BYTES = 8192;
-    /** Longest status line plus headers accepted, in bytes. */
-    public static final int MAX_HEADER_BYTES = 65536;
-
-    /** How many bytes of a line are kept for interpretation; the rest of a long line is skipped. */
-    private static final int KEPT_LINE_BYTES = 128;
-
-    private static final int STATUS_LINE = 0;
-    private static final int HEADER_LINE = 1;
-    private static final int BODY_LENGTH = 2;
-    private static final int CHUNK_SIZE_LINE = 3;
-    private static final int CHUNK_DATA = 4;
-    private static final int CHUNK_DATA_END = 5;
-    private static final int TRAILER_LINE = 6;
-    private static final int BODY_UNTIL_EOF = 7;
-
-    private static final byte[] CONTENT_LENGTH = ascii("content-length");
-    private static final byte[] TRANSFER_ENCODING = ascii("transfer-encoding");
-    private static final byte[] CONNECTION = ascii("connection");
-    private static final byte[] CHUNKED = ascii("chunked");
-    private static final byte[] CLOSE = ascii("close");
-    private static final byte[] KEEP_ALIVE = ascii("keep-alive");
+    private enum State {
+        STATUS_LINE, FIELD_LINES, BODY_LENGTH, CHUNK_SIZE_LINE, CHUNK_DATA, CHUNK_DATA_END, TRAILER_LINES,
+        BODY_UNTIL_EOF, FAILED
+    }
 
     /** Bytes copied at a time from a direct buffer. */
     private static final int SCRATCH_BYTES = 1024;
+    private static final long MAX_CHUNK_SIZE = 1L << 58;
 
-    private final byte[] line = new byte[KEPT_LINE_BYTES];
+    private final LineReader reader = new LineReader();
+    /** The field line waiting for a possible obs-fold continuation, when it is a framing field. */
+    private final KeptLine pending = new KeptLine();
+    private final FramingFields fields = new FramingFields();
     private byte[] scratch;
     private int consumedTo;
-    private int lineLength;
-    private int kept;
 
-    private int state;
+    private State state;
+    private boolean noBody;
+    private boolean pendingInterpreted;
     private int status;
     private boolean http10;
-    private long contentLength;
-    private boolean chunked;
-    private boolean closeHeader;
-    private boolean keepAliveHeader;
+    private boolean untilEof;
+    private boolean teAndLength;
     private long remaining;
-    private int headerBytes;
+    private long sectionBytes;
     private long responseBytes;
     private String error;
 
@@ -83,34 +84,30 @@ public final class ResponseParser {
         reset();
     }
 
-    /** Forgets the previous response; call after {@link #COMPLETE} before feeding the next. */
+    /** Forgets the previous response; call after {@link ParseResult#COMPLETE} before feeding the next. */
     public void reset() {
-        state = STATUS_LINE;
-        lineLength = 0;
-        kept = 0;
-        status = 0;
-        http10 = false;
-        contentLength = -1;
-        chunked = false;
-        closeHeader = false;
-        keepAliveHeader = false;
-        remaining = 0;
-        headerBytes = 0;
+        startMessage();
         responseBytes = 0;
         error = null;
     }
 
     /**
+     * Whether the request this response answers was a HEAD (RFC 9112 §6.3 item 1: its response has no
+     * body whatever its fields say). Holds for the following responses until changed.
+     */
+    public void expectNoBody(boolean head) {
+        this.noBody = head;
+    }
+
+    /**
      * Consumes bytes from {@code buf} until a response completes, the buffer is empty or an error is
      * found. Heap buffers are parsed in place; direct buffers are copied through a small scratch
-     * array (allocated once).
-     *
-     * @return {@link #COMPLETE}, {@link #NEED_MORE} or {@link #ERROR}
+     * array (allocated once). After an {@link ParseResult#ERROR} every call returns ERROR again.
      */
-    public int feed(ByteBuffer buf) {
+    public ParseResult feed(ByteBuffer buf) {
         if (buf.hasArray()) {
             int off = buf.arrayOffset();
-            int r = parse(buf.array(), buf.position() + off, buf.limit() + off);
+            ParseResult r = parse(buf.array(), buf.position() + off, buf.limit() + off);
             buf.position(consumedTo - off);
             return r;
         }
@@ -121,69 +118,29 @@ public final class ResponseParser {
             int pos = buf.position();
             int n = Math.min(scratch.length, buf.remaining());
             buf.get(pos, scratch, 0, n);
-            int r = parse(scratch, 0, n);
+            ParseResult r = parse(scratch, 0, n);
             buf.position(pos + consumedTo);
-            if (r != NEED_MORE) {
+            if (r != ParseResult.NEED_MORE) {
                 return r;
             }
         }
-        return NEED_MORE;
-    }
-
-    /** Parses {@code a[from, to)}; leaves the index after the last byte consumed in {@link #consumedTo}. */
-    private int parse(byte[] a, int from, int to) {
-        int i = from;
-        int r = NEED_MORE;
-        while (i < to && r == NEED_MORE) {
-            switch (state) {
-                case BODY_LENGTH, CHUNK_DATA -> {
-                    int n = (int) Math.min(remaining, to - i);
-                    i += n;
-                    responseBytes += n;
-                    remaining -= n;
-                    if (remaining == 0) {
-                        if (state == BODY_LENGTH) {
-                            r = COMPLETE;
-                        } else {
-                            state = CHUNK_DATA_END;
-                        }
-                    }
-                }
-                case BODY_UNTIL_EOF -> {
-                    responseBytes += to - i;
-                    i = to;
-                }
-                default -> {
-                    int nl = i;
-                    while (nl < to && a[nl] != '\n') {
-                        nl++;
-                    }
-                    boolean complete = nl < to;
-                    r = lineSegment(a, i, nl, complete);
-                    i = complete ? nl + 1 : to;
-                }
-            }
-        }
-        consumedTo = i;
-        return r;
+        return ParseResult.NEED_MORE;
     }
 
     /**
-     * The server closed the connection. Completes a response whose body is delimited by the end of
-     * the connection; any other response in progress is cut short.
-     *
-     * @return {@link #COMPLETE} if a response ended with the connection, otherwise {@link #ERROR}
+     * The server closed the connection. Completes a response whose body is delimited by the close
+     * (RFC 9112 §6.3 item 8); any other response in progress is incomplete (item 6).
      */
-    public int onEof() {
-        if (state == BODY_UNTIL_EOF) {
-            return COMPLETE;
+    public ParseResult onEof() {
+        if (state == State.BODY_UNTIL_EOF) {
+            return ParseResult.COMPLETE;
         }
         return fail("connection closed mid-response");
     }
 
     /** True when no byte of the current response has been seen yet. */
     public boolean idle() {
-        return state == STATUS_LINE && lineLength == 0;
+        return state == State.STATUS_LINE && responseBytes == 0;
     }
 
     /** The status code of the last complete (or current) response. */
@@ -191,223 +148,233 @@ public final class ResponseParser {
         return status;
     }
 
-    /** Whether the connection may carry another request after this response. */
+    /** Whether the connection may carry another request after this response (RFC 9112 §9.3). */
     public boolean keepAlive() {
-        if (state == BODY_UNTIL_EOF || closeHeader) {
+        if (untilEof || teAndLength || fields.closeOption) {
             return false;
         }
-        return !http10 || keepAliveHeader;
+        return !http10 || fields.keepAliveOption;
     }
 
-    /** Bytes of the current response consumed so far (status line, headers and body). */
+    /** Bytes of the current response consumed so far (interim responses, status line, fields, body). */
     public long responseBytes() {
         return responseBytes;
     }
 
-    /** Why the last {@link #ERROR} was returned, or {@code null}. */
+    /** Why the last {@link ParseResult#ERROR} was returned, or {@code null}. */
     public String error() {
         return error;
     }
 
-    /** A piece of a line, {@code a[from, to)}; {@code complete} when a {@code \n} follows it. */
-    private int lineSegment(byte[] a, int from, int to, boolean complete) {
-        int n = to - from;
-        int counted = complete ? n + 1 : n;
-        responseBytes += counted;
-        if (state == STATUS_LINE || state == HEADER_LINE || state == TRAILER_LINE) {
-            headerBytes += counted;
-            if (headerBytes > MAX_HEADER_BYTES) {
-                return fail("header section longer than " + MAX_HEADER_BYTES + " bytes");
+    /** Parses {@code a[from, to)}; leaves the index after the last byte consumed in {@link #consumedTo}. */
+    private ParseResult parse(byte[] a, int from, int to) {
+        int i = from;
+        ParseResult r = state == State.FAILED ? ParseResult.ERROR : ParseResult.NEED_MORE;
+        while (i < to && r == ParseResult.NEED_MORE) {
+            switch (state) {
+                case BODY_LENGTH, CHUNK_DATA -> {
+                    int n = (int) Math.min(remaining, to - i);
+                    i += n;
+                    responseBytes += n;
+                    remaining -= n;
+                    if (remaining == 0) {
+                        r = state == State.BODY_LENGTH ? ParseResult.COMPLETE : next(State.CHUNK_DATA_END);
+                    }
+                }
+                case BODY_UNTIL_EOF -> {
+                    responseBytes += to - i;
+                    i = to;
+                }
+                default -> {
+                    // never past the limit, so where an endless line fails does not depend on the reads
+                    int stop = (int) Math.min(to, i + (MAX_SECTION_BYTES + 1 - sectionBytes));
+                    int end = reader.scan(a, i, stop);
+                    int consumed = (end < 0 ? stop : end) - i;
+                    responseBytes += consumed;
+                    sectionBytes += consumed;
+                    i += consumed;
+                    if (sectionBytes > MAX_SECTION_BYTES) {
+                        r = fail("a header section, trailer section or chunk-size line over "
+                                + MAX_SECTION_BYTES + " bytes");
+                    } else if (end >= 0) {
+                        r = line();
+                        reader.clear();
+                    }
+                }
             }
         }
-        lineLength += n;
-        if (lineLength > MAX_LINE_BYTES) {
-            return fail("line longer than " + MAX_LINE_BYTES + " bytes");
-        }
-        int copy = Math.min(n, KEPT_LINE_BYTES - kept);
-        if (copy > 0) {
-            System.arraycopy(a, from, line, kept, copy);
-            kept += copy;
-        }
-        if (!complete) {
-            return NEED_MORE;
-        }
-        int len = kept > 0 && line[kept - 1] == '\r' ? kept - 1 : kept;
-        boolean truncated = lineLength > KEPT_LINE_BYTES;
-        lineLength = 0;
-        kept = 0;
+        consumedTo = i;
+        return r;
+    }
+
+    /** A complete line in {@link #reader}. */
+    private ParseResult line() {
+        KeptLine l = reader.line;
         return switch (state) {
-            case STATUS_LINE -> statusLine(len);
-            case HEADER_LINE -> len == 0 ? endOfHeaders() : headerLine(len, truncated);
-            case CHUNK_SIZE_LINE -> chunkSizeLine(len);
-            case CHUNK_DATA_END -> len == 0 ? next(CHUNK_SIZE_LINE) : fail("no CRLF after chunk data");
-            case TRAILER_LINE -> len == 0 ? COMPLETE : NEED_MORE;
+            case STATUS_LINE -> statusLine(l);
+            case FIELD_LINES, TRAILER_LINES -> fieldLine(l);
+            case CHUNK_SIZE_LINE -> chunkSizeLine(l);
+            case CHUNK_DATA_END -> l.isEmpty() ? startSection(State.CHUNK_SIZE_LINE) : fail("no CRLF after chunk data");
             default -> fail("parser state " + state);
         };
     }
 
-    private int statusLine(int len) {
-        // "HTTP/1.x NNN ..." — the reason phrase may be empty or missing.
-        if (len < 12 || !startsWith("HTTP/1.") || line[8] != ' ') {
+    private ParseResult statusLine(KeptLine l) {
+        // HTTP-version SP status-code [SP reason-phrase] (RFC 9112 §4; the reason may be missing)
+        if (l.length() < 12 || !startsWithHttp1(l) || l.at(8) != ' ') {
             return fail("not an HTTP/1.x status line");
         }
-        http10 = line[7] == '0';
+        http10 = l.at(7) == '0';
         int code = 0;
         for (int i = 9; i < 12; i++) {
-            int d = line[i] - '0';
+            int d = l.at(i) - '0';
             if (d < 0 || d > 9) {
                 return fail("bad status code");
             }
             code = code * 10 + d;
         }
-        if (len > 12 && line[12] != ' ') {
+        if ((l.length() > 12 && l.at(12) != ' ') || code < 100 || code > 599) {
             return fail("bad status code");
         }
         status = code;
-        return next(HEADER_LINE);
+        return next(State.FIELD_LINES);
     }
 
-    private int headerLine(int len, boolean truncated) {
-        int colon = indexOf((byte) ':', 0, len);
-        if (colon <= 0) {
-            return truncated ? NEED_MORE : fail("header line without a name");
-        }
-        int vs = colon + 1;
-        while (vs < len && (line[vs] == ' ' || line[vs] == '\t')) {
-            vs++;
-        }
-        int ve = len;
-        while (ve > vs && (line[ve - 1] == ' ' || line[ve - 1] == '\t')) {
-            ve--;
-        }
-        byte first = (byte) (line[0] | 0x20); // ASCII lower case
-        if (first != 'c' && first != 't') {
-            return NEED_MORE; // neither Content-Length, Connection nor Transfer-Encoding
-        }
-        if (nameIs(CONTENT_LENGTH, colon)) {
-            if (truncated || ve == vs) {
-                return fail("bad Content-Length");
-            }
-            long v = 0;
-            for (int i = vs; i < ve; i++) {
-                int d = line[i] - '0';
-                if (d < 0 || d > 9 || v > Long.MAX_VALUE / 20) {
-                    return fail("bad Content-Length");
-                }
-                v = v * 10 + d;
-            }
-            contentLength = v;
-        } else if (nameIs(TRANSFER_ENCODING, colon)) {
-            chunked |= contains(CHUNKED, vs, ve);
-        } else if (nameIs(CONNECTION, colon)) {
-            closeHeader |= contains(CLOSE, vs, ve);
-            keepAliveHeader |= contains(KEEP_ALIVE, vs, ve);
-        }
-        return NEED_MORE;
+    private static boolean startsWithHttp1(KeptLine l) {
+        return l.at(0) == 'H' && l.at(1) == 'T' && l.at(2) == 'T' && l.at(3) == 'P' && l.at(4) == '/'
+                && l.at(5) == '1' && l.at(6) == '.' && l.at(7) >= '0' && l.at(7) <= '9';
     }
 
-    private int endOfHeaders() {
+    /** A line of the header or the trailer section. */
+    private ParseResult fieldLine(KeptLine l) {
+        if (l.isEmpty()) {
+            ParseResult r = endPendingField();
+            if (r != ParseResult.NEED_MORE) {
+                return r;
+            }
+            return state == State.TRAILER_LINES ? ParseResult.COMPLETE : endOfHeaders();
+        }
+        if (l.startsWithWhitespace()) {
+            if (pendingInterpreted) {
+                pending.unfold(l); // obs-fold (§5.2)
+            }
+            // with no field before it: whitespace after the start line, consumed unprocessed (§2.2)
+            return ParseResult.NEED_MORE;
+        }
+        ParseResult r = endPendingField();
+        if (r != ParseResult.NEED_MORE) {
+            return r;
+        }
+        if (!reader.isFieldLine()) {
+            return fail("a line that is not a field line");
+        }
+        pendingInterpreted = state == State.FIELD_LINES && FramingFields.interpreted(l);
+        if (pendingInterpreted) {
+            pending.copyOf(l);
+        }
+        return ParseResult.NEED_MORE;
+    }
+
+    /** The field waiting for a continuation has none: interpret it. */
+    private ParseResult endPendingField() {
+        boolean interpret = pendingInterpreted;
+        pendingInterpreted = false;
+        if (interpret) {
+            String why = fields.field(pending);
+            if (why != null) {
+                return fail(why);
+            }
+        }
+        return ParseResult.NEED_MORE;
+    }
+
+    /** The header section is complete: the message-length rules of RFC 9112 §6.3, in order. */
+    private ParseResult endOfHeaders() {
         if (status < 200) {
-            // Interim response (100 Continue, 103 Early Hints): the real one follows.
-            int s = status;
-            reset();
-            return s == 101 ? fail("101 Switching Protocols is not supported") : NEED_MORE;
+            if (status == 101) {
+                return fail("101 Switching Protocols without an Upgrade request");
+            }
+            startMessage(); // an interim response (100 Continue, 103 Early Hints): the final one follows
+            return ParseResult.NEED_MORE;
         }
-        if (status == 204 || status == 304) {
-            return COMPLETE;
+        if (noBody || status == 204 || status == 304) {
+            return ParseResult.COMPLETE;
         }
-        if (chunked) {
-            return next(CHUNK_SIZE_LINE);
+        if (fields.transferEncoding) {
+            if (http10) {
+                return fail("Transfer-Encoding in an HTTP/1.0 response (faulty framing, RFC 9112 §6.1)");
+            }
+            teAndLength = fields.contentLength >= 0 || fields.contentLengthInvalid;
+            if (fields.chunkedLast) {
+                return startSection(State.CHUNK_SIZE_LINE);
+            }
+            untilEof = true;
+            return next(State.BODY_UNTIL_EOF);
         }
-        if (contentLength == 0) {
-            return COMPLETE;
+        if (fields.contentLengthInvalid) {
+            return fail("an invalid or disagreeing Content-Length (RFC 9112 §6.3 item 5)");
         }
-        if (contentLength > 0) {
-            remaining = contentLength;
-            return next(BODY_LENGTH);
+        if (fields.contentLength == 0) {
+            return ParseResult.COMPLETE;
         }
-        return next(BODY_UNTIL_EOF);
+        if (fields.contentLength > 0) {
+            remaining = fields.contentLength;
+            return next(State.BODY_LENGTH);
+        }
+        untilEof = true;
+        return next(State.BODY_UNTIL_EOF);
     }
 
-    private int chunkSizeLine(int len) {
+    private ParseResult chunkSizeLine(KeptLine l) {
+        // chunk-size [BWS ";" chunk-ext] (RFC 9112 §7.1, §7.1.1)
+        int n = l.length();
+        int i = 0;
         long size = 0;
-        int digits = 0;
-        for (int i = 0; i < len && line[i] != ';' && line[i] != ' ' && line[i] != '\t'; i++) {
-            int d = Character.digit(line[i], 16);
-            if (d < 0 || ++digits > 12) {
-                return fail("bad chunk size");
+        while (i < n && Character.digit(l.at(i), 16) >= 0) {
+            if (size > MAX_CHUNK_SIZE) {
+                return fail("chunk size overflow");
             }
-            size = size * 16 + d;
+            size = size * 16 + Character.digit(l.at(i), 16);
+            i++;
         }
-        if (digits == 0) {
+        int rest = l.skipWhitespace(i);
+        if (i == 0 || (rest < n && l.at(rest) != ';') || (rest == n && l.truncated())) {
             return fail("bad chunk size");
         }
         if (size == 0) {
-            return next(TRAILER_LINE);
+            return startSection(State.TRAILER_LINES);
         }
         remaining = size;
-        return next(CHUNK_DATA);
+        return next(State.CHUNK_DATA);
     }
 
-    private int next(int s) {
+    /** Starts the next response after an interim one: everything but the bytes counted so far. */
+    private void startMessage() {
+        state = State.STATUS_LINE;
+        reader.clear();
+        fields.reset();
+        pendingInterpreted = false;
+        status = 0;
+        http10 = false;
+        untilEof = false;
+        teAndLength = false;
+        remaining = 0;
+        sectionBytes = 0;
+    }
+
+    private ParseResult startSection(State s) {
+        sectionBytes = 0;
+        return next(s);
+    }
+
+    private ParseResult next(State s) {
         state = s;
-        return NEED_MORE;
+        return ParseResult.NEED_MORE;
     }
 
-    private int fail(String why) {
+    private ParseResult fail(String why) {
         error = why;
-        return ERROR;
-    }
-
-    private boolean startsWith(String prefix) {
-        for (int i = 0; i < prefix.length(); i++) {
-            if (line[i] != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private int indexOf(byte b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (line[i] == b) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private boolean nameIs(byte[] lowerName, int nameEnd) {
-        int end = nameEnd;
-        while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\t')) {
-            end--;
-        }
-        return end == lowerName.length && regionEqualsIgnoreCase(0, lowerName);
-    }
-
-    private boolean contains(byte[] lowerWord, int from, int to) {
-        for (int i = from; i + lowerWord.length <= to; i++) {
-            if (regionEqualsIgnoreCase(i, lowerWord)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean regionEqualsIgnoreCase(int at, byte[] lower) {
-        for (int j = 0; j < lower.length; j++) {
-            byte c = line[at + j];
-            if (c >= 'A' && c <= 'Z') {
-                c += 'a' - 'A';
-            }
-            if (c != lower[j]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        state = State.FAILED;
+        return ParseResult.ERROR;
     }
 }

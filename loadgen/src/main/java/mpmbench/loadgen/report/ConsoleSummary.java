@@ -64,8 +64,9 @@ public final class ConsoleSummary {
         if (open) {
             sb.append(f("  Uncorrected (from the actual send): p50 %s, p99 %s, max %s%n",
                     time(pct(r.uncorrected(), 50)), time(pct(r.uncorrected(), 99)), time(pct(r.uncorrected(), 100))));
-            sb.append(f("  Send lag (the generator's own): p99 %s, max %s%n",
-                    time(pct(r.lag(), 99)), time(pct(r.lag(), 100))));
+            sb.append(f("  Send lag (the generator's own): p50 %s, p99 %s, max %s (%s timer, spin %s)%n",
+                    time(pct(r.lag(), 50)), time(pct(r.lag(), 99)), time(pct(r.lag(), 100)),
+                    r.nanosecondTimer() ? "ns" : "ms", time(r.spec().spin().toNanos() / 1e3)));
         }
         sb.append(f("  %d requests in %s, %s read%n", n.get(Counter.REQUESTS), duration(r.durationSeconds()),
                 bytes(n.get(Counter.BYTES))));
@@ -82,11 +83,17 @@ public final class ConsoleSummary {
             sb.append(f("  Non-2xx or 3xx responses: %d%n", n.get(Counter.ERR_STATUS)));
         }
         if (r.spec().idle() > 0) {
-            sb.append(f("  Idle connections: %d of %d established, %d answered, %d held at the end, "
-                            + "%d closed by the server, %d never accepted, %d timeouts%n",
-                    n.get(Counter.IDLE_ESTABLISHED), r.spec().idle(), n.get(Counter.IDLE_ANSWERED),
-                    n.get(Counter.IDLE_HELD), n.get(Counter.IDLE_CLOSED), n.get(Counter.IDLE_FAILED),
-                    n.get(Counter.IDLE_TIMEOUTS)));
+            sb.append(f("  Idle connections: %d: %d open and answered, %d open never answered, %d still connecting, "
+                            + "%d not started, %d refused, %d connect timeouts, %d closed by the server "
+                            + "(%d idle requests over --timeout)%n",
+                    r.spec().idle(), n.get(Counter.IDLE_OPEN_ANSWERED), n.get(Counter.IDLE_OPEN_UNANSWERED),
+                    n.get(Counter.IDLE_CONNECTING), n.get(Counter.IDLE_NOT_STARTED), n.get(Counter.IDLE_REFUSED),
+                    n.get(Counter.IDLE_CONNECT_TIMEOUTS), n.get(Counter.IDLE_CLOSED), n.get(Counter.IDLE_TIMEOUTS)));
+        }
+        if (r.clientCpu().known()) {
+            sb.append(f("  Client CPU over the window: user %.2fs, sys %.2fs, %.1f%% of one core, %s per request%n",
+                    r.clientCpu().userS(), r.clientCpu().sysS(), r.clientCpuPercent(),
+                    Double.isNaN(r.clientCpuMicrosPerRequest()) ? "-" : time(r.clientCpuMicrosPerRequest())));
         }
         sb.append(f("Requests/sec: %10.2f%n", r.rps()));
         sb.append(f("Transfer/sec: %10s%n", bytes((long) r.bytesPerSecond())));

@@ -60,6 +60,7 @@ public final class ResultColumns {
             ms("uncorrected_p99_ms", LoadResult::uncorrected, 99),
             ms("uncorrected_p999_ms", LoadResult::uncorrected, 99.9),
             ms("uncorrected_max_ms", LoadResult::uncorrected, 100),
+            ms("lag_p50_ms", LoadResult::lag, 50),
             ms("lag_p99_ms", LoadResult::lag, 99),
             ms("lag_max_ms", LoadResult::lag, 100),
             col("generator_behind", LoadResult::generatorBehind),
@@ -70,7 +71,19 @@ public final class ResultColumns {
             count("idle_closed", Counter.IDLE_CLOSED),
             count("idle_failed", Counter.IDLE_FAILED),
             count("idle_timeouts", Counter.IDLE_TIMEOUTS),
-            col("start_epoch_ms", LoadResult::startEpochMs));
+            count("idle_open_answered", Counter.IDLE_OPEN_ANSWERED),
+            count("idle_open_unanswered", Counter.IDLE_OPEN_UNANSWERED),
+            count("idle_connecting", Counter.IDLE_CONNECTING),
+            count("idle_not_started", Counter.IDLE_NOT_STARTED),
+            count("idle_refused", Counter.IDLE_REFUSED),
+            count("idle_connect_timeouts", Counter.IDLE_CONNECT_TIMEOUTS),
+            col("start_epoch_ms", LoadResult::startEpochMs),
+            col("client_cpu_user_s", r -> r.clientCpu().userS()),
+            col("client_cpu_sys_s", r -> r.clientCpu().sysS()),
+            col("client_cpu_pct", LoadResult::clientCpuPercent),
+            col("client_cpu_us_per_req", LoadResult::clientCpuMicrosPerRequest),
+            col("spin_us", r -> r.spec().spin().toNanos() / 1e3),
+            col("timer", r -> r.nanosecondTimer() ? "ns" : "ms"));
 
     private ResultColumns() {
     }
@@ -81,8 +94,9 @@ public final class ResultColumns {
     }
 
     /**
-     * A value rendered as text, locale-independent: decimals with 3 places and {@code .}, booleans
-     * as {@code true}/{@code false}, integers and strings as they are.
+     * A value rendered as text, locale-independent: decimals with 3 places and {@code .} ({@code NaN}
+     * for a figure that could not be measured), booleans as {@code true}/{@code false}, integers and
+     * strings as they are.
      */
     public static String format(Object value) {
         if (value instanceof Double d) {

@@ -81,11 +81,15 @@ class LoadRunTest {
             // 2000 intended times in the window (± one per connection at the edges); a request is unsent
             // only if its connection was still busy when the window closed.
             assertTrue(n + unsent >= 1996 && n + unsent <= 2004, "requests " + n + " unsent " + unsent);
-            assertTrue(unsent <= 8, "unsent " + unsent);
+            // A request goes unsent only while its connection is busy: each connection sends every 2 ms, so
+            // many unsent requests need answers slower than that (an in-test server starved by a busy machine).
+            assertTrue(unsent <= 8 || r.uncorrected().getValueAtPercentile(99) > 2_000,
+                    "unsent " + unsent + " although answers took " + r.uncorrected().getValueAtPercentile(99) + " us at p99");
             assertEquals(server.responses.get(), n);
             assertEquals(n, r.corrected().getTotalCount());
             assertEquals(n, r.lag().getTotalCount());
             assertNoErrors(r);
+            assertTrue(r.nanosecondTimer(), "the tests run with the jar's native access (see the pom's argLine)");
         }
     }
 
@@ -118,7 +122,9 @@ class LoadRunTest {
             LoadResult r = runOnTime(spec(server, 1, 2, SHORT).withKeepAlive(false).withRate(400));
             long n = count(r, Counter.REQUESTS);
             long unsent = count(r, Counter.UNSENT);
-            assertTrue(n + unsent >= 198 && n + unsent <= 202 && unsent <= 4, "requests " + n + " unsent " + unsent);
+            assertTrue(n + unsent >= 198 && n + unsent <= 202, "requests " + n + " unsent " + unsent);
+            // as in the keep-alive case: unsent only while a connection is busy past its 5 ms interval
+            assertTrue(unsent <= 4 || r.uncorrected().getValueAtPercentile(99) > 5_000, "unsent " + unsent);
             assertEquals(server.responses.get(), n);
             assertTrue(server.accepted.get() >= n && server.accepted.get() <= n + 2, "accepted " + server.accepted);
             assertEquals(n, r.lag().getTotalCount());
@@ -298,13 +304,73 @@ class LoadRunTest {
         }
     }
 
+    /** The end classes of the idle connections, which must sum to --idle. */
+    private static long idleClasses(LoadResult r) {
+        long sum = 0;
+        for (IdleClass k : IdleClass.values()) {
+            sum += count(r, k.counter);
+        }
+        return sum;
+    }
+
+    @Test
+    void everyIdleConnectionEndsInExactlyOneClassEvenWhenTheServerDoesNotAccept() throws IOException {
+        // a listener that never accepts, with a backlog of 1: a few handshakes complete, the rest wait
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            LoadSpec spec = LoadSpec.closed(Target.parse("http://127.0.0.1:" + s.getLocalPort() + "/"), 1, 1,
+                    Duration.ofMillis(400)).withTimeout(Duration.ofMillis(300)).withIdle(150, Duration.ofSeconds(3));
+            LoadResult r = runOnTime(spec);
+            assertEquals(150, idleClasses(r), r.counts().toString());
+            assertTrue(count(r, Counter.IDLE_CONNECTING) > 0, r.counts().toString());
+            assertTrue(count(r, Counter.IDLE_NOT_STARTED) > 0, "at most 64 connects in progress: " + r.counts());
+            assertEquals(count(r, Counter.IDLE_OPEN_ANSWERED) + count(r, Counter.IDLE_OPEN_UNANSWERED),
+                    count(r, Counter.IDLE_HELD));
+            assertEquals(0, count(r, Counter.IDLE_OPEN_ANSWERED), "nobody answers");
+        }
+    }
+
+    @Test
+    void refusedIdleConnectsAreTheirOwnClass() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        LoadSpec spec = LoadSpec.closed(Target.parse("http://127.0.0.1:" + port + "/"), 1, 1, Duration.ofMillis(400))
+                .withIdle(30, Duration.ofSeconds(3));
+        LoadResult r = runOnTime(spec);
+        assertEquals(30, count(r, Counter.IDLE_REFUSED), r.counts().toString());
+        assertEquals(30, count(r, Counter.IDLE_FAILED));
+        assertEquals(30, idleClasses(r));
+    }
+
+    @Test
+    void rfc9112ObsFoldIsReadAndDisagreeingContentLengthsAreParseErrorsThatClose() throws IOException {
+        byte[] folded = ascii("HTTP/1.1 200 OK\r\nContent-Length: 13\r\nX-Folded: first part\r\n   second part\r\n"
+                + "\r\nHello, World!");
+        try (TestServer server = TestServer.answering(folded)) {
+            LoadResult r = runOnTime(spec(server, 1, 2, SHORT));
+            assertTrue(count(r, Counter.REQUESTS) > 20, r.counts().toString());
+            assertEquals(0, count(r, Counter.ERR_PARSE), r.counts().toString());
+        }
+        byte[] conflicting = ascii("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 13\r\n\r\nHello, World!");
+        try (TestServer server = TestServer.answering(conflicting)) {
+            LoadResult r = runOnTime(spec(server, 1, 2, SHORT));
+            assertEquals(0, count(r, Counter.REQUESTS), r.counts().toString());
+            long parse = count(r, Counter.ERR_PARSE);
+            assertTrue(parse > 5, r.counts().toString());
+            // each error closed its connection: one connection accepted per error (plus the ones open at the end)
+            assertTrue(server.accepted.get() >= parse, "accepted " + server.accepted + ", parse errors " + parse);
+        }
+    }
+
     @Test
     void bindSpreadsSourceAddresses() throws IOException {
         try (TestServer server = TestServer.answering(HELLO)) {
             LoadSpec base = spec(server, 1, 4, Duration.ofMillis(300));
             LoadSpec spec = new LoadSpec(base.target(), 1, 4, 0, base.duration(), Duration.ZERO, base.timeout(),
                     base.connectTimeout(), true, 1, 0, base.idleInterval(),
-                    List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3")), List.of());
+                    List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3")), List.of(),
+                    LoadSpec.DEFAULT_SPIN);
             LoadResult r = runOnTime(spec);
             assertTrue(count(r, Counter.REQUESTS) > 0);
             assertEquals(java.util.Set.of("127.0.0.2", "127.0.0.3"), server.remoteAddresses);

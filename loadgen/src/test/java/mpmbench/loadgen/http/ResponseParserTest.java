@@ -20,16 +20,16 @@ class ResponseParserTest {
     }
 
     /** Feeds the text in slices of {@code step} bytes; returns the parser after the first COMPLETE. */
-    private static int feedInSlices(ResponseParser p, String text, int step) {
+    private static ParseResult feedInSlices(ResponseParser p, String text, int step) {
         byte[] all = text.getBytes(StandardCharsets.ISO_8859_1);
         for (int off = 0; off < all.length; off += step) {
             ByteBuffer b = ByteBuffer.wrap(all, off, Math.min(step, all.length - off));
-            int r = p.feed(b);
-            if (r != ResponseParser.NEED_MORE) {
+            ParseResult r = p.feed(b);
+            if (r != ParseResult.NEED_MORE) {
                 return r;
             }
         }
-        return ResponseParser.NEED_MORE;
+        return ParseResult.NEED_MORE;
     }
 
     @ParameterizedTest(name = "{0}, slices of {2}")
@@ -49,7 +49,7 @@ class ResponseParserTest {
     void completesWholeResponses(String name, String escaped, int step, boolean keepAlive) {
         String text = escaped.replace("\\r", "\r").replace("\\n", "\n");
         ResponseParser p = new ResponseParser();
-        assertEquals(ResponseParser.COMPLETE, feedInSlices(p, text, step), name + ": " + p.error());
+        assertEquals(ParseResult.COMPLETE, feedInSlices(p, text, step), name + ": " + p.error());
         assertEquals(keepAlive, p.keepAlive(), name);
         assertTrue(p.status() >= 200, name);
     }
@@ -60,12 +60,12 @@ class ResponseParserTest {
         String two = "HTTP/1.1 404 Not Found\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n";
         ByteBuffer buf = bytes(one + two);
         ResponseParser p = new ResponseParser();
-        assertEquals(ResponseParser.COMPLETE, p.feed(buf));
+        assertEquals(ParseResult.COMPLETE, p.feed(buf));
         assertEquals(200, p.status());
         assertEquals(one.length(), p.responseBytes());
         assertEquals(one.length(), buf.position());
         p.reset();
-        assertEquals(ResponseParser.COMPLETE, p.feed(buf));
+        assertEquals(ParseResult.COMPLETE, p.feed(buf));
         assertEquals(404, p.status());
         assertEquals(two.length(), p.responseBytes());
         assertFalse(buf.hasRemaining());
@@ -78,7 +78,7 @@ class ResponseParserTest {
         ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
         ResponseParser p = new ResponseParser();
         for (int k = 1; k <= 2; k++) {
-            assertEquals(ResponseParser.COMPLETE, p.feed(direct), p.error());
+            assertEquals(ParseResult.COMPLETE, p.feed(direct), p.error());
             assertEquals(k * one.length(), direct.position());
             assertEquals(one.length(), p.responseBytes());
             p.reset();
@@ -88,16 +88,16 @@ class ResponseParserTest {
     @Test
     void bodyUntilCloseCompletesOnEof() {
         ResponseParser p = new ResponseParser();
-        assertEquals(ResponseParser.NEED_MORE, p.feed(bytes("HTTP/1.1 200 OK\r\n\r\nsome body")));
-        assertEquals(ResponseParser.COMPLETE, p.onEof());
+        assertEquals(ParseResult.NEED_MORE, p.feed(bytes("HTTP/1.1 200 OK\r\n\r\nsome body")));
+        assertEquals(ParseResult.COMPLETE, p.onEof());
         assertFalse(p.keepAlive());
     }
 
     @Test
     void eofMidResponseIsAnError() {
         ResponseParser p = new ResponseParser();
-        assertEquals(ResponseParser.NEED_MORE, p.feed(bytes("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc")));
-        assertEquals(ResponseParser.ERROR, p.onEof());
+        assertEquals(ParseResult.NEED_MORE, p.feed(bytes("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc")));
+        assertEquals(ParseResult.ERROR, p.onEof());
     }
 
     @ParameterizedTest
@@ -114,32 +114,32 @@ class ResponseParserTest {
     })
     void rejectsWhatIsNotHttp(String text) {
         ResponseParser p = new ResponseParser();
-        assertEquals(ResponseParser.ERROR, feedInSlices(p, text, 1), text);
+        assertEquals(ParseResult.ERROR, feedInSlices(p, text, 1), text);
     }
 
     @Test
     void endlessHeadersHitTheLimit() {
         ResponseParser p = new ResponseParser();
-        assertEquals(ResponseParser.NEED_MORE, p.feed(bytes("HTTP/1.1 200 OK\r\n")));
+        assertEquals(ParseResult.NEED_MORE, p.feed(bytes("HTTP/1.1 200 OK\r\n")));
         String header = "X-Filler: " + "y".repeat(100) + "\r\n";
-        int r = ResponseParser.NEED_MORE;
-        for (int i = 0; i < 1000 && r == ResponseParser.NEED_MORE; i++) {
+        ParseResult r = ParseResult.NEED_MORE;
+        for (int i = 0; i < 1000 && r == ParseResult.NEED_MORE; i++) {
             r = p.feed(bytes(header));
         }
-        assertEquals(ResponseParser.ERROR, r);
+        assertEquals(ParseResult.ERROR, r);
         assertTrue(p.error().contains("header section"), p.error());
     }
 
     @Test
     void anEndlessLineHitsTheLineLimit() {
         ResponseParser p = new ResponseParser();
-        assertEquals(ResponseParser.ERROR, p.feed(bytes("HTTP/1.1 200 OK" + " ".repeat(ResponseParser.MAX_LINE_BYTES))));
+        assertEquals(ParseResult.ERROR, p.feed(bytes("HTTP/1.1 200 OK" + " ".repeat(ResponseParser.MAX_SECTION_BYTES))));
     }
 
     @Test
     void longUninterestingHeadersAreSkipped() {
         ResponseParser p = new ResponseParser();
         String text = "HTTP/1.1 200 OK\r\nSet-Cookie: " + "c".repeat(4000) + "\r\nContent-Length: 1\r\n\r\nx";
-        assertEquals(ResponseParser.COMPLETE, p.feed(bytes(text)));
+        assertEquals(ParseResult.COMPLETE, p.feed(bytes(text)));
     }
 }

@@ -23,6 +23,7 @@ import mpmbench.loadgen.engine.Counter;
 import mpmbench.loadgen.engine.Counts;
 import mpmbench.loadgen.http.Target;
 import mpmbench.loadgen.record.LatencyRecorders;
+import mpmbench.loadgen.record.ProcessCpu;
 
 /**
  * The machine-readable outputs, sealed by golden files under {@code src/test/resources/golden}: a
@@ -34,7 +35,7 @@ class ReportFormatTest {
     static LoadResult fixture() {
         LoadSpec spec = new LoadSpec(Target.parse("http://127.0.0.1:8080/hello?a=1,2"), 2, 64, 2000,
                 Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(1),
-                true, 1, 100, Duration.ofSeconds(3), List.of(), List.of());
+                true, 1, 100, Duration.ofSeconds(3), List.of(), List.of(), LoadSpec.DEFAULT_SPIN);
         Histogram corrected = LatencyRecorders.newHistogram();
         Histogram uncorrected = LatencyRecorders.newHistogram();
         Histogram lag = LatencyRecorders.newHistogram();
@@ -50,8 +51,10 @@ class ReportFormatTest {
                 .with(Counter.ERR_PARSE, 6).with(Counter.ERR_CLOSED, 7).with(Counter.UNANSWERED, 8)
                 .with(Counter.UNSENT, 9).with(Counter.RECONNECTS, 10).with(Counter.IDLE_ESTABLISHED, 100)
                 .with(Counter.IDLE_ANSWERED, 99).with(Counter.IDLE_HELD, 97).with(Counter.IDLE_CLOSED, 3)
-                .with(Counter.IDLE_FAILED, 0).with(Counter.IDLE_TIMEOUTS, 1);
-        return new LoadResult(spec, 1_790_000_000_000L, counts, corrected, uncorrected, lag);
+                .with(Counter.IDLE_FAILED, 0).with(Counter.IDLE_TIMEOUTS, 1)
+                .with(Counter.IDLE_OPEN_ANSWERED, 96).with(Counter.IDLE_OPEN_UNANSWERED, 1);
+        return new LoadResult(spec, 1_790_000_000_000L, counts, corrected, uncorrected, lag,
+                new ProcessCpu(1.25, 2.5), true);
     }
 
     @ParameterizedTest

@@ -28,7 +28,8 @@ import picocli.CommandLine.Unmatched;
  * <p>Exit status: 0 done; 1 failed or not running (stop, restart, graceful, graceful-stop); 2 bad
  * arguments; 3 not running (status, as LSB init scripts say it).
  */
-@Command(name = "mpmbench ctl", mixinStandardHelpOptions = true, version = "mpmbench 0.1", sortOptions = false,
+@Command(name = "mpmbench ctl", mixinStandardHelpOptions = true, versionProvider = MpmbenchVersion.class,
+        sortOptions = false,
         usageHelpWidth = 100,
         description = {
             "Controls a server like apachectl -k: start runs 'mpmbench serve' in the background with the",

@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code mpmbench serve}: starts the master, which starts the children of the chosen model. */
-@Command(name = "mpmbench serve", mixinStandardHelpOptions = true, version = "mpmbench 0.1",
+@Command(name = "mpmbench serve", mixinStandardHelpOptions = true, versionProvider = MpmbenchVersion.class,
         sortOptions = false, usageHelpWidth = 100,
         description = {
             "Runs the HTTP/1.1 server under one concurrency model, as real processes: a master",
@@ -42,7 +42,13 @@ import picocli.CommandLine.Option;
             "  LimitRequestLine LimitRequestFieldSize LimitRequestFields LimitRequestBody",
             "  Listen PidFile ChildJvmOptions (the child JVMs' flags)",
             "  ServerStatusRemote (On: /server-status for any client; Off, the default: loopback only)",
-            "", "Example: mpmbench serve --mpm worker --listen 127.0.0.1:8080 --set ThreadsPerChild=50"})
+            "A --config file is read as httpd reads it: Define and $${VAR}, <IfModule>, <IfDefine>, Include;",
+            "httpd's other directives and sections (LoadModule, ErrorLog, <Directory>, ...) are ignored with",
+            "one warning each. Counts httpd corrects (MaxRequestWorkers above ServerLimit x ThreadsPerChild,",
+            "...) are corrected with httpd's warning. Sample files with Debian's values: conf/MODEL.conf.",
+            "", "Examples:",
+            "  mpmbench serve --mpm worker --listen 127.0.0.1:8080 --set ThreadsPerChild=50",
+            "  mpmbench serve --mpm event --config conf/event.conf --print-config"})
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--mpm", required = true, paramLabel = "MODEL",
@@ -54,8 +60,12 @@ public final class ServeCommand implements Callable<Integer> {
     String listen;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "An httpd-style file of directives; <IfModule mpm_X_module> applies to model X.")
+            description = "An httpd config file; <IfModule mpm_X_module> applies to model X.")
     Path configFile;
+
+    @Option(names = {"-D", "--define"}, paramLabel = "NAME[=VALUE]",
+            description = "As httpd's -D NAME (for <IfDefine>) or -C 'Define NAME VALUE' (for $${NAME}); repeatable.")
+    List<String> defines = new ArrayList<>();
 
     @Option(names = "--set", paramLabel = "Directive=value",
             description = "Sets one directive; repeatable; applied after --config, in order.")
@@ -86,12 +96,13 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             Mpm model = Mpm.parse(mpm);
             ConfigLoader loader = ConfigLoader.forModel(model);
+            defines.forEach(loader::define);
             if (configFile != null) {
                 loader.file(configFile);
             }
             loader.set(sets);
             if (listen != null) {
-                loader.set("Listen=" + listen);
+                loader.listen(listen);
             }
             if (pidFile != null) {
                 loader.set("PidFile=" + pidFile);

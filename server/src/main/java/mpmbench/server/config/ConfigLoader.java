@@ -5,17 +5,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds a {@link ServerConfig} the way httpd does, in this order: the model's compiled-in defaults
- * ({@link ModelDefaults}), then an httpd-style config file (see {@link ConfigFileParser} for the
- * syntax), then {@code --set Directive=value} overrides in the order given, then validation
- * ({@link ConfigValidator}). Later sources win; within the file the last occurrence wins.
+ * ({@link ModelDefaults}), then an httpd config file (see {@link ConfigFileParser} for the
+ * syntax; {@link #define} plays httpd's {@code -D}), then {@code --set Directive=value} overrides
+ * and {@code --listen} in the order given, then validation ({@link ConfigValidator}), which adjusts
+ * values the way httpd does. Later sources win; within the file the last occurrence wins.
  *
  * <pre>{@code
  * LoadedConfig loaded = ConfigLoader.forModel(Mpm.EVENT)
+ *         .define("PEER_PORT=8080")
  *         .file(Path.of("conf/event.conf"))
  *         .set("ThreadsPerChild=32")
  *         .load();                       // ConfigException: print getMessage(), exit 2
@@ -32,7 +37,14 @@ public final class ConfigLoader {
     private String fileName;
     private String fileText;
     private Path filePath;
-    private final List<String> sets = new ArrayList<>();
+    /** {@code -D} names, with a value or null, in the order given. */
+    private final Map<String, String> defines = new LinkedHashMap<>();
+    private UnaryOperator<String> environment = System::getenv;
+    private final List<Override> overrides = new ArrayList<>();
+
+    /** One {@code Directive=value} from the command line and the flag it came from, for messages. */
+    private record Override(String text, String origin) {
+    }
 
     private ConfigLoader(Mpm mpm) {
         this.mpm = Objects.requireNonNull(mpm, "mpm");
@@ -65,7 +77,37 @@ public final class ConfigLoader {
      * surrounding quotes are removed if present).
      */
     public ConfigLoader set(String directiveEqualsValue) {
-        sets.add(Objects.requireNonNull(directiveEqualsValue, "directiveEqualsValue"));
+        overrides.add(new Override(Objects.requireNonNull(directiveEqualsValue, "directiveEqualsValue"), "--set"));
+        return this;
+    }
+
+    /** The {@code --listen HOST:PORT} flag: Listen, listed as coming from {@code --listen}. */
+    public ConfigLoader listen(String hostPort) {
+        overrides.add(new Override("Listen=" + Objects.requireNonNull(hostPort, "hostPort"), "--listen"));
+        return this;
+    }
+
+    /**
+     * httpd's {@code -D NAME} ({@code <IfDefine NAME>} holds) or, with a value, {@code -C 'Define NAME
+     * VALUE'} ({@code ${NAME}} expands to VALUE too); applied before the file is read.
+     *
+     * @param nameOrNameEqualsValue {@code NAME} or {@code NAME=VALUE}
+     * @throws ConfigException when NAME is empty or contains ':' (httpd refuses that)
+     */
+    public ConfigLoader define(String nameOrNameEqualsValue) {
+        int eq = nameOrNameEqualsValue.indexOf('=');
+        String name = eq < 0 ? nameOrNameEqualsValue : nameOrNameEqualsValue.substring(0, eq);
+        if (name.isBlank() || name.contains(":")) {
+            throw new ConfigException("--define " + nameOrNameEqualsValue
+                    + ": expected NAME or NAME=VALUE, NAME without ':' (e.g. PEER_PORT=8080)");
+        }
+        defines.put(name, eq < 0 ? null : nameOrNameEqualsValue.substring(eq + 1));
+        return this;
+    }
+
+    /** Where {@code ${NAME}} looks when no Define sets NAME; {@code System::getenv} unless replaced. */
+    ConfigLoader environment(UnaryOperator<String> lookup) {
+        this.environment = Objects.requireNonNull(lookup, "lookup");
         return this;
     }
 
@@ -82,15 +124,20 @@ public final class ConfigLoader {
      */
     public LoadedConfig load() {
         DirectiveValues values = new DirectiveValues(mpm);
+        Path root = filePath == null || filePath.getParent() == null ? Path.of("") : filePath.getParent();
+        ConfigContext ctx = new ConfigContext(mpm, root, environment);
+        defines.forEach(ctx::define);
         if (fileName != null) {
-            for (ConfigLine line : ConfigFileParser.parse(fileName, readFile(), mpm)) {
+            ConfigFileParser.parse(fileName, readFile(), ctx, 0);
+            for (ConfigLine line : ctx.lines()) {
                 applyFileLine(values, line);
             }
         }
-        for (String s : sets) {
-            applySet(values, s);
+        for (Override o : overrides) {
+            applySet(values, o.text(), o.origin());
         }
-        List<String> warnings = ConfigValidator.validate(values);
+        List<String> warnings = new ArrayList<>(ctx.warnings());
+        warnings.addAll(ConfigValidator.validate(values));
         return new LoadedConfig(ConfigAssembler.build(values), warnings, ConfigAssembler.listing(values));
     }
 
@@ -120,7 +167,8 @@ public final class ConfigLoader {
         try {
             return Files.readString(filePath, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + filePath + ": " + e);
+            throw new ConfigException("cannot read config file " + filePath + ": "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "No such file or directory" : e.toString()));
         }
     }
 
@@ -138,13 +186,12 @@ public final class ConfigLoader {
         values.set(d, parse(d, raw, line.origin()), Source.FILE, line.origin());
     }
 
-    private static void applySet(DirectiveValues values, String s) {
+    private static void applySet(DirectiveValues values, String s, String origin) {
         int eq = s.indexOf('=');
         if (eq <= 0) {
             throw new ConfigException("--set " + s + ": expected Directive=value, e.g. ThreadsPerChild=25");
         }
         String name = s.substring(0, eq).strip();
-        String origin = "--set";
         Directive d = Directive.lookup(name)
                 .orElseThrow(() -> new ConfigException("--set " + s + ": unknown directive '" + name + "'"));
         values.set(d, parse(d, unquote(s.substring(eq + 1).strip()), origin), Source.SET, origin);

@@ -11,24 +11,38 @@ import static mpmbench.server.config.Directive.THREADS_PER_CHILD;
 import static mpmbench.server.config.Directive.THREAD_LIMIT;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Checks ranges and combinations of the directives that apply to the model, like httpd's
- * {@code *_check_config} hooks but stricter: where httpd lowers a value that could not work and
- * carries on, we refuse with one line saying what to change; where httpd silently makes a harmless
- * correction, we make the same correction and return a warning.
+ * Checks the directives that apply to the model the way httpd's MPMs do in their
+ * {@code *_check_config} hooks (server/mpm/prefork/prefork.c, worker/worker.c, event/event.c,
+ * httpd 2.4): where httpd corrects a process or thread count and carries on, we make the same
+ * correction and return httpd's warning; {@code --print-config} shows the value the server runs with.
  *
- * <p>Refused (ConfigException): a value out of its range; ThreadsPerChild above ThreadLimit;
- * StartServers above ServerLimit; MaxRequestWorkers below ThreadsPerChild or above
- * ServerLimit × ThreadsPerChild (httpd lowers/raises these with a warning; a benchmark must run with
- * the numbers it reports).
+ * <p>Adjusted with a warning, in httpd's order: ServerLimit and ThreadLimit into 1..the compile-time
+ * limit; ThreadsPerChild into 1..ThreadLimit; MaxRequestWorkers raised to ThreadsPerChild, lowered
+ * to a multiple of it, lowered to ServerLimit × ThreadsPerChild (prefork: to ServerLimit);
+ * StartServers, MinSpareServers, MinSpareThreads raised to 1; StartServers lowered to the most
+ * children MaxRequestWorkers allows; MaxSpareServers raised to MinSpareServers + 1; MaxSpareThreads
+ * raised to MinSpareThreads + ThreadsPerChild (the last three httpd does silently at start).
  *
- * <p>Adjusted with a warning: MaxRequestWorkers rounded down to a multiple of ThreadsPerChild
- * (worker/event, as httpd); MaxSpareServers raised to MinSpareServers + 1 (prefork, as httpd);
- * MaxSpareThreads raised to MinSpareThreads + ThreadsPerChild (worker/event, as httpd).
+ * <p>Refused (ConfigException), as httpd refuses them or because the server cannot run with them:
+ * any other value out of its range ({@link Directive#accepted()}).
  */
 final class ConfigValidator {
+
+    /** The counts httpd's MPMs correct instead of refusing; checked below, not by range. */
+    private static final Set<Directive> CORRECTED = EnumSet.of(SERVER_LIMIT, THREAD_LIMIT, THREADS_PER_CHILD,
+            MAX_REQUEST_WORKERS, START_SERVERS, MIN_SPARE_SERVERS, MAX_SPARE_SERVERS, MIN_SPARE_THREADS,
+            MAX_SPARE_THREADS);
+    /** MAX_SERVER_LIMIT: prefork.c 200000, worker.c and event.c 20000. */
+    private static final int PREFORK_MAX_SERVER_LIMIT = 200_000;
+    private static final int THREADED_MAX_SERVER_LIMIT = 20_000;
+    /** MAX_THREAD_LIMIT: worker.c 20000, event.c 100000. */
+    private static final int WORKER_MAX_THREAD_LIMIT = 20_000;
+    private static final int EVENT_MAX_THREAD_LIMIT = 100_000;
 
     private final DirectiveValues v;
     private final Mpm mpm;
@@ -43,97 +57,124 @@ final class ConfigValidator {
     static List<String> validate(DirectiveValues values) {
         ConfigValidator c = new ConfigValidator(values);
         c.ranges();
-        c.processLimits();
-        if (c.mpm.threaded()) {
-            c.threadLimits();
+        switch (c.mpm) {
+            case PREFORK -> c.prefork();
+            case WORKER, EVENT -> c.threaded();
+            case VIRTUAL -> c.atLeastOne(MAX_REQUEST_WORKERS);
         }
-        c.spares();
         return List.copyOf(c.warnings);
     }
 
     private void ranges() {
         for (Directive d : Directive.values()) {
-            if (!d.appliesTo(mpm)) {
-                continue;
-            }
-            Object value = v.effective(d);
-            if (d == THREADS_PER_CHILD) {
-                int limit = v.intValue(THREAD_LIMIT);
-                int tpc = (Integer) value;
-                if (tpc < 1 || tpc > limit) {
-                    fail(d, "must be an integer from 1 to ThreadLimit (" + limit + ")");
-                }
-            } else if (!d.type().inRange(d, value)) {
-                fail(d, d.accepted());
+            if (d.appliesTo(mpm) && !CORRECTED.contains(d) && !d.type().inRange(d, v.effective(d))) {
+                throw new ConfigException(v.where(d) + d.httpdName() + " " + d.type().format(v.effective(d)) + ": "
+                        + d.accepted());
             }
         }
     }
 
-    /** StartServers and MaxRequestWorkers against ServerLimit (every model with several children). */
-    private void processLimits() {
-        if (!SERVER_LIMIT.appliesTo(mpm)) {
-            return;
+    private void prefork() {
+        int serverLimit = serverLimit(PREFORK_MAX_SERVER_LIMIT);
+        int mrw = v.intValue(MAX_REQUEST_WORKERS);
+        if (mrw > serverLimit) {
+            adjust(MAX_REQUEST_WORKERS, serverLimit, "MaxRequestWorkers of " + mrw + " exceeds ServerLimit value of "
+                    + serverLimit + " servers, decreasing MaxRequestWorkers to " + serverLimit
+                    + ". To increase, please see the ServerLimit directive.", "decreased from " + mrw + " to ServerLimit");
         }
-        int serverLimit = v.intValue(SERVER_LIMIT);
-        if (v.intValue(START_SERVERS) > serverLimit) {
-            fail(START_SERVERS, "must be at most ServerLimit (" + serverLimit + ")");
-        }
-        int tpc = v.intValue(THREADS_PER_CHILD);
-        long most = (long) serverLimit * tpc;
-        if (v.intValue(MAX_REQUEST_WORKERS) > most) {
-            fail(MAX_REQUEST_WORKERS, mpm.threaded()
-                    ? "must be at most ServerLimit x ThreadsPerChild (" + serverLimit + " x " + tpc + " = "
-                    + most + "); raise ServerLimit"
-                    : "must be at most ServerLimit (" + serverLimit + "); raise ServerLimit");
+        atLeastOne(MAX_REQUEST_WORKERS);
+        startServers(v.intValue(MAX_REQUEST_WORKERS));
+        atLeastOne(MIN_SPARE_SERVERS);
+        int min = v.intValue(MIN_SPARE_SERVERS);
+        int max = v.intValue(MAX_SPARE_SERVERS);
+        if (max < min + 1) {
+            adjust(MAX_SPARE_SERVERS, min + 1, "MaxSpareServers of " + max + " is less than MinSpareServers + 1, "
+                    + "increasing to " + (min + 1) + ", as httpd does at start.", "raised from " + max + " to MinSpareServers + 1");
         }
     }
 
-    private void threadLimits() {
+    private void threaded() {
+        int serverLimit = serverLimit(THREADED_MAX_SERVER_LIMIT);
+        int maxThreadLimit = mpm == Mpm.EVENT ? EVENT_MAX_THREAD_LIMIT : WORKER_MAX_THREAD_LIMIT;
+        int threadLimit = v.intValue(THREAD_LIMIT);
+        if (threadLimit > maxThreadLimit) {
+            adjust(THREAD_LIMIT, maxThreadLimit, "ThreadLimit of " + threadLimit + " exceeds compile-time limit of "
+                    + maxThreadLimit + " threads, decreasing to " + maxThreadLimit + ".", "decreased from " + threadLimit);
+        }
+        threadLimit = atLeastOne(THREAD_LIMIT);
         int tpc = v.intValue(THREADS_PER_CHILD);
+        if (tpc > threadLimit) {
+            adjust(THREADS_PER_CHILD, threadLimit, "ThreadsPerChild of " + tpc + " exceeds ThreadLimit of " + threadLimit
+                    + " threads, decreasing to " + threadLimit + ". To increase, please see the ThreadLimit directive.",
+                    "decreased from " + tpc + " to ThreadLimit");
+        }
+        tpc = atLeastOne(THREADS_PER_CHILD);
         int mrw = v.intValue(MAX_REQUEST_WORKERS);
         if (mrw < tpc) {
-            fail(MAX_REQUEST_WORKERS, "must be at least ThreadsPerChild (" + tpc + ")");
+            adjust(MAX_REQUEST_WORKERS, tpc, "MaxRequestWorkers of " + mrw + " is less than ThreadsPerChild of " + tpc
+                    + ", increasing to " + tpc + ". MaxRequestWorkers must be at least as large as the number of"
+                    + " threads in a single server.", "increased from " + mrw + " to ThreadsPerChild");
+            mrw = tpc;
         }
+        int servers = mrw / tpc;
         if (mrw % tpc != 0) {
-            int lowered = mrw / tpc * tpc;
-            adjust(MAX_REQUEST_WORKERS, lowered, "lowered from " + mrw + " to " + lowered
-                    + ", a multiple of ThreadsPerChild (" + tpc + "), as httpd does");
+            adjust(MAX_REQUEST_WORKERS, servers * tpc, "MaxRequestWorkers of " + mrw + " is not an integer multiple of"
+                    + " ThreadsPerChild of " + tpc + ", decreasing to nearest multiple " + servers * tpc
+                    + ", for a maximum of " + servers + " servers.", "decreased from " + mrw + " to a multiple of ThreadsPerChild");
+            mrw = servers * tpc;
+        }
+        if (servers > serverLimit) {
+            int most = serverLimit * tpc;
+            adjust(MAX_REQUEST_WORKERS, most, "MaxRequestWorkers of " + mrw + " would require " + servers + " servers"
+                    + " and would exceed ServerLimit of " + serverLimit + ", decreasing to " + most
+                    + ". To increase, please see the ServerLimit directive.",
+                    "decreased from " + mrw + " to ServerLimit x ThreadsPerChild");
+            servers = serverLimit;
+        }
+        startServers(servers);
+        int minSpare = atLeastOne(MIN_SPARE_THREADS);
+        int maxSpare = v.intValue(MAX_SPARE_THREADS);
+        long floor = (long) minSpare + tpc;
+        if (maxSpare < floor) {
+            int raised = (int) Math.min(floor, Integer.MAX_VALUE);
+            adjust(MAX_SPARE_THREADS, raised, "MaxSpareThreads of " + maxSpare + " is less than MinSpareThreads + "
+                    + "ThreadsPerChild, increasing to " + raised + ", as httpd does at start.",
+                    "raised from " + maxSpare + " to MinSpareThreads + ThreadsPerChild");
         }
     }
 
-    private void spares() {
-        if (MAX_SPARE_SERVERS.appliesTo(mpm)) {
-            int min = v.intValue(MIN_SPARE_SERVERS);
-            int max = v.intValue(MAX_SPARE_SERVERS);
-            if (max < min + 1) {
-                adjust(MAX_SPARE_SERVERS, min + 1, "raised from " + max + " to " + (min + 1)
-                        + ", MinSpareServers + 1, as httpd does");
-            }
+    /** ServerLimit into 1..{@code max}, with httpd's warnings; returns the value. */
+    private int serverLimit(int max) {
+        int serverLimit = v.intValue(SERVER_LIMIT);
+        if (serverLimit > max) {
+            adjust(SERVER_LIMIT, max, "ServerLimit of " + serverLimit + " exceeds compile-time limit of " + max
+                    + " servers, decreasing to " + max + ".", "decreased from " + serverLimit);
         }
-        if (MAX_SPARE_THREADS.appliesTo(mpm)) {
-            int min = v.intValue(MIN_SPARE_THREADS);
-            int tpc = v.intValue(THREADS_PER_CHILD);
-            int max = v.intValue(MAX_SPARE_THREADS);
-            long floor = (long) min + tpc;
-            if (max < floor) {
-                if (floor > Integer.MAX_VALUE) {
-                    fail(MIN_SPARE_THREADS, "must leave MinSpareThreads + ThreadsPerChild below "
-                            + Integer.MAX_VALUE);
-                }
-                adjust(MAX_SPARE_THREADS, (int) floor, "raised from " + max + " to " + floor
-                        + ", MinSpareThreads + ThreadsPerChild, as httpd does");
-            }
+        return atLeastOne(SERVER_LIMIT);
+    }
+
+    /** StartServers into 1..{@code children}, the most children MaxRequestWorkers allows. */
+    private void startServers(int children) {
+        int start = atLeastOne(START_SERVERS);
+        if (start > children) {
+            adjust(START_SERVERS, children, "StartServers of " + start + " exceeds the " + children + " servers "
+                    + "MaxRequestWorkers allows, decreasing to " + children + ", as httpd does at start.",
+                    "decreased from " + start + " to the servers MaxRequestWorkers allows");
         }
     }
 
-    private void adjust(Directive d, Object value, String why) {
-        v.adjust(d, value, why);
-        warnings.add(d.httpdName() + " " + why);
+    /** Raises {@code d} to 1 with httpd's "not allowed, increasing to 1" warning; returns the value. */
+    private int atLeastOne(Directive d) {
+        int value = v.intValue(d);
+        if (value < 1) {
+            adjust(d, 1, d.httpdName() + " of " + value + " not allowed, increasing to 1.", "increased from " + value);
+            return 1;
+        }
+        return value;
     }
 
-    /** Throws the one-line message: {@code [origin: ]Directive value: what is accepted}. */
-    private void fail(Directive d, String accepted) {
-        throw new ConfigException(v.where(d) + d.httpdName() + " " + d.type().format(v.effective(d)) + ": "
-                + accepted);
+    private void adjust(Directive d, int value, String warning, String note) {
+        warnings.add(v.where(d) + warning);
+        v.adjust(d, value, note);
     }
 }

@@ -6,8 +6,9 @@ import java.util.List;
  * The outcome of {@link ConfigLoader#load()}.
  *
  * @param config    the validated configuration
- * @param warnings  one line per value the loader adjusted the way httpd does (raised MaxSpare*,
- *                  MaxRequestWorkers rounded down to a multiple of ThreadsPerChild); log them at start
+ * @param warnings  one line per value the loader adjusted the way httpd does (in httpd's words), per
+ *                  directive or section of an httpd file it ignored, per undefined {@code ${VAR}};
+ *                  log them at start
  * @param effective every directive, in {@link Directive} order, with its value and its source
  */
 public record LoadedConfig(ServerConfig config, List<String> warnings, List<EffectiveDirective> effective) {

@@ -6,7 +6,7 @@ public enum Source {
     DEFAULT,
     /** The httpd-style config file. */
     FILE,
-    /** A {@code --set Directive=value} flag. */
+    /** A {@code --set Directive=value} flag, or {@code --listen} (the origin says which). */
     SET;
 
     /** Lower-case name for listings and the recorded environment. */

@@ -1,6 +1,6 @@
 package mpmbench.server.handler;
 
-import mpmbench.server.http.HttpErrorException;
+import mpmbench.server.http.AnswerAndKeepException;
 
 /** Reads a decimal query parameter ({@code n=42}) without creating Strings. */
 final class QueryNumbers {
@@ -12,7 +12,7 @@ final class QueryNumbers {
      * The value of parameter {@code name} in {@code query}, which must be digits within
      * {@code [0, max]}.
      *
-     * @throws HttpErrorException 400 when the parameter is missing, not a number or above {@code max}
+     * @throws AnswerAndKeepException 400 when the parameter is missing, not a number or above {@code max}
      */
     static long get(CharSequence query, String name, long max) {
         int n = query.length();
@@ -27,7 +27,7 @@ final class QueryNumbers {
             }
             i = end + 1;
         }
-        throw new HttpErrorException(400, "missing query parameter " + name);
+        throw new AnswerAndKeepException(400, "missing query parameter " + name);
     }
 
     private static boolean isName(CharSequence q, int from, int to, String name) {
@@ -45,17 +45,17 @@ final class QueryNumbers {
 
     private static long digits(CharSequence q, int from, int to, long max, String name) {
         if (from >= to) {
-            throw new HttpErrorException(400, "empty " + name);
+            throw new AnswerAndKeepException(400, "empty " + name);
         }
         long v = 0;
         for (int i = from; i < to; i++) {
             char c = q.charAt(i);
             if (c < '0' || c > '9') {
-                throw new HttpErrorException(400, name + " is not a number");
+                throw new AnswerAndKeepException(400, name + " is not a number");
             }
             v = v * 10 + (c - '0');
             if (v > max) {
-                throw new HttpErrorException(400, name + " is above " + max);
+                throw new AnswerAndKeepException(400, name + " is above " + max);
             }
         }
         return v;

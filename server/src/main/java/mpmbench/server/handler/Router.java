@@ -13,8 +13,12 @@ import mpmbench.server.http.StatusPage;
  * {@code GET /cpu?iters=N}, {@code GET /sleep?ms=N}, {@code POST /echo}, {@code GET /server-status}
  * (and {@code ?auto}). HEAD works wherever GET does.
  *
+ * <p>{@code OPTIONS *} (RFC 9112 3.2.4, the server as a whole) is 200 with an {@code Allow} header naming
+ * every method some path serves; CONNECT (authority-form, RFC 9112 3.2.3) is 405 with the same header,
+ * as httpd answers without mod_proxy: this server opens no tunnels.
+ *
  * <p>Unknown paths are 404 whatever the method. A known path asked with another method the parser
- * knows (PUT, DELETE, OPTIONS, TRACE, PATCH, CONNECT, or GET on /echo) is 405 with an {@code Allow}
+ * knows (PUT, DELETE, OPTIONS, TRACE, PATCH, or GET on /echo) is 405 with an {@code Allow}
  * header, because the resource exists and the method is merely not one it supports; 501 stays for
  * methods the server does not know at all, answered by the parser. Paths are compared as sent
  * (no percent-decoding, no dot-segment removal): the load generator sends them plainly.
@@ -26,6 +30,7 @@ public final class Router implements RequestHandler {
 
     private static final byte[] ALLOW_GET = "GET, HEAD".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ALLOW_POST = "POST".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ALLOW_SERVER = "GET, HEAD, POST, OPTIONS".getBytes(StandardCharsets.US_ASCII);
 
     private record Route(String path, boolean post, Endpoint endpoint) { }
 
@@ -49,6 +54,14 @@ public final class Router implements RequestHandler {
 
     @Override
     public void handle(HttpRequest request, Response response) {
+        if (request.method() == Method.CONNECT) {
+            response.methodNotAllowed(ALLOW_SERVER);
+            return;
+        }
+        if (request.method() == Method.OPTIONS && request.path().contentEquals("*")) {
+            response.options(ALLOW_SERVER);
+            return;
+        }
         Route route = find(request);
         if (route == null) {
             response.error(404);

@@ -1,6 +1,6 @@
 package mpmbench.server.handler;
 
-import mpmbench.server.http.HttpErrorException;
+import mpmbench.server.http.AnswerAndCloseException;
 import mpmbench.server.http.HttpRequest;
 import mpmbench.server.http.Response;
 
@@ -20,7 +20,7 @@ final class Sleep implements Endpoint {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new HttpErrorException(503, "interrupted while sleeping");
+            throw new AnswerAndCloseException(503, "interrupted while sleeping");
         }
         response.text().append("slept ").append(ms).append(" ms\n");
         response.sendText();

@@ -146,7 +146,7 @@ public final class BlockingChannelIo implements ChannelIo, HalfClosable {
         channel.shutdownOutput();
     }
 
-    @Override
+    /** Closes the connection; never throws. Called by its owner (the virtual model), never by the loop. */
     public void close() {
         SocketChannel c = channel;
         channel = null;

@@ -8,6 +8,8 @@ import java.nio.ByteBuffer;
  * and nothing more, so the same loop runs under every concurrency model.
  *
  * <p>Used by one thread at a time. Implementations must not allocate per call in the steady state.
+ * There is no close here on purpose: the connection loop never closes a socket; the model that
+ * accepted the connection owns it and closes it.
  */
 public interface ChannelIo {
 
@@ -25,7 +27,4 @@ public interface ChannelIo {
      * could be written for {@code timeoutMs}.
      */
     void write(ByteBuffer src, long timeoutMs) throws IOException;
-
-    /** Closes the connection; never throws. */
-    void close();
 }

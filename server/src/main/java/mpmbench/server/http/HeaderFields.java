@@ -1,27 +1,25 @@
 package mpmbench.server.http;
 
 /**
- * Reads one header line into the {@link HttpRequest}: the few fields that frame the message or the
- * connection are decoded, every other field is validated and skipped. Static and allocation-free.
+ * Reads field lines, {@code field-name ":" OWS field-value OWS} (RFC 9112 5), of the header section
+ * and of the trailer section. Every line is checked against the grammar, the same for both sections
+ * (RFC 9112 7.1.2); in the header section the fields that frame the message or the connection are
+ * also decoded, every other field is skipped. Static and allocation-free.
+ *
+ * <p>Each violation is a 400 and a close: a line starting with whitespace (obs-fold, RFC 9112 5.2,
+ * or whitespace before the first field, 2.2), a name that is not a token or whitespace before the
+ * colon (5.1), a value with a control character other than HTAB (RFC 9110 5.5), a Host that is not
+ * {@code uri-host [":" port]} or comes twice (RFC 9112 3.2), a Content-Length that is not digits or a
+ * list of one repeated value (RFC 9112 6.3), a transfer-coding that is not a token.
  */
 final class HeaderFields {
 
     private HeaderFields() {
     }
 
-    /** Parses {@code line[0, len)}, a header line without its CRLF. */
+    /** Parses {@code line[0, len)}, a header line without its CRLF, into {@code request}. */
     static void parse(byte[] line, int len, HttpRequest request) {
-        if (Ascii.isWhite(line[0])) {
-            throw new HttpErrorException(400, "obsolete line folding");
-        }
-        int colon = 0;
-        while (colon < len && line[colon] != ':') {
-            colon++;
-        }
-        // whitespace before the colon fails the token check too (RFC 9112 5.1 requires a 400)
-        if (colon == len || !Ascii.isTokenRange(line, 0, colon)) {
-            throw new HttpErrorException(400, "bad header name");
-        }
+        int colon = check(line, len);
         int from = colon + 1;
         int to = len;
         while (from < to && Ascii.isWhite(line[from])) {
@@ -30,95 +28,167 @@ final class HeaderFields {
         while (to > from && Ascii.isWhite(line[to - 1])) {
             to--;
         }
-        for (int i = from; i < to; i++) {
-            byte b = line[i];
-            if ((b >= 0 && b < 0x20 && b != '\t') || b == 0x7f) {
-                throw new HttpErrorException(400, "control character in header value");
-            }
-        }
         switch (colon) {
             case 4 -> {
                 if (Ascii.equalsLower(line, 0, 4, "host")) {
                     if (request.hasHost()) {
-                        throw new HttpErrorException(400, "more than one Host");
+                        throw bad("more than one Host");
                     }
-                    request.host();
+                    request.host(UriSyntax.authority(line, from, to, false, false));
                 }
             }
             case 6 -> {
-                if (Ascii.equalsLower(line, 0, 6, "expect") && Ascii.equalsLower(line, from, to, "100-continue")) {
-                    request.expectContinue(true);
+                if (Ascii.equalsLower(line, 0, 6, "expect")) {
+                    forEachElement(line, from, to, request, HeaderFields::expectation);
                 }
             }
             case 10 -> {
                 if (Ascii.equalsLower(line, 0, 10, "connection")) {
-                    connectionTokens(line, from, to, request);
+                    forEachElement(line, from, to, request, HeaderFields::connectionOption);
                 }
             }
             case 14 -> {
-                if (Ascii.equalsLower(line, 0, 14, "content-length")) {
-                    contentLength(line, from, to, request);
+                if (Ascii.equalsLower(line, 0, 14, "content-length")
+                        && forEachElement(line, from, to, request, HeaderFields::contentLength) == 0) {
+                    throw bad("Content-Length without a value");
                 }
             }
             case 17 -> {
-                if (Ascii.equalsLower(line, 0, 17, "transfer-encoding")) {
-                    if (request.chunked() || !Ascii.equalsLower(line, from, to, "chunked")) {
-                        throw new HttpErrorException(400, "Transfer-Encoding other than chunked");
-                    }
-                    request.chunked(true);
+                if (Ascii.equalsLower(line, 0, 17, "transfer-encoding")
+                        && forEachElement(line, from, to, request, HeaderFields::transferCoding) == 0) {
+                    throw bad("Transfer-Encoding without a coding");
                 }
             }
             default -> { }
         }
     }
 
-    private static void connectionTokens(byte[] line, int from, int to, HttpRequest request) {
+    /**
+     * Checks the syntax of one field line (header or trailer) without its CRLF.
+     *
+     * @return the index of the colon
+     */
+    static int check(byte[] line, int len) {
+        if (Ascii.isWhite(line[0])) {
+            throw bad("obs-fold, or whitespace before a field line");
+        }
+        int colon = 0;
+        while (colon < len && line[colon] != ':') {
+            colon++;
+        }
+        // whitespace before the colon fails the token check too (RFC 9112 5.1 requires a 400)
+        if (colon == len || !Ascii.isTokenRange(line, 0, colon)) {
+            throw bad("field-name is not a token followed by ':'");
+        }
+        for (int i = colon + 1; i < len; i++) {
+            byte b = line[i];
+            if ((b >= 0 && b < 0x20 && b != '\t') || b == 0x7f) {
+                throw bad("control character in a field value");
+            }
+        }
+        return colon;
+    }
+
+    /** What {@link #forEachElement} calls per element; a reference to a static method allocates nothing. */
+    private interface Element {
+        void accept(byte[] line, int from, int to, HttpRequest request);
+    }
+
+    /**
+     * Calls {@code element} for each element of a comma-separated list (RFC 9110 5.6.1) in
+     * {@code line[from, to)}, OWS trimmed; empty elements are skipped.
+     *
+     * @return the number of elements
+     */
+    private static int forEachElement(byte[] line, int from, int to, HttpRequest request, Element element) {
+        int count = 0;
         int start = from;
         for (int i = from; i <= to; i++) {
             if (i == to || line[i] == ',') {
-                int a = start;
-                int b = i;
-                while (a < b && Ascii.isWhite(line[a])) {
-                    a++;
+                int a = trimStart(line, start, i);
+                int b = trimEnd(line, a, i);
+                if (a < b) {
+                    element.accept(line, a, b, request);
+                    count++;
                 }
-                while (b > a && Ascii.isWhite(line[b - 1])) {
-                    b--;
-                }
-                request.connectionClose(Ascii.equalsLower(line, a, b, "close"));
-                request.connectionKeepAlive(Ascii.equalsLower(line, a, b, "keep-alive"));
                 start = i + 1;
             }
         }
+        return count;
     }
 
-    /** A list of equal values ({@code 5, 5}) is one value, as RFC 9110 8.6 allows; unequal ones are 400. */
-    private static void contentLength(byte[] line, int from, int to, HttpRequest request) {
+    /** RFC 9110 10.1.1: only 100-continue is known; any other expectation earns a 417 at the end of the head. */
+    private static void expectation(byte[] line, int from, int to, HttpRequest request) {
+        if (Ascii.equalsLower(line, from, to, "100-continue")) {
+            request.markExpectContinue();
+        } else {
+            request.markExpectOther();
+        }
+    }
+
+    private static void connectionOption(byte[] line, int from, int to, HttpRequest request) {
+        request.connectionClose(Ascii.equalsLower(line, from, to, "close"));
+        request.connectionKeepAlive(Ascii.equalsLower(line, from, to, "keep-alive"));
+    }
+
+    /**
+     * One transfer-coding, {@code token *( OWS ";" OWS transfer-parameter )}, over every
+     * Transfer-Encoding line in order. Whether the list is acceptable (chunked last and once,
+     * nothing unknown) is decided at the end of the head; parameters make a coding unknown.
+     */
+    private static void transferCoding(byte[] line, int from, int to, HttpRequest request) {
         int i = from;
-        do {
-            while (i < to && Ascii.isWhite(line[i])) {
-                i++;
-            }
-            long value = 0;
-            int digits = 0;
-            while (i < to && Ascii.digit(line[i]) >= 0) {
-                int d = Ascii.digit(line[i++]);
-                if (value > (Long.MAX_VALUE - d) / 10) {
-                    throw new HttpErrorException(400, "Content-Length overflows");
-                }
-                value = value * 10 + d;
-                digits++;
-            }
-            while (i < to && Ascii.isWhite(line[i])) {
-                i++;
-            }
-            if (digits == 0 || (i < to && line[i] != ',')) {
-                throw new HttpErrorException(400, "invalid Content-Length");
-            }
-            if (request.contentLength() >= 0 && request.contentLength() != value) {
-                throw new HttpErrorException(400, "different Content-Lengths");
-            }
-            request.contentLength(value);
+        while (i < to && Ascii.isTokenChar(line[i])) {
             i++;
-        } while (i < to);
+        }
+        if (i == from || (i < to && line[trimStart(line, i, to)] != ';')) {
+            throw bad("transfer-coding is not a token");
+        }
+        request.transferCoding(Ascii.equalsLower(line, from, to, "chunked"));
+    }
+
+    /**
+     * {@code 1*DIGIT}; a list of the same value repeated over one or more lines ({@code 5, 5}) is
+     * processed as that one value, as RFC 9112 6.3 (item 5) says.
+     */
+    private static void contentLength(byte[] line, int from, int to, HttpRequest request) {
+        long value = decimal(line, from, to);
+        if (request.contentLength() >= 0 && request.contentLength() != value) {
+            throw bad("different Content-Length values");
+        }
+        request.contentLength(value);
+    }
+
+    private static long decimal(byte[] line, int from, int to) {
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            int d = Ascii.digit(line[i]);
+            if (d < 0) {
+                throw bad("Content-Length is not digits");
+            }
+            if (value > (Long.MAX_VALUE - d) / 10) {
+                throw bad("Content-Length overflows");
+            }
+            value = value * 10 + d;
+        }
+        return value;
+    }
+
+    private static int trimStart(byte[] line, int from, int to) {
+        while (from < to && Ascii.isWhite(line[from])) {
+            from++;
+        }
+        return from;
+    }
+
+    private static int trimEnd(byte[] line, int from, int to) {
+        while (to > from && Ascii.isWhite(line[to - 1])) {
+            to--;
+        }
+        return to;
+    }
+
+    private static AnswerAndCloseException bad(String reason) {
+        return new AnswerAndCloseException(400, reason);
     }
 }

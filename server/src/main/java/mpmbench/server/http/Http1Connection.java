@@ -12,13 +12,22 @@ import java.nio.ByteBuffer;
  * /hello on a kept-alive connection allocates nothing per request.
  *
  * <p>Waiting: for the first request of a connection up to Timeout, between requests up to
- * KeepAliveTimeout (either way a silent close if no byte came); a started request head must be
+ * KeepAliveTimeout (either way a silent end if no byte came); a started request head must be
  * complete within Timeout of its first byte, however the bytes trickle in (then 408 and close: a
  * slowloris client holds a worker no longer than that), and each wait for more of a body is bounded
  * by Timeout. Pipelined requests are answered in order, their responses batched
- * into one write until the loop would wait for input. An error status (4xx/5xx) closes the connection
- * after the response, lingering up to {@link #LINGER_MS} ms to drain what the client still sends, so it
- * reads the answer rather than a reset. A client that closes or resets ends the connection quietly.
+ * into one write until the loop would wait for input.
+ *
+ * <p>How a connection ends is named by what is thrown: an {@link AnswerAndCloseException} (from the
+ * parser, or a handler) is answered with {@code Connection: close}; an {@link AnswerAndKeepException}
+ * from a handler is answered and the connection goes on; a {@link ConnectionDiedException} (or a
+ * client that closes) ends it without a word. When the server ends a connection with bytes of the
+ * client possibly unread (after an error status, pipelined requests it will not answer, or an
+ * HTTP/1.0 message with Transfer-Encoding), it sends FIN and drains for up to {@link #LINGER_MS} ms,
+ * so the client reads the answer rather than a reset.
+ *
+ * <p>This loop never closes the socket: {@link Outcome#CLOSE} tells the caller, the connection's one
+ * owner in each model, to close it.
  */
 public final class Http1Connection {
 
@@ -57,10 +66,10 @@ public final class Http1Connection {
     }
 
     /**
-     * Serves requests on {@code channel} until the connection ends ({@link Outcome#CLOSED}: the channel
-     * is closed) or, when {@code state.parkWhenIdle()}, until it would wait for a next request of which
-     * no byte has arrived ({@link Outcome#IDLE}: nothing is buffered, the caller waits for readability
-     * and calls serve again with the same state). Never throws for anything a client does.
+     * Serves requests on {@code channel} until the connection ends ({@link Outcome#CLOSE}: the caller
+     * closes the channel) or, when {@code state.parkWhenIdle()}, until it would wait for a next request
+     * of which no byte has arrived ({@link Outcome#IDLE}: nothing is buffered, the caller waits for
+     * readability and calls serve again with the same state). Never throws for anything a client does.
      */
     public Outcome serve(ChannelIo channel, ConnectionObserver connectionObserver, ConnectionState state) {
         io = channel;
@@ -69,21 +78,21 @@ public final class Http1Connection {
         out.clear();
         try {
             return serveRequests(state);
-        } catch (HttpErrorException e) {
-            answerErrorAndClose(e.status(), state);
-        } catch (IOException e) {
-            closeNow();
+        } catch (AnswerAndCloseException e) {
+            answerAndClose(e.status(), state);
+        } catch (ConnectionDiedException e) {
+            end(false);
         } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.WARNING, "connection failed: " + e);
-            closeNow();
+            end(false);
         } finally {
             io = null;
             observer = null;
         }
-        return Outcome.CLOSED;
+        return Outcome.CLOSE;
     }
 
-    private Outcome serveRequests(ConnectionState state) throws IOException {
+    private Outcome serveRequests(ConnectionState state) {
         for (;;) {
             parser.reset();
             if (!in.hasRemaining()) {
@@ -98,35 +107,28 @@ public final class Http1Connection {
                     return Outcome.IDLE;
                 }
                 if (n <= 0) {
-                    closeNow();
-                    return Outcome.CLOSED;
+                    end(false);
+                    return Outcome.CLOSE;
                 }
             }
             observer.reading();
-            if (!readRequest()) {
-                closeNow();
-                return Outcome.CLOSED;
-            }
+            readRequest();
             observer.writing();
             if (!respond(state)) {
-                if (response.status() >= 400) {
-                    lingeringClose();
-                } else {
-                    closeNow();
-                }
-                return Outcome.CLOSED;
+                end(response.status() >= 400 || in.hasRemaining() || request.framingFaulty());
+                return Outcome.CLOSE;
             }
         }
     }
 
-    /** Parses one request, reading more as needed; false when the client closed mid-request. */
-    private boolean readRequest() throws IOException {
+    /** Parses one request, reading more as needed. */
+    private void readRequest() {
         long headDeadline = 0; // set at the first wait: a request that came whole costs no clock read
         boolean headDone = false;
         for (;;) {
             RequestParser.Result result = parser.parse(in);
             if (result == RequestParser.Result.COMPLETE) {
-                return true;
+                return;
             }
             if (result == RequestParser.Result.HEAD_COMPLETE) {
                 headDone = true;
@@ -144,25 +146,31 @@ public final class Http1Connection {
             }
             long headLeftMs = (headDeadline - now) / 1_000_000L;
             if (!headDone && headLeftMs <= 0) {
-                throw new HttpErrorException(408, "request head not complete within Timeout");
+                throw new AnswerAndCloseException(408, "request head not complete within Timeout");
             }
             int n = fill(headDone ? timeouts.timeoutMs() : headLeftMs);
             if (n == 0) {
-                throw new HttpErrorException(408, "request not complete within Timeout");
+                throw new AnswerAndCloseException(408, "request not complete within Timeout");
             }
             if (n < 0) {
-                return false;
+                throw new ConnectionDiedException("end of stream within a request");
             }
         }
     }
 
     /** Handles and writes one response; true when the connection stays open. */
-    private boolean respond(ConnectionState state) throws IOException {
+    private boolean respond(ConnectionState state) {
         response.reset();
+        boolean close = false;
         try {
             handler.handle(request, response);
-        } catch (HttpErrorException e) {
+        } catch (AnswerAndKeepException e) {
             response.error(e.status());
+        } catch (AnswerAndCloseException e) {
+            response.error(e.status());
+            close = true;
+        } catch (ConnectionDiedException e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "handler failed on " + request.method() + " "
                     + request.path() + ": " + e);
@@ -171,17 +179,16 @@ public final class Http1Connection {
         state.requestServed();
         int max = timeouts.maxKeepAliveRequests();
         // A well-framed request answered 404, 405 or 400 (a bad query) leaves the connection usable,
-        // as in httpd; bad framing never gets here (answerErrorAndClose), and after a 500 we close.
-        boolean keepAlive = response.status() < 500 && !response.closesConnection() && timeouts.keepAlive()
-                && request.keepAliveRequested()
-                && (max == 0 || state.requestsServed() < max);
+        // as in httpd; bad framing never gets here (answerAndClose), and after a 5xx we close.
+        boolean keepAlive = !close && !response.closesConnection() && response.status() < 500 && timeouts.keepAlive()
+                && request.keepAliveRequested() && (max == 0 || state.requestsServed() < max);
         long bytes = write(keepAlive, max == 0 ? -1 : max - state.requestsServed());
         observer.requestDone(bytes);
         return keepAlive;
     }
 
     /** Encodes the response into the write buffer, streaming bodies that do not fit. */
-    private long write(boolean keepAlive, int requestsLeft) throws IOException {
+    private long write(boolean keepAlive, int requestsLeft) {
         ensureRoom(ResponseEncoder.MAX_HEAD);
         long bytes = encoder.writeHead(out, response, keepAlive, !request.http11(), keepAliveSeconds,
                 requestsLeft);
@@ -189,15 +196,20 @@ public final class Http1Connection {
             return bytes;
         }
         long length = response.bodyLength();
-        if (response.pattern() != null) {
-            bodyWriter.writeRepeating(response.pattern(), length, io, timeouts.timeoutMs());
-        } else {
-            bodyWriter.writeArray(response.body(), response.bodyOffset(), (int) length, io, timeouts.timeoutMs());
+        try {
+            if (response.pattern() != null) {
+                bodyWriter.writeRepeating(response.pattern(), length, io, timeouts.timeoutMs());
+            } else {
+                bodyWriter.writeArray(response.body(), response.bodyOffset(), (int) length, io,
+                        timeouts.timeoutMs());
+            }
+        } catch (IOException e) {
+            throw new ConnectionDiedException(e);
         }
         return bytes + length;
     }
 
-    private void answerErrorAndClose(int status, ConnectionState state) {
+    private void answerAndClose(int status, ConnectionState state) {
         try {
             response.reset();
             response.error(status);
@@ -205,69 +217,71 @@ public final class Http1Connection {
             observer.writing();
             long bytes = write(false, 0);
             observer.requestDone(bytes);
-            lingeringClose();
-        } catch (IOException | RuntimeException e) {
-            closeNow();
+            end(true);
+        } catch (RuntimeException e) {
+            end(false);
         }
     }
 
-    /** Sends FIN, then drains the client's bytes for a bounded time before closing. */
-    private void lingeringClose() {
+    /**
+     * Ends the exchange: flushes what is written, and with {@code linger} sends FIN and drains the
+     * client's bytes for a bounded time, so a client still sending reads the answer, not a reset.
+     * The socket stays open for its owner to close.
+     */
+    private void end(boolean linger) {
         observer.closing();
         try {
             flush();
-            if (io instanceof HalfClosable half) {
+            if (linger && io instanceof HalfClosable half) {
                 half.shutdownOutput();
-                long deadline = System.nanoTime() + Math.min(LINGER_MS, timeouts.timeoutMs()) * 1_000_000L;
-                long drained = 0;
-                for (;;) {
-                    long leftMs = (deadline - System.nanoTime()) / 1_000_000L;
-                    in.clear();
-                    int n = leftMs > 0 && drained < LINGER_MAX_BYTES ? io.read(in, leftMs) : -1;
-                    if (n <= 0) {
-                        break;
-                    }
-                    drained += n;
-                }
+                drain();
             }
-        } catch (IOException ignored) {
-            // the client is gone: nothing left to drain
+        } catch (IOException | ConnectionDiedException ignored) {
+            // the client is gone: nothing left to write or drain
         } finally {
             in.clear().flip();
-            io.close();
         }
     }
 
-    private void closeNow() {
-        observer.closing();
-        try {
-            flush();
-        } catch (IOException ignored) {
-            // the peer is gone; closing is all that is left
+    private void drain() throws IOException {
+        long deadline = System.nanoTime() + Math.min(LINGER_MS, timeouts.timeoutMs()) * 1_000_000L;
+        long drained = 0;
+        for (;;) {
+            long leftMs = (deadline - System.nanoTime()) / 1_000_000L;
+            in.clear();
+            int n = leftMs > 0 && drained < LINGER_MAX_BYTES ? io.read(in, leftMs) : -1;
+            if (n <= 0) {
+                return;
+            }
+            drained += n;
         }
-        in.clear().flip();
-        io.close();
     }
 
     /** Reads into the (empty) read buffer; returns what {@link ChannelIo#read} returned. */
-    private int fill(long timeoutMs) throws IOException {
+    private int fill(long timeoutMs) {
         in.clear();
-        int n = io.read(in, timeoutMs);
-        in.flip();
-        return n;
+        try {
+            return io.read(in, timeoutMs);
+        } catch (IOException e) {
+            throw new ConnectionDiedException(e);
+        } finally {
+            in.flip();
+        }
     }
 
-    private void ensureRoom(int bytes) throws IOException {
+    private void ensureRoom(int bytes) {
         if (out.remaining() < bytes) {
             flush();
         }
     }
 
-    private void flush() throws IOException {
+    private void flush() {
         if (out.position() > 0) {
             out.flip();
             try {
                 io.write(out, timeouts.timeoutMs());
+            } catch (IOException e) {
+                throw new ConnectionDiedException(e);
             } finally {
                 out.clear();
             }

@@ -18,7 +18,12 @@ public final class HttpRequest {
     private boolean connectionKeepAlive;
     private long contentLength;
     private boolean chunked;
+    private int transferCodings;
+    private int chunkedCodings;
     private boolean expectContinue;
+    private boolean expectOther;
+    private boolean hostEmpty;
+    private boolean framingFaulty;
 
     HttpRequest(int maxTargetBytes) {
         target = new byte[maxTargetBytes];
@@ -33,7 +38,12 @@ public final class HttpRequest {
         connectionKeepAlive = false;
         contentLength = -1;
         chunked = false;
+        transferCodings = 0;
+        chunkedCodings = 0;
         expectContinue = false;
+        expectOther = false;
+        hostEmpty = false;
+        framingFaulty = false;
         path.set(target, 0, 0);
         query.set(target, 0, 0);
         body.clear();
@@ -44,7 +54,10 @@ public final class HttpRequest {
         return method;
     }
 
-    /** The path of the target, still percent-encoded, without the query; {@code *} for OPTIONS *. */
+    /**
+     * The path of the target, still percent-encoded, without the query; {@code *} for OPTIONS *, empty
+     * for the authority-form of CONNECT.
+     */
     public AsciiView path() {
         return path;
     }
@@ -73,9 +86,13 @@ public final class HttpRequest {
         return connectionKeepAlive;
     }
 
-    /** True when the client wants the connection kept open: HTTP/1.1 unless close, 1.0 only if asked. */
+    /**
+     * True when the connection may carry another request after this one: HTTP/1.1 unless close, 1.0
+     * only if asked, and never after an HTTP/1.0 message with Transfer-Encoding, whose framing RFC 9112
+     * 6.1 tells a server to distrust (processed, answered, then closed).
+     */
     public boolean keepAliveRequested() {
-        return http11 ? !connectionClose : connectionKeepAlive && !connectionClose;
+        return !framingFaulty && (http11 ? !connectionClose : connectionKeepAlive && !connectionClose);
     }
 
     /** Content-Length in bytes, or -1 when absent. */
@@ -83,9 +100,34 @@ public final class HttpRequest {
         return contentLength;
     }
 
-    /** Transfer-Encoding: chunked. */
+    /** Transfer-Encoding ends with chunked: the body is read as chunks. */
     public boolean chunked() {
         return chunked;
+    }
+
+    /** Transfer codings listed, over every Transfer-Encoding line (0 when there is no such field). */
+    int transferCodings() {
+        return transferCodings;
+    }
+
+    /** How many of the transfer codings are chunked. */
+    int chunkedCodings() {
+        return chunkedCodings;
+    }
+
+    /** An Expect field asked for something other than 100-continue. */
+    boolean expectOther() {
+        return expectOther;
+    }
+
+    /** The Host field is there but empty. */
+    boolean hostEmpty() {
+        return hostEmpty;
+    }
+
+    /** The framing is not to be trusted beyond this message (RFC 9112 6.1): close after answering. */
+    boolean framingFaulty() {
+        return framingFaulty;
     }
 
     /** True when a body follows the head (chunked, or a Content-Length above zero). */
@@ -111,26 +153,35 @@ public final class HttpRequest {
         http11 = isHttp11;
     }
 
-    /** Copies the target and splits it at the first {@code ?}; {@code pathStart} skips an authority. */
-    void target(byte[] line, int off, int len, int pathStart) {
+    /**
+     * Copies the target and splits it: the path is {@code [pathStart, queryAt)} (pathStart skips an
+     * authority), the query follows the "?" at {@code queryAt}, or is empty when {@code queryAt == len}.
+     */
+    void target(byte[] line, int off, int len, int pathStart, int queryAt) {
         System.arraycopy(line, off, target, 0, len);
-        int q = pathStart;
-        while (q < len && target[q] != '?') {
-            q++;
-        }
-        path.set(target, pathStart, q - pathStart);
-        query.set(target, Math.min(q + 1, len), Math.max(0, len - q - 1));
+        path.set(target, pathStart, queryAt - pathStart);
+        query.set(target, Math.min(queryAt + 1, len), Math.max(0, len - queryAt - 1));
     }
 
-    /** Sets the path to {@code /} for an absolute-form target without one. */
-    void rootPath() {
+    /**
+     * Sets the path to {@code /} for an absolute-form target without one; {@code line[off, off+len)}
+     * is empty or "?query".
+     */
+    void rootPath(byte[] line, int off, int len) {
         target[0] = '/';
-        path.set(target, 0, 1);
+        System.arraycopy(line, off, target, 1, len);
+        target(target, 0, len + 1, 0, 1);
+    }
+
+    /** An authority-form target (CONNECT): no path, no query. */
+    void authorityForm() {
+        path.set(target, 0, 0);
         query.set(target, 0, 0);
     }
 
-    void host() {
+    void host(boolean empty) {
         hasHost = true;
+        hostEmpty = empty;
     }
 
     void connectionClose(boolean v) {
@@ -145,11 +196,24 @@ public final class HttpRequest {
         contentLength = n;
     }
 
-    void chunked(boolean v) {
-        chunked = v;
+    /** One more transfer coding, in order; the last one decides whether the body is chunked. */
+    void transferCoding(boolean isChunked) {
+        transferCodings++;
+        if (isChunked) {
+            chunkedCodings++;
+        }
+        chunked = isChunked;
     }
 
-    void expectContinue(boolean v) {
-        expectContinue = v;
+    void markExpectContinue() {
+        expectContinue = true;
+    }
+
+    void markExpectOther() {
+        expectOther = true;
+    }
+
+    void markFramingFaulty() {
+        framingFaulty = true;
     }
 }

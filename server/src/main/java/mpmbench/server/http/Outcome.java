@@ -2,8 +2,11 @@ package mpmbench.server.http;
 
 /** How {@link Http1Connection#serve} left the connection. */
 public enum Outcome {
-    /** The connection is closed (by either side, after an error, or by the server's keep-alive rules). */
-    CLOSED,
+    /**
+     * The exchange is over (either side ended it, after an error, or by the server's keep-alive
+     * rules): everything to send is sent, and the caller, the connection's owner, closes the channel.
+     */
+    CLOSE,
     /**
      * Waiting for the next request with no byte buffered (only when {@link ConnectionState#parkWhenIdle()}):
      * the caller keeps the channel open, waits for it to become readable (enforcing KeepAliveTimeout

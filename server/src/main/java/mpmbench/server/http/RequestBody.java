@@ -36,7 +36,7 @@ public final class RequestBody {
     void ensureRoom(long more) {
         long need = length + more;
         if (need > MAX_KEPT) {
-            throw new HttpErrorException(413, "body too large to keep");
+            throw new AnswerAndCloseException(413, "body too large to keep");
         }
         if (need > bytes.length) {
             long grown = Math.max(need, Math.min(MAX_KEPT, 2L * bytes.length));

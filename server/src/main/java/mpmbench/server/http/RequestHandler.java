@@ -10,7 +10,10 @@ public interface RequestHandler {
     /**
      * Handles one request on the calling thread (may block, e.g. a simulated backend call).
      *
-     * @throws HttpErrorException to answer with an error status and close the connection
+     * @throws AnswerAndKeepException to answer with an error status and keep the connection (a bad
+     *                                parameter of a well-framed request)
+     * @throws AnswerAndCloseException to answer with an error status and close the connection
+     * @throws RuntimeException        any other: answered with 500, then the connection closes
      */
     void handle(HttpRequest request, Response response);
 

@@ -1,112 +1,108 @@
 package mpmbench.server.http;
 
 /**
- * Reads a request line ({@code method SP target SP version}) into the {@link HttpRequest}.
- * Static and allocation-free.
+ * Reads a request-line, {@code method SP request-target SP HTTP-version} (RFC 9112 3), into the
+ * {@link HttpRequest}. Static and allocation-free.
  *
- * <p>Targets: origin-form ({@code /path?query}), asterisk-form ({@code *}, OPTIONS only) and
- * absolute-form ({@code http://host/path}, whose authority is skipped). Versions: {@code HTTP/1.0} and
- * {@code HTTP/1.1}; another well-formed {@code HTTP/d[.d]} is 505, anything else 400.
+ * <p>What is checked, in this order, each failure a close after the answer:
+ * <ul>
+ *   <li>exactly one SP between the three parts, no other whitespace (RFC 9112 3; httpd's Strict
+ *       mode rejects the lenient word-splitting the RFC merely permits) — 400;</li>
+ *   <li>the method is a token (RFC 9110 9.1) — 400;</li>
+ *   <li>HTTP-version is {@code "HTTP/" DIGIT "." DIGIT}, case-sensitive (RFC 9112 2.3) — 400;</li>
+ *   <li>the request-target is one of the four forms of RFC 9112 3.2: origin-form
+ *       ({@code /path?query}), absolute-form ({@code http://host/path}; http or https, no userinfo,
+ *       a non-empty host, RFC 9110 4.2), authority-form ({@code host:port}, CONNECT only) and
+ *       asterisk-form ({@code *}, OPTIONS only), every character as RFC 3986 allows; a fragment
+ *       is never part of it — 400;</li>
+ *   <li>a major version other than 1 — 505 (RFC 9110 15.6.6); a higher 1.x minor is served as 1.1
+ *       (RFC 9110 2.5);</li>
+ *   <li>a method this server does not know — 501 (RFC 9110 15.6.2).</li>
+ * </ul>
  */
 final class RequestLine {
 
-    private static final int MAX_VERSION_DIGITS = 3;
+    private static final int VERSION_LENGTH = 8;
 
     private RequestLine() {
     }
 
     static void parse(byte[] line, int len, HttpRequest request) {
         int sp1 = indexOf(line, 0, len, (byte) ' ');
-        if (sp1 <= 0) {
-            throw new HttpErrorException(400, "no method");
+        if (sp1 <= 0 || !Ascii.isTokenRange(line, 0, sp1)) {
+            throw bad("method is not a token");
         }
+        int sp2 = indexOf(line, sp1 + 1, len, (byte) ' ');
+        if (sp2 <= sp1 + 1) {
+            throw bad("no request-target, or not one SP around it");
+        }
+        int minor = version(line, sp2 + 1, len);
         Method method = Method.match(line, 0, sp1);
+        target(line, sp1 + 1, sp2, method, request);
+        if (minor < 0) {
+            throw new AnswerAndCloseException(505, "HTTP major version other than 1");
+        }
         if (method == null) {
-            if (Ascii.isTokenRange(line, 0, sp1)) {
-                throw new HttpErrorException(501, "unknown method");
-            }
-            throw new HttpErrorException(400, "bad method");
+            throw new AnswerAndCloseException(501, "unknown method");
         }
         request.method(method);
-        int targetStart = sp1 + 1;
-        int sp2 = indexOf(line, targetStart, len, (byte) ' ');
-        if (sp2 <= targetStart) {
-            throw new HttpErrorException(400, "no target");
-        }
-        request.version(version(line, sp2 + 1, len));
-        target(line, targetStart, sp2, method, request);
+        request.version(minor >= 1);
     }
 
     private static void target(byte[] line, int from, int to, Method method, HttpRequest request) {
-        for (int i = from; i < to; i++) {
-            byte b = line[i];
-            if (b <= 0x20 || b == 0x7f || b == '#') {
-                throw new HttpErrorException(400, "bad character in target");
-            }
-        }
+        byte first = line[from];
         int len = to - from;
-        if (line[from] == '/') {
-            request.target(line, from, len, 0);
-        } else if (len == 1 && line[from] == '*' && method == Method.OPTIONS) {
-            request.target(line, from, len, 0);
-        } else if (startsWithScheme(line, from, to)) {
-            int authority = indexOf(line, from, to, (byte) ':') + 3;
-            int slash = authority;
-            while (slash < to && line[slash] != '/' && line[slash] != '?') {
-                slash++;
+        if (method == Method.CONNECT) {
+            UriSyntax.authority(line, from, to, true, true);
+            request.authorityForm();
+        } else if (first == '/') {
+            request.target(line, from, len, 0, UriSyntax.pathAndQuery(line, from, to) - from);
+        } else if (first == '*' && len == 1) {
+            if (method != Method.OPTIONS) {
+                throw bad("asterisk-form with a method other than OPTIONS");
             }
-            if (slash == authority) {
-                throw new HttpErrorException(400, "absolute target without host");
-            }
-            if (slash == to || line[slash] == '?') {
-                request.rootPath();
-            } else {
-                request.target(line, from, len, slash - from);
-            }
+            request.target(line, from, len, 0, len);
         } else {
-            throw new HttpErrorException(400, "bad target form");
+            absoluteForm(line, from, to, request);
         }
     }
 
-    private static boolean startsWithScheme(byte[] line, int from, int to) {
-        return Ascii.equalsLower(line, from, Math.min(to, from + 7), "http://")
-                || Ascii.equalsLower(line, from, Math.min(to, from + 8), "https://");
+    /** {@code http://authority[/path][?query]}: the authority is checked and skipped. */
+    private static void absoluteForm(byte[] line, int from, int to, HttpRequest request) {
+        int authority;
+        if (Ascii.equalsLower(line, from, Math.min(to, from + 7), "http://")) {
+            authority = from + 7;
+        } else if (Ascii.equalsLower(line, from, Math.min(to, from + 8), "https://")) {
+            authority = from + 8;
+        } else {
+            throw bad("request-target in no form this server accepts");
+        }
+        int end = authority;
+        while (end < to && line[end] != '/' && line[end] != '?') {
+            if (line[end] == '@') {
+                throw bad("userinfo in an http URI");
+            }
+            end++;
+        }
+        UriSyntax.authority(line, authority, end, true, false);
+        int query = UriSyntax.pathAndQuery(line, end, to);
+        if (end == to || line[end] == '?') {
+            request.rootPath(line, end, to - end);
+        } else {
+            request.target(line, from, to - from, end - from, query - from);
+        }
     }
 
-    /** @return true for HTTP/1.1, false for HTTP/1.0 */
-    private static boolean version(byte[] line, int from, int to) {
-        if (to - from < 6 || line[from] != 'H' || line[from + 1] != 'T' || line[from + 2] != 'T'
-                || line[from + 3] != 'P' || line[from + 4] != '/') {
-            throw new HttpErrorException(400, "bad version");
+    /**
+     * @return the minor version for major 1 (0, 1, or higher), or -1 for another major version
+     */
+    private static int version(byte[] line, int from, int to) {
+        if (to - from != VERSION_LENGTH || line[from] != 'H' || line[from + 1] != 'T' || line[from + 2] != 'T'
+                || line[from + 3] != 'P' || line[from + 4] != '/' || Ascii.digit(line[from + 5]) < 0
+                || line[from + 6] != '.' || Ascii.digit(line[from + 7]) < 0) {
+            throw bad("HTTP-version is not HTTP/DIGIT.DIGIT");
         }
-        int i = from + 5;
-        int major = 0;
-        int digits = 0;
-        for (; i < to && Ascii.digit(line[i]) >= 0; i++, digits++) {
-            major = major * 10 + Ascii.digit(line[i]);
-        }
-        if (digits == 0 || digits > MAX_VERSION_DIGITS) {
-            throw new HttpErrorException(400, "bad version");
-        }
-        int minor = -1;
-        if (i < to && line[i] == '.') {
-            i++;
-            minor = 0;
-            digits = 0;
-            for (; i < to && Ascii.digit(line[i]) >= 0; i++, digits++) {
-                minor = minor * 10 + Ascii.digit(line[i]);
-            }
-            if (digits == 0 || digits > MAX_VERSION_DIGITS) {
-                throw new HttpErrorException(400, "bad version");
-            }
-        }
-        if (i != to) {
-            throw new HttpErrorException(400, "bad version");
-        }
-        if (major == 1 && (minor == 0 || minor == 1)) {
-            return minor == 1;
-        }
-        throw new HttpErrorException(505, "HTTP version not supported");
+        return line[from + 5] == '1' ? Ascii.digit(line[from + 7]) : -1;
     }
 
     private static int indexOf(byte[] b, int from, int to, byte x) {
@@ -116,5 +112,9 @@ final class RequestLine {
             }
         }
         return -1;
+    }
+
+    private static AnswerAndCloseException bad(String reason) {
+        return new AnswerAndCloseException(400, reason);
     }
 }

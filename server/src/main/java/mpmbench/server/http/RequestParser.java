@@ -13,16 +13,28 @@ import java.nio.ByteBuffer;
  * body is consumed and discarded, which keeps keep-alive framing right. After COMPLETE the bytes of
  * pipelined requests stay in the buffer, from its position on.
  *
- * <p>Lines must end with CRLF: a bare LF or bare CR is a 400 (stricter than RFC 9112 allows, as
- * httpd's default {@code HttpProtocolOptions Strict}; it leaves no room for request-smuggling games).
- * Empty lines before a request line are skipped (a few of them). Bad input raises
- * {@link HttpErrorException} with the status to answer: 400 syntax, 414 request line over
- * LimitRequestLine, 431 header line over LimitRequestFieldSize or more than LimitRequestFields lines,
- * 413 body over LimitRequestBody (at the head when Content-Length says so), 501 unknown method,
- * 505 a well-formed version other than 1.0 and 1.1.
+ * <p>It follows RFC 9112 as a server receiving requests, with the statuses of httpd's default
+ * {@code HttpProtocolOptions Strict}; {@code server/CONFORMANCE.md} lists every rule. Lines end with
+ * CRLF: a bare LF or CR is a 400 (RFC 9112 2.2 lets a server accept a bare LF; httpd's Strict mode
+ * does not, and neither do we). A few empty lines before a request-line are skipped (2.2). The
+ * request-line is {@link RequestLine}'s, field lines are {@link HeaderFields}', chunk-size lines
+ * {@link ChunkLine}'s. At the end of the head: an HTTP/1.1 request without Host or with an empty
+ * one is 400 (3.2); Transfer-Encoding not ending in chunked, chunked twice, or beside Content-Length
+ * is 400 (6.1, 6.3); any other transfer coding is 501 (6.1); an Expect other than 100-continue is
+ * 417 (RFC 9110 10.1.1); HTTP/1.0 with Transfer-Encoding is read, answered and then closed (6.1).
+ * Limits: 414 request-line over LimitRequestLine, 431 a field line over LimitRequestFieldSize or more
+ * than LimitRequestFields lines (per section), 413 a body over LimitRequestBody (at the head when
+ * Content-Length says so) or overhead over its allowance (below).
  *
- * <p>Single-threaded: one parser per serving thread, reused across requests and connections; it
- * allocates nothing per request (a kept body grows its buffer only past its largest size so far).
+ * <p>Work per byte of body is bounded: chunk-size lines beyond {@value #CHUNK_LINE_ALLOWANCE} bytes
+ * (long extensions, padding zeros) and the trailer section are overhead the server reads and throws
+ * away, and a request may carry at most LimitRequestFieldSize bytes of it plus one byte per byte of
+ * chunk data; beyond that it is 413. So a client cannot make the server read megabytes of ignored
+ * text to deliver a few bytes.
+ *
+ * <p>Every error is an {@link AnswerAndCloseException}. Single-threaded: one parser per serving
+ * thread, reused across requests and connections; it allocates nothing per request (a kept body
+ * grows its buffer only past its largest size so far).
  */
 public final class RequestParser {
 
@@ -39,6 +51,8 @@ public final class RequestParser {
     private enum State { REQUEST_LINE, HEADERS, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, DONE }
 
     private static final int MAX_EMPTY_LINES = 8;
+    /** Bytes of a chunk-size line with its CRLF that are not counted as overhead. */
+    static final int CHUNK_LINE_ALLOWANCE = 16;
 
     private final HttpLimits limits;
     private final HttpRequest request;
@@ -51,6 +65,7 @@ public final class RequestParser {
     private int fieldLines;
     private long bodyLeft;
     private long bodyTotal;
+    private long overhead;
     private boolean keepBody;
     private boolean started;
 
@@ -77,6 +92,7 @@ public final class RequestParser {
         fieldLines = 0;
         bodyLeft = 0;
         bodyTotal = 0;
+        overhead = 0;
         keepBody = false;
         started = false;
     }
@@ -94,7 +110,7 @@ public final class RequestParser {
     /**
      * Consumes bytes of {@code buf} from its position: all of them unless the request completes first.
      *
-     * @throws HttpErrorException on bad input; the connection must answer with its status and close
+     * @throws AnswerAndCloseException on bad input; the connection answers with its status and closes
      */
     public Result parse(ByteBuffer buf) {
         if (buf.hasRemaining()) {
@@ -108,7 +124,7 @@ public final class RequestParser {
                     }
                     if (lineLength == 0) {
                         if (++emptyLines > MAX_EMPTY_LINES) {
-                            throw new HttpErrorException(400, "empty lines instead of a request");
+                            throw new AnswerAndCloseException(400, "empty lines instead of a request");
                         }
                         continue;
                     }
@@ -121,7 +137,7 @@ public final class RequestParser {
                     }
                     if (lineLength > 0) {
                         if (++fieldLines > limits.fields()) {
-                            throw new HttpErrorException(431, "too many header lines");
+                            throw new AnswerAndCloseException(431, "too many header lines");
                         }
                         HeaderFields.parse(line, lineLength, request);
                     } else if (endOfHead()) {
@@ -140,7 +156,7 @@ public final class RequestParser {
                     if (!takeLine(buf, limits.fieldSize(), 400)) {
                         return Result.NEED_MORE;
                     }
-                    chunkSize();
+                    chunkSize(ChunkLine.size(line, lineLength));
                 }
                 case CHUNK_END -> {
                     if (!takeLine(buf, 0, 400)) {
@@ -155,7 +171,10 @@ public final class RequestParser {
                     if (lineLength == 0) {
                         state = State.DONE;
                     } else if (++fieldLines > limits.fields()) {
-                        throw new HttpErrorException(431, "too many trailer lines");
+                        throw new AnswerAndCloseException(431, "too many trailer lines");
+                    } else {
+                        HeaderFields.check(line, lineLength);
+                        overhead(lineLength + 2);
                     }
                 }
                 case DONE -> {
@@ -167,15 +186,30 @@ public final class RequestParser {
 
     /** Checks the head as a whole; true when a body follows. */
     private boolean endOfHead() {
-        if (request.http11() && !request.hasHost()) {
-            throw new HttpErrorException(400, "HTTP/1.1 request without Host");
+        if (request.http11() && (!request.hasHost() || request.hostEmpty())) {
+            throw new AnswerAndCloseException(400, "HTTP/1.1 request without a Host");
         }
-        if (request.chunked() && request.contentLength() >= 0) {
-            throw new HttpErrorException(400, "both Content-Length and Transfer-Encoding");
+        if (request.transferCodings() > 0) {
+            if (!request.chunked() || request.chunkedCodings() > 1) {
+                throw new AnswerAndCloseException(400, "Transfer-Encoding not ending in one chunked");
+            }
+            if (request.contentLength() >= 0) {
+                throw new AnswerAndCloseException(400, "both Content-Length and Transfer-Encoding");
+            }
+            if (request.transferCodings() > 1) {
+                throw new AnswerAndCloseException(501, "transfer coding other than chunked");
+            }
+            if (!request.http11()) {
+                request.markFramingFaulty();
+            }
         }
         if (request.contentLength() > limits.maxBody()) {
-            throw new HttpErrorException(413, "Content-Length over LimitRequestBody");
+            throw new AnswerAndCloseException(413, "Content-Length over LimitRequestBody");
         }
+        if (request.expectOther()) {
+            throw new AnswerAndCloseException(417, "expectation other than 100-continue");
+        }
+        fieldLines = 0;
         if (request.chunked()) {
             state = State.CHUNK_SIZE;
             return true;
@@ -189,27 +223,23 @@ public final class RequestParser {
         return false;
     }
 
-    private void chunkSize() {
-        long size = 0;
-        int i = 0;
-        for (; i < lineLength && Ascii.hexDigit(line[i]) >= 0; i++) {
-            if (i == 15) {
-                throw new HttpErrorException(400, "chunk size overflows");
-            }
-            size = size << 4 | Ascii.hexDigit(line[i]);
-        }
-        int j = i;
-        while (j < lineLength && Ascii.isWhite(line[j])) {
-            j++;
-        }
-        if (i == 0 || (j < lineLength && line[j] != ';')) {
-            throw new HttpErrorException(400, "bad chunk size");
-        }
-        if (bodyTotal + size > limits.maxBody()) {
-            throw new HttpErrorException(413, "chunked body over LimitRequestBody");
+    private void chunkSize(long size) {
+        overhead(lineLength + 2 - CHUNK_LINE_ALLOWANCE);
+        if (size > limits.maxBody() - bodyTotal) {
+            throw new AnswerAndCloseException(413, "chunked body over LimitRequestBody");
         }
         bodyLeft = size;
         state = size == 0 ? State.TRAILERS : State.CHUNK_DATA;
+    }
+
+    /** Counts bytes read only to be thrown away; they may exceed LimitRequestFieldSize only by the body bytes. */
+    private void overhead(int bytes) {
+        if (bytes > 0) {
+            overhead += bytes;
+            if (overhead > limits.fieldSize() + bodyTotal) {
+                throw new AnswerAndCloseException(413, "chunk extensions and trailers over their allowance");
+            }
+        }
     }
 
     /** Consumes body bytes of the current message or chunk; true when all of them arrived. */
@@ -242,7 +272,7 @@ public final class RequestParser {
                 byte b = buf.get(pos++);
                 if (sawCr) {
                     if (b != '\n') {
-                        throw new HttpErrorException(400, "bare CR");
+                        throw new AnswerAndCloseException(400, "bare CR");
                     }
                     sawCr = false;
                     lineDone = true;
@@ -251,9 +281,9 @@ public final class RequestParser {
                 if (b == '\r') {
                     sawCr = true;
                 } else if (b == '\n') {
-                    throw new HttpErrorException(400, "bare LF");
+                    throw new AnswerAndCloseException(400, "bare LF");
                 } else if (lineLength >= max) {
-                    throw new HttpErrorException(overflowStatus, "line over its limit of " + max);
+                    throw new AnswerAndCloseException(overflowStatus, "line over its limit of " + max);
                 } else {
                     line[lineLength++] = b;
                 }

@@ -13,6 +13,8 @@ import java.nio.ByteBuffer;
  */
 public final class Response {
 
+    private static final byte[] NO_BODY = new byte[0];
+
     private final AsciiBuilder text = new AsciiBuilder();
     private int status;
     private ContentType type;
@@ -110,6 +112,12 @@ public final class Response {
     /** 405 with an {@code Allow} header whose value is {@code allowedMethods} (ASCII, e.g. "GET, HEAD"). */
     public void methodNotAllowed(byte[] allowedMethods) {
         error(405);
+        allow = allowedMethods;
+    }
+
+    /** 200 with no body and an {@code Allow} header of {@code allowedMethods}: the answer to OPTIONS. */
+    public void options(byte[] allowedMethods) {
+        send(ContentType.TEXT_PLAIN, NO_BODY, 0, 0);
         allow = allowedMethods;
     }
 

@@ -14,14 +14,14 @@ import java.util.function.Consumer;
  * {@link Selector} used only to wait, with a timeout, until the channel is readable or writable.
  *
  * <p>One instance per thread, reused across connections: {@link #attach} a connection, serve it,
- * then {@link #detach} it (to hand it elsewhere) or {@link #close} it. The channel may be registered
+ * then {@link #detach} it; it never closes a connection (its owner does). The channel may be registered
  * with other selectors at the same time (the event model's listener keeps it in its own selector), so
  * this class switches a blocking channel to non-blocking but never back, and cancels only its own key.
  * Waiting allocates nothing per call: the select uses a pre-built no-op consumer.
  *
  * <p>A timeout of 0 ms or less means "do not wait": read returns what is there, possibly 0.
  */
-public final class SelectorChannelIo implements ChannelIo, HalfClosable, AutoCloseable {
+public final class SelectorChannelIo implements ChannelIo, HalfClosable {
 
     private static final Consumer<SelectionKey> IGNORE = key -> { };
 
@@ -106,23 +106,9 @@ public final class SelectorChannelIo implements ChannelIo, HalfClosable, AutoClo
         channel.shutdownOutput();
     }
 
-    /** Closes the attached connection (if any) and detaches it; never throws. */
-    @Override
-    public void close() {
-        SocketChannel c = channel;
-        detach();
-        if (c != null) {
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // nothing left to do for a connection that is going away
-            }
-        }
-    }
-
-    /** Closes the private selector; the instance is unusable afterwards. */
+    /** Detaches the connection, if any, and closes the private selector; the instance is unusable afterwards. */
     public void release() {
-        close();
+        detach();
         try {
             selector.close();
         } catch (IOException ignored) {

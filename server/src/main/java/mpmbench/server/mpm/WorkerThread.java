@@ -36,7 +36,10 @@ public final class WorkerThread {
         observer.status(status);
     }
 
-    /** Serves {@code ch} to its end (keep-alive waits included), then closes it. */
+    /**
+     * Serves {@code ch} to its end (keep-alive waits included), then closes it: for prefork and
+     * worker, the one place a connection is closed.
+     */
     public void serveToEnd(SocketChannel ch) {
         blockingState.reset();
         try (ch) {
@@ -47,15 +50,16 @@ public final class WorkerThread {
     }
 
     /**
-     * Serves requests on {@code ch} until it closes or, for a parking {@code state}, until it waits
-     * for its next request; the channel stays open after {@link Outcome#IDLE}.
+     * Serves requests on {@code ch} until the exchange is over ({@link Outcome#CLOSE}) or, for a
+     * parking {@code state}, until it waits for its next request ({@link Outcome#IDLE}). Never closes
+     * the channel: the caller owns it.
      */
     public Outcome serve(SocketChannel ch, ConnectionState state) {
         try {
             io.attach(ch);
             return http.serve(ch, io, observer, state);
         } catch (IOException e) {
-            return Outcome.CLOSED;
+            return Outcome.CLOSE;
         } finally {
             io.detach();
         }

@@ -69,12 +69,19 @@ class ConfigFileParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "StartServers 1\\nThredsPerChild 4         | my.conf:2: unknown directive 'ThredsPerChild'",
-            "<IfModule mpm_event_module>\\nFoo 1      | my.conf:2: unknown directive 'Foo'",
+            "StartServers 1\\nThredsPerChild 4         | my.conf:2: Invalid command 'ThredsPerChild', perhaps misspelled or defined by a module not included in the server configuration (see mpmbench serve --help for the directives it reads)",
+            "<IfModule mpm_event_module>\\nFoo 1      | my.conf:2: Invalid command 'Foo', perhaps misspelled or defined by a module not included in the server configuration (see mpmbench serve --help for the directives it reads)",
             "<IfModule mpm_event_module>\\nTimeout 1  | my.conf:1: <IfModule> is not closed by </IfModule>",
-            "</IfModule>                              | my.conf:1: </IfModule> without a matching <IfModule>",
-            "<VirtualHost *:80>                       | my.conf:1: unsupported section <VirtualHost>; only <IfModule> is supported",
-            "<IfModule>                               | my.conf:1: <IfModule> takes one module name, e.g. <IfModule mpm_event_module> or <IfModule !mpm_event_module>",
+            "</IfModule>                              | my.conf:1: </IfModule> without matching <IfModule> section",
+            "<IfDefine X>\\n</IfModule>              | my.conf:2: Expected </IfDefine> but saw </IfModule>",
+            "<VirtualHost *:80>                       | my.conf:1: <VirtualHost> is not closed by </VirtualHost>",
+            "<Frobnicate x>                           | my.conf:1: Invalid command '<Frobnicate', perhaps misspelled or defined by a module not included in the server configuration",
+            "<IfModule>                               | my.conf:1: <IfModule> takes one name, e.g. <IfModule mpm_event_module> or <IfModule !mpm_event_module>",
+            "Define                                   | my.conf:1: Define takes 1 or 2 arguments, got 0",
+            "Define a:b 1                             | my.conf:1: Define a:b: Variable name must not contain ':'",
+            "LoadModule mpm_event_module x.so         | my.conf:1: LoadModule mpm_event_module loads the event MPM, but the model is prefork (--mpm); httpd runs one MPM: use --mpm event or another file",
+            "Include nowhere/x.conf                   | my.conf:1: Could not open configuration file nowhere/x.conf: No such file or directory",
+            "Include nowhere/*.conf                   | my.conf:1: No matches for the wildcard '*.conf' in 'nowhere', failing (use IncludeOptional to allow none)",
             "Timeout \"5                              | my.conf:1: unterminated \" quote in 'Timeout \"5'",
     })
     void syntaxErrorsNameFileAndLine(String text, String message) {

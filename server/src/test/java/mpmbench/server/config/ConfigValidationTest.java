@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,18 +17,7 @@ class ConfigValidationTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', textBlock = """
             # model  | --set overrides, ';'-separated                     | exact message
-            worker   | ThreadsPerChild=0                                   | --set: ThreadsPerChild 0: must be an integer from 1 to ThreadLimit (64)
-            event    | ThreadsPerChild=65                                  | --set: ThreadsPerChild 65: must be an integer from 1 to ThreadLimit (64)
             worker   | ThreadsPerChild=abc                                 | --set: ThreadsPerChild abc: must be an integer from 1 to ThreadLimit
-            worker   | ThreadLimit=0                                       | --set: ThreadLimit 0: must be an integer from 1 to 100000
-            prefork  | StartServers=0                                      | --set: StartServers 0: must be an integer of at least 1
-            prefork  | StartServers=300                                    | --set: StartServers 300: must be at most ServerLimit (256)
-            prefork  | MinSpareServers=0                                   | --set: MinSpareServers 0: must be an integer of at least 1
-            prefork  | MaxRequestWorkers=300                               | --set: MaxRequestWorkers 300: must be at most ServerLimit (256); raise ServerLimit
-            worker   | MaxRequestWorkers=500                               | --set: MaxRequestWorkers 500: must be at most ServerLimit x ThreadsPerChild (16 x 25 = 400); raise ServerLimit
-            event    | MaxRequestWorkers=10                                | --set: MaxRequestWorkers 10: must be at least ThreadsPerChild (25)
-            virtual  | MaxRequestWorkers=0                                 | --set: MaxRequestWorkers 0: must be an integer of at least 1
-            worker   | ServerLimit=200001                                  | --set: ServerLimit 200001: must be an integer from 1 to 200000
             worker   | MaxConnectionsPerChild=-1                           | --set: MaxConnectionsPerChild -1: must be an integer of at least 0
             worker   | ListenBacklog=0                                     | --set: ListenBacklog 0: must be an integer of at least 1
             event    | AsyncRequestWorkerFactor=0                          | --set: AsyncRequestWorkerFactor 0: must be a number above 0 (e.g. 2 or 1.5)
@@ -62,9 +52,49 @@ class ConfigValidationTest {
         assertEquals(0, e.getStackTrace().length, "the CLI prints the line, never a trace");
     }
 
+    /** httpd's MPMs correct these counts and warn (prefork.c, worker.c, event.c check_config): so do we. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # model | --set                  | directive          | becomes | httpd's warning (the first one)
+            worker  | ThreadsPerChild=0      | ThreadsPerChild    | 1       | --set: ThreadsPerChild of 0 not allowed, increasing to 1.
+            event   | ThreadsPerChild=65     | ThreadsPerChild    | 64      | --set: ThreadsPerChild of 65 exceeds ThreadLimit of 64 threads, decreasing to 64. To increase, please see the ThreadLimit directive.
+            worker  | ThreadLimit=0          | ThreadLimit        | 1       | --set: ThreadLimit of 0 not allowed, increasing to 1.
+            worker  | ThreadLimit=30000      | ThreadLimit        | 20000   | --set: ThreadLimit of 30000 exceeds compile-time limit of 20000 threads, decreasing to 20000.
+            prefork | StartServers=0         | StartServers       | 1       | --set: StartServers of 0 not allowed, increasing to 1.
+            prefork | StartServers=300       | StartServers       | 256     | --set: StartServers of 300 exceeds the 256 servers MaxRequestWorkers allows, decreasing to 256, as httpd does at start.
+            prefork | MinSpareServers=0      | MinSpareServers    | 1       | --set: MinSpareServers of 0 not allowed, increasing to 1.
+            prefork | MaxRequestWorkers=300  | MaxRequestWorkers  | 256     | --set: MaxRequestWorkers of 300 exceeds ServerLimit value of 256 servers, decreasing MaxRequestWorkers to 256. To increase, please see the ServerLimit directive.
+            worker  | MaxRequestWorkers=500  | MaxRequestWorkers  | 400     | --set: MaxRequestWorkers of 500 would require 20 servers and would exceed ServerLimit of 16, decreasing to 400. To increase, please see the ServerLimit directive.
+            event   | MaxRequestWorkers=10   | MaxRequestWorkers  | 25      | --set: MaxRequestWorkers of 10 is less than ThreadsPerChild of 25, increasing to 25. MaxRequestWorkers must be at least as large as the number of threads in a single server.
+            event   | MaxRequestWorkers=-3   | MaxRequestWorkers  | 25      | --set: MaxRequestWorkers of -3 is less than ThreadsPerChild of 25, increasing to 25. MaxRequestWorkers must be at least as large as the number of threads in a single server.
+            virtual | MaxRequestWorkers=0    | MaxRequestWorkers  | 1       | --set: MaxRequestWorkers of 0 not allowed, increasing to 1.
+            worker  | ServerLimit=200001     | ServerLimit        | 20000   | --set: ServerLimit of 200001 exceeds compile-time limit of 20000 servers, decreasing to 20000.
+            prefork | ServerLimit=200001     | ServerLimit        | 200000  | --set: ServerLimit of 200001 exceeds compile-time limit of 200000 servers, decreasing to 200000.
+            worker  | MinSpareThreads=0      | MinSpareThreads    | 1       | --set: MinSpareThreads of 0 not allowed, increasing to 1.
+            """)
+    void correctedWithHttpdsWarning(String model, String set, String directive, String value, String warning) {
+        LoadedConfig loaded = ConfigLoader.forModel(Mpm.parse(model)).set(set).load();
+        Directive d = Directive.lookup(directive).orElseThrow();
+        assertEquals(value, d.formatValueIn(loaded.config()));
+        assertEquals(warning, loaded.warnings().getFirst());
+        assertTrue(loaded.describe().stream().anyMatch(l -> l.startsWith(directive + " " + value + " (--set; ")),
+                "--print-config shows the corrected value and why: " + loaded.describe());
+    }
+
+    @Test
+    void correctionsFollowHttpdsOrder() {
+        // ThreadsPerChild is lowered to ThreadLimit first, then MaxRequestWorkers to a multiple of it.
+        LoadedConfig loaded = ConfigLoader.forModel(Mpm.EVENT).set("ThreadsPerChild=65").load();
+        assertEquals(List.of(
+                "--set: ThreadsPerChild of 65 exceeds ThreadLimit of 64 threads, decreasing to 64. To increase, please"
+                        + " see the ThreadLimit directive.",
+                "MaxRequestWorkers of 400 is not an integer multiple of ThreadsPerChild of 64, decreasing to nearest"
+                        + " multiple 384, for a maximum of 6 servers."), loaded.warnings());
+        assertEquals(384, loaded.config().maxRequestWorkers());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            ThreadsPerChild 99         | cfg:2: ThreadsPerChild 99: must be an integer from 1 to ThreadLimit (64)
             ThreadsPerChild 1 2        | cfg:2: ThreadsPerChild takes one argument, got 2
             Timeout 5 # trailing note  | cfg:2: Timeout takes one argument, got 4
             KeepAlive                  | cfg:2: KeepAlive takes one argument, got 0

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import mpmbench.server.http.AnswerAndKeepException;
 import mpmbench.server.http.ConnectionObserver;
 import mpmbench.server.http.ConnectionState;
 import mpmbench.server.http.ConnectionTimeouts;
 import mpmbench.server.http.Http1Connection;
-import mpmbench.server.http.HttpErrorException;
 import mpmbench.server.http.HttpLimits;
 import mpmbench.server.http.MemoryChannelIo;
 
@@ -69,7 +69,7 @@ class RouterTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"''", "n", "n=", "m=1", "n=1a", "n=+1", "n=1073741825", "n=99999999999999999999"})
     void rejectsBadQueryNumbers(String query) {
-        assertEquals(400, assertThrows(HttpErrorException.class, () -> QueryNumbers.get(query, "n", 1L << 30)).status());
+        assertEquals(400, assertThrows(AnswerAndKeepException.class, () -> QueryNumbers.get(query, "n", 1L << 30)).status());
     }
 
     private String serve(String raw) {

@@ -9,8 +9,8 @@ import mpmbench.server.handler.Router;
 
 /**
  * A one-thread test server on 127.0.0.1: accepts a connection, serves it with {@link Http1Connection}
- * to the end, accepts the next. Either a platform thread with {@link SelectorChannelIo} or a virtual
- * thread with {@link BlockingChannelIo}.
+ * to the end, closes it (the test server owns its sockets), accepts the next. Either a platform
+ * thread with {@link SelectorChannelIo} or a virtual thread with {@link BlockingChannelIo}.
  */
 final class LoopbackServer implements AutoCloseable {
 
@@ -22,8 +22,12 @@ final class LoopbackServer implements AutoCloseable {
     private final ConnectionState state = new ConnectionState(false);
 
     LoopbackServer(Kind kind, ConnectionTimeouts timeouts) throws IOException {
+        this(kind, timeouts, new Router(StatusPage.NONE));
+    }
+
+    LoopbackServer(Kind kind, ConnectionTimeouts timeouts, RequestHandler handler) throws IOException {
         listener = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
-        connection = new Http1Connection(HttpLimits.DEFAULTS, timeouts, new Router(StatusPage.NONE));
+        connection = new Http1Connection(HttpLimits.DEFAULTS, timeouts, handler);
         Runnable loop = kind == Kind.SELECTOR_PLATFORM ? this::selectorLoop : this::blockingLoop;
         thread = (kind == Kind.SELECTOR_PLATFORM ? Thread.ofPlatform() : Thread.ofVirtual())
                 .name("loopback-" + kind).start(loop);
@@ -41,10 +45,12 @@ final class LoopbackServer implements AutoCloseable {
         SelectorChannelIo io = new SelectorChannelIo();
         try {
             for (;;) {
-                SocketChannel c = listener.accept();
-                io.attach(c);
-                state.reset();
-                connection.serve(io, ConnectionObserver.NONE, state);
+                try (SocketChannel c = listener.accept()) {
+                    io.attach(c);
+                    state.reset();
+                    connection.serve(io, ConnectionObserver.NONE, state);
+                    io.detach();
+                }
             }
         } catch (IOException stopped) {
             io.release();
@@ -58,6 +64,7 @@ final class LoopbackServer implements AutoCloseable {
                 io.attach(listener.accept());
                 state.reset();
                 connection.serve(io, ConnectionObserver.NONE, state);
+                io.close();
             }
         } catch (IOException stopped) {
             io.close();

@@ -15,7 +15,6 @@ public final class MemoryChannelIo implements ChannelIo {
     private final ByteArrayOutputStream written = new ByteArrayOutputStream();
     private byte[] repeat;
     private boolean discardOutput;
-    private boolean closed;
 
     /** Queues {@code s} (ISO-8859-1) as one read. */
     public MemoryChannelIo then(String s) {
@@ -63,15 +62,6 @@ public final class MemoryChannelIo implements ChannelIo {
         while (src.hasRemaining()) {
             written.write(src.get());
         }
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-    }
-
-    public boolean closed() {
-        return closed;
     }
 
     public String written() {

@@ -16,25 +16,31 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import mpmbench.server.config.Mpm;
+import mpmbench.server.http.Rfc9112Rules;
+import mpmbench.server.http.RuleProbe;
 
 /**
  * One HTTP conformance suite over every model, each on a real server (master and child JVMs) on an
- * ephemeral loopback port, like Apache's test framework runs against any MPM.
+ * ephemeral loopback port, like Apache's test framework runs against any MPM. Driven by the
+ * {@link Mpm} enum, so a new model cannot be left out; the RFC 9112 rules of {@link Rfc9112Rules}
+ * run end to end here, on every model.
  */
 class ModelConformanceTest {
 
-    private static final Map<String, RunningServer> SERVERS = new ConcurrentHashMap<>();
+    private static final Map<Mpm, RunningServer> SERVERS = new ConcurrentHashMap<>();
 
-    private static RunningServer server(String mpm) throws Exception {
+    private static RunningServer server(Mpm mpm) throws Exception {
         RunningServer s = SERVERS.get(mpm);
         if (s == null) {
             // Small footprint: few processes to start, enough workers for the concurrency test.
             s = switch (mpm) {
-                case "prefork" -> RunningServer.start(mpm, "StartServers=4", "MinSpareServers=1",
+                case PREFORK -> RunningServer.start(mpm.id(), "StartServers=4", "MinSpareServers=1",
                         "MaxSpareServers=8", "ServerLimit=16", "MaxRequestWorkers=16", "KeepAliveTimeout=2");
-                case "virtual" -> RunningServer.start(mpm, "KeepAliveTimeout=2");
-                default -> RunningServer.start(mpm, "StartServers=2", "MinSpareThreads=1",
+                case VIRTUAL -> RunningServer.start(mpm.id(), "KeepAliveTimeout=2");
+                case WORKER, EVENT -> RunningServer.start(mpm.id(), "StartServers=2", "MinSpareThreads=1",
                         "MaxSpareThreads=48", "ThreadsPerChild=16", "ServerLimit=4", "MaxRequestWorkers=64",
                         "KeepAliveTimeout=2");
             };
@@ -46,8 +52,8 @@ class ModelConformanceTest {
     /** SIGTERM must leave no master, no child and no scoreboard file behind within 10 s, for every model. */
     @AfterAll
     static void stopAllCleanly() throws Exception {
-        Map<String, List<String>> leftovers = new java.util.TreeMap<>();
-        for (Map.Entry<String, RunningServer> e : SERVERS.entrySet()) {
+        Map<Mpm, List<String>> leftovers = new java.util.TreeMap<>();
+        for (Map.Entry<Mpm, RunningServer> e : SERVERS.entrySet()) {
             List<String> left = e.getValue().stopAndListLeftovers();
             if (!left.isEmpty()) {
                 leftovers.put(e.getKey(), left);
@@ -58,8 +64,8 @@ class ModelConformanceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"prefork", "worker", "event", "virtual"})
-    void helloAnswersExactly13Bytes(String mpm) throws Exception {
+    @EnumSource(Mpm.class)
+    void helloAnswersExactly13Bytes(Mpm mpm) throws Exception {
         try (HttpTestClient c = new HttpTestClient(server(mpm).port)) {
             HttpTestClient.Response r = c.get("/hello");
             assertEquals(200, r.status());
@@ -72,8 +78,8 @@ class ModelConformanceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"prefork", "worker", "event", "virtual"})
-    void keepAliveReusesTheConnection(String mpm) throws Exception {
+    @EnumSource(Mpm.class)
+    void keepAliveReusesTheConnection(Mpm mpm) throws Exception {
         try (HttpTestClient c = new HttpTestClient(server(mpm).port)) {
             for (int i = 0; i < 5; i++) {
                 assertEquals(200, c.get("/hello").status());
@@ -87,8 +93,8 @@ class ModelConformanceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"prefork", "worker", "event", "virtual"})
-    void http10ClosesUnlessKeepAliveIsAsked(String mpm) throws Exception {
+    @EnumSource(Mpm.class)
+    void http10ClosesUnlessKeepAliveIsAsked(Mpm mpm) throws Exception {
         int port = server(mpm).port;
         try (HttpTestClient c = new HttpTestClient(port)) {
             c.send("GET /hello HTTP/1.0\r\n\r\n");
@@ -104,8 +110,8 @@ class ModelConformanceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"prefork", "worker", "event", "virtual"})
-    void pipelinedRequestsAreAnsweredInOrder(String mpm) throws Exception {
+    @EnumSource(Mpm.class)
+    void pipelinedRequestsAreAnsweredInOrder(Mpm mpm) throws Exception {
         try (HttpTestClient c = new HttpTestClient(server(mpm).port)) {
             c.send("GET /bytes?n=3 HTTP/1.1\r\nHost: x\r\n\r\n"
                     + "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n"
@@ -117,8 +123,8 @@ class ModelConformanceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"prefork", "worker", "event", "virtual"})
-    void echoReturnsBodiesOfBothFramings(String mpm) throws Exception {
+    @EnumSource(Mpm.class)
+    void echoReturnsBodiesOfBothFramings(Mpm mpm) throws Exception {
         try (HttpTestClient c = new HttpTestClient(server(mpm).port)) {
             c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nabcde");
             assertEquals("abcde", c.read(false).text());
@@ -129,8 +135,8 @@ class ModelConformanceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"prefork", "worker", "event", "virtual"})
-    void badInputGetsAStatusAndTheServerGoesOn(String mpm) throws Exception {
+    @EnumSource(Mpm.class)
+    void badInputGetsAStatusAndTheServerGoesOn(Mpm mpm) throws Exception {
         int port = server(mpm).port;
         try (HttpTestClient c = new HttpTestClient(port)) {
             c.send("GARBAGE\r\n\r\n");
@@ -144,8 +150,8 @@ class ModelConformanceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"prefork", "worker", "event", "virtual"})
-    void manyConcurrentClientsAreAllServed(String mpm) throws Exception {
+    @EnumSource(Mpm.class)
+    void manyConcurrentClientsAreAllServed(Mpm mpm) throws Exception {
         int port = server(mpm).port;
         int clients = 24;
         int requests = 25;
@@ -172,17 +178,32 @@ class ModelConformanceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"prefork", "worker", "event", "virtual"})
-    void serverStatusShowsTheScoreboard(String mpm) throws Exception {
+    @EnumSource(Mpm.class)
+    void serverStatusShowsTheScoreboard(Mpm mpm) throws Exception {
         try (HttpTestClient c = new HttpTestClient(server(mpm).port)) {
             c.get("/hello");
             String auto = c.get("/server-status?auto").text();
-            assertTrue(auto.contains("ServerMPM: " + mpm), auto);
+            assertTrue(auto.contains("ServerMPM: " + mpm.id()), auto);
             assertTrue(auto.contains("Scoreboard: "), auto);
             assertTrue(auto.contains("Total Accesses: "), auto);
             String text = c.get("/server-status").text();
             assertTrue(text.contains("Scoreboard Key"), text);
             assertArrayEquals("Hello, World!".getBytes(StandardCharsets.US_ASCII), c.get("/hello").body());
         }
+    }
+
+    /** Every rule of RFC 9112 the parser enforces, end to end: the status and the connection's fate. */
+    @ParameterizedTest
+    @EnumSource(Mpm.class)
+    void followsRfc9112RuleByRule(Mpm mpm) throws Exception {
+        int port = server(mpm).port;
+        List<String> broken = new ArrayList<>();
+        for (Rfc9112Rules.Rule rule : Rfc9112Rules.all()) {
+            String seen = RuleProbe.send(port, rule.raw(), 5_000).shown();
+            if (!seen.equals(rule.expected())) {
+                broken.add(rule + ", got " + seen);
+            }
+        }
+        assertTrue(broken.isEmpty(), String.join("\n", broken));
     }
 }

@@ -22,8 +22,8 @@ import mpmbench.server.scoreboard.WorkerStatus;
 /**
  * event: like worker, but one selector thread holds the listening socket and every connection that
  * waits for its next request; a connection occupies a worker only while a request is read, handled
- * and written. Only the selector thread registers channels or touches the wait lists; workers hand
- * connections back through a queue and wake it.
+ * and written. Only the selector thread registers channels, touches the wait lists or closes a
+ * connection; workers hand connections back through a queue (finished or waiting) and wake it.
  *
  * <p>As in httpd, a process stops accepting while it holds more connections than
  * {@code ThreadsPerChild + idle workers × AsyncRequestWorkerFactor}, leaving new clients in the
@@ -191,9 +191,7 @@ public final class EventChild implements ChildModel {
     private void takeBack() {
         handedBack.drainTo(drained);
         for (EventConnection c : drained) {
-            if (c.closed) {
-                gone();
-            } else if (!c.key.isValid()) {
+            if (c.finished || !c.key.isValid()) {
                 close(c);
             } else {
                 // Stopping too: the client may be sending its next request; it gets Connection: close.
@@ -212,13 +210,14 @@ public final class EventChild implements ChildModel {
         }
     }
 
+    /**
+     * The one place a connection of this process is closed, always on the selector thread: when a
+     * worker hands it back finished, or when it waits past its timeout (a graceful stop only brings
+     * the timeouts forward, see {@link #stopListening}).
+     */
     private void close(EventConnection c) {
         c.key.cancel();
         closeQuietly(c.channel);
-        gone();
-    }
-
-    private void gone() {
         connections--;
         ctx.board().addConnections(ctx.slot(), -1);
     }
@@ -235,11 +234,7 @@ public final class EventChild implements ChildModel {
                     return;
                 }
                 EventConnection c = (EventConnection) next;
-                Outcome outcome = worker.serve(c.channel, c.state);
-                if (outcome != Outcome.IDLE) {
-                    c.closed = true;
-                    closeQuietly(c.channel);
-                }
+                c.finished = worker.serve(c.channel, c.state) == Outcome.CLOSE;
                 handedBack.put(c);
                 selector.wakeup();
             }

@@ -15,8 +15,8 @@ final class EventConnection {
     final SocketChannel channel;
     final ConnectionState state = new ConnectionState(true);
     SelectionKey key;
-    /** Set by the worker that closed it; read by the selector thread after the hand-back. */
-    boolean closed;
+    /** Set by the worker when the exchange is over; the selector thread closes it after the hand-back. */
+    boolean finished;
 
     EventConnection prev;
     EventConnection next;

@@ -96,7 +96,7 @@ public final class VirtualChild implements ChildModel {
                 }
                 Outcome outcome = loop.serve(ch, io, observer, state);
                 loops.offer(loop);
-                if (outcome == Outcome.CLOSED) {
+                if (outcome == Outcome.CLOSE) {
                     break;
                 }
             }
@@ -104,7 +104,7 @@ public final class VirtualChild implements ChildModel {
             // The connection died; nothing to answer.
         } finally {
             open.remove(io);
-            io.close();
+            io.close(); // the one place a connection of this model is closed
             observer.closed();
             ctx.board().addConnections(ctx.slot(), -1);
             room.release();

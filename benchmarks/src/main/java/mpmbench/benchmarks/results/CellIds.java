@@ -1,4 +1,4 @@
-package mpmbench.benchmarks.report;
+package mpmbench.benchmarks.results;
 
 /**
  * The file stem of a cell's latency files ({@code latency/<id>.hgrm|.hlog|.json|.txt}), rebuilt from

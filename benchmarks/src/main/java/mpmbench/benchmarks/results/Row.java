@@ -1,4 +1,4 @@
-package mpmbench.benchmarks.report;
+package mpmbench.benchmarks.results;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,9 +33,22 @@ public final class Row {
         return v == null ? "" : v;
     }
 
-    /** The number in a column; NaN when the cell is empty or not a number. */
+    /** Whether the row has this column (a CSV file of an older schema may lack it). */
+    public boolean has(String column) {
+        return cells.containsKey(column);
+    }
+
+    /**
+     * The number in a column; NaN when the cell is empty or not a number.
+     *
+     * @throws IllegalArgumentException when the row has no such column: a misspelt column must not
+     *                                  read as "not measured"
+     */
     public double num(String column) {
-        String v = text(column);
+        if (!cells.containsKey(column)) {
+            throw new IllegalArgumentException("no column '" + column + "' in " + cells.keySet());
+        }
+        String v = cells.get(column);
         if (v.isEmpty()) {
             return Double.NaN;
         }
@@ -90,6 +103,11 @@ public final class Row {
             return this;
         }
 
+        /** The text put in a column so far ("" when none). */
+        public String get(String column) {
+            return cells.getOrDefault(column, "");
+        }
+
         /** Copies the non-empty cells of another row whose columns this row has. */
         public Builder putAll(Row other) {
             other.cells.forEach((k, v) -> {
@@ -101,7 +119,7 @@ public final class Row {
         }
 
         public Row build() {
-            return new Row(cells);
+            return new Row(new LinkedHashMap<>(cells));
         }
     }
 }

@@ -1,0 +1,87 @@
+package mpmbench.benchmarks.claims;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import mpmbench.benchmarks.claims.RatioCheck.Side;
+import mpmbench.benchmarks.results.Cells;
+import mpmbench.benchmarks.results.Intervals;
+import mpmbench.benchmarks.results.Row;
+
+/**
+ * Claim 4, "event handles keep-alive best": with idle keep-alive connections held open (the level
+ * nearest {@link #IDLE_NEAR}), event's active clients get at least {@link Claims#KEEPALIVE} × the
+ * requests/s of worker's and prefork's, and at least {@link Claims#KEEPALIVE_OF_HELLO} of event's own
+ * hello throughput at the same active connections (it keeps serving, not trickling).
+ */
+final class KeepAliveUnderIdle implements Claim {
+
+    /** The idle level this claim reads: the run's nearest to it. */
+    static final long IDLE_NEAR = 300;
+
+    private static final String TITLE = "With many idle keep-alive connections event keeps serving new clients where "
+            + "worker and prefork stall";
+
+    @Override
+    public List<Row> evaluate(RunData run) {
+        Long idle = run.cells().levels("idle-keepalive", Cells.Key::idle).stream().filter(l -> l > 0)
+                .min((a, b) -> Long.compare(Math.abs(a - IDLE_NEAR), Math.abs(b - IDLE_NEAR))).orElse(null);
+        String metric = "rps of the active clients, idle-keepalive at " + (idle == null ? "the top level (not run)" : idle + " idle");
+        String threshold = String.format(Locale.ROOT, "event >= %.0f %% of its hello rps at the same active connections "
+                + "and >= %.1f x max(worker, prefork)", Claims.KEEPALIVE_OF_HELLO * 100, Claims.KEEPALIVE);
+        List<Row> out = new ArrayList<>();
+        for (String f : Claims.FAMILIES) {
+            Map<String, double[]> v = ClaimRow.perModel(run, f, "idle-keepalive", "rps", null, idle);
+            String missing = idle == null ? "no idle-keepalive level with idle connections ran"
+                    : ClaimRow.missing(run, v, "idle-keepalive", null, idle);
+            if (!missing.isEmpty()) {
+                out.add(ClaimRow.notMeasured("4", f, TITLE, metric, ClaimRow.values(v), threshold, missing));
+                continue;
+            }
+            double[] ev = v.get(f + "-event");
+            Cells.Key idleCell = run.cells().find("idle-keepalive", f + "-event", null, idle);
+            double[] hello = run.values("hello", f + "-event", "rps", idleCell.connections(), null);
+            RatioCheck ofHello = hello.length > 0 ? RatioCheck.of(ev, hello, Side.ABOVE, Claims.KEEPALIVE_OF_HELLO)
+                    : aboveZero(ev);
+            RatioCheck c = RatioCheck.all(Side.ABOVE,
+                    RatioCheck.of(ev, v.get(f + "-prefork"), Side.ABOVE, Claims.KEEPALIVE),
+                    RatioCheck.of(ev, v.get(f + "-worker"), Side.ABOVE, Claims.KEEPALIVE));
+            RatioCheck both = combine(c, ofHello);
+            String helloNote = hello.length == 0 ? "no hello result of " + f + "-event at " + idleCell.connections()
+                    + " connections (" + run.whyEmpty("hello", f + "-event", idleCell.connections(), null)
+                    + "): event must serve more than 0 req/s instead"
+                    : String.format(Locale.ROOT, "event served %.0f %% of its hello rps (ratio %s)",
+                    100 * Intervals.median(ev) / Intervals.median(hello), ClaimRow.ratioText(ofHello.ratio()));
+            out.add(ClaimRow.of("4", f, TITLE, metric, ClaimRow.values(v), threshold, both,
+                    "event / max(worker, prefork) = " + ClaimRow.ratioText(c.ratio()) + "; " + helloNote));
+        }
+        return out;
+    }
+
+    /** Without a hello cell to compare with: event's interval must lie above 0 req/s. */
+    private static RatioCheck aboveZero(double[] ev) {
+        Intervals.Estimate e = Intervals.estimate(ev);
+        double low = e.n() < 2 ? e.median() : e.low();
+        double high = e.n() < 2 ? e.median() : e.high();
+        Verdict v = low > 0 ? Verdict.HOLDS : high <= 0 ? Verdict.DOES_NOT_HOLD : Verdict.INCONCLUSIVE;
+        return new RatioCheck(new Intervals.Ratio(Double.NaN, Double.NaN, Double.NaN), v, 0);
+    }
+
+    /** Both parts must hold; the ratio shown is the one against worker and prefork. */
+    private static RatioCheck combine(RatioCheck models, RatioCheck ofHello) {
+        if (models.verdict() == Verdict.DOES_NOT_HOLD || ofHello.verdict() == Verdict.DOES_NOT_HOLD) {
+            return new RatioCheck(models.ratio(), Verdict.DOES_NOT_HOLD, 0);
+        }
+        if (models.verdict() == Verdict.HOLDS && ofHello.verdict() == Verdict.HOLDS) {
+            return models;
+        }
+        int needed = models.verdict() == Verdict.INCONCLUSIVE ? models.repeatsNeeded() : 0;
+        if (ofHello.verdict() == Verdict.INCONCLUSIVE) {
+            needed = needed == 0 && models.verdict() == Verdict.INCONCLUSIVE ? 0
+                    : ofHello.repeatsNeeded() == 0 ? 0 : Math.max(needed, ofHello.repeatsNeeded());
+        }
+        return new RatioCheck(models.ratio(), Verdict.INCONCLUSIVE, needed);
+    }
+}

@@ -1,0 +1,54 @@
+package mpmbench.benchmarks.claims;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import mpmbench.benchmarks.claims.RatioCheck.Side;
+import mpmbench.benchmarks.results.Cells;
+import mpmbench.benchmarks.results.Row;
+
+/**
+ * Claims 1a–1c, "prefork has the bigger overhead": prefork's figure above {@link Claims#MORE} × both
+ * worker's and event's (the ratio shown is prefork / max(worker, event), the one that decides).
+ *
+ * @param id        1a, 1b or 1c
+ * @param title     the claim in words
+ * @param scenario  where the figure is read
+ * @param column    the summary.csv column compared
+ * @param topHello  read at the highest hello connection level of the run (else the scenario's only level)
+ */
+record PreforkCostsMore(String id, String title, String scenario, String column, boolean topHello) implements Claim {
+
+    static final List<PreforkCostsMore> ALL = List.of(
+            new PreforkCostsMore("1a", "Prefork costs more memory than worker and event", "hello", "pss_mb", true),
+            new PreforkCostsMore("1b", "Prefork costs more CPU per request than worker and event", "hello",
+                    "cpu_us_per_req", true),
+            new PreforkCostsMore("1c", "Prefork starts slower than worker and event", "startup", "full_capacity_ms",
+                    false));
+
+    @Override
+    public List<Row> evaluate(RunData run) {
+        List<Long> levels = run.cells().levels("hello", Cells.Key::connections);
+        Long conns = topHello && !levels.isEmpty() ? levels.getLast() : null;
+        String metric = column + ", " + scenario + (topHello ? " at " + (conns == null ? "the top level (not run)"
+                : conns + " connections") : "");
+        String threshold = String.format(Locale.ROOT, "prefork > %.2f x max(worker, event)", Claims.MORE);
+        List<Row> out = new ArrayList<>();
+        for (String f : Claims.FAMILIES) {
+            Map<String, double[]> v = ClaimRow.perModel(run, f, scenario, column, conns, null);
+            String missing = ClaimRow.missing(run, v, scenario, conns, null);
+            if (!missing.isEmpty()) {
+                out.add(ClaimRow.notMeasured(id, f, title, metric, ClaimRow.values(v), threshold, missing));
+                continue;
+            }
+            double[] p = v.get(f + "-prefork");
+            RatioCheck c = RatioCheck.all(Side.ABOVE, RatioCheck.of(p, v.get(f + "-worker"), Side.ABOVE, Claims.MORE),
+                    RatioCheck.of(p, v.get(f + "-event"), Side.ABOVE, Claims.MORE));
+            out.add(ClaimRow.of(id, f, title, metric, ClaimRow.values(v), threshold, c,
+                    "prefork / max(worker, event) = " + ClaimRow.ratioText(c.ratio())));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,46 @@
+package mpmbench.benchmarks.compare;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import mpmbench.benchmarks.results.CsvTables;
+import mpmbench.benchmarks.results.Row;
+
+/**
+ * The claims of two runs side by side (their claims.csv): a claim that holds in the base and does
+ * not hold in the new run is <b>lost</b> (a failure when compare gates on claims), one that became
+ * inconclusive or not measured is a <b>warning</b>; anything else is as before or better.
+ *
+ * @param claim   e.g. "1a java"
+ * @param base    the base's verdict ("" when the base has no such claim)
+ * @param next    the new run's verdict
+ * @param outcome {@link #LOST}, {@link #WARNING} or {@link #SAME}
+ */
+public record ClaimChanges(String claim, String base, String next, String outcome) {
+
+    public static final String LOST = "lost";
+    public static final String WARNING = "warning";
+    public static final String SAME = "ok";
+
+    /** The claims of both folders, in the new run's order; empty when either has no claims.csv. */
+    public static List<ClaimChanges> of(Path baseDir, Path newDir) throws IOException {
+        Map<String, String> before = new LinkedHashMap<>();
+        for (Row r : CsvTables.read(baseDir.resolve("claims.csv"))) {
+            before.put(r.text("claim") + " " + r.text("family"), r.text("verdict"));
+        }
+        List<ClaimChanges> out = new ArrayList<>();
+        for (Row r : CsvTables.read(newDir.resolve("claims.csv"))) {
+            String key = r.text("claim") + " " + r.text("family");
+            String was = before.getOrDefault(key, "");
+            String now = r.text("verdict");
+            boolean held = was.equals("holds");
+            String outcome = held && now.equals("does not hold") ? LOST : held && !now.equals("holds") ? WARNING : SAME;
+            out.add(new ClaimChanges(key, was, now, outcome));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,21 @@
+package mpmbench.benchmarks.compare;
+
+import java.util.List;
+
+/**
+ * A figure {@code compare} judges, and which way is better.
+ *
+ * @param column        the summary.csv column
+ * @param higherIsBetter true for throughput, false for latencies and costs
+ */
+public record Figure(String column, boolean higherIsBetter) {
+
+    static final List<Figure> LOAD = List.of(new Figure("rps", true), new Figure("p50_ms", false),
+            new Figure("p99_ms", false), new Figure("cpu_us_per_req", false));
+    static final List<Figure> STARTUP = List.of(new Figure("first_200_ms", false), new Figure("full_capacity_ms", false));
+
+    /** The figures of a scenario's cells. */
+    static List<Figure> of(String scenario) {
+        return scenario.equals("startup") ? STARTUP : LOAD;
+    }
+}

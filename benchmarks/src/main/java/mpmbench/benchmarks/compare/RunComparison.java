@@ -1,0 +1,104 @@
+package mpmbench.benchmarks.compare;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import mpmbench.benchmarks.results.Cells;
+import mpmbench.benchmarks.results.Intervals;
+import mpmbench.benchmarks.results.Row;
+import mpmbench.benchmarks.results.Schemas;
+
+/**
+ * Compares two results folders cell by cell (scenario, target, level) and figure by figure
+ * ({@link Figure}): the ratio new / base of the medians of their ok repeats, with the 95 % interval of
+ * the ratio of their means (Fieller, {@link Intervals#ratio}: repeats are few, so neither a bootstrap
+ * over 3 values nor a Mann–Whitney test, whose smallest two-sided p with 3 against 3 is 0.1, can say
+ * anything at 95 %). A change is significant when the interval excludes 1: {@code faster} or
+ * {@code slower} (for latencies and CPU per request, lower is faster); a slower change whose ratio is
+ * beyond the threshold is a {@code regression}. Cells in one run only, cells whose repeats were not
+ * all judged on one side (generator-bound, unsettled, failed, skipped) and cells with fewer than 2 ok
+ * repeats on a side are listed with why, never judged and never dropped.
+ */
+public final class RunComparison {
+
+    public static final String FASTER = "faster";
+    public static final String SLOWER = "slower";
+    public static final String SAME = "no significant change";
+
+    private RunComparison() {
+    }
+
+    /** compare.csv rows ({@link Schemas#COMPARE}): the base's cells in order, then the new run's own. */
+    public static List<Row> compare(ResultsFolder base, ResultsFolder next, double threshold) {
+        Set<Cells.Key> keys = new LinkedHashSet<>(base.cells().keys());
+        keys.addAll(next.cells().keys());
+        List<Row> out = new ArrayList<>();
+        for (Cells.Key k : keys) {
+            boolean inBase = !base.cells().repeats(k).isEmpty();
+            boolean inNew = !next.cells().repeats(k).isEmpty();
+            if (!inBase || !inNew) {
+                out.add(row(k, "").put("verdict", inBase ? "only in base" : "only in new").put("regression", false).build());
+                continue;
+            }
+            for (Figure f : Figure.of(k.scenario())) {
+                double[] b = base.cells().values(k, r -> r.num(f.column()));
+                double[] n = next.cells().values(k, r -> r.num(f.column()));
+                Row.Builder r = row(k, f.column()).put("base", Intervals.median(b)).put("base_n", Intervals.estimate(b).n())
+                        .put("new", Intervals.median(n)).put("new_n", Intervals.estimate(n).n()).put("regression", false);
+                String notJudged = notJudged(base, next, k, b, n);
+                if (notJudged != null) {
+                    out.add(r.put("verdict", notJudged).build());
+                    continue;
+                }
+                Intervals.Ratio ratio = Intervals.ratio(n, b);
+                r.put("ratio", ratio.point()).put("ci_low", ratio.low()).put("ci_high", ratio.high());
+                boolean up = ratio.low() > 1;
+                boolean down = ratio.high() < 1;
+                String verdict = !up && !down ? SAME : up == f.higherIsBetter() ? FASTER : SLOWER;
+                boolean beyond = f.higherIsBetter() ? ratio.point() < 1 - threshold : ratio.point() > 1 + threshold;
+                out.add(r.put("verdict", verdict).put("regression", verdict.equals(SLOWER) && beyond).build());
+            }
+        }
+        return out;
+    }
+
+    /** Why a figure of a cell is listed but not judged, or null when it is judged. */
+    private static String notJudged(ResultsFolder base, ResultsFolder next, Cells.Key k, double[] b, double[] n) {
+        String side = unjudged(base.cells(), k, "base");
+        if (side == null) {
+            side = unjudged(next.cells(), k, "new");
+        }
+        if (side != null) {
+            return side;
+        }
+        int nb = Intervals.estimate(b).n();
+        int nn = Intervals.estimate(n).n();
+        if (nb == 0 && nn == 0) {
+            return "not measured in either";
+        }
+        if (nb < 2 || nn < 2) {
+            return "too few repeats (base " + nb + ", new " + nn + "; 2 or more needed)";
+        }
+        return null;
+    }
+
+    /** "generator-bound in new (2 of 3)" when a side has repeats that are not ok, else null. */
+    private static String unjudged(Cells cells, Cells.Key k, String side) {
+        if (cells.ok(k).size() == cells.repeats(k).size()) {
+            return null;
+        }
+        return cells.whyEmpty(k) + " in " + side;
+    }
+
+    /** Whether any row is a regression beyond the threshold. */
+    public static boolean regressed(List<Row> rows) {
+        return rows.stream().anyMatch(r -> r.text("regression").equals("true"));
+    }
+
+    private static Row.Builder row(Cells.Key k, String figure) {
+        return Row.builder(Schemas.COMPARE).put("scenario", k.scenario()).put("target", k.target())
+                .put("connections", k.connections()).put("rate", k.rate()).put("idle", k.idle()).put("figure", figure);
+    }
+}

@@ -1,0 +1,168 @@
+package mpmbench.benchmarks.results;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+
+/**
+ * summary.csv's repeats grouped by cell (scenario, target, level), in the order the cells first
+ * appear: the look-ups of claims and {@code compare}, and the rows of cells.csv. Repeats with status
+ * {@code ok} and {@code unsettled} give values (an unsettled repeat was measured; its drift widens
+ * the interval, and its status stays visible); {@code generator-bound}, {@code failed} and
+ * {@code skipped} ones do not, and are kept to say why a cell has fewer. Immutable.
+ */
+public final class Cells {
+
+    /** One cell of a run: a scenario, a target and a load level. */
+    public record Key(String scenario, String target, long connections, long rate, long idle) {
+
+        public static Key of(Row r) {
+            return new Key(r.text("scenario"), r.text("target"), whole(r, "connections"), whole(r, "rate"),
+                    whole(r, "idle"));
+        }
+
+        /** The level as in file names: {@code c16}, {@code c64-r8000}, {@code c16-i300}. */
+        public String level() {
+            return "c" + connections + (rate > 0 ? "-r" + rate : "") + (idle > 0 ? "-i" + idle : "");
+        }
+
+        @Override
+        public String toString() {
+            return scenario + " " + target + " " + level();
+        }
+
+        private static long whole(Row r, String column) {
+            double v = r.num(column);
+            return Double.isNaN(v) ? 0 : Math.round(v);
+        }
+    }
+
+    private final Map<Key, List<Row>> byKey = new LinkedHashMap<>();
+
+    public Cells(List<Row> summary) {
+        for (Row r : summary) {
+            byKey.computeIfAbsent(Key.of(r), k -> new ArrayList<>()).add(r);
+        }
+    }
+
+    public List<Key> keys() {
+        return List.copyOf(byKey.keySet());
+    }
+
+    /** Every repeat of a cell, whatever its status; empty for a cell the run does not have. */
+    public List<Row> repeats(Key k) {
+        return byKey.getOrDefault(k, List.of());
+    }
+
+    /** The repeats of a cell that give values: status ok or unsettled. */
+    public List<Row> ok(Key k) {
+        return repeats(k).stream().filter(Cells::judged).toList();
+    }
+
+    /** A value of each repeat of a cell that gives values (NaN where a repeat has none). */
+    public double[] values(Key k, ToDoubleFunction<Row> value) {
+        return ok(k).stream().mapToDouble(value).toArray();
+    }
+
+    /**
+     * The cell of a scenario and target at the given active connections and idle connections (null:
+     * any; the first match in run order), or null when the run has no such cell.
+     */
+    public Key find(String scenario, String target, Long connections, Long idle) {
+        return byKey.keySet().stream().filter(k -> k.scenario().equals(scenario) && k.target().equals(target))
+                .filter(k -> connections == null || k.connections() == connections)
+                .filter(k -> idle == null || k.idle() == idle).findFirst().orElse(null);
+    }
+
+    /** The distinct values of a level column ({@code connections}, {@code idle}) among a scenario's ok cells, ascending. */
+    public List<Long> levels(String scenario, Function<Key, Long> column) {
+        return byKey.keySet().stream().filter(k -> k.scenario().equals(scenario) && !ok(k).isEmpty()).map(column)
+                .distinct().sorted().toList();
+    }
+
+    /** Why a cell gives no value: "not run" or its repeats' statuses and reasons, e.g. "generator-bound (3 of 3)". */
+    public String whyEmpty(Key k) {
+        if (k == null || repeats(k).isEmpty()) {
+            return "not run";
+        }
+        Map<String, Long> statuses = repeats(k).stream().filter(r -> !judged(r))
+                .collect(Collectors.groupingBy(r -> r.text("status"), LinkedHashMap::new, Collectors.counting()));
+        return statuses.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + " of " + repeats(k).size() + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    /** cells.csv: one row per cell ({@link Schemas#CELLS}). */
+    public List<Row> table() {
+        List<Row> out = new ArrayList<>();
+        for (Key k : byKey.keySet()) {
+            out.add(row(k));
+        }
+        return out;
+    }
+
+    private Row row(Key k) {
+        List<Row> all = repeats(k);
+        List<Row> ok = ok(k);
+        Row first = all.getFirst();
+        Row.Builder b = Row.builder(Schemas.CELLS);
+        for (String c : List.of("scenario", "target", "path", "keepalive", "connections", "rate", "idle")) {
+            b.put(c, first.text(c));
+        }
+        List<Row> loaded = all.stream().filter(r -> !r.text("settled").isEmpty()).toList();
+        long settled = loaded.stream().filter(r -> r.text("settled").equals("true")).count();
+        b.put("repeats", ok.size() + "/" + all.size()).put("settled", loaded.isEmpty() ? "" : settled + "/" + loaded.size());
+        if (ok.isEmpty()) {
+            String status = all.stream().collect(Collectors.groupingBy(r -> r.text("status"), Collectors.counting()))
+                    .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            return b.put("status", status).put("reason", reasons(all)).build();
+        }
+        b.put("status", ok.stream().allMatch(r -> r.text("status").equals("ok")) ? "ok" : "unsettled")
+                .put("reason", reasons(all));
+        for (String f : Schemas.FIGURES) {
+            Intervals.Estimate e = Intervals.estimate(values(k, r -> r.num(f)));
+            b.put(f, e.median()).put(f + "_ci_low", e.low()).put(f + "_ci_high", e.high()).put(f + "_cv", e.cv());
+        }
+        for (String m : Schemas.MEDIANS) {
+            b.put(m, Intervals.median(values(k, r -> r.num(m))));
+        }
+        return b.build();
+    }
+
+    /** The distinct reasons of a cell's repeats, with the repeats that gave each: "r2: failed: ...". */
+    private static String reasons(List<Row> repeats) {
+        Map<String, List<String>> by = new LinkedHashMap<>();
+        for (Row r : repeats) {
+            String why = r.text("status").equals("ok") ? r.text("reason")
+                    : r.text("status") + (r.text("reason").isEmpty() ? "" : ": " + r.text("reason"));
+            if (!why.isEmpty()) {
+                by.computeIfAbsent(why, x -> new ArrayList<>()).add("r" + r.text("repeat"));
+            }
+        }
+        return by.entrySet().stream().sorted(Comparator.comparing(e -> e.getValue().getFirst()))
+                .map(e -> String.join(",", e.getValue()) + ": " + e.getKey()).collect(Collectors.joining("; "));
+    }
+
+    /** Whether a repeat gives values: status ok or unsettled. */
+    public static boolean judged(Row r) {
+        String s = r.text("status");
+        return s.equals("ok") || s.equals("unsettled");
+    }
+
+    /** A value for the report: the median with its interval, "12.3k [11.9k, 12.8k]"-style, or "". */
+    public static String withInterval(Row cell, String figure) {
+        String v = cell.text(figure);
+        if (v.isEmpty()) {
+            return "";
+        }
+        String lo = cell.text(figure + "_ci_low");
+        String hi = cell.text(figure + "_ci_high");
+        return lo.isEmpty() ? Numbers.short3(v) : String.format(Locale.ROOT, "%s [%s, %s]", Numbers.short3(v),
+                Numbers.short3(lo), Numbers.short3(hi));
+    }
+}

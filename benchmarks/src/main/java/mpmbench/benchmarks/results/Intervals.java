@@ -1,0 +1,158 @@
+package mpmbench.benchmarks.results;
+
+import java.util.Arrays;
+
+import org.apache.commons.statistics.distribution.TDistribution;
+
+/**
+ * The statistics every figure of a run is given: the median of the repeats, a 95 % interval and the
+ * coefficient of variation, and the interval of a ratio between two sets of repeats.
+ *
+ * <p><b>Why these methods.</b> A run has few repeats (3 in {@code quick}); the spread that matters is
+ * the one between repeats (a target moves by ±20 % from round to round on a shared machine), not the
+ * one between the seconds of one repeat, which are autocorrelated and would give intervals far too
+ * narrow. With 3 values no distribution-free interval of a median reaches 95 % (the widest one,
+ * [min, max], covers 75 %), and a bootstrap over 3 values collapses to the same [min, max]. So the
+ * interval is Student's t-interval of the repeats' mean, the kind JMH prints as "± error" over its
+ * forks and iterations: wide with few repeats, as it should be, and valid at any n ≥ 2. The interval
+ * of a ratio a/b is Fieller's (1954) for the ratio of two means with Welch's degrees of freedom: it
+ * takes zeros in the numerator (a crash that lost no request) and is unbounded when the denominator
+ * is not distinguishable from zero. The point shown beside an interval is the median of the repeats
+ * (for a ratio, the ratio of the medians). Values that are NaN (not measured) are ignored; the
+ * interval of values that cannot be negative stops at 0.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Intervals {
+
+    /** Two-sided confidence level of every interval. */
+    public static final double LEVEL = 0.95;
+
+    /** A figure over its repeats: median, 95 % interval of the mean, coefficient of variation (sd / mean). */
+    public record Estimate(int n, double median, double low, double high, double cv) {
+        /** No value at all. */
+        public static final Estimate EMPTY = new Estimate(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /** An interval of a ratio; {@code low} may be 0 or negative and {@code high} infinite (unbounded). */
+    public record Ratio(double point, double low, double high) {
+        public boolean bounded() {
+            return Double.isFinite(low) && Double.isFinite(high);
+        }
+    }
+
+    private Intervals() {
+    }
+
+    /** The estimate of a figure from its repeats; no interval (NaN bounds) with fewer than 2 values. */
+    public static Estimate estimate(double[] values) {
+        double[] v = finite(values);
+        int n = v.length;
+        if (n == 0) {
+            return Estimate.EMPTY;
+        }
+        double median = median(v);
+        if (n < 2) {
+            return new Estimate(1, median, Double.NaN, Double.NaN, Double.NaN);
+        }
+        double mean = mean(v);
+        double sd = Math.sqrt(variance(v, mean));
+        double half = t(n - 1) * sd / Math.sqrt(n);
+        // every figure of a run is a count, a rate, a time or a size: an interval below 0 stops at 0
+        double low = Arrays.stream(v).allMatch(d -> d >= 0) ? Math.max(0, mean - half) : mean - half;
+        return new Estimate(n, median, low, mean + half, mean != 0 ? sd / Math.abs(mean) : Double.NaN);
+    }
+
+    /**
+     * Fieller's interval of mean(a) / mean(b) at {@link #LEVEL}, with Welch–Satterthwaite degrees of
+     * freedom; the point is median(a) / median(b). With fewer than 2 values on a side the bounds are NaN.
+     * With {@code a} and {@code b} each as if they had {@code n} repeats (same means and spreads) when
+     * {@code n > 0}: what more repeats would give.
+     */
+    public static Ratio ratio(double[] a, double[] b, int n) {
+        double[] x = finite(a);
+        double[] y = finite(b);
+        double point = x.length == 0 || y.length == 0 ? Double.NaN : median(x) / median(y);
+        if (x.length < 2 || y.length < 2) {
+            return new Ratio(point, Double.NaN, Double.NaN);
+        }
+        double mx = mean(x);
+        double my = mean(y);
+        int nx = n > 0 ? n : x.length;
+        int ny = n > 0 ? n : y.length;
+        double vx = variance(x, mx) / nx;
+        double vy = variance(y, my) / ny;
+        double df = welchDf(vx, nx, vy, ny);
+        double t = Double.isNaN(df) ? t(Math.min(nx, ny) - 1) : tDf(df);
+        double t2 = t * t;
+        // (mx - r my)^2 = t^2 (vx + r^2 vy)  →  (my^2 - t^2 vy) r^2 - 2 mx my r + (mx^2 - t^2 vx) = 0
+        double qa = my * my - t2 * vy;
+        double qb = -2 * mx * my;
+        double qc = mx * mx - t2 * vx;
+        if (my == 0 && vy == 0) {
+            // b is exactly 0 in every repeat (a stalled target): the ratio is infinite when a is surely above 0.
+            double aLow = mx - t(nx - 1) * Math.sqrt(vx);
+            return aLow > 0 ? new Ratio(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY)
+                    : new Ratio(point, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        }
+        if (vx == 0 && vy == 0) {
+            double r = mx / my;
+            return new Ratio(point, r, r);
+        }
+        if (qa <= 0) {
+            return new Ratio(point, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        }
+        double disc = qb * qb - 4 * qa * qc;
+        double root = Math.sqrt(Math.max(0, disc));
+        return new Ratio(point, (-qb - root) / (2 * qa), (-qb + root) / (2 * qa));
+    }
+
+    public static Ratio ratio(double[] a, double[] b) {
+        return ratio(a, b, 0);
+    }
+
+    public static double median(double[] values) {
+        double[] v = finite(values);
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        Arrays.sort(v);
+        int m = v.length / 2;
+        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
+    }
+
+    static double[] finite(double[] values) {
+        return Arrays.stream(values).filter(Double::isFinite).toArray();
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double d : v) {
+            s += d;
+        }
+        return s / v.length;
+    }
+
+    private static double variance(double[] v, double mean) {
+        double s = 0;
+        for (double d : v) {
+            s += (d - mean) * (d - mean);
+        }
+        return s / (v.length - 1);
+    }
+
+    private static double welchDf(double vx, int nx, double vy, int ny) {
+        double num = (vx + vy) * (vx + vy);
+        double den = vx * vx / (nx - 1) + vy * vy / (ny - 1);
+        return den == 0 ? Double.NaN : num / den;
+    }
+
+    /** The two-sided {@link #LEVEL} quantile of Student's t with {@code df} degrees of freedom. */
+    static double t(int df) {
+        return tDf(df);
+    }
+
+    private static double tDf(double df) {
+        return TDistribution.of(df).inverseCumulativeProbability(1 - (1 - LEVEL) / 2);
+    }
+}

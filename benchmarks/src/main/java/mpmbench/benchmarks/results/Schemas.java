@@ -1,0 +1,128 @@
+package mpmbench.benchmarks.results;
+
+import java.util.List;
+
+/**
+ * The columns of every CSV file of a run, in order. Units are in the names ({@code _ms}, {@code _s},
+ * {@code _mb} = MiB, {@code _us_per_req}). A change here is a deliberate change of a format: the
+ * golden files under {@code src/test/resources/golden} change with it.
+ */
+public final class Schemas {
+
+    /**
+     * The version of this set of schemas, written to env.csv as {@code schema_version}. 2: summary.csv
+     * gained {@code warmup_s}, {@code settled}, {@code loadgen_cpu_pct} and the statuses
+     * {@code generator-bound} and {@code unsettled}; cells.csv appeared; claims.csv gained its ratio
+     * with an interval. {@code mpmbench compare} reads only this version.
+     */
+    public static final int VERSION = 2;
+
+    /**
+     * summary.csv: one row per (scenario, target, level, repeat). {@code status} is {@code ok},
+     * {@code generator-bound} (the load generator used at least
+     * {@value #GENERATOR_BOUND_PCT} % of its core in the measured window: the figures are the
+     * generator's, so they are listed and never judged), {@code unsettled} (the target's throughput did
+     * not settle within the warm-up's cap: measured, counted and flagged), {@code failed} or
+     * {@code skipped}, with {@code reason}. {@code warmup_s} is the warm-up this row got before its
+     * measured window (the settling phase plus the load generator's own warm-up), {@code settled}
+     * {@code true}/{@code false}. Latencies are the load generator's (corrected in the open model);
+     * empty, with a reason, when no request completed. Process columns are means of the 1 s samples
+     * during the run; {@code cpu_us_per_req} and {@code ctx_switches_per_req} are the target's CPU time
+     * (user + sys) and context switches over the whole load run (warm-up included) divided by its
+     * requests. {@code loadgen_cpu_pct}: the load generator's own CPU time (user + sys, its whole
+     * process) over its measured window, in % of one core (its {@code client_cpu_pct}).
+     * Idle connections (idle-keepalive) are opened by a separate holder before the measured run (the
+     * measured run opens none), with the load generator's words: {@code idle_answered} were served at
+     * least once, {@code idle_held} were still open at the end; every idle connection ends in exactly one
+     * of {@code idle_open_answered}, {@code idle_open_unanswered} (open at the end, answered or never),
+     * {@code idle_connecting} (connect still in progress), {@code idle_not_started} (connect not started
+     * yet), {@code idle_refused}, {@code idle_connect_timeouts} and {@code idle_closed} (closed by the
+     * server), which sum to {@code idle}. The claims' crash metric is
+     * {@code err_read + err_write + err_closed}: requests lost with their connection.
+     * {@code first_200_ms}/{@code full_capacity_ms}: from launch to the first 200 on /hello and to
+     * StartServers' capacity ({@code startup}); {@code kill_at_s}/{@code recovery_s}: when one child was
+     * killed, on the load generator's clock, and how long until requests/s were back to 90 % of the
+     * rate before ({@code crash}; empty when never).
+     */
+    public static final List<String> SUMMARY = List.of("scenario", "target", "path", "keepalive", "connections",
+            "rate", "idle", "repeat", "status", "reason", "warmup_s", "settled", "duration_s", "requests", "rps",
+            "errors", "err_connect", "err_read", "err_write", "err_timeout", "err_status", "err_parse", "err_closed",
+            "p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms", "uncorrected_p99_ms", "cpu_us_per_req",
+            "rss_mb", "pss_mb", "processes", "threads", "fds", "ctx_switches_per_req", "loadgen_cpu_pct",
+            "idle_answered", "idle_held", "idle_open_answered", "idle_open_unanswered", "idle_connecting",
+            "idle_not_started", "idle_refused", "idle_connect_timeouts", "idle_closed", "first_200_ms", "full_capacity_ms",
+            "kill_at_s", "recovery_s");
+
+    /** A load generator at or above this share of its core (%) makes its row {@code generator-bound}. */
+    public static final int GENERATOR_BOUND_PCT = 90;
+
+    /** The figures of cells.csv that carry an interval and a coefficient of variation. */
+    public static final List<String> FIGURES = List.of("rps", "p50_ms", "p99_ms", "p999_ms", "cpu_us_per_req",
+            "pss_mb", "first_200_ms", "full_capacity_ms");
+
+    /** The columns of cells.csv given as the plain median of the ok repeats. */
+    public static final List<String> MEDIANS = List.of("warmup_s", "errors", "err_connect", "err_read", "err_write",
+            "err_timeout", "err_closed", "p90_ms", "max_ms", "uncorrected_p99_ms", "rss_mb", "processes", "threads",
+            "fds", "ctx_switches_per_req", "loadgen_cpu_pct", "idle_answered", "idle_held", "idle_open_answered",
+            "idle_open_unanswered", "idle_connecting", "idle_not_started", "idle_refused", "idle_connect_timeouts",
+            "idle_closed", "kill_at_s", "recovery_s");
+
+    /**
+     * cells.csv: one row per (scenario, target, level), from summary.csv's repeats with status
+     * {@code ok} or {@code unsettled} ({@link Cells#judged}). {@code status}: {@code ok} when those are
+     * all ok, {@code unsettled} when some are unsettled (the others are named in {@code reason}), else
+     * the status most of its repeats had. {@code repeats}: ok repeats /
+     * repeats run; {@code settled}: repeats that settled / repeats run. For each of {@link #FIGURES}
+     * {@code F}: {@code F} the median of the ok repeats, {@code F_ci_low}/{@code F_ci_high} the 95 %
+     * Student-t interval of their mean (empty with fewer than 2), {@code F_cv} the coefficient of
+     * variation (sd / mean); the method is in {@link Intervals}. {@link #MEDIANS}: medians only.
+     */
+    public static final List<String> CELLS = cellColumns();
+
+    private static List<String> cellColumns() {
+        List<String> c = new java.util.ArrayList<>(List.of("scenario", "target", "path", "keepalive", "connections",
+                "rate", "idle", "status", "reason", "repeats", "settled"));
+        for (String f : FIGURES) {
+            c.addAll(List.of(f, f + "_ci_low", f + "_ci_high", f + "_cv"));
+        }
+        c.addAll(MEDIANS);
+        return List.copyOf(c);
+    }
+
+    /**
+     * samples.csv: one row per second of every load run. {@code t_s} on the load generator's clock
+     * (from its start, warm-up included); {@code phase} {@code warmup}, {@code measure} or {@code drain} (after the measured window, while
+     * the load generator waits for answers still due); {@code rps}
+     * and {@code errors} completed and failed in that second; the process columns from the target's
+     * latest /proc sample ({@code cpu_pct} of one core, context switches per second).
+     */
+    public static final List<String> SAMPLES = List.of("scenario", "target", "connections", "rate", "idle",
+            "repeat", "t_s", "phase", "rps", "errors", "rss_mb", "pss_mb", "cpu_pct", "threads", "processes",
+            "fds", "ctx_switches_per_s");
+
+    /**
+     * claims.csv: one row per claim and family (java, httpd, java-vs-httpd). {@code ratio} is the
+     * ratio the verdict is taken on (ratio of the medians), {@code ratio_ci_low}/{@code ratio_ci_high}
+     * its 95 % interval (Fieller, see {@link Intervals}); {@code verdict} holds, does not hold,
+     * inconclusive (the interval straddles the threshold; {@code repeats_needed} is how many repeats
+     * per target would clear it at the spread seen, empty when more than 50) or not measured.
+     */
+    public static final List<String> CLAIMS = List.of("claim", "family", "title", "metric", "values",
+            "threshold", "ratio", "ratio_ci_low", "ratio_ci_high", "verdict", "repeats_needed", "note");
+
+    /**
+     * compare.csv ({@code mpmbench compare BASE NEW}): one row per (cell, figure) both runs share.
+     * {@code ratio} is new / base of the medians, {@code ci_low}/{@code ci_high} its 95 % interval
+     * (Fieller); {@code verdict} {@code faster}, {@code slower}, {@code no significant change}, or why
+     * the cell is not judged ({@code only in base}, {@code only in new}, {@code generator-bound}, ...);
+     * {@code regression} {@code true} when slower beyond the threshold.
+     */
+    public static final List<String> COMPARE = List.of("scenario", "target", "connections", "rate", "idle",
+            "figure", "base", "base_n", "new", "new_n", "ratio", "ci_low", "ci_high", "verdict", "regression");
+
+    /** env.csv: key, value. */
+    public static final List<String> ENV = List.of("key", "value");
+
+    private Schemas() {
+    }
+}

@@ -1,0 +1,123 @@
+package mpmbench.benchmarks.suite;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import mpmbench.benchmarks.results.Row;
+import mpmbench.benchmarks.results.Schemas;
+import mpmbench.benchmarks.telemetry.ProcFiles;
+import mpmbench.benchmarks.telemetry.TreeSample;
+
+/** The columns of summary.csv and samples.csv rows, from what a load run and the telemetry left. */
+final class CellRows {
+
+    static final List<String> ERRORS = List.of("err_connect", "err_read", "err_write", "err_timeout", "err_status",
+            "err_parse", "err_closed");
+    private static final List<String> LATENCIES = List.of("p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms",
+            "uncorrected_p99_ms");
+
+    private CellRows() {
+    }
+
+    /**
+     * The load generator's counts and latencies. With no completed request the latencies stay empty
+     * (a histogram of nothing is not a latency of 0) and the reason says so.
+     */
+    static void load(Row.Builder row, LoadgenRun.Outcome out) {
+        Map<String, String> j = out.json();
+        double errors = 0;
+        for (String e : ERRORS) {
+            row.put(e, j.getOrDefault(e, ""));
+            errors += out.num(e);
+        }
+        row.put("errors", (long) errors).put("duration_s", j.get("duration_s")).put("requests", j.get("requests"))
+                .put("rps", j.get("rps")).put("loadgen_cpu_pct", j.getOrDefault("client_cpu_pct", ""));
+        if (!(out.num("requests") > 0)) {
+            row.put("reason", "no request completed in the measured window: no latency");
+            return;
+        }
+        for (String p : LATENCIES) {
+            row.put(p, j.get(p));
+        }
+    }
+
+    /** The idle holder's counts, in the load generator's words ({@link mpmbench.benchmarks.results.Schemas#SUMMARY}). */
+    static final List<String> IDLE = List.of("idle_answered", "idle_held", "idle_open_answered", "idle_open_unanswered",
+            "idle_connecting", "idle_not_started", "idle_refused", "idle_connect_timeouts", "idle_closed");
+
+    /** The idle connections' fate from the holder's JSON; a holder that left none is the reason. */
+    static void idle(Row.Builder row, Map<String, String> j) {
+        if (j.isEmpty()) {
+            row.put("reason", "the idle-connection holder left no result");
+            return;
+        }
+        for (String c : IDLE) {
+            row.put(c, j.getOrDefault(c, ""));
+        }
+    }
+
+    static Row process(TreeSample s) {
+        return Row.builder(Schemas.SUMMARY).put("rss_mb", s.rssMb()).put("pss_mb", s.pssMb())
+                .put("processes", s.processes()).put("threads", s.threads()).put("fds", s.fds()).build();
+    }
+
+    /** The mean of the periodic samples (the end sample when there are none), as a sample. */
+    static TreeSample mean(List<TreeSample> samples, TreeSample fallback) {
+        List<TreeSample> live = samples.stream().filter(s -> s.processes() > 0).toList();
+        if (live.isEmpty()) {
+            return fallback;
+        }
+        int n = live.size();
+        return new TreeSample(fallback.epochMs(),
+                (int) Math.round(live.stream().mapToInt(TreeSample::processes).average().orElse(0)),
+                (int) Math.round(live.stream().mapToInt(TreeSample::threads).average().orElse(0)),
+                live.stream().mapToLong(TreeSample::rssKb).sum() / n, live.stream().mapToLong(TreeSample::pssKb).sum() / n,
+                fallback.cpuTicks(), fallback.userTicks(), fallback.voluntaryCtx(), fallback.involuntaryCtx(),
+                (int) Math.round(live.stream().mapToInt(TreeSample::fds).average().orElse(0)));
+    }
+
+    /** samples.csv rows: one per progress second, with the target's latest /proc sample at that time. */
+    static List<Row> samples(SuitePlan.Cell c, List<LoadgenRun.Second> seconds, List<Long> stamps,
+                             List<TreeSample> samples, double warmupS, double endS) {
+        List<Row> rows = new ArrayList<>();
+        long prevErrors = 0;
+        for (int i = 0; i < seconds.size(); i++) {
+            LoadgenRun.Second s = seconds.get(i);
+            Row.Builder r = Row.builder(Schemas.SAMPLES).put("scenario", c.scenario().name())
+                    .put("target", c.target().name()).put("connections", c.level().connections())
+                    .put("rate", c.level().rate()).put("idle", c.level().idle()).put("repeat", c.repeat())
+                    .put("t_s", s.tS())
+                    .put("phase", s.warmup() || s.tS() <= warmupS + 0.05 ? "warmup" : s.tS() <= endS + 0.05 ? "measure" : "drain")
+                    .put("rps", s.rps()).put("errors", s.errorsTotal() - prevErrors);
+            prevErrors = s.errorsTotal();
+            long at = i < stamps.size() ? stamps.get(i) : Long.MAX_VALUE;
+            int k = latestAtOrBefore(samples, at + 200);
+            if (k >= 0) {
+                TreeSample t = samples.get(k);
+                r.put("rss_mb", t.rssMb()).put("pss_mb", t.pssMb()).put("threads", t.threads())
+                        .put("processes", t.processes()).put("fds", t.fds());
+                if (k > 0) {
+                    TreeSample p = samples.get(k - 1);
+                    double dt = (t.epochMs() - p.epochMs()) / 1000.0;
+                    if (dt > 0) {
+                        r.put("cpu_pct", (t.cpuTicks() - p.cpuTicks()) * 100.0 / ProcFiles.TICKS_PER_SECOND / dt);
+                        r.put("ctx_switches_per_s", (t.ctxSwitches() - p.ctxSwitches()) / dt);
+                    }
+                }
+            }
+            rows.add(r.build());
+        }
+        return rows;
+    }
+
+    private static int latestAtOrBefore(List<TreeSample> samples, long epochMs) {
+        int best = -1;
+        for (int i = 0; i < samples.size(); i++) {
+            if (samples.get(i).epochMs() <= epochMs) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,138 @@
+package mpmbench.loadgen.engine;
+
+import java.util.List;
+
+/**
+ * The idle connections ({@code --idle}) of one {@link SingleThreadSelectorLoop}: opened after the
+ * active ones, at most {@value #MAX_CONNECTING} connects in progress at a time (a new one starts when
+ * one completes, so a server's accept queue is not flooded); each sends one request, reads the answer
+ * and re-sends every {@code --idle-interval} so keep-alive timeouts do not close it. Never reopened.
+ * Every idle connection ends in exactly one {@link IdleClass}, counted by {@link #finish()}.
+ * Called only from the loop's thread.
+ */
+final class IdleHolder {
+
+    static final int MAX_CONNECTING = 64;
+    /** How often re-sends and timeouts are checked, ms. */
+    static final long SCAN_MS = 100;
+    private static final long SCAN_NS = SCAN_MS * 1_000_000;
+
+    private final SingleThreadSelectorLoop loop;
+    private final List<Connection> idle;
+    private final SingleWriterCounters counters;
+    private final long intervalNs;
+    private final long timeoutNs;
+    private final long connectTimeoutNs;
+    private int started;
+    private int connecting;
+    private long nextScan;
+
+    IdleHolder(SingleThreadSelectorLoop loop, List<Connection> idle, SingleWriterCounters counters,
+               long intervalNs, long timeoutNs, long connectTimeoutNs) {
+        this.loop = loop;
+        this.idle = idle;
+        this.counters = counters;
+        this.intervalNs = intervalNs;
+        this.timeoutNs = timeoutNs;
+        this.connectTimeoutNs = connectTimeoutNs;
+    }
+
+    boolean isEmpty() {
+        return idle.isEmpty();
+    }
+
+    /**
+     * Opens more, re-sends and counts request timeouts when the scan is due.
+     *
+     * @return when the next scan is due (nanoTime)
+     */
+    long scanIfDue(long now) {
+        if (now < nextScan) {
+            return nextScan;
+        }
+        openMore(now);
+        for (int i = 0; i < started; i++) {
+            Connection c = idle.get(i);
+            if (c.state == Connection.CONNECTING && now - c.connectStartedAt >= connectTimeoutNs) {
+                loop.connectFailed(c, now, true);
+            } else if (c.state == Connection.OPEN) {
+                if (c.inflight == 0 && !c.writing && now >= c.nextIdleSendAt) {
+                    send(c, now);
+                } else if (c.inflight > 0 && !c.idleTimedOut && now - c.oldestSent() >= timeoutNs) {
+                    c.idleTimedOut = true;
+                    counters.increment(Counter.IDLE_TIMEOUTS);
+                }
+            }
+        }
+        nextScan = now + SCAN_NS;
+        return nextScan;
+    }
+
+    /** An idle connect completed: send the first request and start the next connect. */
+    void connected(Connection c, long now) {
+        connecting--;
+        counters.increment(Counter.IDLE_ESTABLISHED);
+        send(c, now);
+        openMore(now);
+    }
+
+    /**
+     * An idle connect failed ({@code timedOut}: not completed within the connect timeout). Not retried;
+     * the next connect starts at the next scan, so a run out of descriptors does not spin.
+     */
+    void connectFailed(Connection c, boolean timedOut) {
+        connecting--;
+        counters.increment(Counter.IDLE_FAILED);
+        end(c, timedOut ? IdleClass.CONNECT_TIMEOUT : IdleClass.REFUSED);
+    }
+
+    /** The answer to an idle request is complete ({@code sent}: when the request was sent, nanoTime). */
+    void answered(Connection c, long sent) {
+        if (!c.idleAnswered) {
+            c.idleAnswered = true;
+            counters.increment(Counter.IDLE_ANSWERED);
+        }
+        c.idleTimedOut = false;
+        c.nextIdleSendAt = sent + intervalNs;
+    }
+
+    /** An established idle connection was closed by the server or lost to an error. */
+    void lost(Connection c) {
+        end(c, IdleClass.CLOSED);
+    }
+
+    /** The run ended: counts the connections still open and every connection's class. */
+    void finish() {
+        for (Connection c : idle) {
+            if (c.idleEnd == null) {
+                IdleClass k = switch (c.state) {
+                    case Connection.OPEN -> c.idleAnswered ? IdleClass.OPEN_ANSWERED : IdleClass.OPEN_UNANSWERED;
+                    case Connection.CONNECTING -> IdleClass.CONNECTING;
+                    default -> IdleClass.NOT_STARTED;
+                };
+                if (c.state == Connection.OPEN) {
+                    counters.increment(Counter.IDLE_HELD);
+                }
+                end(c, k);
+            }
+            loop.close(c);
+        }
+    }
+
+    private void end(Connection c, IdleClass k) {
+        c.idleEnd = k;
+        counters.increment(k.counter);
+    }
+
+    private void openMore(long now) {
+        while (!loop.stopped() && started < idle.size() && connecting < MAX_CONNECTING) {
+            connecting++;
+            loop.connect(idle.get(started++), now);
+        }
+    }
+
+    private void send(Connection c, long now) {
+        c.push(now, now);
+        loop.write(c, 1);
+    }
+}

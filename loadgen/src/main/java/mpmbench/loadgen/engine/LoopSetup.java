@@ -1,0 +1,23 @@
+package mpmbench.loadgen.engine;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/**
+ * What every {@link SingleThreadSelectorLoop} of a run is given; shared by the loops, read-only.
+ *
+ * @param address          the server's address
+ * @param bindAddresses    local source addresses, used round-robin by connection index (empty: the kernel's choice)
+ * @param clock            the run's phases
+ * @param open             the open model ({@link OpenSendPolicy}) rather than the closed one
+ * @param keepAlive        false: one connection per request
+ * @param requestBytes     bytes of one encoded request
+ * @param timeoutNs        a request unanswered this long after its send is a timeout, ns
+ * @param connectTimeoutNs a connect not completed this long after it started is an error, ns
+ * @param idleIntervalNs   how often an idle connection re-sends its request, ns
+ * @param spinNs           how long before an intended send the wait spins instead of sleeping, ns
+ */
+record LoopSetup(InetSocketAddress address, List<InetSocketAddress> bindAddresses, RunClock clock, boolean open,
+                 boolean keepAlive, int requestBytes, long timeoutNs, long connectTimeoutNs, long idleIntervalNs,
+                 long spinNs) {
+}
