@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import mpmbench.server.config.ConfigLoader;
+import mpmbench.server.config.ModelCapacity;
 import mpmbench.server.config.Mpm;
 import mpmbench.server.config.ServerConfig;
 import mpmbench.server.master.ChildArchive;
@@ -48,8 +49,7 @@ final class ChildJvm implements AutoCloseable {
         long pid = ProcessHandle.current().pid();
         Path file = Files.createTempFile(Path.of(Files.isDirectory(Path.of("/dev/shm")) ? "/dev/shm" : "/tmp"),
                 "mpmbench-micro-", ".scoreboard");
-        int workers = mpm == Mpm.VIRTUAL ? 0 : mpm.threaded() ? config.threadsPerChild() : 1;
-        board = SharedScoreboard.create(file, 1, workers, mpm.ordinal(), pid);
+        board = SharedScoreboard.create(file, 1, ModelCapacity.of(config).workersPerChild(), mpm.ordinal(), pid);
         // The same AOT cache the master gives its children (made once per jar and flags).
         List<String> cache = ChildArchive.prepare(ChildCommand.java(), config.childJvmOptions(),
                 ChildCommand.classPath(), System.err);

@@ -9,12 +9,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import mpmbench.server.config.ServerConfig;
 import mpmbench.server.handler.Router;
 import mpmbench.server.http.Http1Connection;
+import mpmbench.server.scoreboard.ProcessState;
 import mpmbench.server.scoreboard.SharedScoreboard;
 import mpmbench.server.scoreboard.StatusReport;
 
 /**
  * What a model needs inside its child process: the configuration, the inherited listening socket,
- * its scoreboard slot, and a factory for the per-thread HTTP connection loop.
+ * its scoreboard slot, a factory for the per-thread HTTP connection loop, and the child's graceful
+ * stop, which the master's quit request and MaxConnectionsPerChild both start.
  */
 public final class ChildContext {
 
@@ -24,7 +26,8 @@ public final class ChildContext {
     private final int slot;
     private final Router router;
     private final AtomicLong accepted = new AtomicLong();
-    private volatile Runnable onConnectionLimit = () -> { };
+    private volatile Runnable stopAccepting = () -> { };
+    private volatile boolean stopping;
 
     public ChildContext(ServerConfig config, ServerSocketChannel listen, SharedScoreboard board, int slot) {
         this.config = config;
@@ -51,18 +54,32 @@ public final class ChildContext {
     }
 
     /** A connection loop for one serving thread (it owns buffers: one per thread, not per request). */
-    public Http1Connection newConnectionLoop() {
-        return new Http1Connection(config.limits(), config.timeouts(), router);
+    public ServingLoop newServingLoop() {
+        ConnectionPolicy policy = new ConnectionPolicy(router, config.serverStatusRemote(), () -> stopping);
+        return new ServingLoop(new Http1Connection(config.limits(), config.timeouts(), policy), policy);
     }
 
-    /** Called by the model when it wants to stop once MaxConnectionsPerChild is reached. */
-    public void onConnectionLimit(Runnable action) {
-        this.onConnectionLimit = action;
+    /** How the model stops accepting ({@link mpmbench.server.mpm.ChildModel#stopAccepting}); set once, at start. */
+    public void onStop(Runnable modelStopAccepting) {
+        this.stopAccepting = modelStopAccepting;
+    }
+
+    /**
+     * Starts the graceful stop: the slot says STOPPING, the model stops accepting, and from now on
+     * every response closes its connection. Any thread, more than once.
+     */
+    public void stop() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        board.setProcessState(slot, ProcessState.STOPPING);
+        stopAccepting.run();
     }
 
     /**
      * Counts an accepted connection and prepares it (TCP_NODELAY, as httpd sets). When the count
-     * reaches MaxConnectionsPerChild the model is told to stop accepting.
+     * reaches MaxConnectionsPerChild the child stops gracefully.
      *
      * @return false when the connection died already (it is then closed)
      */
@@ -71,7 +88,7 @@ public final class ChildContext {
         long n = accepted.incrementAndGet();
         int limit = config.maxConnectionsPerChild();
         if (limit > 0 && n >= limit) {
-            onConnectionLimit.run();
+            stop();
         }
         try {
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);

@@ -65,8 +65,9 @@ public final class ChildMain {
         SharedScoreboard board = SharedScoreboard.open(scoreboard);
         ChildContext ctx = new ChildContext(config, listen, board, slot);
         ChildModel model = create(ctx);
-        watch(board, slot, masterPid, model);
+        ctx.onStop(model::stopAccepting);
         board.setProcessState(slot, ProcessState.READY);
+        watch(ctx, masterPid);
         try {
             model.run();
         } finally {
@@ -90,18 +91,14 @@ public final class ChildMain {
      * by dying, "stop now" (a child must not outlive its master, or it would keep serving on a
      * socket nobody manages).
      */
-    private static void watch(SharedScoreboard board, int slot, long masterPid, ChildModel model) {
-        ProcessHandle master = ProcessHandle.of(masterPid).orElse(null);
+    private static void watch(ChildContext ctx, long masterPid) {
         Thread.ofPlatform().daemon().name("master-watch").start(() -> {
-            boolean quitting = false;
             while (true) {
-                if (master == null || !master.isAlive()) {
+                if (ParentProcess.pid() != masterPid) {
                     Runtime.getRuntime().halt(0);
                 }
-                if (!quitting && board.quitRequested(slot)) {
-                    quitting = true;
-                    board.setProcessState(slot, ProcessState.STOPPING);
-                    model.stopAccepting();
+                if (ctx.board().quitRequested(ctx.slot())) {
+                    ctx.stop();
                 }
                 try {
                     Thread.sleep(WATCH_MS);

@@ -2,7 +2,6 @@ package mpmbench.server.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +10,16 @@ import java.util.concurrent.Callable;
 import mpmbench.server.config.ConfigException;
 import mpmbench.server.config.ConfigLoader;
 import mpmbench.server.config.LoadedConfig;
+import mpmbench.server.config.ModelCapacity;
 import mpmbench.server.config.Mpm;
 import mpmbench.server.config.ServerConfig;
 import mpmbench.server.master.ChildArchive;
 import mpmbench.server.master.ChildCommand;
 import mpmbench.server.master.ListenSocket;
 import mpmbench.server.master.Master;
+import mpmbench.server.master.PidFile;
+import mpmbench.server.master.StaleFiles;
+import mpmbench.server.scoreboard.ScoreboardFiles;
 import mpmbench.server.scoreboard.SharedScoreboard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,14 +32,16 @@ import picocli.CommandLine.Option;
             "Runs the HTTP/1.1 server under one concurrency model, as real processes: a master",
             "JVM and child JVMs that all accept on one listening socket, sharing a scoreboard.",
             "Endpoints: GET /hello, /bytes?n=N, /cpu?iters=N, /sleep?ms=N, /server-status[?auto]",
-            "and POST /echo. SIGTERM or Ctrl-C stops the master and every child.", ""},
+            "and POST /echo. Signals as httpd's: TERM or Ctrl-C stop, HUP restarts, USR1 restarts",
+            "gracefully, WINCH stops gracefully (or use mpmbench ctl -k ... --pidfile FILE).", ""},
         footer = {"", "Directives (httpd's names; defaults are httpd's compiled-in values per MPM):",
             "  StartServers MinSpareServers MaxSpareServers ServerLimit ThreadLimit",
             "  ThreadsPerChild MinSpareThreads MaxSpareThreads MaxRequestWorkers",
             "  MaxConnectionsPerChild ListenBacklog KeepAlive KeepAliveTimeout",
             "  MaxKeepAliveRequests Timeout AsyncRequestWorkerFactor GracefulShutdownTimeout",
             "  LimitRequestLine LimitRequestFieldSize LimitRequestFields LimitRequestBody",
-            "  Listen ChildJvmOptions (the child JVMs' flags)",
+            "  Listen PidFile ChildJvmOptions (the child JVMs' flags)",
+            "  ServerStatusRemote (On: /server-status for any client; Off, the default: loopback only)",
             "A --config file is read as httpd reads it: Define and $${VAR}, <IfModule>, <IfDefine>, Include;",
             "httpd's other directives and sections (LoadModule, ErrorLog, <Directory>, ...) are ignored with",
             "one warning each. Counts httpd corrects (MaxRequestWorkers above ServerLimit x ThreadsPerChild,",
@@ -65,6 +70,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "Directive=value",
             description = "Sets one directive; repeatable; applied after --config, in order.")
     List<String> sets = new ArrayList<>();
+
+    @Option(names = "--pidfile", paramLabel = "FILE",
+            description = "Write the master's pid to FILE (the PidFile directive); mpmbench ctl reads it.")
+    Path pidFile;
 
     @Option(names = "--print-config",
             description = "Print the effective directives and the child command, then exit.")
@@ -95,6 +104,9 @@ public final class ServeCommand implements Callable<Integer> {
             if (listen != null) {
                 loader.listen(listen);
             }
+            if (pidFile != null) {
+                loader.set("PidFile=" + pidFile);
+            }
             loaded = loader.load();
         } catch (ConfigException | IllegalArgumentException e) {
             System.err.println("mpmbench serve: " + e.getMessage());
@@ -102,7 +114,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ServerConfig config = loaded.config();
         long pid = ProcessHandle.current().pid();
-        Path scoreboardFile = scoreboardDir().resolve("mpmbench-" + pid + ".scoreboard");
+        Path scoreboardFile = ScoreboardFiles.forMaster(pid);
         loaded.warnings().forEach(w -> System.err.println("mpmbench serve: warning: " + w));
         List<String> setArguments = ConfigLoader.toSetArguments(config);
         if (printConfig) {
@@ -110,6 +122,16 @@ public final class ServeCommand implements Callable<Integer> {
             ChildCommand command = new ChildCommand(config, setArguments, List.of(), scoreboardFile, pid);
             log.println("child command: " + String.join(" ", command.prefix()));
             return 0;
+        }
+        Path pidPath = config.pidFile().isEmpty() ? null : Path.of(config.pidFile());
+        try {
+            String cleaned = StaleFiles.clean(pidPath);
+            if (cleaned != null) {
+                log.println("mpmbench serve: " + cleaned);
+            }
+        } catch (StaleFiles.AlreadyRunning e) {
+            System.err.println("mpmbench serve: " + e.getMessage());
+            return 1;
         }
         List<String> cache = ChildArchive.prepare(ChildCommand.java(), config.childJvmOptions(),
                 ChildCommand.classPath(), log);
@@ -124,17 +146,35 @@ public final class ServeCommand implements Callable<Integer> {
         }
         SharedScoreboard board;
         try {
-            int workers = config.mpm() == Mpm.VIRTUAL ? 0 : config.mpm().threaded() ? config.threadsPerChild() : 1;
-            board = SharedScoreboard.create(scoreboardFile, config.serverLimit(), workers, config.mpm().ordinal(), pid);
+            ModelCapacity capacity = ModelCapacity.of(config);
+            board = SharedScoreboard.create(scoreboardFile, capacity.processSlots(), capacity.workersPerChild(),
+                    config.mpm().ordinal(), pid);
         } catch (IOException e) {
             System.err.println("mpmbench serve: cannot create the scoreboard " + scoreboardFile + ": " + e.getMessage());
             return 1;
         }
-        Master master = new Master(config, board, command, log);
-        Runtime.getRuntime().addShutdownHook(new Thread(master::stop, "master-stop"));
+        PidFile written = null;
+        if (pidPath != null) {
+            try {
+                written = PidFile.write(pidPath, pid);
+            } catch (IOException e) {
+                System.err.println("mpmbench serve: cannot write PidFile " + pidPath + ": " + e.getMessage());
+                try {
+                    board.delete();
+                } catch (IOException ignored) {
+                    // the start failed anyway; a stale scoreboard is removed by the next start
+                }
+                return 1;
+            }
+        }
+        Master master = new Master(config, board, command, log, socket::close, written);
+        Runtime.getRuntime().addShutdownHook(new Thread(master::stopFromHook, "master-stop"));
         log.printf("mpmbench serve: mpm %s, master pid %d, listening on %s:%d%n", config.mpm().id(), pid,
                 socket.host(), socket.port());
         log.println("mpmbench serve: scoreboard " + scoreboardFile);
+        if (written != null) {
+            log.println("mpmbench serve: pid file " + written.path());
+        }
         log.println("mpmbench serve: child JVM: " + String.join(" ", command.prefix().subList(0, command.prefix().indexOf("-cp"))));
         log.flush();
         try {
@@ -144,10 +184,5 @@ public final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
-    }
-
-    private static Path scoreboardDir() {
-        Path shm = Path.of("/dev/shm");
-        return Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
     }
 }

@@ -43,7 +43,9 @@ final class ConfigAssembler {
                         v.intValue(LIMIT_REQUEST_FIELD_SIZE),
                         v.intValue(LIMIT_REQUEST_FIELDS),
                         v.longValue(LIMIT_REQUEST_BODY)),
-                v.listValue(CHILD_JVM_OPTIONS));
+                v.listValue(CHILD_JVM_OPTIONS),
+                v.stringValue(PID_FILE),
+                v.booleanValue(SERVER_STATUS_REMOTE));
     }
 
     static List<EffectiveDirective> listing(DirectiveValues v) {

@@ -70,7 +70,11 @@ public enum Directive {
     LIMIT_REQUEST_BODY("LimitRequestBody", ValueType.LONG, 0, Integer.MAX_VALUE, all(),
             c -> c.limits().requestBody()),
     /** Ours: the JVM flags of each child, a whitespace-separated list (quote it in a file). */
-    CHILD_JVM_OPTIONS("ChildJvmOptions", ValueType.JVM_OPTIONS, 0, 0, all(), ServerConfig::childJvmOptions);
+    CHILD_JVM_OPTIONS("ChildJvmOptions", ValueType.JVM_OPTIONS, 0, 0, all(), ServerConfig::childJvmOptions),
+    /** httpd's PidFile: the master writes its pid there; empty (the default) for none. */
+    PID_FILE("PidFile", ValueType.PATH, 0, 0, all(), ServerConfig::pidFile),
+    /** Ours: On lets any client read /server-status; Off (default) only loopback clients, as {@code Require local}. */
+    SERVER_STATUS_REMOTE("ServerStatusRemote", ValueType.BOOLEAN, 0, 0, all(), ServerConfig::serverStatusRemote);
 
     private final String httpdName;
     private final ValueType type;

@@ -66,6 +66,10 @@ final class DirectiveValues {
         return (Boolean) effective(d);
     }
 
+    String stringValue(Directive d) {
+        return (String) effective(d);
+    }
+
     @SuppressWarnings("unchecked")
     List<String> listValue(Directive d) {
         return (List<String>) effective(d);

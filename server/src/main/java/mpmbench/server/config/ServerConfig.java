@@ -30,6 +30,10 @@ import mpmbench.server.http.HttpLimits;
  * @param limits                    LimitRequestLine, LimitRequestFieldSize, LimitRequestFields,
  *                                  LimitRequestBody
  * @param childJvmOptions           ChildJvmOptions: the JVM flags each child starts with
+ * @param pidFile                   PidFile: where the master writes its pid; empty for none
+ * @param serverStatusRemote        ServerStatusRemote: true lets any client read /server-status
+ *                                  (httpd's {@code Require all granted}); false, the default, answers
+ *                                  loopback clients only ({@code Require local}) and others 403
  */
 public record ServerConfig(
         Mpm mpm,
@@ -50,7 +54,9 @@ public record ServerConfig(
         long gracefulShutdownTimeoutMs,
         ConnectionTimeouts timeouts,
         HttpLimits limits,
-        List<String> childJvmOptions) {
+        List<String> childJvmOptions,
+        String pidFile,
+        boolean serverStatusRemote) {
 
     public ServerConfig {
         childJvmOptions = List.copyOf(childJvmOptions);

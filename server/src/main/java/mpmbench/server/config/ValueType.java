@@ -29,7 +29,9 @@ enum ValueType {
     /** A whitespace-separated list of JVM options; may be empty. */
     JVM_OPTIONS,
     /** An address, see {@link Listen}. */
-    LISTEN;
+    LISTEN,
+    /** A file path as written (surrounding quotes removed); empty for none. */
+    PATH;
 
     Object parse(Directive d, String raw) {
         String s = raw.trim();
@@ -41,6 +43,7 @@ enum ValueType {
             case DOUBLE -> parseDouble(d, s);
             case JVM_OPTIONS -> s.isEmpty() ? List.of() : List.of(s.split("\\s+"));
             case LISTEN -> Listen.parse(s);
+            case PATH -> s;
         };
     }
 
@@ -53,6 +56,7 @@ enum ValueType {
             case DOUBLE -> BigDecimal.valueOf((Double) value).stripTrailingZeros().toPlainString();
             case JVM_OPTIONS -> String.join(" ", asStrings(value));
             case LISTEN -> ((Listen) value).format();
+            case PATH -> (String) value;
         };
     }
 
@@ -68,6 +72,7 @@ enum ValueType {
             case DOUBLE -> "must be a number above " + d.min() + " (e.g. 2 or 1.5)";
             case JVM_OPTIONS -> "must be a whitespace-separated list of JVM options";
             case LISTEN -> Listen.ACCEPTED;
+            case PATH -> "must be a file path";
         };
     }
 
@@ -79,7 +84,7 @@ enum ValueType {
                 yield v >= d.min() && v <= d.max();
             }
             case DOUBLE -> (Double) value > d.min();
-            case BOOLEAN, JVM_OPTIONS, LISTEN -> true;
+            case BOOLEAN, JVM_OPTIONS, LISTEN, PATH -> true;
         };
     }
 

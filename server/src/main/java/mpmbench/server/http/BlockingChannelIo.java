@@ -13,8 +13,10 @@ import java.nio.channels.SocketChannel;
  * {@code SocketChannel.read} itself has no timeout. Writes use {@code SocketChannel.write}, which also
  * parks a virtual thread.
  *
- * <p>Limit: a write has no timeout here: it waits until the peer reads or the connection dies (the
- * kernel's retransmission timeout). Enforcing Timeout on writes would need a timer per write.
+ * <p>A write has no timeout of its own (a blocking channel has none): it waits until the peer reads.
+ * Timeout on writes is enforced by a watchdog thread of the caller's, which calls
+ * {@link #abortIfStalled} on every live connection now and then; a client that never reads is so
+ * cut off after Timeout to a few seconds more, and its thread, descriptor and slot are freed.
  *
  * <p>A timeout of 0 ms or less means "do not wait": read returns what the socket has buffered, possibly 0.
  * One instance per connection (they are cheap: a few objects, no buffer unless a direct buffer is read
@@ -29,9 +31,11 @@ public final class BlockingChannelIo implements ChannelIo, HalfClosable {
     private static final int SCRATCH_BYTES = 16 * 1024;
 
     private byte[] scratch;
-    private SocketChannel channel;
+    private volatile SocketChannel channel;
     private InputStream in;
     private int pushedBack = -1;
+    /** System.nanoTime() when the write under way began (low bit set), 0 when none is. */
+    private volatile long writingSince;
 
     /** Starts serving {@code connection}, making it blocking if it is not already. */
     public void attach(SocketChannel connection) throws IOException {
@@ -107,9 +111,34 @@ public final class BlockingChannelIo implements ChannelIo, HalfClosable {
 
     @Override
     public void write(ByteBuffer src, long timeoutMs) throws IOException {
-        while (src.hasRemaining()) {
-            channel.write(src);
+        writingSince = System.nanoTime() | 1;
+        try {
+            while (src.hasRemaining()) {
+                channel.write(src);
+            }
+        } finally {
+            writingSince = 0;
         }
+    }
+
+    /**
+     * Closes the connection when one write has been under way for more than {@code timeoutMs}
+     * (the peer reads nothing); the blocked write then fails. Called from a watchdog thread.
+     *
+     * @return true when it closed the connection
+     */
+    public boolean abortIfStalled(long nowNanos, long timeoutMs) {
+        long since = writingSince;
+        SocketChannel c = channel;
+        if (since == 0 || c == null || nowNanos - since <= timeoutMs * 1_000_000L) {
+            return false;
+        }
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // closing a connection that died anyway
+        }
+        return true;
     }
 
     @Override

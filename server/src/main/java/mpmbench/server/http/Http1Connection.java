@@ -12,8 +12,10 @@ import java.nio.ByteBuffer;
  * /hello on a kept-alive connection allocates nothing per request.
  *
  * <p>Waiting: for the first request of a connection up to Timeout, between requests up to
- * KeepAliveTimeout (either way a silent end if no byte came), for the rest of a started request up
- * to Timeout (then 408 and close). Pipelined requests are answered in order, their responses batched
+ * KeepAliveTimeout (either way a silent end if no byte came); a started request head must be
+ * complete within Timeout of its first byte, however the bytes trickle in (then 408 and close: a
+ * slowloris client holds a worker no longer than that), and each wait for more of a body is bounded
+ * by Timeout. Pipelined requests are answered in order, their responses batched
  * into one write until the loop would wait for input.
  *
  * <p>How a connection ends is named by what is thrown: an {@link AnswerAndCloseException} (from the
@@ -121,12 +123,15 @@ public final class Http1Connection {
 
     /** Parses one request, reading more as needed. */
     private void readRequest() {
+        long headDeadline = 0; // set at the first wait: a request that came whole costs no clock read
+        boolean headDone = false;
         for (;;) {
             RequestParser.Result result = parser.parse(in);
             if (result == RequestParser.Result.COMPLETE) {
                 return;
             }
             if (result == RequestParser.Result.HEAD_COMPLETE) {
+                headDone = true;
                 parser.keepBody(handler.wantsBody(request));
                 if (request.expectContinue() && request.http11() && !in.hasRemaining()) {
                     ensureRoom(64);
@@ -135,7 +140,15 @@ public final class Http1Connection {
                 continue;
             }
             flush();
-            int n = fill(timeouts.timeoutMs());
+            long now = System.nanoTime();
+            if (headDeadline == 0) {
+                headDeadline = now + timeouts.timeoutMs() * 1_000_000L;
+            }
+            long headLeftMs = (headDeadline - now) / 1_000_000L;
+            if (!headDone && headLeftMs <= 0) {
+                throw new AnswerAndCloseException(408, "request head not complete within Timeout");
+            }
+            int n = fill(headDone ? timeouts.timeoutMs() : headLeftMs);
             if (n == 0) {
                 throw new AnswerAndCloseException(408, "request not complete within Timeout");
             }
@@ -167,7 +180,7 @@ public final class Http1Connection {
         int max = timeouts.maxKeepAliveRequests();
         // A well-framed request answered 404, 405 or 400 (a bad query) leaves the connection usable,
         // as in httpd; bad framing never gets here (answerAndClose), and after a 5xx we close.
-        boolean keepAlive = !close && response.status() < 500 && timeouts.keepAlive()
+        boolean keepAlive = !close && !response.closesConnection() && response.status() < 500 && timeouts.keepAlive()
                 && request.keepAliveRequested() && (max == 0 || state.requestsServed() < max);
         long bytes = write(keepAlive, max == 0 ? -1 : max - state.requestsServed());
         observer.requestDone(bytes);

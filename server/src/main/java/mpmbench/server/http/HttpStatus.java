@@ -35,6 +35,7 @@ final class HttpStatus {
             case 200 -> "OK";
             case 204 -> "No Content";
             case 400 -> "Bad Request";
+            case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 408 -> "Request Timeout";

@@ -26,6 +26,7 @@ public final class Response {
     private byte[] allow;
     private byte[] lastModified;
     private byte[] etag;
+    private boolean closeConnection;
 
     Response() {
         reset();
@@ -42,7 +43,21 @@ public final class Response {
         allow = null;
         lastModified = null;
         etag = null;
+        closeConnection = false;
         text.clear();
+    }
+
+    /**
+     * Closes the connection after this response ({@code Connection: close}), whatever keep-alive
+     * would allow; e.g. a child that stops gracefully answers each connection's next request so.
+     */
+    public void closeConnection() {
+        closeConnection = true;
+    }
+
+    /** True when {@link #closeConnection()} was called for this response. */
+    public boolean closesConnection() {
+        return closeConnection;
     }
 
     /** 200 with {@code length} bytes of {@code bytes} from {@code offset}. */

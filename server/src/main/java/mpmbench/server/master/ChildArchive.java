@@ -66,6 +66,7 @@ public final class ChildArchive {
         cmd.add(java);
         cmd.addAll(jvmOptions);
         cmd.add("-XX:AOTCacheOutput=" + tmp);
+        cmd.add("--enable-native-access=ALL-UNNAMED"); // as the children run (ChildCommand)
         cmd.add("-cp");
         cmd.add(classPath);
         cmd.add(TRAINING_MAIN);

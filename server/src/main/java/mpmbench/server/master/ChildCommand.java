@@ -28,6 +28,8 @@ public final class ChildCommand {
         cmd.add(java());
         cmd.addAll(config.childJvmOptions());
         cmd.addAll(cacheOptions);
+        // The child asks the kernel for its parent's pid (getppid) to notice its master's death.
+        cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("-cp");
         cmd.add(classPath());
         cmd.add(CHILD_MAIN);

@@ -1,18 +1,28 @@
 package mpmbench.server.master;
 
-/** A child the master started: its slot, its process, and whether the master asked it to stop. */
+/**
+ * A child the master started: its slot, generation and process, and whether the master asked it to
+ * stop. Touched only by the master's loop thread.
+ */
 final class ChildProcess {
 
     final int slot;
+    final int generation;
     final Process process;
     boolean quitRequested;
 
-    ChildProcess(int slot, Process process) {
+    ChildProcess(int slot, int generation, Process process) {
         this.slot = slot;
+        this.generation = generation;
         this.process = process;
     }
 
     long pid() {
         return process.pid();
+    }
+
+    /** Alive and not asked to stop: a child that counts as serving capacity. */
+    boolean serving() {
+        return !quitRequested && process.isAlive();
     }
 }

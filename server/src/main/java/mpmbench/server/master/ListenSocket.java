@@ -132,6 +132,19 @@ public final class ListenSocket {
         }
     }
 
+    /**
+     * Closes this process's copy of the socket (its stdin); children keep theirs until they exit.
+     * Once every copy is closed, connects are refused. Never throws.
+     */
+    public void close() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(Linker.Option.captureStateLayout());
+            int ignored = (int) CLOSE.invokeExact(errno, STDIN);
+        } catch (Throwable t) {
+            // Nothing to do: the socket closes with the process.
+        }
+    }
+
     public String host() {
         return host;
     }

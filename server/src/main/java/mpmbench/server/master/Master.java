@@ -2,216 +2,160 @@ package mpmbench.server.master;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.ProcessBuilder.Redirect;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
-import mpmbench.server.config.Mpm;
+import mpmbench.server.config.ModelCapacity;
 import mpmbench.server.config.ServerConfig;
 import mpmbench.server.scoreboard.ProcessState;
 import mpmbench.server.scoreboard.SharedScoreboard;
-import mpmbench.server.scoreboard.WorkerStatus;
 
 /**
- * The parent process, the same for every model: owns the listening socket and the scoreboard,
- * starts children, reaps them, keeps spare capacity once a second, and stops everything on SIGTERM
- * or Ctrl-C. It never accepts a connection itself.
+ * The parent process, the same for every model (httpd's {@code ap_mpm_run}): owns the listening
+ * socket and the scoreboard, starts children, reaps them, keeps spare capacity once a second, and
+ * acts on the operator's {@link ControlRequest}s. It never accepts a connection itself.
  *
- * <p>Threading: {@link #run()} is the only thread that changes the set of children; child exits
- * wake it early; {@link #stop()} runs on the shutdown-hook thread and waits for the loop to leave.
+ * <p>Its parts: {@link ChildTable} (children by slot), {@link Spawner} (start one, ask one to quit),
+ * {@link Census} and {@link SpareMaintenance} (how many to start or stop), {@link GracefulRestart},
+ * {@link Shutdown} (stopping for good), {@link ControlChannel} (signals and the scoreboard's control
+ * word), {@link StartupReport}.
+ *
+ * <p>Threading: {@link #run()} is the only thread that changes the set of children; it wakes every
+ * {@value #POLL_MS} ms, at once on a child's exit or a control request.
  */
 public final class Master {
 
     private static final long TICK_MS = 1_000;
-    private static final long STOP_GRACE_MS = 5_000;
+    private static final long POLL_MS = 100;
+    private static final long HOOK_WAIT_S = 10;
 
     private final ServerConfig config;
+    private final ModelCapacity capacity;
     private final SharedScoreboard board;
-    private final ChildCommand command;
     private final PrintStream log;
-    private final ChildProcess[] children;
+    private final ChildTable table;
+    private final Spawner spawner;
     private final SpareMaintenance maintenance;
-    private final int maxChildren;
+    private final GracefulRestart restart;
+    private final ControlChannel control;
+    private final Runnable closeListener;
+    private final PidFile pidFile;
     private final Semaphore wake = new Semaphore(0);
-    private final Object lifecycle = new Object();
+    private final CountDownLatch done = new CountDownLatch(1);
     private volatile boolean stopping;
-    private boolean loopDone;
     private int generation;
 
-    public Master(ServerConfig config, SharedScoreboard board, ChildCommand command, PrintStream log) {
+    /**
+     * @param closeListener closes the master's copy of the listening socket (a graceful stop does it
+     *                      first, so new clients are refused instead of queued for nobody)
+     * @param pidFile       removed at stop; null when there is none
+     */
+    public Master(ServerConfig config, SharedScoreboard board, ChildCommand command, PrintStream log,
+                  Runnable closeListener, PidFile pidFile) {
         this.config = config;
+        this.capacity = ModelCapacity.of(config);
         this.board = board;
-        this.command = command;
         this.log = log;
-        this.children = new ChildProcess[config.serverLimit()];
-        int perChild = config.mpm().threaded() ? config.threadsPerChild() : 1;
-        this.maxChildren = config.mpm() == Mpm.VIRTUAL
-                ? config.serverLimit()
-                : Math.max(1, Math.min(config.serverLimit(), config.maxRequestWorkers() / perChild));
-        this.maintenance = config.mpm() == Mpm.PREFORK
-                ? new SpareMaintenance(config.minSpareServers(), config.maxSpareServers(), 1, maxChildren)
-                : new SpareMaintenance(config.minSpareThreads(), config.maxSpareThreads(), perChild, maxChildren);
+        this.closeListener = closeListener;
+        this.pidFile = pidFile;
+        this.table = new ChildTable(board.serverLimit());
+        this.spawner = new Spawner(board, command, table, wake::release);
+        this.maintenance = new SpareMaintenance(capacity.minSpare(), capacity.maxSpare(), capacity.idlePerChild(),
+                capacity.maxChildren());
+        this.restart = new GracefulRestart(board, table, spawner, log);
+        this.control = new ControlChannel(board, wake::release);
     }
 
-    /** Starts StartServers children, then maintains them until {@link #stop()}. */
+    /** Starts StartServers children, then keeps them until a stop or graceful stop; then cleans up. */
     public void run() throws IOException {
-        board.setGeneration(generation);
-        long t0 = System.nanoTime();
-        for (int i = 0; i < Math.min(config.startServers(), maxChildren); i++) {
-            spawn();
-        }
-        reportStartup(t0);
-        long nextTick = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TICK_MS);
         try {
-            while (!stopping) {
-                long waitNs = nextTick - System.nanoTime();
-                if (waitNs > 0) {
-                    wake.tryAcquire(waitNs, TimeUnit.NANOSECONDS);
-                    wake.drainPermits();
-                }
-                if (stopping) {
-                    break;
-                }
-                try {
-                    reap();
-                    if (System.nanoTime() - nextTick >= 0) {
-                        nextTick += TimeUnit.MILLISECONDS.toNanos(TICK_MS);
-                        maintain();
-                    }
-                } catch (IOException e) {
-                    // Out of processes or memory, perhaps for a moment: say so and try again next tick.
-                    log.println("mpmbench: " + e.getMessage());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            control.install(log);
+            board.setGeneration(generation);
+            startChildren();
+            serve();
         } finally {
-            synchronized (lifecycle) {
-                loopDone = true;
-                lifecycle.notifyAll();
-            }
+            done.countDown();
         }
     }
 
     /**
-     * Watches the first children come up (every 5 ms, up to 60 s) and logs when the first one
-     * accepts and when all StartServers do: the start-up cost of the model, which the suite reads.
-     * Gives up at once when a child dies meanwhile, so the loop can replace it.
+     * For a shutdown hook: asks the loop to stop and waits for it (up to 10 s). Does nothing once the
+     * loop is done, so a normal exit after a stop returns at once.
      */
-    private void reportStartup(long t0) {
-        long firstMs = -1;
-        long deadline = t0 + TimeUnit.SECONDS.toNanos(60);
-        while (!stopping && System.nanoTime() < deadline) {
-            int ready = 0;
-            int started = 0;
-            for (ChildProcess c : children) {
-                if (c != null) {
-                    if (!c.process.isAlive()) {
-                        return; // the main loop reaps and replaces it; no start-up time to report
-                    }
-                    started++;
-                    ready += board.processState(c.slot) == ProcessState.READY ? 1 : 0;
-                }
-            }
-            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-            if (ready > 0 && firstMs < 0) {
-                firstMs = ms;
-            }
-            if (started > 0 && ready == started) {
-                log.printf("mpmbench serve: %d children ready in %d ms (first after %d ms)%n", ready, ms, firstMs);
-                log.flush();
+    public void stopFromHook() {
+        if (done.getCount() == 0) {
+            return;
+        }
+        control.post(ControlRequest.STOP);
+        try {
+            done.await(HOOK_WAIT_S, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void serve() {
+        long nextTick = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TICK_MS);
+        while (true) {
+            pause(Math.min(TimeUnit.MILLISECONDS.toNanos(POLL_MS), nextTick - System.nanoTime()));
+            ControlRequest request = control.poll();
+            if (request == ControlRequest.STOP) {
+                stopHard();
                 return;
             }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            if (request == ControlRequest.GRACEFUL_STOP) {
+                stopGracefully();
+                return;
+            }
+            try {
+                if (request == ControlRequest.RESTART) {
+                    restartHard();
+                } else if (request == ControlRequest.GRACEFUL) {
+                    restart.begin(nextGeneration());
+                }
+                reap();
+                restart.step();
+                if (System.nanoTime() - nextTick >= 0) {
+                    nextTick += TimeUnit.MILLISECONDS.toNanos(TICK_MS);
+                    if (!restart.pending()) {
+                        maintain();
+                    }
+                }
+            } catch (IOException e) {
+                // Out of processes or memory, perhaps for a moment: say so and try again next pass.
+                log.println("mpmbench: " + e.getMessage());
+            }
         }
+    }
+
+    private void startChildren() throws IOException {
+        long t0 = System.nanoTime();
+        List<ChildProcess> started = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.min(config.startServers(), capacity.maxChildren()); i++) {
+            ChildProcess c = spawner.spawn(generation);
+            if (c != null) {
+                started.add(c);
+            }
+        }
+        StartupReport.await(started, board, t0, control::pending, log);
+    }
+
+    private int nextGeneration() {
+        board.setGeneration(++generation);
+        return generation;
     }
 
     private void maintain() throws IOException {
-        if (config.mpm() == Mpm.VIRTUAL) {
-            while (liveChildren() < Math.min(config.startServers(), maxChildren)) {
-                spawn();
-            }
-            return;
+        Census census = Census.take(table, board);
+        SpareMaintenance.Decision d = maintenance.decide(census.idle(), census.serving());
+        for (int i = 0; i < d.spawn() && spawner.spawn(generation) != null; i++) {
+            // spawned one
         }
-        int idle = 0;
-        int live = 0;
-        ChildProcess idlest = null;
-        int idlestIdle = -1;
-        for (ChildProcess c : children) {
-            if (c == null || c.quitRequested || board.processState(c.slot) == ProcessState.STOPPING) {
-                continue;
-            }
-            live++;
-            // A child that stopped accepting (event, full of connections) offers no spare capacity.
-            int childIdle = board.notAccepting(c.slot) ? 0 : idleWorkers(c.slot);
-            idle += childIdle;
-            // Stop the child with the most idle workers, the last one on a tie: it loses the least work.
-            if (childIdle >= idlestIdle && board.processState(c.slot) == ProcessState.READY) {
-                idlest = c;
-                idlestIdle = childIdle;
-            }
+        if (d.stopOneIdle() && census.idlest() != null) {
+            spawner.quit(census.idlest());
         }
-        SpareMaintenance.Decision d = maintenance.decide(idle, live);
-        for (int i = 0; i < d.spawn(); i++) {
-            spawn();
-        }
-        if (d.stopOneIdle() && idlest != null) {
-            idlest.quitRequested = true;
-            board.requestQuit(idlest.slot);
-        }
-    }
-
-    private int idleWorkers(int slot) {
-        int idle = 0;
-        for (int w = 0; w < board.workersPerProcess(); w++) {
-            WorkerStatus s = board.workerStatus(slot, w);
-            if (s == WorkerStatus.READY || s == WorkerStatus.STARTING) {
-                idle++;
-            }
-        }
-        return idle;
-    }
-
-    private int liveChildren() {
-        int n = 0;
-        for (ChildProcess c : children) {
-            n += c != null && !c.quitRequested ? 1 : 0;
-        }
-        return n;
-    }
-
-    private void spawn() throws IOException {
-        int slot = freeSlot();
-        if (slot < 0) {
-            return;
-        }
-        board.claimProcess(slot, 0, generation);
-        ProcessBuilder pb = new ProcessBuilder(command.forSlot(slot, generation))
-                .redirectInput(Redirect.INHERIT)
-                .redirectOutput(Redirect.INHERIT)
-                .redirectError(Redirect.INHERIT);
-        Process p;
-        try {
-            p = pb.start();
-        } catch (IOException e) {
-            board.releaseProcess(slot);
-            throw new IOException("cannot start a child JVM: " + e.getMessage(), e);
-        }
-        board.setPid(slot, p.pid());
-        children[slot] = new ChildProcess(slot, p);
-        p.onExit().thenRun(wake::release);
-    }
-
-    private int freeSlot() {
-        for (int i = 0; i < children.length; i++) {
-            if (children[i] == null) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /**
@@ -219,84 +163,103 @@ public final class Master {
      * SIGKILL) is replaced at once, one for one, rather than at the next maintenance tick.
      */
     private void reap() throws IOException {
-        for (ChildProcess c : children) {
-            if (c == null || c.process.isAlive()) {
+        for (ChildProcess c : table.all()) {
+            if (c.process.isAlive()) {
                 continue;
             }
-            int code = c.process.exitValue();
             boolean expected = c.quitRequested || board.processState(c.slot) == ProcessState.STOPPING;
             board.releaseProcess(c.slot);
-            children[c.slot] = null;
+            table.remove(c);
             if (!expected && !stopping) {
                 log.printf("mpmbench: child pid %d (slot %d) exited with status %d; replacing it%n",
-                        c.pid(), c.slot, code);
-                spawn();
+                        c.pid(), c.slot, c.process.exitValue());
+                spawner.spawn(generation);
             }
         }
     }
 
+    /** httpd's {@code -k restart}: every child stopped hard, the socket kept, a new generation started. */
+    private void restartHard() throws IOException {
+        restart.finish();
+        List<ChildProcess> all = table.all();
+        log.printf("mpmbench serve: restart, generation %d: stopping %d children%n", generation + 1, all.size());
+        all.forEach(c -> c.quitRequested = true);
+        Shutdown.hard(handles(all));
+        reap();
+        nextGeneration();
+        startChildren();
+    }
+
     /**
-     * Stops the loop, sends SIGTERM to every child, escalates to SIGKILL after 5 s, and deletes the
-     * scoreboard; returns within about 9 s. Only the first call acts.
+     * httpd's {@code -k graceful-stop}: the listener closes, every child finishes its requests, and
+     * what is left after GracefulShutdownTimeout (0: no limit) is stopped hard. A stop request
+     * meanwhile goes hard at once.
      */
-    public void stop() {
-        if (stopping) {
-            return;
+    private void stopGracefully() {
+        long t0 = System.nanoTime();
+        long timeoutMs = config.gracefulShutdownTimeoutMs();
+        int children = table.all().size();
+        log.printf("mpmbench serve: graceful stop of %d children (GracefulShutdownTimeout %s)%n", children,
+                timeoutMs == 0 ? "none" : timeoutMs + " ms");
+        log.flush();
+        stopping = true;
+        closeListener.run();
+        restart.finish();
+        table.all().forEach(spawner::quit);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (!table.isEmpty() && (timeoutMs == 0 || System.nanoTime() - deadline < 0)
+                && control.poll() != ControlRequest.STOP) {
+            pause(TimeUnit.MILLISECONDS.toNanos(POLL_MS));
+            reapQuietly();
         }
+        log.printf("mpmbench serve: %d of %d children finished in %d ms%n", children - table.all().size(), children,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+        stopHard();
+    }
+
+    /** httpd's {@code -k stop}: SIGTERM, SIGKILL after 5 s, then the scoreboard and pid file go. */
+    private void stopHard() {
         long t0 = System.nanoTime();
         stopping = true;
-        wake.release();
-        synchronized (lifecycle) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-            while (!loopDone && System.nanoTime() < deadline) {
-                try {
-                    lifecycle.wait(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        }
-        List<ProcessHandle> all = new ArrayList<>();
-        for (ChildProcess c : children) {
-            if (c != null) {
-                all.add(c.process.toHandle());
-                c.process.destroy();
-            }
-        }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MS);
-        for (ProcessHandle h : all) {
-            waitFor(h, deadline);
-        }
-        for (ProcessHandle h : all) {
-            if (h.isAlive()) {
-                h.destroyForcibly();
-            }
-        }
-        long killDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        for (ProcessHandle h : all) {
-            waitFor(h, killDeadline);
-        }
+        restart.finish();
+        List<ProcessHandle> all = handles(table.all());
+        long left = Shutdown.hard(all);
+        reapQuietly();
         try {
             board.delete();
         } catch (IOException | IllegalStateException e) {
             log.println("mpmbench: could not delete the scoreboard " + board.file() + ": " + e.getMessage());
         }
-        long left = all.stream().filter(ProcessHandle::isAlive).count();
+        if (pidFile != null) {
+            pidFile.remove();
+        }
         log.printf("mpmbench serve: stopped %d children in %d ms%s%n", all.size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), left == 0 ? "" : "; " + left + " did not exit");
         log.flush();
     }
 
-    private static void waitFor(ProcessHandle h, long deadlineNanos) {
-        long left = deadlineNanos - System.nanoTime();
-        if (left <= 0) {
+    private void reapQuietly() {
+        try {
+            reap();
+        } catch (IOException e) {
+            // Stopping: nothing is replaced, so nothing can fail to start.
+        }
+    }
+
+    private void pause(long nanos) {
+        if (nanos <= 0) {
             return;
         }
         try {
-            h.onExit().get(left, TimeUnit.NANOSECONDS);
-        } catch (Exception e) {
-            // Timed out or interrupted: the caller escalates.
+            wake.tryAcquire(nanos, TimeUnit.NANOSECONDS);
+            wake.drainPermits();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            control.post(ControlRequest.STOP);
         }
+    }
+
+    private static List<ProcessHandle> handles(List<ChildProcess> children) {
+        return children.stream().map(c -> c.process.toHandle()).toList();
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 import mpmbench.server.child.ChildContext;
+import mpmbench.server.child.ServingLoop;
 import mpmbench.server.http.ConnectionState;
-import mpmbench.server.http.Http1Connection;
 import mpmbench.server.http.Outcome;
 import mpmbench.server.http.SelectorChannelIo;
 import mpmbench.server.scoreboard.WorkerSlotObserver;
@@ -22,13 +22,13 @@ import mpmbench.server.scoreboard.WorkerStatus;
 public final class WorkerThread {
 
     private final WorkerSlotObserver observer;
-    private final Http1Connection http;
+    private final ServingLoop http;
     private final SelectorChannelIo io = new SelectorChannelIo();
     private final ConnectionState blockingState = new ConnectionState(false);
 
     public WorkerThread(ChildContext ctx, int worker) {
         this.observer = new WorkerSlotObserver(ctx.board(), ctx.slot(), worker);
-        this.http = ctx.newConnectionLoop();
+        this.http = ctx.newServingLoop();
     }
 
     /** Sets this worker's scoreboard letter. */
@@ -57,7 +57,7 @@ public final class WorkerThread {
     public Outcome serve(SocketChannel ch, ConnectionState state) {
         try {
             io.attach(ch);
-            return http.serve(io, observer, state);
+            return http.serve(ch, io, observer, state);
         } catch (IOException e) {
             return Outcome.CLOSE;
         } finally {

@@ -18,13 +18,16 @@ import java.nio.file.StandardOpenOption;
  * <pre>
  * header   0 magic 'MPMB'  4 layout version  8 generation  12 serverLimit  16 workersPerProcess
  *          20 mpm ordinal  24 master pid (long)  32 start time, epoch ms (long)
+ *          40 control request (written by {@code mpmbench ctl}, taken by the master)
+ *          44 control signals the master handles (bit mask, see {@link #signalsHandled()})
  * process  0 pid (long)  8 generation  12 state ({@link ProcessState})  16 quit request
  *          20 connections held  24 workers busy  28 not accepting  32 requests (long)  40 bytes (long)
  *          48 connections accepted (long)
  * worker   0 status ({@link WorkerStatus})  8 requests (long)  16 bytes (long)
  * </pre>
  *
- * <p>Threading: one writer per field. The master writes a process slot's pid, generation and quit
+ * <p>Threading: one writer per field, except the control request, which {@code mpmbench ctl} sets
+ * and the master takes with an atomic exchange. The master writes a process slot's pid, generation and quit
  * request; the child owning the slot writes its state and counters; a worker thread writes its own
  * worker slot. Counters that several threads of one child share (the virtual-thread model, the
  * event model's connection count) are updated with atomic adds. Writes use release and reads
@@ -33,7 +36,7 @@ import java.nio.file.StandardOpenOption;
 public final class SharedScoreboard implements AutoCloseable {
 
     static final int MAGIC = 0x4D504D42;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final int HEADER = 64;
     static final int PROCESS_SLOT = 64;
     static final int WORKER_SLOT = 32;
@@ -145,6 +148,37 @@ public final class SharedScoreboard implements AutoCloseable {
 
     public void setGeneration(int generation) {
         INT.setRelease(memory, 8L, generation);
+    }
+
+    /**
+     * Leaves a control request for the master (the way {@code mpmbench ctl} reaches a master that
+     * cannot take the request's signal): a code from 1 to 31 that the master's loop reads within
+     * 100 ms. A later request overwrites one not yet taken.
+     */
+    public void requestControl(int code) {
+        INT.setRelease(memory, 40L, code);
+    }
+
+    /** Takes the pending control request, 0 when there is none; the master's loop calls it. */
+    public int takeControlRequest() {
+        return (int) INT.getAndSet(memory, 40L, 0);
+    }
+
+    /**
+     * The control requests (bit {@code 1 << code}) whose signal the master handles; the master
+     * writes it once at start. {@code mpmbench ctl} signals those and writes the others here.
+     */
+    public int signalsHandled() {
+        return (int) INT.getAcquire(memory, 44L);
+    }
+
+    public void setSignalsHandled(int mask) {
+        INT.setRelease(memory, 44L, mask);
+    }
+
+    /** The master's pid, from the header. */
+    public long masterPid() {
+        return memory.get(ValueLayout.JAVA_LONG, 24);
     }
 
     // ---- process slots

@@ -10,7 +10,9 @@ import mpmbench.server.http.StatusPage;
  *
  * <p>Models with worker slots (prefork, worker, event) print one letter per slot of every process
  * slot up to ServerLimit; the virtual-thread model has no fixed workers and prints one letter per
- * connection it holds (W busy, K idle) followed by '_' for a ready process.
+ * connection it holds (W busy, K idle) followed by '_' for a ready process. A process of an older
+ * generation than the server's (left over from a graceful restart, finishing its requests) shows
+ * 'G' for every worker it still has, as mod_status does.
  */
 public final class StatusReport implements StatusPage {
 
@@ -73,9 +75,11 @@ public final class StatusReport implements StatusPage {
     private Totals totals() {
         Totals t = new Totals();
         StringBuilder letters = new StringBuilder();
+        int generation = board.generation();
         for (int p = 0; p < board.serverLimit(); p++) {
             ProcessState state = board.processState(p);
             boolean live = state != ProcessState.FREE;
+            boolean old = live && board.processGeneration(p) < generation;
             if (live) {
                 t.processes++;
                 t.connections += board.connections(p);
@@ -86,8 +90,12 @@ public final class StatusReport implements StatusPage {
                 if (live) {
                     int busy = board.busyWorkers(p);
                     t.busy += busy;
-                    letters.repeat('W', busy).repeat('K', Math.max(0, board.connections(p) - busy))
-                           .append(state == ProcessState.READY ? '_' : 'G');
+                    int idle = Math.max(0, board.connections(p) - busy);
+                    if (old) {
+                        letters.repeat('G', busy + idle + 1);
+                    } else {
+                        letters.repeat('W', busy).repeat('K', idle).append(state == ProcessState.READY ? '_' : 'G');
+                    }
                 } else {
                     letters.append('.');
                 }
@@ -95,7 +103,7 @@ public final class StatusReport implements StatusPage {
             }
             for (int w = 0; w < board.workersPerProcess(); w++) {
                 WorkerStatus ws = board.workerStatus(p, w);
-                letters.append(ws.letter());
+                letters.append(old && ws != WorkerStatus.OPEN ? WorkerStatus.GRACEFUL.letter() : ws.letter());
                 if (ws.busy()) {
                     t.busy++;
                 } else if (ws == WorkerStatus.READY) {

@@ -14,9 +14,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import mpmbench.server.cli.CtlCommand;
+import mpmbench.server.scoreboard.SharedScoreboard;
+import picocli.CommandLine;
+
 /**
  * A real server for tests: {@code mpmbench serve} started as its own process (master JVM plus child
- * JVMs) on an ephemeral loopback port, stopped with SIGTERM.
+ * JVMs) on an ephemeral loopback port, with a pid file in a fresh temporary directory, stopped with
+ * SIGTERM.
  */
 final class RunningServer implements AutoCloseable {
 
@@ -26,29 +31,28 @@ final class RunningServer implements AutoCloseable {
     final Process master;
     final int port;
     final Path scoreboard;
+    final Path pidFile;
     private final List<String> output;
 
-    private RunningServer(Process master, int port, Path scoreboard, List<String> output) {
+    private RunningServer(Process master, int port, Path scoreboard, Path pidFile, List<String> output) {
         this.master = master;
         this.port = port;
         this.scoreboard = scoreboard;
+        this.pidFile = pidFile;
         this.output = output;
     }
 
     static RunningServer start(String mpm, String... sets) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElseThrow());
-        cmd.add("--enable-native-access=ALL-UNNAMED");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-        cmd.add("mpmbench.server.cli.ServeCommand");
-        cmd.add("--mpm=" + mpm);
-        cmd.add("--listen=127.0.0.1:0");
-        cmd.add("--set=ChildJvmOptions=-XX:+UseSerialGC -Xmx64m -XX:TieredStopAtLevel=1 -Xshare:auto");
-        for (String s : sets) {
-            cmd.add("--set=" + s);
-        }
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        return start(List.of(), mpm, sets);
+    }
+
+    /** @param wrapper a command the server runs under, e.g. {@code prlimit --nofile=128:128}; may be empty */
+    static RunningServer start(List<String> wrapper, String mpm, String... sets) throws Exception {
+        return start(wrapper, Files.createTempDirectory("mpmbench-test-").resolve("master.pid"), mpm, sets);
+    }
+
+    static RunningServer start(List<String> wrapper, Path pidFile, String mpm, String... sets) throws Exception {
+        Process p = new ProcessBuilder(command(wrapper, pidFile, mpm, sets)).redirectErrorStream(true).start();
         List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<int[]> port = new CompletableFuture<>();
         CompletableFuture<Path> board = new CompletableFuture<>();
@@ -72,9 +76,27 @@ final class RunningServer implements AutoCloseable {
             port.completeExceptionally(new IllegalStateException("server exited: " + output));
         });
         int actual = port.get(20, TimeUnit.SECONDS)[0];
-        RunningServer server = new RunningServer(p, actual, board.get(5, TimeUnit.SECONDS), output);
+        RunningServer server = new RunningServer(p, actual, board.get(5, TimeUnit.SECONDS), pidFile, output);
         server.awaitReady(Duration.ofSeconds(20));
         return server;
+    }
+
+    /** The command line of {@code mpmbench serve} as these tests run it. */
+    static List<String> command(List<String> wrapper, Path pidFile, String mpm, String... sets) {
+        List<String> cmd = new ArrayList<>(wrapper);
+        cmd.add(ProcessHandle.current().info().command().orElseThrow());
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        cmd.add("mpmbench.server.cli.ServeCommand");
+        cmd.add("--mpm=" + mpm);
+        cmd.add("--listen=127.0.0.1:0");
+        cmd.add("--pidfile=" + pidFile);
+        cmd.add("--set=ChildJvmOptions=-XX:+UseSerialGC -Xmx64m -XX:TieredStopAtLevel=1 -Xshare:auto");
+        for (String s : sets) {
+            cmd.add("--set=" + s);
+        }
+        return cmd;
     }
 
     /** Waits until /hello answers, i.e. at least one child accepts. */
@@ -107,6 +129,18 @@ final class RunningServer implements AutoCloseable {
             now = children();
         }
         return now;
+    }
+
+    /** The server's scoreboard, mapped for reading (close it after use). */
+    SharedScoreboard board() throws IOException {
+        return SharedScoreboard.open(scoreboard);
+    }
+
+    /** Runs {@code mpmbench ctl -k action} against this server, in this JVM; returns its exit status. */
+    int ctl(String action, String... more) {
+        List<String> args = new ArrayList<>(List.of("-k", action, "--pidfile", pidFile.toString(), "--timeout", "60"));
+        args.addAll(List.of(more));
+        return new CommandLine(new CtlCommand()).execute(args.toArray(String[]::new));
     }
 
     String output() {

@@ -77,4 +77,37 @@ class SharedScoreboardTest {
         SharedScoreboard.create(file, 1, 1, 0, 1).delete();
         assertFalse(Files.exists(file));
     }
+
+    @Test
+    void oldGenerationProcessesShowGForEveryWorker() throws IOException {
+        Path file = dir.resolve("board");
+        try (SharedScoreboard board = SharedScoreboard.create(file, 2, 2, 1, 42)) {
+            board.claimProcess(0, 100, 0);
+            board.setProcessState(0, ProcessState.READY);
+            board.setWorkerStatus(0, 0, WorkerStatus.WRITING);
+            board.setWorkerStatus(0, 1, WorkerStatus.READY);
+            board.setGeneration(1);
+            board.claimProcess(1, 101, 1);
+            board.setProcessState(1, ProcessState.READY);
+            board.setWorkerStatus(1, 0, WorkerStatus.READY);
+            board.setWorkerStatus(1, 1, WorkerStatus.KEEPALIVE);
+            StringBuilder out = new StringBuilder();
+            new StatusReport(board, "worker").render(true, out);
+            assertTrue(out.toString().contains("Scoreboard: GG_K\n"), out.toString());
+            assertTrue(out.toString().contains("ServerGeneration: 1\n"), out.toString());
+        }
+    }
+
+    @Test
+    void theControlWordIsTakenOnce() throws IOException {
+        try (SharedScoreboard board = SharedScoreboard.create(dir.resolve("board"), 1, 1, 1, 42)) {
+            assertEquals(0, board.takeControlRequest());
+            board.requestControl(3);
+            board.setSignalsHandled(0b11110);
+            assertEquals(3, board.takeControlRequest());
+            assertEquals(0, board.takeControlRequest());
+            assertEquals(0b11110, board.signalsHandled());
+            assertEquals(42, board.masterPid());
+        }
+    }
 }

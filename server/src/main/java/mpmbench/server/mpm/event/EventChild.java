@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import mpmbench.server.child.ChildContext;
 import mpmbench.server.http.Outcome;
+import mpmbench.server.mpm.AcceptBackoff;
 import mpmbench.server.mpm.ChildModel;
 import mpmbench.server.mpm.WorkerThread;
 import mpmbench.server.scoreboard.WorkerStatus;
@@ -26,7 +27,12 @@ import mpmbench.server.scoreboard.WorkerStatus;
  *
  * <p>As in httpd, a process stops accepting while it holds more connections than
  * {@code ThreadsPerChild + idle workers × AsyncRequestWorkerFactor}, leaving new clients in the
- * shared accept queue for a process with room.
+ * shared accept queue for a process with room. When accept fails (EMFILE) the listening socket
+ * leaves the selector for an {@link AcceptBackoff} pause, since it would stay readable and spin.
+ *
+ * <p>A graceful stop closes no waiting connection at once (its client may be sending a request
+ * that very moment): each is served once more, with {@code Connection: close}, or closed when its
+ * wait ends, at most KeepAliveTimeout after the stop.
  */
 public final class EventChild implements ChildModel {
 
@@ -45,9 +51,12 @@ public final class EventChild implements ChildModel {
     private final WaitList newConnections = new WaitList();
     private final WaitList keptAlive = new WaitList();
     private final List<EventConnection> drained = new ArrayList<>();
+    private final AcceptBackoff backoff = new AcceptBackoff();
     private SelectionKey listenKey;
     private int connections;
     private boolean accepting = true;
+    private long acceptPausedUntil;
+    private boolean stopSeen;
     private volatile boolean stopping;
 
     public EventChild(ChildContext ctx) throws IOException {
@@ -61,7 +70,6 @@ public final class EventChild implements ChildModel {
         int maxConnections = threads + (int) Math.ceil(threads * factor) + threads + 1;
         this.ready = new ArrayBlockingQueue<>(maxConnections + threads);
         this.handedBack = new ArrayBlockingQueue<>(maxConnections + threads);
-        ctx.onConnectionLimit(this::stopAccepting);
     }
 
     @Override
@@ -90,11 +98,10 @@ public final class EventChild implements ChildModel {
             expire(newConnections, now);
             expire(keptAlive, now);
             if (stopping) {
-                if (listenKey.isValid()) {
-                    listenKey.cancel();
+                if (!stopSeen) {
+                    stopSeen = true;
+                    stopListening(now);
                 }
-                closeAll(newConnections);
-                closeAll(keptAlive);
                 if (connections == 0) {
                     return;
                 }
@@ -102,11 +109,24 @@ public final class EventChild implements ChildModel {
                 boolean room = connections < threads + idleWorkers.get() * factor;
                 if (room != accepting) {
                     accepting = room;
-                    listenKey.interestOps(room ? SelectionKey.OP_ACCEPT : 0);
                     ctx.board().setNotAccepting(ctx.slot(), !room);
+                }
+                boolean paused = acceptPausedUntil != 0 && now - acceptPausedUntil < 0;
+                int ops = room && !paused ? SelectionKey.OP_ACCEPT : 0;
+                if (listenKey.interestOps() != ops) {
+                    listenKey.interestOps(ops);
                 }
             }
         }
+    }
+
+    /** The graceful stop: no more accepts, and no connection waits longer than KeepAliveTimeout from now. */
+    private void stopListening(long now) throws IOException {
+        listenKey.cancel();
+        listen.close();
+        long cap = now + keepAliveTimeoutNanos;
+        newConnections.capDeadlines(cap);
+        keptAlive.capDeadlines(cap);
     }
 
     private long selectTimeoutMs(long now) {
@@ -116,6 +136,9 @@ public final class EventChild implements ChildModel {
         }
         if (keptAlive.first() != null) {
             next = Math.min(next, keptAlive.first().deadlineNanos);
+        }
+        if (acceptPausedUntil != 0) {
+            next = Math.min(next, acceptPausedUntil);
         }
         if (next == Long.MAX_VALUE) {
             return 1_000;
@@ -141,7 +164,12 @@ public final class EventChild implements ChildModel {
             SocketChannel ch;
             try {
                 ch = listen.accept();
+                backoff.succeeded();
+                acceptPausedUntil = 0;
             } catch (IOException e) {
+                long now = System.nanoTime();
+                acceptPausedUntil = now + TimeUnit.MILLISECONDS.toNanos(backoff.failed(e)) | 1;
+                listenKey.interestOps(0);
                 return;
             }
             if (ch == null || !ctx.accepted(ch)) {
@@ -163,9 +191,10 @@ public final class EventChild implements ChildModel {
     private void takeBack() {
         handedBack.drainTo(drained);
         for (EventConnection c : drained) {
-            if (c.finished || stopping || !c.key.isValid()) {
+            if (c.finished || !c.key.isValid()) {
                 close(c);
             } else {
+                // Stopping too: the client may be sending its next request; it gets Connection: close.
                 c.key.interestOps(SelectionKey.OP_READ);
                 keptAlive.add(c, System.nanoTime() + keepAliveTimeoutNanos);
             }
@@ -181,17 +210,10 @@ public final class EventChild implements ChildModel {
         }
     }
 
-    private void closeAll(WaitList list) {
-        EventConnection c;
-        while ((c = list.first()) != null) {
-            list.remove(c);
-            close(c);
-        }
-    }
-
     /**
      * The one place a connection of this process is closed, always on the selector thread: when a
-     * worker hands it back finished, when it waits past its timeout, or when the process stops.
+     * worker hands it back finished, or when it waits past its timeout (a graceful stop only brings
+     * the timeouts forward, see {@link #stopListening}).
      */
     private void close(EventConnection c) {
         c.key.cancel();

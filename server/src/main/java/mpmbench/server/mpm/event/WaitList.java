@@ -46,6 +46,15 @@ final class WaitList {
         size--;
     }
 
+    /** Brings every deadline later than {@code deadlineNanos} forward to it; the order stays. */
+    void capDeadlines(long deadlineNanos) {
+        for (EventConnection c = head; c != null; c = c.next) {
+            if (c.deadlineNanos - deadlineNanos > 0) {
+                c.deadlineNanos = deadlineNanos;
+            }
+        }
+    }
+
     /** The connection with the nearest deadline, or null. */
     EventConnection first() {
         return head;

@@ -21,7 +21,6 @@ public final class PreforkChild implements ChildModel {
     public PreforkChild(ChildContext ctx) {
         this.ctx = ctx;
         this.acceptor = new StoppableAcceptor(ctx.listen());
-        ctx.onConnectionLimit(acceptor::stop);
     }
 
     @Override

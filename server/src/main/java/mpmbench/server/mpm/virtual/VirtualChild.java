@@ -2,14 +2,17 @@ package mpmbench.server.mpm.virtual;
 
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import mpmbench.server.child.ChildContext;
+import mpmbench.server.child.ServingLoop;
 import mpmbench.server.http.BlockingChannelIo;
 import mpmbench.server.http.ConnectionState;
-import mpmbench.server.http.Http1Connection;
 import mpmbench.server.http.Outcome;
 import mpmbench.server.mpm.ChildModel;
 import mpmbench.server.mpm.StoppableAcceptor;
@@ -24,18 +27,26 @@ import mpmbench.server.mpm.StoppableAcceptor;
  * pool. So ten thousand idle keep-alive connections cost their threads and sockets, not ten thousand
  * buffer sets: the same economy the event model gets from its selector.
  *
+ * <p>A blocking write has no timeout, so a watchdog thread looks at every connection once a second
+ * and closes one whose write has made no progress for Timeout (a client that never reads).
+ *
  * <p>There are no fixed workers, so the scoreboard keeps per-process counts (connections, busy)
  * rather than per-worker letters.
  */
 public final class VirtualChild implements ChildModel {
 
+    private static final long WATCHDOG_MS = 1_000;
+
     private final ChildContext ctx;
     private final StoppableAcceptor acceptor;
     private final int limit;
     private final Semaphore room;
-    private final BlockingQueue<Http1Connection> loops;
+    private final BlockingQueue<ServingLoop> loops;
+    private final Set<BlockingChannelIo> open = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean stopped = new AtomicBoolean();
     private final long firstRequestTimeoutMs;
     private final long keepAliveTimeoutMs;
+    private final long writeTimeoutMs;
 
     public VirtualChild(ChildContext ctx) {
         this.ctx = ctx;
@@ -45,12 +56,13 @@ public final class VirtualChild implements ChildModel {
         this.loops = new ArrayBlockingQueue<>(limit);
         this.firstRequestTimeoutMs = ctx.config().timeouts().timeoutMs();
         this.keepAliveTimeoutMs = ctx.config().timeouts().keepAliveTimeoutMs();
-        ctx.onConnectionLimit(acceptor::stop);
+        this.writeTimeoutMs = ctx.config().timeouts().timeoutMs();
     }
 
     @Override
     public void run() throws Exception {
         Thread.currentThread().setName("listener");
+        Thread.ofPlatform().daemon().name("write-watchdog").start(this::watchWrites);
         while (true) {
             room.acquire();
             SocketChannel ch = acceptor.accept();
@@ -65,22 +77,24 @@ public final class VirtualChild implements ChildModel {
             Thread.ofVirtual().start(() -> serve(ch));
         }
         room.release();
-        // Wait until every connection thread has finished.
-        room.acquire(limit);
+        // Every connection thread returns its permit as it ends, and stopAccepting added one:
+        // all limit + 1 are back only when the last connection is finished.
+        room.acquire(limit + 1);
     }
 
     private void serve(SocketChannel ch) {
         ProcessSlotObserver observer = new ProcessSlotObserver(ctx.board(), ctx.slot());
         BlockingChannelIo io = new BlockingChannelIo();
         ConnectionState state = new ConnectionState(true);
+        open.add(io);
         try {
             io.attach(ch);
             while (io.awaitData(state.requestsServed() == 0 ? firstRequestTimeoutMs : keepAliveTimeoutMs) > 0) {
-                Http1Connection loop = loops.poll();
+                ServingLoop loop = loops.poll();
                 if (loop == null) {
-                    loop = ctx.newConnectionLoop();
+                    loop = ctx.newServingLoop();
                 }
-                Outcome outcome = loop.serve(io, observer, state);
+                Outcome outcome = loop.serve(ch, io, observer, state);
                 loops.offer(loop);
                 if (outcome == Outcome.CLOSE) {
                     break;
@@ -89,6 +103,7 @@ public final class VirtualChild implements ChildModel {
         } catch (IOException e) {
             // The connection died; nothing to answer.
         } finally {
+            open.remove(io);
             io.close(); // the one place a connection of this model is closed
             observer.closed();
             ctx.board().addConnections(ctx.slot(), -1);
@@ -96,9 +111,26 @@ public final class VirtualChild implements ChildModel {
         }
     }
 
+    private void watchWrites() {
+        while (true) {
+            try {
+                Thread.sleep(WATCHDOG_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (BlockingChannelIo io : open) {
+                io.abortIfStalled(now, writeTimeoutMs);
+            }
+        }
+    }
+
+    /** Stops the acceptor and adds one permit, once, to wake a listener waiting for room. */
     @Override
     public void stopAccepting() {
-        acceptor.stop();
-        room.release();
+        if (stopped.compareAndSet(false, true)) {
+            acceptor.stop();
+            room.release();
+        }
     }
 }

@@ -37,7 +37,6 @@ public final class WorkerChild implements ChildModel {
         this.threads = ctx.config().threadsPerChild();
         this.idleWorkers = new Semaphore(0);
         this.handOff = new ArrayBlockingQueue<>(threads + 1);
-        ctx.onConnectionLimit(acceptor::stop);
     }
 
     @Override

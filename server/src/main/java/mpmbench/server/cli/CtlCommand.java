@@ -1,0 +1,133 @@
+package mpmbench.server.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+
+import mpmbench.server.master.ControlRequest;
+import mpmbench.server.master.PidFile;
+import mpmbench.server.master.StaleFiles;
+import mpmbench.server.scoreboard.ScoreboardFiles;
+import mpmbench.server.scoreboard.SharedScoreboard;
+import mpmbench.server.scoreboard.StatusReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code mpmbench ctl}: apachectl for our server. Finds the master through its PidFile, asks it by
+ * the request's signal when the master handles it (the scoreboard header says which) and through
+ * the scoreboard's control word otherwise, and waits until the request took effect.
+ *
+ * <p>Exit status: 0 done; 1 failed or not running (stop, restart, graceful, graceful-stop); 2 bad
+ * arguments; 3 not running (status, as LSB init scripts say it).
+ */
+@Command(name = "mpmbench ctl", mixinStandardHelpOptions = true, versionProvider = MpmbenchVersion.class,
+        sortOptions = false,
+        usageHelpWidth = 100,
+        description = {
+            "Controls a server like apachectl -k: start runs 'mpmbench serve' in the background with the",
+            "given serve options; the others find the master through its pid file.",
+            "  start          start (options after -k start are serve's: --mpm, --listen, --set, ...)",
+            "  stop           stop now: children get SIGTERM, then SIGKILL after 5 s (master: SIGTERM)",
+            "  restart        children stopped the same way, new ones started; the socket stays open (SIGHUP)",
+            "  graceful       new children start; old ones finish their requests and exit (SIGUSR1)",
+            "  graceful-stop  children finish their requests, within GracefulShutdownTimeout (SIGWINCH)",
+            "  status         is it running; the scoreboard as /server-status shows it",
+            ""},
+        footer = {"", "Example: mpmbench ctl -k start --mpm event --listen 127.0.0.1:8080",
+            "         mpmbench ctl -k graceful"})
+public final class CtlCommand implements Callable<Integer> {
+
+    static final String STATUS = "status";
+    static final String START = "start";
+
+    @Option(names = "-k", required = true, paramLabel = "ACTION",
+            description = "start, stop, restart, graceful, graceful-stop or status.")
+    String action;
+
+    @Option(names = "--pidfile", paramLabel = "FILE",
+            description = "The master's pid file. Default: $XDG_RUNTIME_DIR/mpmbench.pid, else /tmp/mpmbench-$USER.pid.")
+    Path pidFile;
+
+    @Option(names = "--log", paramLabel = "FILE",
+            description = "start: where the server's output goes. Default: the pid file's name with .log.")
+    Path logFile;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long to wait for the request to take effect. Default: ${DEFAULT-VALUE}.")
+    int timeoutSeconds;
+
+    @Unmatched
+    List<String> serveArgs = new ArrayList<>();
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new CtlCommand());
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("mpmbench ctl: " + e.getMessage() + " (see mpmbench ctl --help)");
+            return 2;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        Path pid = pidFile != null ? pidFile : defaultPidFile();
+        Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
+        if (action.equals(START)) {
+            Path log = logFile != null ? logFile : pid.resolveSibling(pid.getFileName().toString().replaceFirst("\\.pid$", "")
+                    + ".log");
+            return new CtlStart(pid, log, serveArgs, timeout).run();
+        }
+        if (!serveArgs.isEmpty()) {
+            return fail(2, "only -k start takes serve options; got " + String.join(" ", serveArgs));
+        }
+        if (!action.equals(STATUS) && ControlRequest.ofWord(action).isEmpty()) {
+            return fail(2, "-k " + action + ": unknown action; accepted: start, " + ControlRequest.words() + ", status");
+        }
+        OptionalLong master = PidFile.read(pid);
+        if (master.isEmpty() || !StaleFiles.isLiveMaster(master.getAsLong())) {
+            System.out.println("mpmbench ctl: not running (" + (master.isEmpty() ? "no pid file " + pid
+                    : "pid " + master.getAsLong() + " of " + pid + " is gone") + ")");
+            return action.equals(STATUS) ? 3 : 1;
+        }
+        long masterPid = master.getAsLong();
+        try (SharedScoreboard board = SharedScoreboard.open(ScoreboardFiles.forMaster(masterPid))) {
+            if (action.equals(STATUS)) {
+                return status(masterPid, board);
+            }
+            return new CtlRequest(masterPid, board, timeout).send(ControlRequest.ofWord(action).orElseThrow());
+        } catch (IOException e) {
+            return fail(1, "cannot open the scoreboard of pid " + masterPid + ": " + e.getMessage());
+        }
+    }
+
+    private static int status(long masterPid, SharedScoreboard board) {
+        System.out.println("mpmbench ctl: running, master pid " + masterPid);
+        String mpm = mpmbench.server.config.Mpm.values()[board.mpmOrdinal()].id();
+        StringBuilder page = new StringBuilder();
+        new StatusReport(board, mpm).render(false, page);
+        System.out.print(page);
+        return 0;
+    }
+
+    /** $XDG_RUNTIME_DIR/mpmbench.pid when that directory exists, else /tmp/mpmbench-USER.pid. */
+    static Path defaultPidFile() {
+        String runtime = System.getenv("XDG_RUNTIME_DIR");
+        if (runtime != null && !runtime.isBlank() && Files.isDirectory(Path.of(runtime))) {
+            return Path.of(runtime, "mpmbench.pid");
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "mpmbench-" + System.getProperty("user.name") + ".pid");
+    }
+
+    static int fail(int code, String message) {
+        System.err.println("mpmbench ctl: " + message);
+        return code;
+    }
+}

@@ -1,0 +1,81 @@
+package mpmbench.server.it;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import mpmbench.loadgen.LoadResult;
+import mpmbench.loadgen.LoadSpec;
+import mpmbench.loadgen.engine.Counter;
+import mpmbench.loadgen.engine.Counts;
+import mpmbench.loadgen.engine.LoadRun;
+import mpmbench.loadgen.http.Target;
+
+/**
+ * The project's load generator running on a thread of the test while the test restarts, kills or
+ * stops the server: back-to-back runs of {@link #SEGMENT} each (the generator has a fixed duration)
+ * until {@link #stop()}, their counts summed. Between two runs the connections are closed and opened
+ * again, a few milliseconds without load; failures are counted in every run, warm-up and grace
+ * included.
+ */
+final class BackgroundLoad {
+
+    static final Duration SEGMENT = Duration.ofSeconds(5);
+
+    private final LoadSpec spec;
+    private final CompletableFuture<Counts> total = new CompletableFuture<>();
+    private volatile boolean stopping;
+    private volatile long requests;
+
+    private BackgroundLoad(LoadSpec spec) {
+        this.spec = spec;
+        Thread.ofPlatform().name("background-load").daemon().start(this::run);
+    }
+
+    /** Closed model, keep-alive, one I/O thread, {@code connections} connections on {@code path}. */
+    static BackgroundLoad closed(int port, String path, int connections, Duration timeout) {
+        return new BackgroundLoad(LoadSpec.closed(Target.parse("http://127.0.0.1:" + port + path), 1, connections,
+                SEGMENT).withTimeout(timeout));
+    }
+
+    /** Open model at {@code rate} requests/s, a new connection per request ({@code Connection: close}). */
+    static BackgroundLoad openWithoutKeepAlive(int port, String path, int connections, double rate, Duration timeout) {
+        return new BackgroundLoad(LoadSpec.closed(Target.parse("http://127.0.0.1:" + port + path), 1, connections,
+                SEGMENT).withTimeout(timeout).withKeepAlive(false).withRate(rate));
+    }
+
+    private void run() {
+        Counts sum = Counts.zero();
+        try {
+            while (!stopping) {
+                LoadResult r = LoadRun.run(spec);
+                sum = sum.plus(r.counts());
+                requests = sum.get(Counter.REQUESTS);
+            }
+            total.complete(sum);
+        } catch (IOException | RuntimeException e) {
+            total.completeExceptionally(e);
+        }
+    }
+
+    /** Requests answered so far (updated after each run). */
+    long requestsSoFar() {
+        return requests;
+    }
+
+    /** Ends the load after the run under way; returns the summed counts. */
+    Counts stop() throws Exception {
+        stopping = true;
+        return total.get(SEGMENT.toSeconds() + 15, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Failed requests: every error counter (refused, reset, closed mid-answer, timed out after the
+     * run's timeout, bad status). Requests still unanswered when a run's 2 s grace ends are not
+     * counted: they are slow, not failed, and a run cut into segments ends more often than one would.
+     */
+    static long failed(Counts c) {
+        return c.errors();
+    }
+}
