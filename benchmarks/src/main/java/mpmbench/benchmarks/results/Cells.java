@@ -122,8 +122,9 @@ public final class Cells {
                     .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
             return b.put("status", status).put("reason", reasons(all)).build();
         }
+        String drift = drift(ok);
         b.put("status", ok.stream().allMatch(r -> r.text("status").equals("ok")) ? "ok" : "unsettled")
-                .put("reason", reasons(all));
+                .put("reason", drift.isEmpty() ? reasons(all) : reasons(all).isEmpty() ? drift : reasons(all) + "; " + drift);
         for (String f : Schemas.FIGURES) {
             Intervals.Estimate e = Intervals.estimate(values(k, r -> r.num(f)));
             b.put(f, e.median()).put(f + "_ci_low", e.low()).put(f + "_ci_high", e.high()).put(f + "_cv", e.cv());
@@ -132,6 +133,34 @@ public final class Cells {
             b.put(m, Intervals.median(values(k, r -> r.num(m))));
         }
         return b.build();
+    }
+
+    /** Above this max/min, requests/s that only rise (or only fall) from repeat to repeat are a drift. */
+    static final double DRIFT = 1.2;
+
+    /**
+     * "repeats drift: 28804 → 37195 → 45487 req/s" when the repeats' requests/s move one way only, by
+     * more than {@link #DRIFT} overall: the target was still warming up (or running down) while it was
+     * measured, which an interval alone does not say. "" otherwise.
+     */
+    static String drift(List<Row> repeats) {
+        double[] v = repeats.stream().mapToDouble(r -> r.num("rps")).filter(d -> d > 0).toArray();
+        if (v.length < 3) {
+            return "";
+        }
+        boolean up = true;
+        boolean down = true;
+        for (int i = 1; i < v.length; i++) {
+            up &= v[i] > v[i - 1];
+            down &= v[i] < v[i - 1];
+        }
+        double lo = java.util.Arrays.stream(v).min().orElseThrow();
+        double hi = java.util.Arrays.stream(v).max().orElseThrow();
+        if (!(up || down) || hi / lo <= DRIFT) {
+            return "";
+        }
+        return "repeats drift: " + String.join(" → ", java.util.Arrays.stream(v).mapToObj(Numbers::short3).toList())
+                + " req/s (still warming up or running down while measured)";
     }
 
     /** The distinct reasons of a cell's repeats, with the repeats that gave each: "r2: failed: ...". */

@@ -52,7 +52,7 @@ public final class Scenarios {
         all.add(new Scenario("idle-keepalive", "N idle keep-alive connections held open beside "
                 + IDLE_ACTIVE_CONNECTIONS + " active ones on /hello: are new clients still served?",
                 ScenarioKind.LOAD, "/hello", "/hello", true,
-                idle(full ? new int[] {300, 2000, 10000} : new int[] {300, 2000})));
+                idle(full ? new int[] {300, 2000, 10000} : new int[] {300})));
         all.add(new Scenario("slow-backend", "GET /sleep?ms=20 (a blocking backend call) at 200 connections",
                 ScenarioKind.LOAD, "/sleep?ms=20", null, true, closed(new int[] {200})));
         all.add(new Scenario("cpu", "GET /cpu?iters=" + CPU_ITERS + " (about 100 µs of CPU) at 2 × cores connections",
