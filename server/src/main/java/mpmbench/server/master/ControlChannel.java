@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import mpmbench.server.scoreboard.SharedScoreboard;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * How requests reach the master: httpd's signals where the JVM lets us take them (SIGTERM and
@@ -42,9 +43,18 @@ final class ControlChannel {
         board.setSignalsHandled(handled);
     }
 
+    /**
+     * Takes one signal; false when it cannot be taken. A signal that whoever started us ignores
+     * ({@code nohup} ignores SIGHUP) stays ignored: HotSpot then installs no handler and returns
+     * SIG_IGN, so the request must come through the scoreboard instead.
+     */
     private boolean handle(String signal, ControlRequest request, PrintStream log) {
         try {
-            Signal.handle(new Signal(signal), s -> post(request));
+            if (Signal.handle(new Signal(signal), s -> post(request)) == SignalHandler.SIG_IGN) {
+                log.println("mpmbench serve: SIG" + signal + " is ignored by the process that started the server (nohup?); "
+                        + "'mpmbench ctl -k " + request.word() + "' asks through the scoreboard");
+                return false;
+            }
             return true;
         } catch (IllegalArgumentException e) {
             log.println("mpmbench serve: SIG" + signal + " is taken by the JVM (" + e.getMessage() + "); use 'mpmbench ctl -k "
