@@ -6,6 +6,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TimeZone;
 
 import mpmbench.server.config.ConfigLoader;
 import mpmbench.server.config.Mpm;
@@ -66,6 +67,9 @@ public final class ChildMain {
         ChildContext ctx = new ChildContext(config, listen, board, slot);
         ChildModel model = create(ctx);
         ctx.onStop(model::stopAccepting);
+        // A log record's time stamp loads tzdb.dat on first use; loaded now, before the child takes
+        // connections, a warning still prints when clients have taken every descriptor.
+        TimeZone.getDefault();
         board.setProcessState(slot, ProcessState.READY);
         watch(ctx, masterPid);
         try {

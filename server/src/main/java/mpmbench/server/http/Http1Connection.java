@@ -83,13 +83,26 @@ public final class Http1Connection {
         } catch (ConnectionDiedException e) {
             end(false);
         } catch (RuntimeException | Error e) {
-            LOG.log(System.Logger.Level.WARNING, "connection failed: " + e);
+            warn("connection failed: " + e);
             end(false);
         } finally {
             io = null;
             observer = null;
         }
         return Outcome.CLOSE;
+    }
+
+    /**
+     * Logs a failure without ever throwing: out of descriptors (EMFILE), the logger's first record
+     * can fail to load a class or the time-zone database, and an Error escaping from here would end
+     * the serving thread for good while its connection is already lost anyway.
+     */
+    private static void warn(String message) {
+        try {
+            LOG.log(System.Logger.Level.WARNING, message);
+        } catch (RuntimeException | Error e) {
+            // nothing to tell it with; the connection is closed by the caller either way
+        }
     }
 
     private Outcome serveRequests(ConnectionState state) {
@@ -172,8 +185,7 @@ public final class Http1Connection {
         } catch (ConnectionDiedException e) {
             throw e;
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "handler failed on " + request.method() + " "
-                    + request.path() + ": " + e);
+            warn("handler failed on " + request.method() + " " + request.path() + ": " + e);
             response.error(500);
         }
         state.requestServed();
