@@ -20,9 +20,16 @@ import mpmbench.loadgen.record.ProcessCpu;
  *                    included), or {@link ProcessCpu#UNKNOWN}
  * @param nanosecondTimer whether the I/O threads waited with ns timeouts (false: whole-ms select,
  *                    so open-model sends spin longer)
+ * @param warmupNs    how long the warm-up lasted, ns: {@code spec.warmup()}, or with {@code --settle}
+ *                    until the requests/s were steady
+ * @param windowNs    how long the measured window lasted, ns: {@code spec.duration()} unless the run
+ *                    was stopped early (SIGINT or SIGTERM)
+ * @param settled     with {@code --settle}: whether the requests/s became steady before its cap (false
+ *                    also when not settling)
  */
 public record LoadResult(LoadSpec spec, long startEpochMs, Counts counts, Histogram corrected,
-                         Histogram uncorrected, Histogram lag, ProcessCpu clientCpu, boolean nanosecondTimer) {
+                         Histogram uncorrected, Histogram lag, ProcessCpu clientCpu, boolean nanosecondTimer,
+                         long warmupNs, long windowNs, boolean settled) {
 
     /** A send lag p99 above this (µs) means the generator could not keep its own schedule. */
     public static final long BEHIND_LAG_P99_US = 10_000;
@@ -37,8 +44,19 @@ public record LoadResult(LoadSpec spec, long startEpochMs, Counts counts, Histog
         return counts.get(Counter.BYTES) / durationSeconds();
     }
 
+    /** The measured window's length, s (shorter than {@code spec.duration()} only in a run stopped early). */
     public double durationSeconds() {
-        return spec.duration().toNanos() / 1e9;
+        return windowNs / 1e9;
+    }
+
+    /** The warm-up's length, s. */
+    public double warmupSeconds() {
+        return warmupNs / 1e9;
+    }
+
+    /** Whether the run was stopped before its measured window was over. */
+    public boolean stoppedEarly() {
+        return windowNs < spec.duration().toNanos();
     }
 
     /** Open model: the generator's send lag p99 exceeded {@link #BEHIND_LAG_P99_US}. */

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 
+import mpmbench.loadgen.engine.SteadyState;
 import mpmbench.loadgen.http.Target;
 
 /**
@@ -26,11 +27,14 @@ import mpmbench.loadgen.http.Target;
  * @param headers        extra request headers, {@code "Name: value"}
  * @param spin           open model: how long before each intended send the I/O thread stops sleeping and
  *                       busy-waits, for µs-true send times (0: sleep all the way, sends tens of µs late)
+ * @param settle         0: the warm-up is {@code warmup}, fixed. Else the warm-up lasts until the
+ *                       requests/s are steady ({@link mpmbench.loadgen.engine.SteadyState}), at least
+ *                       {@code warmup}, at most {@code settle}; the measured window follows at once
  */
 public record LoadSpec(Target target, int threads, int connections, double rate, Duration duration,
                        Duration warmup, Duration timeout, Duration connectTimeout, boolean keepAlive,
                        int pipeline, int idle, Duration idleInterval, List<InetAddress> bindAddresses,
-                       List<String> headers, Duration spin) {
+                       List<String> headers, Duration spin, Duration settle) {
 
     /** Longest grace after the measured window for answers to requests already sent. */
     public static final Duration MAX_GRACE = Duration.ofSeconds(2);
@@ -54,6 +58,9 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
         require(idle >= 0, "--idle must be >= 0, got " + idle);
         require(positive(idleInterval), "--idle-interval must be > 0, e.g. 3s");
         require(!spin.isNegative() && spin.compareTo(MAX_SPIN) <= 0, "--spin must be 0..10ms, e.g. 100us, 0");
+        require(settle.isZero() || settle.compareTo(warmup) >= 0 && settle.toSeconds() >= 2L * SteadyState.WINDOW_S,
+                "--settle must be 0 (a fixed warm-up) or at least " + 2 * SteadyState.WINDOW_S
+                        + "s (two windows of the steady-state rule) and at least --warmup, e.g. 15s");
         bindAddresses = List.copyOf(bindAddresses);
         headers = List.copyOf(headers);
         for (String h : headers) {
@@ -66,7 +73,7 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
     public static LoadSpec closed(Target target, int threads, int connections, Duration duration) {
         return new LoadSpec(target, threads, connections, 0, duration, Duration.ZERO,
                 Duration.ofSeconds(2), Duration.ofSeconds(2), true, 1, 0, Duration.ofSeconds(3),
-                List.of(), List.of(), DEFAULT_SPIN);
+                List.of(), List.of(), DEFAULT_SPIN, Duration.ZERO);
     }
 
     /** True for the open model (a fixed request rate), false for the closed model. */
@@ -86,37 +93,47 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
 
     public LoadSpec withRate(double r) {
         return new LoadSpec(target, threads, connections, r, duration, warmup, timeout, connectTimeout,
-                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin);
+                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin, settle);
     }
 
     public LoadSpec withTimeout(Duration t) {
         return new LoadSpec(target, threads, connections, rate, duration, warmup, t, connectTimeout,
-                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin);
+                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin, settle);
     }
 
     public LoadSpec withKeepAlive(boolean k) {
         return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
-                k, pipeline, idle, idleInterval, bindAddresses, headers, spin);
+                k, pipeline, idle, idleInterval, bindAddresses, headers, spin, settle);
     }
 
     public LoadSpec withPipeline(int p) {
         return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
-                keepAlive, p, idle, idleInterval, bindAddresses, headers, spin);
+                keepAlive, p, idle, idleInterval, bindAddresses, headers, spin, settle);
     }
 
     public LoadSpec withIdle(int n, Duration interval) {
         return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
-                keepAlive, pipeline, n, interval, bindAddresses, headers, spin);
+                keepAlive, pipeline, n, interval, bindAddresses, headers, spin, settle);
     }
 
     public LoadSpec withWarmup(Duration w) {
         return new LoadSpec(target, threads, connections, rate, duration, w, timeout, connectTimeout,
-                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin);
+                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin, settle);
     }
 
     public LoadSpec withSpin(Duration s) {
         return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
-                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, s);
+                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, s, settle);
+    }
+
+    public LoadSpec withSettle(Duration max) {
+        return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
+                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin, max);
+    }
+
+    /** The longest the warm-up may last: {@code settle} when settling, else {@code warmup}. */
+    public Duration maxWarmup() {
+        return settle.isZero() ? warmup : settle;
     }
 
     private static boolean positive(Duration d) {

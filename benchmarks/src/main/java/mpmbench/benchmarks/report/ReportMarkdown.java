@@ -160,14 +160,16 @@ public final class ReportMarkdown {
     static final String METHOD = """
             ## Method
 
-            - **Steady state first.** Each level runs a settling phase of the same load until the mean requests/s \
-            of the last 2 s is within 10 % of the 2 s before (env.csv `settle_rule`, capped at `settle_max_s`); a \
-            level that hits the cap is measured and marked `unsettled`. Then the load generator's own warm-up, then \
-            the measured window. `warm-up s` is what each cell got.
-            - **Repeats.** `quick`: measured windows back to back on one settled instance (cheap; the instance's own \
-            luck is shared by its repeats, so intervals are narrower than between instances). `full`: a fresh \
-            instance per repeat, in interleaved rounds (round 1 of every cell, then round 2 ...), so drift hits every \
-            target alike (env.csv `repeat_kind`).
+            - **Steady state first.** Each cell is one load-generator run whose warm-up lasts until the mean \
+            requests/s of the last 2 s is within 10 % of the 2 s before (env.csv `settle_rule`, at least \
+            `warmup_s`, at most `settle_max_s`); the measured window follows at once. A cell that hits the cap is \
+            measured and marked `unsettled`. `warm-up s` is what each cell got. The target's CPU per request is \
+            taken over the measured window only. In `quick`, the crash cell comes last on an instance warmed by \
+            the other cells and gets the fixed warm-up: it measures against its own second before the kill.
+            - **Repeats.** A fresh target instance per repeat, in interleaved rounds (round 1 of every target, \
+            then round 2 ...), so drift hits every target alike and an instance's own luck is in the interval. \
+            `quick` starts a target once per round and runs its scenarios on it one after the other; `full` starts \
+            one per scenario and round (env.csv `repeat_kind`).
             - **Intervals.** A figure is the median of its repeats; its interval is the 95 % Student-t interval of \
             the repeats' mean (like JMH's error over forks): with 3 repeats no distribution-free interval of a \
             median reaches 95 % ([min, max] covers 75 %), and the seconds within a repeat are autocorrelated, so \

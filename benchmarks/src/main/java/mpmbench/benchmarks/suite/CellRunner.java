@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
 import mpmbench.benchmarks.telemetry.ProcReader;
 import mpmbench.benchmarks.telemetry.TelemetrySampler;
 import mpmbench.benchmarks.telemetry.TreeSample;
+import mpmbench.loadgen.engine.SteadyState;
 
 /**
  * Runs one level of a scenario against a running target: the load generator as a separate process,
@@ -42,60 +42,45 @@ public final class CellRunner {
     }
 
     /**
-     * Runs one level on a running target: settles it ({@link SteadyState}, at most the plan's settle
-     * cap), then measures {@code windows} repeats back to back, repeat numbers from {@code c.repeat()}
-     * (a crash window after another measures a target whose killed child was replaced during the window
-     * before: the recovery is part of what it measures). Idle connections, when
-     * the level has some, are opened first by a separate holder and held through every window. Each
-     * result goes to {@code record} as soon as it exists (idle levels: when the holder has ended).
+     * Runs one level on a running target: one load-generator process warms it up until its requests/s
+     * are steady ({@code --settle}, at most the plan's settle cap, {@link SteadyState}) and measures
+     * the window right after. Idle connections, when the level has some, are opened first by a
+     * separate holder, so the measured connections are new clients; the holder is stopped once the
+     * window is over and its counts join the row.
+     *
+     * <p>{@code warm}: the instance has served other cells already. A crash cell on a warm instance
+     * gets the plan's fixed warm-up only: what it measures (failed requests, recovery to the rate of
+     * the second before the kill) is relative to its own run, which needs a warm target, not one
+     * settled at this load.
      */
-    public void run(SuitePlan.Cell c, int windows, RunningTarget target, String path, Consumer<CellResult> record)
-            throws InterruptedException {
+    public CellResult run(SuitePlan.Cell c, RunningTarget target, String path, boolean warm) throws InterruptedException {
         boolean crash = c.scenario().kind() == ScenarioKind.CRASH;
+        boolean settle = !plan.settleCap().isZero() && !(crash && warm);
         Duration window = crash ? plan.crashDuration() : plan.duration();
+        String url = target.baseUrl() + path;
         Process holder = null;
         Path holderJson = latencyDir.resolve(c.id() + ".idle.json");
-        List<CellResult> held = new ArrayList<>();
-        Consumer<CellResult> out = c.level().idle() > 0 ? held::add : record;
-        String url = target.baseUrl() + path;
-        // The holder's connections must outlast the level, and it cannot be told to stop early: an idle
-        // level settles within a shorter cap, so that the holder's time is not spent waiting for it.
-        Duration cap = c.level().idle() > 0 && plan.settleCap().compareTo(IDLE_SETTLE_CAP) > 0 ? IDLE_SETTLE_CAP
-                : plan.settleCap();
-        int w = 0;
         try {
             if (c.level().idle() > 0) {
-                Duration perWindow = plan.warmup().plus(window).plus(LOADGEN_START);
-                Duration hold = IDLE_SETTLE.plus(cap).plus(LOADGEN_START)
-                        .plus(perWindow.multipliedBy(windows)).plusSeconds(1);
+                // An upper bound: the holder is stopped (SIGTERM) as soon as the measured run is over.
+                Duration hold = IDLE_SETTLE.plus(LOADGEN_START).plus(plan.maxWarmup()).plus(window).plusSeconds(4);
                 Files.deleteIfExists(holderJson);
                 holder = LoadgenRun.start(LoadgenRun.holderCommand(plan, url, c.level().idle(), hold, holderJson),
                         latencyDir.resolve(c.id() + ".idle.txt"));
                 Thread.sleep(IDLE_SETTLE.toMillis());
             }
-            LoadgenRun.Settling settling = null;
-            for (; w < windows; w++) {
-                SuitePlan.Cell cw = new SuitePlan.Cell(c.scenario(), c.target(), c.level(), c.repeat() + w);
-                boolean first = settling == null;
-                if (first) {
-                    settling = cap.isZero() ? LoadgenRun.Settling.NONE
-                            : LoadgenRun.settle(LoadgenRun.settleCommand(plan, url, c.scenario(), c.level(), cap),
-                            latencyDir.resolve(cw.id() + ".settle.txt"), cap.plusSeconds(30));
-                }
-                out.accept(measure(cw, target, path, window, crash, settling, first));
+            CellResult r = measure(c, target, path, window, crash, settle);
+            if (holder == null) {
+                return r;
             }
+            Map<String, String> idle = holderResult(holder, holderJson);
+            return r.ok() || r.summary().text("status").equals("unsettled")
+                    || r.summary().text("status").equals("generator-bound") ? r.withIdle(idle) : r;
         } catch (IOException e) {
-            for (; w < windows; w++) {
-                out.accept(CellResult.notRun(new SuitePlan.Cell(c.scenario(), c.target(), c.level(), c.repeat() + w),
-                        path, "failed", e.getMessage()));
-            }
+            return CellResult.notRun(c, path, "failed", e.getMessage());
         } finally {
-            if (holder != null) {
-                Map<String, String> idle = holderResult(holder, holderJson);
-                for (CellResult r : held) {
-                    record.accept(r.ok() || r.summary().text("status").equals("unsettled")
-                            || r.summary().text("status").equals("generator-bound") ? r.withIdle(idle) : r);
-                }
+            if (holder != null && holder.isAlive()) {
+                holder.destroyForcibly();
             }
         }
     }
@@ -104,22 +89,22 @@ public final class CellRunner {
     static final Duration LOADGEN_START = Duration.ofSeconds(1);
 
     /**
-     * One measured window: the load generator as a process, the target sampled once a second, a child
-     * killed after the first measured second for {@code crash}. Its {@code warmup_s} is the level's
-     * settling phase plus the load generator's own warm-up; {@code first}: the window right after the
-     * settling phase (its samples.csv rows come with the settling seconds).
+     * The load run of a cell: the load generator as a process, the target sampled once a second and
+     * at the start and end of the measured window (its CPU per request is the window's), a child
+     * killed after the first measured second for {@code crash}.
      */
     private CellResult measure(SuitePlan.Cell c, RunningTarget target, String path, Duration duration, boolean crash,
-                               LoadgenRun.Settling settling, boolean first) throws InterruptedException, IOException {
+                               boolean settle) throws InterruptedException, IOException {
         Path json = latencyDir.resolve(c.id() + ".json");
         List<String> cmd = LoadgenRun.command(plan, target.baseUrl() + path, c.scenario(), c.level(), duration, json,
-                latencyDir.resolve(c.id() + ".hgrm"), latencyDir.resolve(c.id() + ".hlog"));
+                latencyDir.resolve(c.id() + ".hgrm"), latencyDir.resolve(c.id() + ".hlog"), settle);
         TelemetrySampler sampler = new TelemetrySampler(ProcReader.system(), target::pid, 1000);
         boolean telemetry = target.pid() > 0;
-        TreeSample before = telemetry ? sampler.sampleNow() : TreeSample.EMPTY;
+        TreeSample[] before = {telemetry ? sampler.sampleNow() : TreeSample.EMPTY};
+        double[] measureFromS = {0};
         List<Long> receipts = new ArrayList<>();
         // The kill comes after the first measured second (a baseline) and leaves most of the window to recover.
-        double killAfterS = plan.warmup().toMillis() / 1000.0 + Math.max(1.0, duration.toMillis() / 4000.0);
+        double killAfterS = Math.max(1.0, duration.toMillis() / 4000.0);
         double[] killAt = {Double.NaN};
         if (telemetry) {
             sampler.start();
@@ -127,12 +112,23 @@ public final class CellRunner {
         LoadgenRun.Outcome out;
         try {
             out = LoadgenRun.run(cmd, json, latencyDir.resolve(c.id() + ".txt"),
-                    duration.plus(plan.warmup()).plusSeconds(90), s -> {
-                        synchronized (receipts) {
-                            receipts.add(System.currentTimeMillis());
+                    plan.maxWarmup().plus(duration).plusSeconds(90), new LoadgenRun.Listener() {
+                        @Override
+                        public void second(LoadgenRun.Second s) {
+                            synchronized (receipts) {
+                                receipts.add(System.currentTimeMillis());
+                            }
+                            if (crash && Double.isNaN(killAt[0]) && !s.warmup() && s.tS() >= measureFromS[0] + killAfterS) {
+                                killAt[0] = killOneChild(target) ? s.tS() : -1;
+                            }
                         }
-                        if (crash && Double.isNaN(killAt[0]) && s.tS() >= killAfterS) {
-                            killAt[0] = killOneChild(target) ? s.tS() : -1;
+
+                        @Override
+                        public void warmupOver(double elapsedS) {
+                            measureFromS[0] = elapsedS;
+                            if (telemetry) {
+                                before[0] = sampler.sampleNow();
+                            }
                         }
                     });
         } finally {
@@ -143,50 +139,46 @@ public final class CellRunner {
             return CellResult.notRun(c, path, "failed", "the load generator exited with " + out.exitCode()
                     + " and wrote no result" + (out.stderrTail().isEmpty() ? "" : ": " + out.stderrTail()));
         }
+        double warmupS = out.num("warmup_s");
+        double endS = warmupS + out.num("duration_s");
+        String settled = out.json().getOrDefault("settled", "");
         List<TreeSample> samples = sampler.samples();
-        Row.Builder row = CellResult.base(c, path).put("status", "ok")
-                .put("warmup_s", settling.loadS() + plan.warmup().toMillis() / 1000.0)
-                .put("settled", settling == LoadgenRun.Settling.NONE ? "" : settling.settled());
+        Row.Builder row = CellResult.base(c, path).put("status", "ok").put("warmup_s", warmupS).put("settled", settled);
         CellRows.load(row, out);
         if (telemetry) {
-            double reqs = out.num("requests") + out.num("warmup_requests");
+            double reqs = out.num("requests");
             row.putAll(CellRows.process(CellRows.mean(samples, after)));
-            row.put("cpu_us_per_req", reqs > 0 ? after.cpuUsSince(before) / reqs : Double.NaN);
-            row.put("ctx_switches_per_req", reqs > 0 ? (after.ctxSwitches() - before.ctxSwitches()) / reqs : Double.NaN);
+            row.put("cpu_us_per_req", reqs > 0 ? after.cpuUsSince(before[0]) / reqs : Double.NaN);
+            row.put("ctx_switches_per_req", reqs > 0 ? (after.ctxSwitches() - before[0].ctxSwitches()) / reqs : Double.NaN);
         }
         if (crash) {
             if (killAt[0] < 0 || Double.isNaN(killAt[0])) {
                 row.put("status", "failed").put("reason", "no child to kill (or the run ended before the kill)");
             } else {
-                double recovery = Recovery.seconds(out.seconds().stream()
-                        .filter(x -> x.tS() <= (plan.warmup().toMillis() + duration.toMillis()) / 1000.0 + 0.05).toList(),
-                        killAt[0], plan.warmup().toMillis() / 1000.0);
+                double recovery = Recovery.seconds(out.seconds().stream().filter(x -> x.tS() <= endS + 0.05).toList(),
+                        killAt[0], warmupS);
                 row.put("kill_at_s", killAt[0]).put("recovery_s", recovery);
                 if (Double.isNaN(recovery)) {
                     row.put("reason", "requests/s not back to 90 % of the rate before the kill within the run");
                 }
             }
         }
-        classify(row, out.num("client_cpu_pct"), settling);
+        classify(row, out.num("client_cpu_pct"), settled,
+                out.seconds().stream().filter(x -> x.warmup() || x.tS() <= warmupS + 0.05).toList());
         List<Long> stamps;
         synchronized (receipts) {
             stamps = List.copyOf(receipts);
         }
-        List<Row> sampleRows = new ArrayList<>();
-        if (first) {
-            sampleRows.addAll(settleRows(c, settling));
-        }
-        sampleRows.addAll(CellRows.samples(c, out.seconds(), stamps, samples, plan.warmup().toMillis() / 1000.0,
-                (plan.warmup().toMillis() + duration.toMillis()) / 1000.0));
-        return new CellResult(row.build(), sampleRows);
+        return new CellResult(row.build(), CellRows.samples(c, out.seconds(), stamps, samples, warmupS, endS));
     }
 
     /**
      * An ok row becomes {@code generator-bound} when the load generator used at least
-     * {@link Schemas#GENERATOR_BOUND_PCT} % of its core, else {@code unsettled} when its settling phase
-     * hit the cap; a failed row stays failed.
+     * {@link Schemas#GENERATOR_BOUND_PCT} % of its core, else {@code unsettled} when its warm-up reached
+     * the settle cap with the requests/s still moving ({@code settled} is "false"; "" when not settling);
+     * a failed row stays failed.
      */
-    static void classify(Row.Builder row, double loadgenCpuPct, LoadgenRun.Settling settling) {
+    static void classify(Row.Builder row, double loadgenCpuPct, String settled, List<LoadgenRun.Second> warmup) {
         if (!row.get("status").equals("ok")) {
             return;
         }
@@ -194,30 +186,24 @@ public final class CellRunner {
         if (loadgenCpuPct >= Schemas.GENERATOR_BOUND_PCT) {
             row.put("status", "generator-bound").put("reason", String.format(Locale.ROOT,
                     "the load generator used %.0f %% of its core: these figures are its limit, not the target's", loadgenCpuPct) + was);
-        } else if (!settling.settled() && settling != LoadgenRun.Settling.NONE) {
-            List<LoadgenRun.Second> s = settling.perSecond();
+        } else if (settled.equals("false")) {
             row.put("status", "unsettled").put("reason", String.format(Locale.ROOT,
-                    "throughput still moving after %.0f s of warm-up (last seconds: %s req/s)", settling.loadS(),
-                    String.join(", ", s.subList(Math.max(0, s.size() - 4), s.size()).stream()
+                    "throughput still moving after %s s of warm-up (last seconds: %s req/s)", row.get("warmup_s"),
+                    String.join(", ", warmup.subList(Math.max(0, warmup.size() - 4), warmup.size()).stream()
                             .map(x -> Long.toString(x.rps())).toList())) + was);
         }
-    }
-
-    /** samples.csv rows of a settling phase: phase {@code settle}, {@code t_s} on the settling run's clock. */
-    private static List<Row> settleRows(SuitePlan.Cell c, LoadgenRun.Settling settling) {
-        return CellRows.samples(c, settling.perSecond(), List.of(), List.of(), 0, 0).stream()
-                .map(r -> Row.builder(Schemas.SAMPLES).putAll(r).put("phase", "settle").build()).toList();
     }
 
     /** How long the idle holder gets to open its connections before the settling phase starts. */
     static final Duration IDLE_SETTLE = Duration.ofMillis(1000);
 
-    /** The settle cap of a level with idle connections (see {@link #run}). */
-    static final Duration IDLE_SETTLE_CAP = Duration.ofSeconds(10);
-
-    /** Waits for the holder to end by itself (its hold covers every window) and reads its result. */
+    /**
+     * Stops the holder (SIGTERM: the load generator ends its run and still writes its result) and reads
+     * its result.
+     */
     private static Map<String, String> holderResult(Process holder, Path json) throws InterruptedException {
-        if (!holder.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+        holder.destroy();
+        if (!holder.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
             holder.destroyForcibly();
         }
         try {

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
+import mpmbench.loadgen.engine.SteadyState;
 
 /**
  * env.csv: the machine, kernel, JDK, peers' versions, the plan's flags, pinning, the git commit and
@@ -38,8 +39,9 @@ public final class EnvInfo {
         put(rows, "settle_rule", plan.settleCap().isZero() ? "none: the fixed warm-up only (--settle-max 0)"
                 : "requests/s of the last " + SteadyState.WINDOW_S + " s within " + Math.round(SteadyState.TOLERANCE * 100)
                 + " % of the " + SteadyState.WINDOW_S + " s before");
-        put(rows, "repeat_kind", plan.freshInstances() ? "fresh target instance per repeat, interleaved rounds"
-                : "measured windows on one settled target instance");
+        put(rows, "repeat_kind", plan.scenariosShareInstance()
+                ? "a fresh target instance per round, its scenarios one after the other on it; rounds interleaved"
+                : "a fresh target instance per scenario and round; rounds interleaved");
         put(rows, "generator_bound_pct", mpmbench.benchmarks.results.Schemas.GENERATOR_BOUND_PCT);
         put(rows, "pin_target", String.join(" ", plan.pinTarget()));
         put(rows, "pin_loadgen", String.join(" ", plan.pinLoad()));

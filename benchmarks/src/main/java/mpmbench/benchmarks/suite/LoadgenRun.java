@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,29 +48,25 @@ public final class LoadgenRun {
     private static final Pattern PROGRESS = Pattern.compile(
             "^\\s*([0-9.]+)s (warm-up|\\s+)\\s+(\\d+) req/s\\s+errors (\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern WARMUP_OVER = Pattern.compile("warm-up over after ([0-9.]+)s");
 
     private LoadgenRun() {
     }
 
     /**
-     * The command line for one level of a scenario against a URL: {@code duration} measured after the
-     * plan's warm-up. Idle connections are never opened here: a separate holder opens them
-     * ({@link #holderCommand}), so a target sees {@code level.idle()} idle connections, not twice as many.
+     * The command line for one level of a scenario against a URL: a warm-up until the target is steady
+     * ({@code --settle}, at most the plan's settle cap, at least its warm-up; the fixed warm-up when
+     * not {@code settle} or the cap is 0), then {@code duration} measured. Idle connections are never opened here: a separate
+     * holder opens them first ({@link #holderCommand}), so a target sees {@code level.idle()} idle
+     * connections, not twice as many, and the measured connections are new clients.
      */
     public static List<String> command(SuitePlan plan, String url, Scenario s, Level level, Duration duration,
-                                       Path json, Path hgrm, Path hlog) {
+                                       Path json, Path hgrm, Path hlog, boolean settle) {
         List<String> cmd = base(plan, level, s, duration, plan.warmup());
+        if (settle && !plan.settleCap().isZero()) {
+            cmd.addAll(List.of("--settle", plan.settleCap().toMillis() + "ms"));
+        }
         cmd.addAll(List.of("--json", json.toString(), "--hgrm", hgrm.toString(), "--hlog", hlog.toString(), url));
-        return cmd;
-    }
-
-    /**
-     * The command of a settling phase: the same load as the measured run, for at most {@code cap}, with
-     * no warm-up and no files; it is stopped as soon as the target has settled ({@link #settle}).
-     */
-    public static List<String> settleCommand(SuitePlan plan, String url, Scenario s, Level level, Duration cap) {
-        List<String> cmd = base(plan, level, s, cap, Duration.ZERO);
-        cmd.add(url);
         return cmd;
     }
 
@@ -109,55 +104,26 @@ public final class LoadgenRun {
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    /**
-     * How a settling phase ended: the per-second requests/s it saw, whether they settled
-     * ({@link SteadyState}), and the seconds of load it took.
-     */
-    public record Settling(List<Second> perSecond, boolean settled, double loadS) {
-        /** No settling phase ({@code --settle-max 0}): only the fixed warm-up. */
-        public static final Settling NONE = new Settling(List.of(), false, 0);
-    }
+    /** What a running load generator reports on its progress lines. Called from a reader thread. */
+    public interface Listener {
+        /** A progress second. */
+        void second(Second s);
 
-    /**
-     * Runs a settling command until the target has settled or the command ends (at the cap), then
-     * stops it; waits at most {@code limit}. Throws IOException when the process cannot start or overruns.
-     */
-    public static Settling settle(List<String> cmd, Path consoleOut, Duration limit)
-            throws IOException, InterruptedException {
-        List<Long> rps = new ArrayList<>();
-        boolean[] settled = {false};
-        Process[] self = new Process[1];
-        Outcome out = run(cmd, null, consoleOut, limit, p -> self[0] = p, s -> {
-            synchronized (rps) {
-                rps.add(s.rps());
-                if (!settled[0] && SteadyState.settled(rps)) {
-                    settled[0] = true;
-                    self[0].destroy();
-                }
-            }
-        });
-        synchronized (rps) {
-            double last = out.seconds().isEmpty() ? 0 : out.seconds().getLast().tS();
-            return new Settling(out.seconds(), settled[0], last);
+        /** The warm-up ended after {@code elapsedS} seconds: the measured window starts now. */
+        default void warmupOver(double elapsedS) {
         }
     }
 
     /**
-     * Runs the command, calling {@code onSecond} from a reader thread for every progress line, and
+     * Runs the command, telling {@code listener} from a reader thread of every progress line, and
      * waits at most {@code limit}. Throws IOException when the process cannot start or overruns.
      */
-    public static Outcome run(List<String> cmd, Path json, Path consoleOut, Duration limit, Consumer<Second> onSecond)
+    public static Outcome run(List<String> cmd, Path json, Path consoleOut, Duration limit, Listener listener)
             throws IOException, InterruptedException {
-        return run(cmd, json, consoleOut, limit, p -> { }, onSecond);
-    }
-
-    private static Outcome run(List<String> cmd, Path json, Path consoleOut, Duration limit, Consumer<Process> started,
-                               Consumer<Second> onSecond) throws IOException, InterruptedException {
         if (json != null) {
             Files.deleteIfExists(json);
         }
         Process p = new ProcessBuilder(cmd).redirectOutput(consoleOut.toFile()).start();
-        started.accept(p);
         List<Second> seconds = new ArrayList<>();
         List<String> other = new ArrayList<>();
         Thread reader = Thread.ofPlatform().daemon().name("loadgen-stderr").start(() -> {
@@ -165,11 +131,14 @@ public final class LoadgenRun {
                 String line;
                 while ((line = r.readLine()) != null) {
                     Second s = parseProgress(line);
+                    double warmupOver = parseWarmupOver(line);
                     if (s != null) {
                         synchronized (seconds) {
                             seconds.add(s);
                         }
-                        onSecond.accept(s);
+                        listener.second(s);
+                    } else if (!Double.isNaN(warmupOver)) {
+                        listener.warmupOver(warmupOver);
                     } else if (!line.isBlank()) {
                         synchronized (other) {
                             other.add(line);
@@ -194,6 +163,12 @@ public final class LoadgenRun {
         synchronized (seconds) {
             return new Outcome(fields, List.copyOf(seconds), p.exitValue(), tail);
         }
+    }
+
+    /** The seconds of a "warm-up over after 6.0s" line, NaN for any other line. */
+    public static double parseWarmupOver(String line) {
+        Matcher m = WARMUP_OVER.matcher(line);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
     /** A progress line, or null when the line is something else. */

@@ -4,29 +4,31 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The two suites, with their default timing and repeats. A repeat in {@code quick} is a measured
- * window on one warmed target instance (like JMH's iterations: cheap, but the instance's own luck is
- * shared by its repeats); in {@code full} a fresh instance per repeat, interleaved in rounds (like
- * JMH's forks: every source of run-to-run variation is in the interval).
+ * The two suites, with their default timing and repeats. In both a repeat is a fresh target instance,
+ * in interleaved rounds (like JMH's forks: an instance's own luck, how its processes and threads landed
+ * on the cores, is in the interval; windows on one instance, like JMH's iterations, gave intervals too
+ * narrow for two runs of one build to agree). {@code quick} starts each target once per round and runs
+ * its scenarios one after the other on it (crash last); {@code full} starts a fresh instance per
+ * scenario too.
  */
 public enum SuiteKind {
     // Budget: 10 minutes on 2 cores with every target installed, 3 repeats of every cell a claim reads.
-    QUICK(Duration.ofSeconds(2), Duration.ofMillis(1000), 3, Duration.ofSeconds(15), false),
+    QUICK(Duration.ofSeconds(2), Duration.ofMillis(1000), 3, Duration.ofSeconds(15), true),
     // Budget: 60 minutes plus the micro pass.
-    FULL(Duration.ofSeconds(3), Duration.ofMillis(1000), 3, Duration.ofSeconds(30), true);
+    FULL(Duration.ofSeconds(3), Duration.ofMillis(1000), 3, Duration.ofSeconds(30), false);
 
     private final Duration duration;
     private final Duration warmup;
     private final int repeats;
     private final Duration settleCap;
-    private final boolean freshInstances;
+    private final boolean scenariosShareInstance;
 
-    SuiteKind(Duration duration, Duration warmup, int repeats, Duration settleCap, boolean freshInstances) {
+    SuiteKind(Duration duration, Duration warmup, int repeats, Duration settleCap, boolean scenariosShareInstance) {
         this.duration = duration;
         this.warmup = warmup;
         this.repeats = repeats;
         this.settleCap = settleCap;
-        this.freshInstances = freshInstances;
+        this.scenariosShareInstance = scenariosShareInstance;
     }
 
     /** The measured window of a repeat. */
@@ -34,7 +36,7 @@ public enum SuiteKind {
         return duration;
     }
 
-    /** The load generator's own warm-up before each measured window (its JIT, its connections). */
+    /** The shortest warm-up before a measured window (the load generator's JIT, its connections). */
     public Duration warmup() {
         return warmup;
     }
@@ -48,9 +50,9 @@ public enum SuiteKind {
         return settleCap;
     }
 
-    /** Whether each repeat gets a fresh target instance (else: windows on one warmed instance). */
-    public boolean freshInstances() {
-        return freshInstances;
+    /** Whether a round runs every scenario on one instance of a target (else one instance per scenario). */
+    public boolean scenariosShareInstance() {
+        return scenariosShareInstance;
     }
 
     public String label() {

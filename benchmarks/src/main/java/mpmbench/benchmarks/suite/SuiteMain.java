@@ -47,22 +47,22 @@ public final class SuiteMain implements Callable<Integer> {
                     + "httpd-prefork,httpd-worker,httpd-event,nginx; also url=http://host:port[,pid=N] (use ; between several)")
     List<String> targets = new ArrayList<>();
 
-    @Option(names = "--scenarios", paramLabel = "S,...", split = ",", description = "scenarios (default: all for full; startup,hello,idle-keepalive,cpu,crash for quick; see --list)")
+    @Option(names = "--scenarios", paramLabel = "S,...", split = ",", description = "scenarios (default: all for full; startup,hello,idle-keepalive,crash for quick; see --list)")
     List<String> scenarios = new ArrayList<>();
 
-    @Option(names = "--repeats", paramLabel = "N", description = "repeats of each cell (default 3): windows on one "
-            + "warmed instance in quick, fresh instances in interleaved rounds in full")
+    @Option(names = "--repeats", paramLabel = "N", description = "repeats of each cell (default 3): a fresh target "
+            + "instance each, in interleaved rounds")
     Integer repeats;
 
-    @Option(names = "--duration", paramLabel = "T", description = "measured window per repeat, e.g. 3s, 500ms (quick 2s, full 4s)")
+    @Option(names = "--duration", paramLabel = "T", description = "measured window per repeat, e.g. 3s, 500ms (quick 2s, full 3s)")
     String duration;
 
-    @Option(names = "--warmup", paramLabel = "T", description = "the load generator's own warm-up before each measured "
-            + "window, after the target has settled (default 1s)")
+    @Option(names = "--warmup", paramLabel = "T", description = "the shortest warm-up before each measured window "
+            + "(default 1s); with settling the warm-up lasts until the target is steady")
     String warmup;
 
-    @Option(names = "--settle-max", paramLabel = "T", description = "longest a level may take to settle (requests/s "
-            + "of two 2 s windows within 10 %%) before it is measured anyway and marked unsettled (quick 15s, full 30s); "
+    @Option(names = "--settle-max", paramLabel = "T", description = "longest warm-up while a level settles (requests/s "
+            + "of two 2 s windows within 10 %%); then it is measured anyway and marked unsettled (quick 15s, full 30s); "
             + "0: no settling, the fixed --warmup only")
     String settleMax;
 
@@ -174,7 +174,7 @@ public final class SuiteMain implements Callable<Integer> {
                 pin ? List.of("taskset", "-c", "0") : List.of(), pin ? List.of("taskset", "-c", "1") : List.of(),
                 Path.of(System.getProperty("java.io.tmpdir")).resolve("mpmbench-run-" + runId),
                 micro != null ? micro : kind == SuiteKind.FULL,
-                settleMax != null ? parseDuration(settleMax) : kind.settleCap(), kind.freshInstances());
+                settleMax != null ? parseDuration(settleMax) : kind.settleCap(), kind.scenariosShareInstance());
     }
 
     /** {@code url=a,pid=1} would be split at its comma: join a {@code pid=} part back to its URL. */

@@ -3,8 +3,11 @@ package mpmbench.benchmarks.suite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+
+import mpmbench.loadgen.engine.SteadyState;
 
 /**
  * Everything a suite run does, validated in one place; built from the command line
@@ -27,17 +30,21 @@ import java.util.Map;
  * @param micro       run a short JMH micro pass after the scenarios ({@link MicroPass}; full by default)
  * @param settleCap   the longest a level's settling phase may run ({@link SteadyState}); zero: no
  *                    settling phase, only the fixed warm-up (how the suite measured before it had one)
- * @param freshInstances each repeat on a fresh target instance, in interleaved rounds (else the
- *                    repeats of a level are windows on one warmed instance)
+ * @param scenariosShareInstance each round starts a target once and runs every scenario on it, crash
+ *                    last (else a fresh instance per scenario and round); a repeat is always a fresh
+ *                    instance, rounds interleaved
  */
 public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario> scenarios, int repeats,
                         Duration duration, Duration warmup, Path out, Path root, String java,
                         Map<String, String> sets, List<String> pinTarget, List<String> pinLoad, Path runBase,
-                        boolean micro, Duration settleCap, boolean freshInstances) {
+                        boolean micro, Duration settleCap, boolean scenariosShareInstance) {
 
     public SuitePlan {
         targets = List.copyOf(targets);
-        scenarios = List.copyOf(scenarios);
+        // crash kills a child: on a shared instance it goes last, so no other scenario measures a replacement
+        scenarios = scenariosShareInstance ? scenarios.stream()
+                .sorted(Comparator.comparing(x -> x.kind() == ScenarioKind.CRASH)).toList()
+                : List.copyOf(scenarios);
         sets = Map.copyOf(sets);
         pinTarget = List.copyOf(pinTarget);
         pinLoad = List.copyOf(pinLoad);
@@ -50,9 +57,10 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("--duration must be positive");
         }
-        if (warmup.isNegative() || !settleCap.isZero() && settleCap.toMillis() < 2000L * SteadyState.WINDOW_S) {
+        if (warmup.isNegative() || !settleCap.isZero() && (settleCap.toMillis() < 2000L * SteadyState.WINDOW_S
+                || settleCap.compareTo(warmup) < 0)) {
             throw new IllegalArgumentException("--warmup must not be negative and --settle-max 0 (no settling) or at least "
-                    + 2 * SteadyState.WINDOW_S + "s (two windows of the steady-state rule)");
+                    + 2 * SteadyState.WINDOW_S + "s (two windows of the steady-state rule) and at least --warmup");
         }
     }
 
@@ -64,34 +72,33 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
         return root.resolve("loadgen/target/mpmbench-loadgen.jar");
     }
 
+    /** The longest warm-up of a cell: the settle cap, or the fixed warm-up without settling. */
+    public Duration maxWarmup() {
+        return settleCap.isZero() ? warmup : settleCap;
+    }
+
     /** How long the crash scenario measures: at least 4 s (the kill comes after the first measured second), so recovery can be seen. */
     public Duration crashDuration() {
         return duration.compareTo(Duration.ofSeconds(4)) >= 0 ? duration : Duration.ofSeconds(4);
     }
 
     /**
-     * Every cell, in run order: with fresh instances, round (repeat) first, then scenario, target and
-     * level, so drift in the machine hits every target alike; else scenario, target, level, repeat.
+     * Every cell, in run order: round (repeat) first, so drift in the machine hits every target alike;
+     * then target and scenario when scenarios share an instance, else scenario and target; then level.
      */
     public List<Cell> cells() {
         List<Cell> cells = new ArrayList<>();
-        if (freshInstances) {
-            for (int r = 1; r <= repeats; r++) {
-                for (Scenario s : scenarios) {
-                    for (TargetSpec t : targets) {
-                        for (Level l : s.levels()) {
-                            cells.add(new Cell(s, t, l, r));
-                        }
+        for (int r = 1; r <= repeats; r++) {
+            if (scenariosShareInstance) {
+                for (TargetSpec t : targets) {
+                    for (Scenario s : scenarios) {
+                        addLevels(cells, s, t, r);
                     }
                 }
-            }
-            return cells;
-        }
-        for (Scenario s : scenarios) {
-            for (TargetSpec t : targets) {
-                for (Level l : s.levels()) {
-                    for (int r = 1; r <= repeats; r++) {
-                        cells.add(new Cell(s, t, l, r));
+            } else {
+                for (Scenario s : scenarios) {
+                    for (TargetSpec t : targets) {
+                        addLevels(cells, s, t, r);
                     }
                 }
             }
@@ -99,21 +106,26 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
         return cells;
     }
 
+    private static void addLevels(List<Cell> cells, Scenario s, TargetSpec t, int r) {
+        for (Level l : s.levels()) {
+            cells.add(new Cell(s, t, l, r));
+        }
+    }
+
     /**
-     * A rough cost of a cell in seconds, for the progress bar's ETA before any cell ran; the first level
-     * of a scenario carries the target's launch (about 2 s).
+     * A rough cost of a cell in seconds, for the progress bar's ETA before any cell ran: a launch (about
+     * 2 s) with the first level of an instance, a warm-up of about 6 s, the window, a JVM start.
      */
     public double estimateSeconds(Cell c) {
-        boolean firstLevel = c.scenario().levels().indexOf(c.level()) == 0;
-        boolean firstWindow = freshInstances || c.repeat() == 1;
-        double launch = firstLevel && firstWindow && c.target().launched() ? 2 : 0;
-        // settling: about 6 s of load and a JVM start, once per level and instance
-        double settle = firstWindow ? 6.5 : 0;
+        boolean firstOfInstance = c.scenario().levels().indexOf(c.level()) == 0
+                && (!scenariosShareInstance || scenarios.stream().filter(s -> s.kind() != ScenarioKind.STARTUP)
+                        .findFirst().map(s -> s == c.scenario()).orElse(true));
+        double launch = firstOfInstance && c.target().launched() ? 2 : 0;
+        double settle = settleCap.isZero() ? warmup.toMillis() / 1000.0 : 6;
         return launch + switch (c.scenario().kind()) {
             case STARTUP -> 0.0;
-            case CRASH -> settle + warmup.toMillis() / 1000.0 + crashDuration().toMillis() / 1000.0 + 1;
-            default -> settle + warmup.toMillis() / 1000.0 + duration.toMillis() / 1000.0 + 1
-                    + (c.level().idle() > 0 && firstWindow ? 2.5 : 0);
+            case CRASH -> settle + crashDuration().toMillis() / 1000.0 + 1;
+            default -> settle + duration.toMillis() / 1000.0 + 1 + (c.level().idle() > 0 ? 1.5 : 0);
         };
     }
 

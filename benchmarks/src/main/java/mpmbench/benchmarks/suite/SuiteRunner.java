@@ -17,16 +17,15 @@ import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
 
 /**
- * Runs a {@link SuitePlan}. With fresh instances ({@code full}): round 1 of every scenario and target,
- * then round 2 and so on, a new target instance per scenario and round, so drift in the machine hits
- * every target alike. Otherwise ({@code quick}): one instance per scenario and target, whose levels
- * each settle once and are then measured in as many windows as there are repeats. A level always
- * settles first ({@link SteadyState}). A cell that fails is recorded with its reason and the run goes
- * on; summary.csv and samples.csv are rewritten after every target so an interrupted run keeps what it
- * has. The {@code startup} cells are timed on the first launches of each target for other scenarios
- * (one per repeat), so they cost no launch of their own unless too few launches happen. At the end a
- * short micro pass runs when the plan asks ({@link MicroPass}: full by default), then the report
- * (cells, claims, charts, report.md) is built from the CSV files.
+ * Runs a {@link SuitePlan} in rounds: round 1 of every target, then round 2 and so on, a fresh target
+ * instance per round (per scenario and round too in {@code full}), so drift in the machine hits every
+ * target alike and an instance's own luck is in the repeats' spread. Every level warms up until the
+ * target is steady ({@link SteadyState}) and is measured once per round. A cell that fails is recorded
+ * with its reason and the run goes on; summary.csv and samples.csv are rewritten after every instance
+ * so an interrupted run keeps what it has. The {@code startup} cells are timed on the first launches
+ * of each target for other scenarios (one per repeat), so they cost no launch of their own unless too
+ * few launches happen. At the end a short micro pass runs when the plan asks ({@link MicroPass}: full
+ * by default), then the report (cells, claims, charts, report.md) is built from the CSV files.
  */
 public final class SuiteRunner {
 
@@ -57,16 +56,21 @@ public final class SuiteRunner {
                 cells.stream().mapToDouble(plan::estimateSeconds).sum());
         CellRunner runner = new CellRunner(plan, latency);
         boolean onlyStartup = plan.scenarios().size() == 1 && startupScenario() != null;
-        int rounds = plan.freshInstances() ? plan.repeats() : 1;
-        int windows = plan.freshInstances() ? 1 : plan.repeats();
-        for (int round = 1; round <= rounds; round++) {
-            for (Scenario s : plan.scenarios()) {
-                if (s.kind() == ScenarioKind.STARTUP && !onlyStartup) {
-                    continue; // recorded from the launches for other scenarios, or at the end
-                }
+        // recorded from the launches for other scenarios, or at the end
+        List<Scenario> measured = plan.scenarios().stream()
+                .filter(s -> onlyStartup || s.kind() != ScenarioKind.STARTUP).toList();
+        for (int round = 1; round <= plan.repeats(); round++) {
+            if (plan.scenariosShareInstance()) {
                 for (TargetSpec t : plan.targets()) {
-                    runTarget(runner, s, t, round, windows, bar);
+                    runInstance(runner, measured, t, round, bar);
                     writeCsv(out);
+                }
+            } else {
+                for (Scenario s : measured) {
+                    for (TargetSpec t : plan.targets()) {
+                        runInstance(runner, List.of(s), t, round, bar);
+                        writeCsv(out);
+                    }
                 }
             }
         }
@@ -74,7 +78,7 @@ public final class SuiteRunner {
         if (startup != null) {
             for (TargetSpec t : plan.targets()) {
                 while (startups.getOrDefault(t.name(), 0) < plan.repeats() && !skipped(startup, t, bar)) {
-                    runTarget(runner, startup, t, 1, 1, bar);
+                    runInstance(runner, List.of(startup), t, 1, bar);
                 }
             }
             writeCsv(out);
@@ -134,70 +138,91 @@ public final class SuiteRunner {
     }
 
     /**
-     * One instance of a target for one scenario: launched, its startup cell recorded when one is still
-     * due, each level run in {@code windows} repeats from {@code repeat}, then stopped.
+     * One instance of a target for {@code scenarios}, in their order: launched unless none of them can
+     * run on it, its startup cell recorded when one is still due, each level of each scenario measured
+     * as repeat {@code round}, then stopped. Scenarios it cannot run are recorded as skipped.
      */
-    private void runTarget(CellRunner runner, Scenario s, TargetSpec t, int repeat, int windows, ProgressBar bar)
+    private void runInstance(CellRunner runner, List<Scenario> scenarios, TargetSpec t, int round, ProgressBar bar)
             throws InterruptedException {
-        String path = t.pathFor(s);
-        String skip = skipReason(s, t);
-        if (skip != null) {
-            for (Level l : s.levels()) {
-                for (int w = 0; w < windows; w++) {
-                    SuitePlan.Cell c = new SuitePlan.Cell(s, t, l, repeat + w);
-                    record(CellResult.notRun(c, path, "skipped", skip), c, bar);
-                }
+        List<Scenario> runnable = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            String skip = skipReason(s, t);
+            if (skip == null) {
+                runnable.add(s);
+            } else {
+                notRun(s, t, round, "skipped", skip, bar);
             }
+        }
+        if (runnable.isEmpty()) {
             return;
         }
         RunningTarget target;
         try {
             target = launcher.start(t);
         } catch (IOException | RuntimeException e) {
-            for (Level l : s.levels()) {
-                for (int w = 0; w < windows; w++) {
-                    SuitePlan.Cell c = new SuitePlan.Cell(s, t, l, repeat + w);
-                    record(CellResult.notRun(c, path, "failed", t.name() + " did not start: " + e.getMessage()), c, bar);
+            for (Scenario s : runnable) {
+                notRun(s, t, round, "failed", t.name() + " did not start: " + e.getMessage(), bar);
+                if (s.kind() == ScenarioKind.STARTUP) {
+                    startups.put(t.name(), plan.repeats()); // no more launches to time
                 }
             }
             return;
         }
         try (target) {
-            runLevels(runner, s, t, repeat, windows, target, bar);
+            recordStartup(runner, t, target, bar);
+            String gone = null;
+            boolean warm = false;
+            for (Scenario s : runnable) {
+                if (s.kind() == ScenarioKind.STARTUP) {
+                    continue;
+                }
+                if (gone != null) {
+                    notRun(s, t, round, "skipped", gone, bar);
+                    continue;
+                }
+                runLevels(runner, s, t, round, target, warm, bar);
+                warm = true;
+                if (target.process() != null && !target.process().isAlive()) {
+                    gone = t.name() + " exited during an earlier cell of this instance";
+                }
+            }
         } finally {
             deleteRunDir(target);
         }
     }
 
-    private void runLevels(CellRunner runner, Scenario s, TargetSpec t, int repeat, int windows, RunningTarget target,
-                           ProgressBar bar) throws InterruptedException {
-        String path = t.pathFor(s);
+    private void notRun(Scenario s, TargetSpec t, int round, String status, String reason, ProgressBar bar) {
+        for (Level l : s.levels()) {
+            SuitePlan.Cell c = new SuitePlan.Cell(s, t, l, round);
+            record(CellResult.notRun(c, t.pathFor(s), status, reason), c, bar);
+        }
+    }
+
+    /** The startup cell of this launch, when the target still has fewer than the plan's repeats. */
+    private void recordStartup(CellRunner runner, TargetSpec t, RunningTarget target, ProgressBar bar) {
         Scenario startup = startupScenario();
         int done = startups.getOrDefault(t.name(), 0);
         if (startup != null && done < plan.repeats()) {
             startups.put(t.name(), done + 1);
             SuitePlan.Cell sc = new SuitePlan.Cell(startup, t, startup.levels().getFirst(), done + 1);
             record(runner.startup(sc, target), sc, bar);
-            if (s == startup) {
-                return;
-            }
         }
+    }
+
+    /** Each level of {@code s} on a running instance; a rate sweep stops after its knee. */
+    private void runLevels(CellRunner runner, Scenario s, TargetSpec t, int round, RunningTarget target, boolean warm,
+                           ProgressBar bar) throws InterruptedException {
+        String path = t.pathFor(s);
         String knee = null;
         for (Level l : s.levels()) {
-            SuitePlan.Cell c = new SuitePlan.Cell(s, t, l, repeat);
+            SuitePlan.Cell c = new SuitePlan.Cell(s, t, l, round);
             if (knee != null) {
-                for (int w = 0; w < windows; w++) {
-                    SuitePlan.Cell cw = new SuitePlan.Cell(s, t, l, repeat + w);
-                    record(CellResult.notRun(cw, path, "skipped", knee), cw, bar);
-                }
+                record(CellResult.notRun(c, path, "skipped", knee), c, bar);
                 continue;
             }
-            List<Row> level = new ArrayList<>();
-            runner.run(c, windows, target, path, r -> {
-                level.add(r.summary());
-                record(r, new SuitePlan.Cell(s, t, l, Integer.parseInt(r.summary().text("repeat"))), bar);
-            });
-            if (s.kind() == ScenarioKind.RATE_SWEEP && level.stream().filter(r -> pastKnee(r, l)).count() * 2 > level.size()) {
+            CellResult r = runner.run(c, target, path, warm || s.levels().indexOf(l) > 0);
+            record(r, c, bar);
+            if (s.kind() == ScenarioKind.RATE_SWEEP && pastKnee(r.summary(), l)) {
                 knee = "past the knee at " + (long) l.rate() + " req/s";
             }
             if (target.process() != null && !target.process().isAlive()) {
@@ -228,8 +253,8 @@ public final class SuiteRunner {
     }
 
     /**
-     * The sweep stops after a level whose p99 passed the SLO, with errors, or that fell 10 % short of its
-     * rate in most of its repeats (a generator-bound or unsettled repeat counts by its figures).
+     * A round's sweep stops after a level whose p99 passed the SLO, with errors, or that fell 10 % short
+     * of its rate (a generator-bound or unsettled repeat counts by its figures).
      */
     static boolean pastKnee(Row r, Level level) {
         if (r.text("status").equals("failed") || r.text("status").equals("skipped")) {

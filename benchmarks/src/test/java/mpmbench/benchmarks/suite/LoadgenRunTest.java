@@ -51,32 +51,25 @@ class LoadgenRunTest {
         SuitePlan plan = m.plan("run", 2);
         Scenario churn = Scenarios.byName(SuiteKind.QUICK, 2).get("churn");
         List<String> cmd = LoadgenRun.command(plan, "http://127.0.0.1:1/hello", churn, new Level(16, 2000, 300),
-                Duration.ofSeconds(2), Path.of("j"), Path.of("h"), Path.of("l"));
+                Duration.ofSeconds(2), Path.of("j"), Path.of("h"), Path.of("l"), true);
         assertEquals(List.of("taskset", "-c", "1", "/jdk/bin/java"), cmd.subList(0, 4));
         String line = String.join(" ", cmd);
         assertTrue(line.contains("-jar /repo/loadgen/target/mpmbench-loadgen.jar -t 1 -c 16 -d 2000ms --warmup 1000ms"), line);
-        // the measured run opens no idle connections: the holder alone does (they were opened twice once)
-        assertTrue(line.endsWith("-R 2000 --no-keepalive --json j --hgrm h --hlog l http://127.0.0.1:1/hello"), line);
+        // one process warms up until steady (at most the 15 s cap) and measures right after; it opens no
+        // idle connections: the holder alone does (they were opened twice once)
+        assertTrue(line.endsWith("-R 2000 --no-keepalive --settle 15000ms --json j --hgrm h --hlog l "
+                + "http://127.0.0.1:1/hello"), line);
         assertFalse(line.contains("--idle"), line);
-        String settle = String.join(" ", LoadgenRun.settleCommand(plan, "http://127.0.0.1:1/hello", churn,
-                new Level(16, 2000, 300), Duration.ofSeconds(15)));
-        assertTrue(settle.endsWith("-c 16 -d 15000ms --warmup 0ms --timeout 2s --progress -R 2000 --no-keepalive "
-                + "http://127.0.0.1:1/hello"), settle);
         String holder = String.join(" ", LoadgenRun.holderCommand(plan, "http://127.0.0.1:1/hello", 300,
                 Duration.ofSeconds(20), Path.of("i")));
         assertTrue(holder.contains("--idle 300"), holder);
     }
 
     @Test
-    void the_settling_rule_waits_for_two_windows_without_a_trend() {
-        assertFalse(SteadyState.settled(List.of(4000L, 9000L, 30000L)));
-        // java-event's JIT climb: not settled while the 2 s means still rise by more than 10 %
-        assertFalse(SteadyState.settled(List.of(3583L, 9793L, 9658L, 17954L, 38566L, 62978L)));
-        assertFalse(SteadyState.settled(List.of(9658L, 17954L, 38566L, 62978L, 74862L, 64439L)));
-        assertTrue(SteadyState.settled(List.of(38566L, 62978L, 74862L, 64439L, 68452L, 79691L)));
-        // a stalled target is steady
-        assertTrue(SteadyState.settled(List.of(0L, 0L, 0L, 0L)));
-        assertFalse(SteadyState.settled(List.of(0L, 0L, 5L, 0L)));
+    void the_warmup_over_line_is_read_and_nothing_else_is() {
+        assertEquals(6.0, LoadgenRun.parseWarmupOver("  warm-up over after 6.0s: steady"));
+        assertEquals(15.0, LoadgenRun.parseWarmupOver("\r  warm-up over after 15.0s"));
+        assertTrue(Double.isNaN(LoadgenRun.parseWarmupOver("     4.0s                 0 req/s  errors 106  p99 10.671ms")));
     }
 
     @Test

@@ -29,7 +29,7 @@ class SuitePlanTest {
         assertEquals(Duration.ofSeconds(2), p.duration());
         assertEquals(3, p.repeats());
         assertEquals(Duration.ofSeconds(15), p.settleCap());
-        assertFalse(p.freshInstances());
+        assertTrue(p.scenariosShareInstance());
         assertEquals(Path.of("/repo/server/target/mpmbench-server.jar"), p.serverJar());
         assertEquals(Path.of("/repo/results/run"), p.out());
         assertEquals(List.of("taskset", "-c", "0"), p.pinTarget());
@@ -42,7 +42,7 @@ class SuitePlanTest {
         assertEquals(9, p.scenarios().size());
         assertEquals(3, p.repeats());
         assertEquals(Duration.ofSeconds(3), p.duration());
-        assertTrue(p.freshInstances());
+        assertFalse(p.scenariosShareInstance());
         Scenario hello = p.scenarios().stream().filter(s -> s.name().equals("hello")).findFirst().orElseThrow();
         assertEquals(List.of(1, 16, 256), hello.levels().stream().map(Level::connections).toList());
     }
@@ -63,9 +63,16 @@ class SuitePlanTest {
         assertTrue(p.pinTarget().isEmpty());
         // 3 targets x (1 hello level + 1 churn level) x 2 repeats
         assertEquals(12, p.cells().size());
-        // quick: the repeats of a level follow each other (windows on one instance)
-        assertEquals("hello_java-event_c16_r2", p.cells().get(1).id());
-        assertEquals("hello_url_http___127.0.0.1_8080_pid_42_c16_r1", p.cells().get(4).id());
+        // quick: round 1 first; in it each target runs its scenarios on one instance
+        assertEquals(List.of("hello_java-event_c16_r1", "churn_java-event_c16_r1", "hello_nginx_c16_r1"),
+                p.cells().subList(0, 3).stream().map(SuitePlan.Cell::id).toList());
+        assertEquals("hello_java-event_c16_r2", p.cells().get(6).id());
+    }
+
+    @Test
+    void crash_goes_last_on_a_shared_instance() {
+        SuitePlan p = plan("quick", "--scenarios", "crash,hello", "--targets", "java-worker", "--root", "/repo");
+        assertEquals(List.of("hello", "crash"), p.scenarios().stream().map(Scenario::name).toList());
     }
 
     @Test

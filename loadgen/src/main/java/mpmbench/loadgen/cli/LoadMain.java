@@ -1,5 +1,6 @@
 package mpmbench.loadgen.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -8,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
@@ -70,6 +73,11 @@ public final class LoadMain implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "T", converter = DurationConverter.class,
             description = "run this long before the measured window; counted, kept out of histograms (default 0s)")
     Duration warmup = Duration.ZERO;
+
+    @Option(names = "--settle", paramLabel = "MAX", converter = DurationConverter.class,
+            description = "warm up until the requests/s are steady (the last 2 s within 10 %% of the 2 s before), "
+                    + "at least --warmup, at most MAX (at least 4s), then measure -d at once; 0 = a fixed --warmup (default 0)")
+    Duration settle = Duration.ZERO;
 
     @Option(names = "--no-keepalive", description = "Connection: close, a new connection per request (connect time included)")
     boolean noKeepAlive;
@@ -155,7 +163,7 @@ public final class LoadMain implements Callable<Integer> {
         }
         try {
             return new LoadSpec(Target.parse(url), threads, connections, rate == null ? 0 : rate, duration, warmup,
-                    timeout, connectTimeout, !noKeepAlive, pipeline, idle, idleInterval, bind, headers, spin);
+                    timeout, connectTimeout, !noKeepAlive, pipeline, idle, idleInterval, bind, headers, spin, settle);
         } catch (IllegalArgumentException e) {
             throw new BadUsage(e.getMessage());
         }
@@ -168,7 +176,32 @@ public final class LoadMain implements Callable<Integer> {
         ProgressPrinter printer = progress || terminal ? new ProgressPrinter(err, terminal) : null;
         out.print(ConsoleSummary.header(spec));
         out.flush();
-        LoadResult result = new LoadRun(spec, hlog, printer).run();
+        LoadRun run = new LoadRun(spec, hlog, printer);
+        // Like wrk: SIGINT or SIGTERM ends the run early and still reports what was measured. The JVM
+        // runs this hook on the signal and exits when it returns, so it waits for the reports.
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread onSignal = new Thread(() -> {
+            run.stop();
+            try {
+                reported.await(spec.grace().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "mpmbench-load-stop");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        try {
+            return report(run.run(), printer);
+        } finally {
+            reported.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it returns now that the reports are written
+            }
+        }
+    }
+
+    private int report(LoadResult result, ProgressPrinter printer) throws IOException {
         if (printer != null) {
             printer.end();
         }

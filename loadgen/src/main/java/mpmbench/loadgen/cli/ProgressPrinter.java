@@ -42,6 +42,18 @@ final class ProgressPrinter implements LoadRun.Progress {
         out.flush();
     }
 
+    /**
+     * One line when the warm-up ends, {@code warm-up over after 6.0s: steady} (without {@code : steady}
+     * when it was fixed or reached its cap): the suite reads it to
+     * sample the server at the start of the measured window.
+     */
+    @Override
+    public void warmupOver(double elapsedS, boolean settled) {
+        out.printf(Locale.ROOT, "%s  warm-up over after %.1fs%s%n", terminal ? "\r" : "", elapsedS,
+                settled ? ": steady" : "");
+        out.flush();
+    }
+
     /** Ends the progress line before the summary is printed. */
     void end() {
         if (terminal) {

@@ -29,11 +29,23 @@ public final class LoadRun {
     /** Called once a second with the elapsed time (s), the counts so far and the last interval. */
     public interface Progress {
         void second(double elapsedS, Counts counts, Histogram[] interval, boolean warmup);
+
+        /**
+         * The warm-up is over after {@code elapsedS} seconds: the measured window starts now.
+         * {@code settled}: with {@code --settle}, whether the requests/s were steady (false: its cap).
+         */
+        default void warmupOver(double elapsedS, boolean settled) {
+        }
     }
 
     private final LoadSpec spec;
     private final Path hlog;
     private final Progress progress;
+    /** Set once {@link #run()} has started; read by {@link #stop()} from another thread. */
+    private volatile RunClock clock;
+    private volatile boolean stopRequested;
+    /** Written only by the thread that runs {@link #awaitEnd}. */
+    private boolean settled;
 
     /**
      * @param hlog     interval log to write, or {@code null}
@@ -58,8 +70,12 @@ public final class LoadRun {
                 .map(a -> new InetSocketAddress(a, 0)).toList();
 
         long startMs = System.currentTimeMillis();
-        RunClock clock = RunClock.starting(System.nanoTime(), spec.warmup().toNanos(),
+        RunClock clock = RunClock.starting(System.nanoTime(), spec.maxWarmup().toNanos(),
                 spec.duration().toNanos(), spec.grace().toNanos());
+        this.clock = clock;
+        if (stopRequested) {
+            clock.stopNow(clock.startNs());
+        }
         int threads = spec.threads();
         LoopSetup setup = new LoopSetup(spec.target().address(), bind,
                 clock, spec.open(), spec.keepAlive(), request.length, spec.timeout().toNanos(),
@@ -112,15 +128,32 @@ public final class LoadRun {
                 }
             }
             boolean nsTimer = loops.stream().allMatch(SingleThreadSelectorLoop::nanosecondTimer);
+            long warmupNs = clock.warmupEndNs() - clock.startNs();
+            long windowNs = Math.min(spec.duration().toNanos(), clock.windowEndNs() - clock.warmupEndNs());
             return new LoadResult(spec, startMs, sum(counters), collector.total(IntervalCollector.CORRECTED),
                     collector.total(IntervalCollector.UNCORRECTED), collector.total(IntervalCollector.LAG),
-                    cpu[1].since(cpu[0]), nsTimer);
+                    cpu[1].since(cpu[0]), nsTimer, warmupNs, windowNs, settled);
         }
     }
 
     /**
-     * Reports once a second until every loop has ended; gives up 5 s after the hard end. Reads the
-     * process's CPU time when the measured window starts and when it ends.
+     * Ends the run early, from any thread (the command line calls it on SIGINT or SIGTERM): nothing is
+     * sent from now on, answers in flight get the grace, and {@link #run()} returns what was measured
+     * so far ({@link LoadResult#stoppedEarly()}).
+     */
+    public void stop() {
+        stopRequested = true;
+        RunClock c = clock;
+        if (c != null) {
+            c.stopNow(System.nanoTime());
+        }
+    }
+
+    /**
+     * Reports once a second until every loop has ended; gives up 5 s after the hard end. With
+     * {@code --settle}, ends the warm-up at the first second at which the requests/s are steady
+     * ({@link SteadyState}) and the warm-up has lasted {@code --warmup}. Reads the process's CPU time
+     * when the measured window starts and when it ends.
      *
      * @return the CPU time at the start and at the end of the window
      */
@@ -132,6 +165,8 @@ public final class LoadRun {
         if (clock.warmupEndNs() <= System.nanoTime()) {
             cpu[0] = ProcessCpu.now();
         }
+        List<Long> warmupRps = spec.settle().isZero() ? null : new ArrayList<>();
+        long lastDone = 0;
         try {
             while (true) {
                 long wake = Math.min(nextTick, cpu[0] == null ? clock.warmupEndNs()
@@ -142,6 +177,9 @@ public final class LoadRun {
                 long now = System.nanoTime();
                 if (cpu[0] == null && now >= clock.warmupEndNs()) {
                     cpu[0] = ProcessCpu.now();
+                    if (progress != null) {
+                        progress.warmupOver((clock.warmupEndNs() - clock.startNs()) / 1e9, settled);
+                    }
                 } else if (cpu[0] != null && cpu[1] == null && now >= clock.windowEndNs()) {
                     cpu[1] = ProcessCpu.now();
                 }
@@ -150,10 +188,20 @@ public final class LoadRun {
                 }
                 if (now >= nextTick) {
                     Histogram[] interval = collector.collect(System.currentTimeMillis());
+                    Counts counts = sum(counters);
+                    boolean warmup = now < clock.warmupEndNs();
                     if (progress != null) {
-                        progress.second((now - clock.startNs()) / 1e9, sum(counters), interval,
-                                now < clock.warmupEndNs());
+                        progress.second((now - clock.startNs()) / 1e9, counts, interval, warmup);
                     }
+                    long doneNow = counts.get(Counter.REQUESTS) + counts.get(Counter.WARMUP_REQUESTS);
+                    if (warmupRps != null && warmup) {
+                        warmupRps.add(doneNow - lastDone);
+                        if (now - clock.startNs() >= spec.warmup().toNanos() && SteadyState.settled(warmupRps)) {
+                            settled = true;
+                            clock.endWarmup(now);
+                        }
+                    }
+                    lastDone = doneNow;
                     nextTick += 1_000_000_000L;
                 }
             }

@@ -30,7 +30,9 @@ public final class ConsoleSummary {
         if (spec.open()) {
             sb.append(f(" at %s requests/s", ResultColumns.format(spec.rate())));
         }
-        if (!spec.warmup().isZero()) {
+        if (!spec.settle().isZero()) {
+            sb.append(f(", warm-up until steady (at most %s)", duration(spec.settle().toNanos() / 1e9)));
+        } else if (!spec.warmup().isZero()) {
             sb.append(f(", warm-up %s", duration(spec.warmup().toNanos() / 1e9)));
         }
         if (!spec.keepAlive()) {
@@ -70,9 +72,14 @@ public final class ConsoleSummary {
         }
         sb.append(f("  %d requests in %s, %s read%n", n.get(Counter.REQUESTS), duration(r.durationSeconds()),
                 bytes(n.get(Counter.BYTES))));
-        if (n.get(Counter.WARMUP_REQUESTS) > 0 || !r.spec().warmup().isZero()) {
-            sb.append(f("  warm-up: %d requests in %s (not in the histograms)%n", n.get(Counter.WARMUP_REQUESTS),
-                    duration(r.spec().warmup().toNanos() / 1e9)));
+        if (n.get(Counter.WARMUP_REQUESTS) > 0 || r.warmupNs() > 0) {
+            String steady = r.spec().settle().isZero() ? "" : r.settled() ? ", steady" : ", NOT steady at its cap";
+            sb.append(f("  warm-up: %d requests in %s%s (not in the histograms)%n", n.get(Counter.WARMUP_REQUESTS),
+                    duration(r.warmupSeconds()), steady));
+        }
+        if (r.stoppedEarly()) {
+            sb.append(f("  stopped early: the measured window lasted %s of %s%n", duration(r.durationSeconds()),
+                    duration(r.spec().duration().toNanos() / 1e9)));
         }
         if (n.errors() > 0) {
             sb.append(f("  Socket errors: connect %d, read %d, write %d, timeout %d, closed %d, parse %d%n",

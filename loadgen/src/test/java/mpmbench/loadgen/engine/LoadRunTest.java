@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class LoadRunTest {
         long t0 = System.nanoTime();
         LoadResult r = LoadRun.run(spec);
         long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
-        long boundMs = spec.warmup().plus(spec.duration()).plus(spec.grace()).toMillis() + 500;
+        long boundMs = spec.maxWarmup().plus(spec.duration()).plus(spec.grace()).toMillis() + 500;
         assertTrue(elapsedMs <= boundMs, "run took " + elapsedMs + " ms, bound " + boundMs + " ms");
         return r;
     }
@@ -69,6 +70,58 @@ class LoadRunTest {
             assertTrue(warm > 0 && n > 0, r.counts().toString());
             assertEquals(n, r.corrected().getTotalCount());
             assertEquals(server.responses.get(), n + warm);
+        }
+    }
+
+    @Test
+    void settlingWarmupEndsWhenTheRateIsSteadyAndTheWindowFollows() throws IOException {
+        try (TestServer server = TestServer.answering(HELLO)) {
+            LoadSpec spec = spec(server, 1, 2, SHORT).withRate(2000).withSettle(Duration.ofSeconds(8));
+            List<Double> over = new ArrayList<>();
+            long t0 = System.nanoTime();
+            LoadResult r = new LoadRun(spec, null, new LoadRun.Progress() {
+                @Override
+                public void second(double elapsedS, Counts counts, org.HdrHistogram.Histogram[] interval,
+                                   boolean warmup) {
+                }
+
+                @Override
+                public void warmupOver(double elapsedS, boolean settled) {
+                    over.add(elapsedS);
+                }
+            }).run();
+            double elapsedS = (System.nanoTime() - t0) / 1e9;
+            // a fixed rate is steady from the start: the rule's minimum of 2 × 2 s, not the 8 s cap
+            assertTrue(r.settled(), "not settled");
+            assertEquals(2.0 * SteadyState.WINDOW_S, r.warmupSeconds(), 0.2);
+            assertEquals(List.of(r.warmupSeconds()), over);
+            assertEquals(SHORT.toNanos(), r.windowNs());
+            assertTrue(elapsedS < 6, "took " + elapsedS + " s");
+            assertEquals(1000, count(r, Counter.REQUESTS), 60);
+            assertEquals(8000, count(r, Counter.WARMUP_REQUESTS), 300);
+        }
+    }
+
+    @Test
+    void stopEndsTheRunEarlyAndReportsTheShorterWindow() throws Exception {
+        try (TestServer server = TestServer.answering(HELLO)) {
+            LoadRun run = new LoadRun(spec(server, 1, 2, Duration.ofSeconds(30)), null, null);
+            Thread stopper = Thread.ofPlatform().start(() -> {
+                try {
+                    Thread.sleep(700);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                run.stop();
+            });
+            long t0 = System.nanoTime();
+            LoadResult r = run.run();
+            stopper.join();
+            assertTrue((System.nanoTime() - t0) / 1e9 < 5, "the run did not stop");
+            assertTrue(r.stoppedEarly());
+            assertEquals(0.7, r.durationSeconds(), 0.3);
+            assertTrue(count(r, Counter.REQUESTS) > 0);
+            assertNoErrors(r);
         }
     }
 
@@ -370,7 +423,7 @@ class LoadRunTest {
             LoadSpec spec = new LoadSpec(base.target(), 1, 4, 0, base.duration(), Duration.ZERO, base.timeout(),
                     base.connectTimeout(), true, 1, 0, base.idleInterval(),
                     List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3")), List.of(),
-                    LoadSpec.DEFAULT_SPIN);
+                    LoadSpec.DEFAULT_SPIN, Duration.ZERO);
             LoadResult r = runOnTime(spec);
             assertTrue(count(r, Counter.REQUESTS) > 0);
             assertEquals(java.util.Set.of("127.0.0.2", "127.0.0.3"), server.remoteAddresses);

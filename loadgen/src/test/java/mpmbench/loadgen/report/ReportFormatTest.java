@@ -35,7 +35,7 @@ class ReportFormatTest {
     static LoadResult fixture() {
         LoadSpec spec = new LoadSpec(Target.parse("http://127.0.0.1:8080/hello?a=1,2"), 2, 64, 2000,
                 Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(1),
-                true, 1, 100, Duration.ofSeconds(3), List.of(), List.of(), LoadSpec.DEFAULT_SPIN);
+                true, 1, 100, Duration.ofSeconds(3), List.of(), List.of(), LoadSpec.DEFAULT_SPIN, Duration.ZERO);
         Histogram corrected = LatencyRecorders.newHistogram();
         Histogram uncorrected = LatencyRecorders.newHistogram();
         Histogram lag = LatencyRecorders.newHistogram();
@@ -54,7 +54,7 @@ class ReportFormatTest {
                 .with(Counter.IDLE_FAILED, 0).with(Counter.IDLE_TIMEOUTS, 1)
                 .with(Counter.IDLE_OPEN_ANSWERED, 96).with(Counter.IDLE_OPEN_UNANSWERED, 1);
         return new LoadResult(spec, 1_790_000_000_000L, counts, corrected, uncorrected, lag,
-                new ProcessCpu(1.25, 2.5), true);
+                new ProcessCpu(1.25, 2.5), true, Duration.ofSeconds(2).toNanos(), Duration.ofSeconds(10).toNanos(), false);
     }
 
     @ParameterizedTest
