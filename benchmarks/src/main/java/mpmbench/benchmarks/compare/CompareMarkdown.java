@@ -30,7 +30,8 @@ final class CompareMarkdown {
                         ". %d figures judged: %d faster, %d slower, %d without a significant change; %d listed, not judged.%n%n",
                         judged, faster, slower, judged - faster - slower, rows.size() - judged));
         md.append("Ratio = new / base of the medians; interval = 95 % (Fieller, ratio of the repeats' means). A change "
-                + "is significant when its interval excludes 1; for latencies and CPU per request lower is faster.\n\n");
+                + "is significant when its interval excludes 1; for latencies and CPU per request lower is faster. A "
+                + "regression is a slower change whose whole interval is beyond the threshold.\n\n");
         table(md, "Significant changes", rows, r -> !r.text("verdict").equals(RunComparison.SAME) && !r.text("ratio").isEmpty());
         table(md, "Every figure judged", rows, r -> !r.text("ratio").isEmpty());
         List<Row> notJudged = rows.stream().filter(r -> r.text("ratio").isEmpty()).toList();

@@ -12,6 +12,7 @@ import java.util.Map;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
 import mpmbench.benchmarks.telemetry.ProcReader;
+import mpmbench.benchmarks.telemetry.TcpTable;
 import mpmbench.benchmarks.telemetry.TelemetrySampler;
 import mpmbench.benchmarks.telemetry.TreeSample;
 import mpmbench.loadgen.engine.SteadyState;
@@ -63,11 +64,11 @@ public final class CellRunner {
         try {
             if (c.level().idle() > 0) {
                 // An upper bound: the holder is stopped (SIGTERM) as soon as the measured run is over.
-                Duration hold = IDLE_SETTLE.plus(LOADGEN_START).plus(plan.maxWarmup()).plus(window).plusSeconds(4);
+                Duration hold = IDLE_OPEN_MAX.plus(LOADGEN_START).plus(plan.maxWarmup()).plus(window).plusSeconds(4);
                 Files.deleteIfExists(holderJson);
                 holder = LoadgenRun.start(LoadgenRun.holderCommand(plan, url, c.level().idle(), hold, holderJson),
                         latencyDir.resolve(c.id() + ".idle.txt"));
-                Thread.sleep(IDLE_SETTLE.toMillis());
+                awaitIdleOpen(target.port(), c.level().idle());
             }
             CellResult r = measure(c, target, path, window, crash, settle);
             if (holder == null) {
@@ -194,8 +195,20 @@ public final class CellRunner {
         }
     }
 
-    /** How long the idle holder gets to open its connections before the settling phase starts. */
-    static final Duration IDLE_SETTLE = Duration.ofMillis(1000);
+    /** The longest the idle holder gets to open its connections before the measured run starts. */
+    static final Duration IDLE_OPEN_MAX = Duration.ofSeconds(2);
+
+    /**
+     * Waits until the target's port holds {@code idle} established connections (counted in the
+     * kernel's table, accept queue included), at most {@link #IDLE_OPEN_MAX}: a target that accepts
+     * fewer gets what the holder could open by then.
+     */
+    private static void awaitIdleOpen(int port, int idle) throws InterruptedException {
+        long deadline = System.nanoTime() + IDLE_OPEN_MAX.toNanos();
+        while (System.nanoTime() < deadline && TcpTable.system().established(port) < idle) {
+            Thread.sleep(20);
+        }
+    }
 
     /**
      * Stops the holder (SIGTERM: the load generator ends its run and still writes its result) and reads
