@@ -53,6 +53,9 @@ public final class LoadgenRun {
     private LoadgenRun() {
     }
 
+    /** The interval log's step in a scenario with a fault: the report draws its timeline at this resolution. */
+    static final String FAULT_HLOG_INTERVAL = "100ms";
+
     /**
      * The command line for one level of a scenario against a URL: {@code duration} measured after the
      * plan's warm-up. Idle connections are never opened here: a separate holder opens them
@@ -61,6 +64,9 @@ public final class LoadgenRun {
     public static List<String> command(SuitePlan plan, String url, Scenario s, Level level, Duration duration,
                                        Path json, Path hgrm, Path hlog) {
         List<String> cmd = base(plan, level, s, duration, plan.warmup());
+        if (s.kind() == ScenarioKind.CRASH) {
+            cmd.addAll(List.of("--hlog-interval", FAULT_HLOG_INTERVAL)); // the report's timeline around the fault
+        }
         cmd.addAll(List.of("--json", json.toString(), "--hgrm", hgrm.toString(), "--hlog", hlog.toString(), url));
         return cmd;
     }

@@ -31,7 +31,7 @@ import mpmbench.server.cli.MpmbenchVersion;
         sortOptions = false, usageHelpWidth = 100,
         description = {"Runs scenarios x targets: each target a separate process pinned to one core, the load "
                 + "generator a separate process pinned to another, /proc telemetry once a second.",
-                "Writes summary.csv, samples.csv, env.csv, claims.csv, latency/, charts/ and report.md."},
+                "Writes summary.csv, samples.csv, env.csv, claims.csv, latency/, charts/, report.md and report.html."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the run ended (see status in summary.csv)", "1:the run could not go on", "2:bad flag"})
 public final class SuiteMain implements Callable<Integer> {

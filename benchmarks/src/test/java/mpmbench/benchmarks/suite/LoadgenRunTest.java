@@ -58,6 +58,12 @@ class LoadgenRunTest {
         // the measured run opens no idle connections: the holder alone does (they were opened twice once)
         assertTrue(line.endsWith("-R 2000 --no-keepalive --json j --hgrm h --hlog l http://127.0.0.1:1/hello"), line);
         assertFalse(line.contains("--idle"), line);
+        assertFalse(line.contains("--hlog-interval"), line);
+        // around a fault the interval log is sliced at 100 ms, for the report's timeline
+        String crash = String.join(" ", LoadgenRun.command(plan, "http://127.0.0.1:1/hello",
+                Scenarios.byName(SuiteKind.QUICK, 2).get("crash"), new Level(16, 0, 0), Duration.ofSeconds(4),
+                Path.of("j"), Path.of("h"), Path.of("l")));
+        assertTrue(crash.contains("--hlog-interval 100ms --json j --hgrm h --hlog l"), crash);
         String settle = String.join(" ", LoadgenRun.settleCommand(plan, "http://127.0.0.1:1/hello", churn,
                 new Level(16, 2000, 300), Duration.ofSeconds(15)));
         assertTrue(settle.endsWith("-c 16 -d 15000ms --warmup 0ms --timeout 2s --progress -R 2000 --no-keepalive "

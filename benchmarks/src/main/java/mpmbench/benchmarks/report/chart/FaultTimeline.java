@@ -39,11 +39,12 @@ public final class FaultTimeline {
      * or "p99"; bin k covers [k·binS, (k+1)·binS) s after the fault and is drawn at its middle.
      */
     static TreeMap<Long, Double> binned(List<IntervalLog.Bin> bins, double faultS, String what, double binS,
-                                        double windowStartS) {
+                                        double windowStartS, double windowEndS) {
         TreeMap<Long, Double> out = new TreeMap<>();
         for (IntervalLog.Bin b : bins) {
-            if (b.startS() < windowStartS - 0.05 || b.lengthS() < binS / 2) {
-                continue; // the load generator's warm-up, or the stub of an interval at the end
+            if (b.startS() < windowStartS - 0.05 || b.startS() + b.lengthS() > windowEndS + 0.05
+                    || b.lengthS() < binS / 2) {
+                continue; // the load generator's warm-up, its last requests after the window, a stub of an interval
             }
             double v = what.equals("rps") ? b.rps() : b.p99Ms();
             if (!Double.isNaN(v)) {
@@ -105,8 +106,10 @@ public final class FaultTimeline {
             for (int i = 0; i < runs.size(); i++) {
                 double kill = runs.get(i).num("kill_at_s");
                 double window = windowStart(samples, runs.get(i));
-                r1.add(binned(logs.get(i), kill, "rps", binS, window));
-                r2.add(binned(logs.get(i), kill, "p99", binS, window));
+                double length = runs.get(i).num("duration_s");
+                double end = Double.isNaN(length) ? Double.POSITIVE_INFINITY : window + length;
+                r1.add(binned(logs.get(i), kill, "rps", binS, window, end));
+                r2.add(binned(logs.get(i), kill, "p99", binS, window, end));
                 r3.add(errorsPerSecond(samples, runs.get(i), kill));
                 minX = Math.min(minX, r1.getLast().isEmpty() ? 0 : r1.getLast().firstKey() * binS);
                 maxX = Math.max(maxX, r1.getLast().isEmpty() ? 0 : (r1.getLast().lastKey() + 1) * binS);
