@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.node.Image;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
@@ -17,7 +18,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
 
 /**
- * report.html: report.md rendered to HTML (CommonMark with GitHub tables), one self-contained file
+ * report.html: report.md rendered to HTML (CommonMark with GitHub tables; each heading an anchor, e.g.
+ * {@code report.html#charts}), one self-contained file
  * that opens offline: every chart the Markdown links as {@code charts/<stem>.png} is inlined as its
  * SVG; nothing is loaded from elsewhere and there is no script. The page names how many charts it
  * holds ({@code <meta name="mpmbench-charts" content="N">}), and each sits in
@@ -26,7 +28,7 @@ import org.commonmark.renderer.html.HtmlWriter;
 public final class ReportHtml {
 
     private static final Pattern CHART = Pattern.compile("charts/([A-Za-z0-9._-]+)\\.png");
-    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
 
     private ReportHtml() {
     }

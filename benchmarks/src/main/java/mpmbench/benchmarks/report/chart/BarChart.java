@@ -74,7 +74,7 @@ public final class BarChart {
         } else {
             NumberAxis ny = new NumberAxis(yTitle);
             ny.setAutoRangeIncludesZero(true);
-            ny.setNumberFormatOverride(PlainNumbers.FORMAT);
+            ny.setNumberFormatOverride(new PlainNumbers(ny::getUpperBound));
             ny.setUpperMargin(0.08);
             y = ny;
         }

@@ -166,7 +166,7 @@ public final class FaultTimeline {
     private static NumberAxis linear(String label) {
         NumberAxis a = new NumberAxis(label);
         a.setAutoRangeIncludesZero(true);
-        a.setNumberFormatOverride(PlainNumbers.FORMAT);
+        a.setNumberFormatOverride(new PlainNumbers(a::getUpperBound));
         return a;
     }
 

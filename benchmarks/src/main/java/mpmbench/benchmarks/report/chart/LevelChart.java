@@ -43,7 +43,7 @@ public final class LevelChart {
             return null;
         }
         double[] ext = Levels.extent(points);
-        TickedLogAxis x = new TickedLogAxis(spec.xTitle(), levels, PlainNumbers::label)
+        TickedLogAxis x = new TickedLogAxis(spec.xTitle(), levels, null)
                 .span(levels.getFirst(), levels.getLast(), 1.35);
         ValueAxis y;
         double floor;
@@ -54,7 +54,7 @@ public final class LevelChart {
         } else {
             NumberAxis ny = new NumberAxis(spec.yTitle());
             ny.setAutoRangeIncludesZero(true);
-            ny.setNumberFormatOverride(PlainNumbers.FORMAT);
+            ny.setNumberFormatOverride(new PlainNumbers(ny::getUpperBound));
             ny.setUpperMargin(0.08);
             floor = Double.NEGATIVE_INFINITY;
             y = ny;

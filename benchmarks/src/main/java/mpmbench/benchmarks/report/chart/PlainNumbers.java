@@ -7,27 +7,38 @@ import java.text.ParsePosition;
 import java.util.Locale;
 
 /**
- * Tick labels in plain numbers, never "1E4": 0.05, 2.5, 750, 4k, 16k, 1.5M. Locale-independent.
- * Also a {@link NumberFormat} so a linear axis can use it.
+ * Tick labels in plain numbers, never "1E4": 0.05, 2.5, 750, 2000, 16k, 1.5M. One axis speaks one way:
+ * thousands get a k only on an axis that reaches 10 000 (and millions an M on one that reaches
+ * 10 000 000), so 1100 never sits beside "1k". Locale-independent. Also a {@link NumberFormat} for a
+ * linear axis, asking the axis for its top when it formats.
  */
 public final class PlainNumbers extends NumberFormat {
 
-    /** The one instance; stateless. */
-    public static final PlainNumbers FORMAT = new PlainNumbers();
+    private final transient java.util.function.DoubleSupplier top;
 
-    private PlainNumbers() {
+    /** @param top the largest value the axis shows (read each time a label is made) */
+    public PlainNumbers(java.util.function.DoubleSupplier top) {
+        this.top = top;
     }
 
-    /** A value as a short plain label: up to 3 significant digits, k for thousands and M for millions. */
+    /** A value labelled for an axis whose largest value is itself. */
     public static String label(double v) {
+        return label(v, Math.abs(v) >= 1_000_000 ? 10_000_000 : Math.abs(v));
+    }
+
+    /**
+     * A value as a short plain label on an axis reaching {@code top}: up to 3 significant digits, k for
+     * thousands when {@code top} reaches 10 000, M for millions when it reaches 10 000 000.
+     */
+    public static String label(double v, double top) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return "";
         }
         double a = Math.abs(v);
-        if (a >= 1_000_000) {
+        if (top >= 10_000_000 && a >= 1_000_000) {
             return strip(v / 1_000_000) + "M";
         }
-        if (a >= 10_000 || (a >= 1000 && Math.abs(v / 1000 - Math.rint(v / 1000)) < 1e-9)) {
+        if (top >= 10_000 && a >= 1000) {
             return strip(v / 1000) + "k";
         }
         return strip(v);
@@ -47,12 +58,12 @@ public final class PlainNumbers extends NumberFormat {
 
     @Override
     public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
-        return toAppendTo.append(label(number));
+        return toAppendTo.append(label(number, top.getAsDouble()));
     }
 
     @Override
     public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
-        return toAppendTo.append(label(number));
+        return toAppendTo.append(label(number, top.getAsDouble()));
     }
 
     @Override

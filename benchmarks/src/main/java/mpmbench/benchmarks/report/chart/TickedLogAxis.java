@@ -31,18 +31,18 @@ public final class TickedLogAxis extends LogAxis {
     /**
      * @param label  the axis title, with its unit
      * @param fixed  the tick values, or an empty list for 1-2-5 steps
-     * @param labels the label of a tick value
+     * @param labels the label of a tick value; null for {@link PlainNumbers} on this axis's range
      */
     public TickedLogAxis(String label, List<Double> fixed, DoubleFunction<String> labels) {
         super(label);
         this.fixed = List.copyOf(fixed);
-        this.labels = labels;
+        this.labels = labels != null ? labels : v -> PlainNumbers.label(v, getUpperBound());
         setMinorTickMarksVisible(false);
     }
 
     /** Plain-number labels ({@link PlainNumbers}), ticks at 1-2-5 steps. */
     public static TickedLogAxis plain(String label) {
-        return new TickedLogAxis(label, List.of(), PlainNumbers::label);
+        return new TickedLogAxis(label, List.of(), null);
     }
 
     /** Sets the range to [min, max] widened by a factor {@code pad} on each side (1.25 = a quarter). */

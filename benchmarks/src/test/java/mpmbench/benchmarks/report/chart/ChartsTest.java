@@ -132,7 +132,7 @@ class ChartsTest {
     @Test
     void idle_chart_names_its_levels_and_keeps_the_lines_at_zero_apart() {
         XYPlot p = xy(q.get("idle-keepalive").chart());
-        assertEquals(List.of("300", "2k"), ((TickedLogAxis) p.getDomainAxis()).tickLabels());
+        assertEquals(List.of("300", "2000"), ((TickedLogAxis) p.getDomainAxis()).tickLabels());
         assertEquals(0.0, p.getRangeAxis().getLowerBound());
         XYDataset data = p.getDataset();
         for (int i = 0; i < ALL.size(); i++) {
@@ -159,7 +159,7 @@ class ChartsTest {
         List<Row> cells = new mpmbench.benchmarks.results.Cells(read(sweep, "summary.csv")).table();
         List<String> expected = ALL.stream().filter(t -> Knee.of(cells, t, 10).isPresent()).map(t -> "knee " + t + " knee at " + PlainNumbers.label(Knee.of(cells, t, 10).orElseThrow().num("rate")) + " req/s").toList();
         assertEquals(expected, knees);
-        assertTrue(knees.contains("knee java-prefork knee at 2k req/s"), knees.toString());
+        assertTrue(knees.contains("knee java-prefork knee at 2000 req/s"), knees.toString());
         // java-prefork's knee is at 2k req/s, its only rate measured (the higher ones were skipped)
         assertEquals(2000, Knee.of(cells, "java-prefork", 10).orElseThrow().num("rate"));
     }
@@ -243,12 +243,20 @@ class ChartsTest {
     @Test
     void plain_labels() {
         assertEquals("10k", PlainNumbers.label(10_000));
-        assertEquals("4k", PlainNumbers.label(4000));
-        assertEquals("2500", PlainNumbers.label(2500));
+        assertEquals("4000", PlainNumbers.label(4000));
+        assertEquals("4k", PlainNumbers.label(4000, 64_000), "k on an axis that reaches 10 000");
+        assertEquals("1100", PlainNumbers.label(1100, 2100), "no k below 10 000: 1100 never beside 1k");
         assertEquals("0.05", PlainNumbers.label(0.05));
         assertEquals("1.5M", PlainNumbers.label(1_500_000));
         assertEquals("99.9 %", PlainNumbers.percentile(1000));
         assertEquals("0 %", PlainNumbers.percentile(1));
+    }
+
+    @Test
+    void no_axis_of_any_chart_says_1E4() {
+        for (Drawn d : Stream.concat(q.values().stream(), s.values().stream()).toList()) {
+            assertFalse(java.util.regex.Pattern.compile(">-?[0-9.]+E-?[0-9]+<").matcher(d.svg()).find(), d.stem());
+        }
     }
 
     static XYPlot xy(JFreeChart c) {
