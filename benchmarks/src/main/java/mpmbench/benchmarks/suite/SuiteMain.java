@@ -133,7 +133,7 @@ public final class SuiteMain implements Callable<Integer> {
                 plan.cells().size(), plan.targets().size(), plan.scenarios().size(), plan.micro() ? ", then a micro pass" : "",
                 plan.out());
         Path dir = new SuiteRunner(plan, err).run(runId, rawArgs);
-        out2.println("mpmbench suite: results in " + dir + " (report.md)");
+        out2.println("mpmbench suite: results in " + dir + " (report.html, report.md)");
         return 0;
     }
 
