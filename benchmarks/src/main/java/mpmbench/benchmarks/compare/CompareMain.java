@@ -45,7 +45,7 @@ public final class CompareMain implements Callable<Integer> {
     Path next;
 
     @Option(names = "--threshold", paramLabel = "P", description = "how much slower is a regression, e.g. 10%% "
-            + "(default 10%%): the whole 95 %% interval of the ratio must be beyond it")
+            + "(default 10%%), at a 5 %% family-wise error over every figure judged (Holm)")
     String threshold = "10%";
 
     @Option(names = "--out", paramLabel = "DIR", description = "where compare.csv and compare.md go (default NEW_DIR)")

@@ -1,208 +1,134 @@
 package mpmbench.benchmarks.report;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
 
+import mpmbench.benchmarks.report.chart.BarChart;
+import mpmbench.benchmarks.report.chart.ChartFiles;
+import mpmbench.benchmarks.report.chart.Drawn;
+import mpmbench.benchmarks.report.chart.FaultTimeline;
+import mpmbench.benchmarks.report.chart.Knee;
+import mpmbench.benchmarks.report.chart.LevelChart;
+import mpmbench.benchmarks.report.chart.Looks;
+import mpmbench.benchmarks.report.chart.SpectrumChart;
 import mpmbench.benchmarks.results.CellIds;
 import mpmbench.benchmarks.results.Cells;
-import mpmbench.benchmarks.results.Hgrm;
 import mpmbench.benchmarks.results.Row;
 
 /**
- * Draws the run's charts (PNG and SVG) from its CSV and {@code .hgrm} files alone, so a copied
- * results folder can be redrawn. One line per target in every chart. Returns the charts it drew, by
- * file stem, with a caption; a chart without data is not drawn.
+ * Draws a run's charts into {@code charts/} (PNG and SVG) from its CSV, {@code .hgrm} and {@code .hlog}
+ * files alone, so a copied results folder can be redrawn; every chart speaks the grammar of
+ * {@link Looks}. Returns the charts drawn, in report order; a chart without data is not drawn.
  */
 public final class Charts {
 
-    private static final int W = 900;
-    private static final int H = 520;
+    private static final String MEDIANS = " Points: medians of the repeats; bars: their 95 % interval.";
 
     private Charts() {
     }
 
-    public static Map<String, String> draw(Path dir, List<Row> summary, List<Row> samples) throws IOException {
-        System.setProperty("java.awt.headless", "true");
+    public static List<Drawn> draw(Path dir, List<Row> summary, List<Row> samples) throws IOException {
         Path charts = dir.resolve("charts");
-        Files.createDirectories(charts);
-        List<Row> ok = summary.stream().filter(Cells::judged).toList();
-        Map<String, String> drawn = new LinkedHashMap<>();
-        xy(charts, drawn, "throughput-vs-connections", "Throughput vs connections (hello, keep-alive)",
-                "connections", "requests/s", ok, "hello", "connections", "rps", true);
-        xy(charts, drawn, "latency-vs-rate", "p99 latency vs offered rate (rate-sweep, corrected)",
-                "offered rate, requests/s", "p99 ms", ok, "rate-sweep", "rate", "p99_ms", true);
-        xy(charts, drawn, "idle-keepalive", "Active clients' requests/s vs idle keep-alive connections",
-                "idle connections", "requests/s of the 16 active connections", ok, "idle-keepalive", "idle", "rps", false);
-        xy(charts, drawn, "idle-held", "Idle keep-alive connections still held at the end",
-                "idle connections opened", "idle connections held", ok, "idle-keepalive", "idle", "idle_held", false);
-        bars(charts, drawn, "memory", "PSS of all the target's processes (hello, most connections)", "PSS MiB", ok,
-                "pss_mb");
-        bars(charts, drawn, "cpu-per-request", "Target CPU per request (hello, most connections)", "CPU µs per request",
-                ok, "cpu_us_per_req");
-        crash(charts, drawn, summary, samples, "rps", "crash-timeline", "Requests/s around the kill of one child",
-                "requests/s");
-        crash(charts, drawn, summary, samples, "errors", "crash-errors", "Failed requests per second around the kill",
-                "errors/s");
-        for (String scenario : ok.stream().map(r -> r.text("scenario")).distinct().toList()) {
-            spectrum(dir, charts, drawn, ok, scenario);
+        List<Row> cells = new Cells(summary).table();
+        List<String> targets = Looks.sorted(summary.stream().map(r -> r.text("target")).toList());
+        List<Drawn> drawn = new ArrayList<>();
+        level(drawn, charts, "throughput-vs-connections", cells, targets, new LevelChart.Spec(
+                "Throughput vs connections (hello, keep-alive)", "hello", "connections", "connections",
+                "rps", "requests/s", false), "Requests/s of GET /hello at each number of keep-alive connections."
+                + MEDIANS);
+        JFreeChart rate = LevelChart.chart(new LevelChart.Spec("p99 latency vs offered rate (rate-sweep, corrected)",
+                "rate-sweep", "rate", "offered rate, requests/s", "p99_ms", "p99, ms (log scale)", true), cells, targets);
+        if (rate != null) {
+            XYPlot plot = rate.getXYPlot();
+            ValueAxis y = plot.getRangeAxis();
+            y.setRange(Math.min(y.getLowerBound(), SLO_P99_MS / 2), Math.max(y.getUpperBound(), SLO_P99_MS * 2));
+            Knee.mark(plot, cells, SLO_P99_MS);
+            drawn.add(ChartFiles.save(charts, "latency-vs-rate", "p99 latency (corrected for coordinated omission) "
+                    + "against the offered rate, both on log scales; the knee of each target is the first rate past the "
+                    + "SLO line, with errors, or under 90 % of the rate achieved." + MEDIANS, rate));
         }
+        level(drawn, charts, "idle-keepalive", cells, targets, new LevelChart.Spec(
+                "Active clients' requests/s vs idle keep-alive connections", "idle-keepalive", "idle",
+                "idle keep-alive connections held open", "rps", "requests/s of the 16 active connections", false),
+                "What 16 active connections get while idle keep-alive connections are held open beside them; points "
+                        + "are spread sideways a little so equal values stay visible." + MEDIANS);
+        level(drawn, charts, "idle-held", cells, targets, new LevelChart.Spec(
+                "Idle keep-alive connections still held at the end", "idle-keepalive", "idle",
+                "idle keep-alive connections opened", "idle_held", "idle connections still held", false),
+                "Of the idle connections opened, how many the target still held at the end of the window (median "
+                        + "of the repeats).");
+        bars(drawn, charts, "memory", cells, targets, "pss_mb", "PSS, MiB",
+                "PSS of all the target's processes (hello, most connections)");
+        bars(drawn, charts, "cpu-per-request", cells, targets, "cpu_us_per_req", "CPU µs per request",
+                "Target CPU per request, user + system (hello, most connections)");
+        JFreeChart crash = FaultTimeline.crash(dir.resolve("latency"), summary, samples, targets);
+        if (crash != null) {
+            drawn.add(ChartFiles.save(charts, "crash-timeline", "Around the kill of one child (at 0, red line), from "
+                    + "the start of the measured window: requests/s and p99 per bin of the load generator's interval "
+                    + "log, and failed requests per second. Lines: median of the repeats; bands: their range.", crash));
+        }
+        spectra(drawn, dir, charts, summary, targets);
         return drawn;
     }
 
-    private static void xy(Path charts, Map<String, String> drawn, String stem, String title, String xTitle,
-                           String yTitle, List<Row> ok, String scenario, String x, String y, boolean logX)
-            throws IOException {
-        XYChart chart = new XYChartBuilder().width(W).height(H).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        chart.getStyler().setXAxisLogarithmic(logX);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
-        int series = 0;
-        for (Map.Entry<String, TreeMap<Double, List<Double>>> t : byTarget(ok, scenario, x, y).entrySet()) {
-            List<Double> xs = new ArrayList<>();
-            List<Double> ys = new ArrayList<>();
-            t.getValue().forEach((k, v) -> {
-                if (!logX || k > 0) {
-                    xs.add(k);
-                    ys.add(median(v));
-                }
-            });
-            if (!xs.isEmpty()) {
-                chart.addSeries(t.getKey(), xs, ys).setMarker(SeriesMarkers.CIRCLE);
-                series++;
-            }
+    private static final double SLO_P99_MS = mpmbench.benchmarks.suite.Scenarios.SLO_P99_MS;
+
+    private static void level(List<Drawn> drawn, Path charts, String stem, List<Row> cells, List<String> targets,
+                              LevelChart.Spec spec, String caption) throws IOException {
+        JFreeChart c = LevelChart.chart(spec, cells, targets);
+        if (c != null) {
+            drawn.add(ChartFiles.save(charts, stem, caption, c));
         }
-        save(chart, charts, stem, series, drawn, title);
     }
 
-    private static void bars(Path charts, Map<String, String> drawn, String stem, String title, String yTitle,
-                             List<Row> ok, String column) throws IOException {
-        double top = ok.stream().filter(r -> r.text("scenario").equals("hello")).mapToDouble(r -> r.num("connections"))
-                .max().orElse(Double.NaN);
-        Map<String, List<Double>> byTarget = new LinkedHashMap<>();
-        ok.stream().filter(r -> r.text("scenario").equals("hello") && r.num("connections") == top
-                        && !Double.isNaN(r.num(column)))
-                .forEach(r -> byTarget.computeIfAbsent(r.text("target"), k -> new ArrayList<>()).add(r.num(column)));
-        CategoryChart chart = new CategoryChartBuilder().width(W).height(H).title(title + ", " + (int) top + " connections")
-                .yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setXAxisLabelRotation(30);
-        if (!byTarget.isEmpty()) {
-            chart.addSeries(column, new ArrayList<>(byTarget.keySet()),
-                    byTarget.values().stream().map(Charts::median).toList());
-        }
-        save(chart, charts, stem, byTarget.size(), drawn, title);
-    }
-
-    private static void crash(Path charts, Map<String, String> drawn, List<Row> summary, List<Row> samples,
-                              String column, String stem, String title, String yTitle) throws IOException {
-        XYChart chart = new XYChartBuilder().width(W).height(H).title(title)
-                .xAxisTitle("seconds since the kill").yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
-        int series = 0;
-        for (Row s : summary) {
-            if (!s.text("scenario").equals("crash") || !Cells.judged(s) || !s.text("repeat").equals("1")
-                    || Double.isNaN(s.num("kill_at_s"))) {
-                continue;
-            }
-            double kill = s.num("kill_at_s");
-            List<Double> xs = new ArrayList<>();
-            List<Double> ys = new ArrayList<>();
-            for (Row r : samples) {
-                if (r.text("scenario").equals("crash") && r.text("target").equals(s.text("target"))
-                        && r.text("repeat").equals("1") && r.text("phase").equals("measure")) {
-                    xs.add(r.num("t_s") - kill);
-                    ys.add(r.num(column));
-                }
-            }
-            if (!xs.isEmpty()) {
-                chart.addSeries(s.text("target"), xs, ys).setMarker(SeriesMarkers.CIRCLE);
-                series++;
-            }
-        }
-        save(chart, charts, stem, series, drawn, title);
-    }
-
-    /** HdrHistogram's plot: latency against 1/(1-p) on a log axis, one line per target, at the scenario's top level. */
-    private static void spectrum(Path dir, Path charts, Map<String, String> drawn, List<Row> ok, String scenario)
-            throws IOException {
-        String title = "Latency by percentile: " + scenario;
-        XYChart chart = new XYChartBuilder().width(W).height(H).title(title)
-                .xAxisTitle("percentile (1/(1-p): 10 = p90, 100 = p99, 1000 = p99.9)").yAxisTitle("latency ms").build();
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
-        int series = 0;
-        for (String target : ok.stream().filter(r -> r.text("scenario").equals(scenario)).map(r -> r.text("target"))
-                .distinct().toList()) {
-            Row top = ok.stream().filter(r -> r.text("scenario").equals(scenario) && r.text("target").equals(target)
-                    && r.text("repeat").equals("1")).reduce((a, b) -> b).orElse(null);
-            if (top == null) {
-                continue;
-            }
-            Path hgrm = dir.resolve("latency").resolve(CellIds.of(top) + ".hgrm");
-            if (!Files.exists(hgrm)) {
-                continue;
-            }
-            List<Double> xs = new ArrayList<>();
-            List<Double> ys = new ArrayList<>();
-            for (Hgrm.Point p : Hgrm.read(hgrm)) {
-                if (Double.isFinite(p.inverse()) && p.inverse() >= 1) {
-                    xs.add(p.inverse());
-                    ys.add(p.valueMs());
-                }
-            }
-            if (xs.size() > 1) {
-                XYSeries s = chart.addSeries(target + " " + CellIds.label(top), xs, ys);
-                s.setMarker(SeriesMarkers.NONE);
-                series++;
-            }
-        }
-        save(chart, charts, "latency-spectrum-" + scenario, series, drawn, title);
-    }
-
-    private static Map<String, TreeMap<Double, List<Double>>> byTarget(List<Row> ok, String scenario, String x, String y) {
-        Map<String, TreeMap<Double, List<Double>>> m = new LinkedHashMap<>();
-        for (Row r : ok) {
-            if (r.text("scenario").equals(scenario) && !Double.isNaN(r.num(x)) && !Double.isNaN(r.num(y))) {
-                m.computeIfAbsent(r.text("target"), k -> new TreeMap<>()).computeIfAbsent(r.num(x), k -> new ArrayList<>())
-                        .add(r.num(y));
-            }
-        }
-        return m;
-    }
-
-    static double median(List<Double> v) {
-        double[] s = v.stream().mapToDouble(d -> d).sorted().toArray();
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    private static void save(Chart<?, ?> chart, Path charts, String stem, int series, Map<String, String> drawn,
-                             String caption) throws IOException {
-        if (series == 0) {
+    /** One bar per target: a figure of the hello cell with the most connections. */
+    private static void bars(List<Drawn> drawn, Path charts, String stem, List<Row> cells, List<String> targets,
+                             String figure, String yTitle, String title) throws IOException {
+        double top = cells.stream().filter(r -> r.text("scenario").equals("hello") && Cells.judged(r))
+                .mapToDouble(r -> r.num("connections")).max().orElse(Double.NaN);
+        if (Double.isNaN(top)) {
             return;
         }
-        BitmapEncoder.saveBitmap(chart, charts.resolve(stem + ".png").toString(), BitmapEncoder.BitmapFormat.PNG);
-        VectorGraphicsEncoder.saveVectorGraphic(chart, charts.resolve(stem + ".svg").toString(),
-                VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        drawn.put(stem, caption);
+        List<BarChart.Bar> bars = new ArrayList<>();
+        for (String t : targets) {
+            Row c = cells.stream().filter(r -> r.text("scenario").equals("hello") && r.text("target").equals(t)
+                    && r.num("connections") == top && Cells.judged(r)).findFirst().orElse(null);
+            double v = c == null ? Double.NaN : c.num(figure);
+            Looks.Look look = Looks.of(t);
+            bars.add(new BarChart.Bar(t, v, c == null ? Double.NaN : c.num(figure + "_ci_low"),
+                    c == null ? Double.NaN : c.num(figure + "_ci_high"), look.color(), look.dashed()));
+        }
+        if (bars.stream().allMatch(b -> Double.isNaN(b.value()))) {
+            return;
+        }
+        String t = title + ", " + (long) top + " connections";
+        drawn.add(ChartFiles.save(charts, stem, t + ". Bars: medians of the repeats; whiskers: their 95 % interval; "
+                + "dashed outline: Apache httpd.", BarChart.chart(t, yTitle, bars, false)));
     }
 
-    static String fmt(double d) {
-        return String.format(Locale.ROOT, "%.1f", d);
+    /** HdrHistogram's percentile plot for every scenario and level that has latency files. */
+    private static void spectra(List<Drawn> drawn, Path dir, Path charts, List<Row> summary, List<String> targets)
+            throws IOException {
+        List<Row> judged = summary.stream().filter(Cells::judged).toList();
+        for (String scenario : judged.stream().map(r -> r.text("scenario")).distinct().toList()) {
+            List<String> labels = judged.stream().filter(r -> r.text("scenario").equals(scenario)).map(CellIds::label)
+                    .distinct().toList();
+            for (String label : labels) {
+                List<Row> repeats = judged.stream().filter(r -> r.text("scenario").equals(scenario)
+                        && CellIds.label(r).equals(label)).toList();
+                JFreeChart c = SpectrumChart.chart(dir.resolve("latency"), scenario, label, repeats, targets);
+                if (c != null) {
+                    drawn.add(ChartFiles.save(charts, "latency-spectrum-" + scenario + "-" + label, "Latency by "
+                            + "percentile, " + scenario + " at " + label + ", both axes logarithmic (HdrHistogram's "
+                            + "plot). Lines: median of the repeats at each percentile; bands: their range.", c));
+                }
+            }
+        }
     }
 }

@@ -53,7 +53,7 @@ final class MicroMarkdown {
         }
         md.append('\n');
         charts.forEach((stem, caption) -> md.append("**").append(caption).append("** (charts/").append(stem)
-                .append(".svg)\n\n![").append(caption).append("](charts/").append(stem).append(".png)\n\n"));
+                .append(".svg)\n\n![").append(stem).append("](charts/").append(stem).append(".png)\n\n"));
     }
 
     private static String num(double d) {

@@ -10,14 +10,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code mpmbench report DIR}: rebuilds claims.csv, charts/ and report.md of a results folder from
+ * {@code mpmbench report DIR}: rebuilds claims.csv, charts/, report.md and report.html of a results folder from
  * its CSV and latency files alone (a copied folder included); a folder of a micro run alone (jmh.csv,
  * memory.csv, no summary.csv) gets its Microbenchmarks section, charts and claim 5. Exit codes: 0 done,
  * 1 it failed, 2 a bad flag, no such folder, or neither summary.csv nor jmh.csv in it.
  */
 @Command(name = "mpmbench report", mixinStandardHelpOptions = true, versionProvider = MpmbenchVersion.class,
         usageHelpWidth = 100,
-        description = {"Rebuilds claims.csv, charts/ and report.md of a results folder from its CSV files alone",
+        description = {"Rebuilds claims.csv, charts/, report.md and report.html (one file, charts inline, opens offline)",
+            "of a results folder from its CSV files alone",
             "(summary.csv, samples.csv, latency/, and jmh.csv/memory.csv of a micro run), e.g. of a folder",
             "copied from another machine. A folder with only jmh.csv gets the microbenchmark part.", ""},
         exitCodeListHeading = "Exit codes:%n",
@@ -53,7 +54,7 @@ public final class ReportMain implements Callable<Integer> {
             System.err.println("mpmbench report: failed: " + e);
             return 1;
         }
-        System.out.println("mpmbench report: " + dir.resolve("report.md"));
+        System.out.println("mpmbench report: " + dir.resolve("report.md") + " and " + dir.resolve("report.html"));
         return 0;
     }
 }

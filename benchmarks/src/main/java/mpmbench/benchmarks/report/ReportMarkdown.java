@@ -77,7 +77,7 @@ public final class ReportMarkdown {
             md.append("No chart had data.\n");
         }
         charts.forEach((stem, caption) -> md.append("**").append(caption).append("** (charts/").append(stem)
-                .append(".svg)\n\n![").append(caption).append("](charts/").append(stem).append(".png)\n\n"));
+                .append(".svg)\n\n![").append(stem).append("](charts/").append(stem).append(".png)\n\n"));
         MicroMarkdown.render(md, jmh, memory, e.getOrDefault("micro", ""), microCharts);
         md.append("## Skipped, failed, generator-bound and unsettled repeats\n\n");
         List<Row> notOk = summary.stream().filter(r -> !r.text("status").equals("ok")).toList();
@@ -138,7 +138,7 @@ public final class ReportMarkdown {
             String good = "none";
             String bad = "not reached";
             for (Row r : rs.stream().filter(Cells::judged).toList()) {
-                boolean ok = r.num("p99_ms") <= SLO_P99_MS && r.num("errors") == 0 && r.num("rps") >= 0.9 * r.num("rate");
+                boolean ok = mpmbench.benchmarks.report.chart.Knee.sustained(r, SLO_P99_MS);
                 if (ok && bad.equals("not reached")) {
                     good = short3(r.text("rate")) + " req/s";
                 } else if (!ok && bad.equals("not reached")) {

@@ -1,8 +1,8 @@
 /**
- * A run's files: CSV schemas ({@link mpmbench.benchmarks.results.Schemas}) written and read with
- * commons-csv ({@link mpmbench.benchmarks.results.CsvTables}), charts drawn with XChart from those
- * files alone ({@link mpmbench.benchmarks.report.Charts}), and report.md
- * ({@link mpmbench.benchmarks.report.ReportMarkdown}). {@link mpmbench.benchmarks.report.ReportMain}
- * rebuilds claims, charts and report from a copied results folder.
+ * A run's report, derived from its files alone: claims, charts ({@link mpmbench.benchmarks.report.Charts},
+ * drawn by {@link mpmbench.benchmarks.report.chart} with JFreeChart, written as PNG and as SVG with
+ * JFreeSVG), report.md ({@link mpmbench.benchmarks.report.ReportMarkdown}) and report.html
+ * ({@link mpmbench.benchmarks.report.ReportHtml}: report.md with every chart inline as SVG, one file that
+ * opens offline). {@link mpmbench.benchmarks.report.ReportMain} rebuilds them from a copied results folder.
  */
 package mpmbench.benchmarks.report;

@@ -82,7 +82,7 @@ public final class Intervals {
         int ny = n > 0 ? n : y.length;
         double vx = variance(x, mx) / nx;
         double vy = variance(y, my) / ny;
-        double df = welchDf(vx, nx, vy, ny);
+        double df = ratioDf(vx, nx, vy, ny, mx, my);
         double t = Double.isNaN(df) ? t(Math.min(nx, ny) - 1) : tDf(df);
         double t2 = t * t;
         // (mx - r my)^2 = t^2 (vx + r^2 vy)  →  (my^2 - t^2 vy) r^2 - 2 mx my r + (mx^2 - t^2 vx) = 0
@@ -109,6 +109,31 @@ public final class Intervals {
 
     public static Ratio ratio(double[] a, double[] b) {
         return ratio(a, b, 0);
+    }
+
+    /**
+     * The one-sided p-value of "mean(a) / mean(b) is above {@code r0}" ({@code above}) or below it: the
+     * test Fieller's interval inverts, T = (mean(a) − r0 mean(b)) / √(var(a)/n_a + r0² var(b)/n_b)
+     * against Student's t with Welch–Satterthwaite degrees of freedom. Small when the data say the ratio
+     * is beyond {@code r0}; NaN with fewer than 2 values on a side.
+     */
+    public static double pBeyond(double[] a, double[] b, double r0, boolean above) {
+        double[] x = finite(a);
+        double[] y = finite(b);
+        if (x.length < 2 || y.length < 2) {
+            return Double.NaN;
+        }
+        double mx = mean(x);
+        double my = mean(y);
+        double vx = variance(x, mx) / x.length;
+        double vy = variance(y, my) / y.length;
+        double diff = above ? mx - r0 * my : r0 * my - mx;
+        double se = Math.sqrt(vx + r0 * r0 * vy);
+        if (se == 0) {
+            return diff > 0 ? 0 : 1;
+        }
+        double df = ratioDf(vx, x.length, vy, y.length, mx, my);
+        return 1 - TDistribution.of(Double.isNaN(df) ? Math.min(x.length, y.length) - 1 : df).cumulativeProbability(diff / se);
     }
 
     public static double median(double[] values) {
@@ -139,6 +164,15 @@ public final class Intervals {
             s += (d - mean) * (d - mean);
         }
         return s / (v.length - 1);
+    }
+
+    /**
+     * Welch–Satterthwaite degrees of freedom of mean(a) − r mean(b) at the estimated ratio r = mx / my,
+     * the one df for the interval and its tests alike.
+     */
+    private static double ratioDf(double vx, int nx, double vy, int ny, double mx, double my) {
+        double r = my != 0 ? mx / my : 1;
+        return welchDf(vx, nx, r * r * vy, ny);
     }
 
     private static double welchDf(double vx, int nx, double vy, int ny) {

@@ -115,10 +115,11 @@ public final class Schemas {
      * {@code ratio} is new / base of the medians, {@code ci_low}/{@code ci_high} its 95 % interval
      * (Fieller); {@code verdict} {@code faster}, {@code slower}, {@code no significant change}, or why
      * the cell is not judged ({@code only in base}, {@code only in new}, {@code generator-bound}, ...);
-     * {@code regression} {@code true} when slower beyond the threshold.
+     * {@code p_worse} the one-sided p-value of "worse by more than the threshold"; {@code regression}
+     * {@code true} when Holm's step-down over every judged figure of the comparison rejects that at 5 %.
      */
     public static final List<String> COMPARE = List.of("scenario", "target", "connections", "rate", "idle",
-            "figure", "base", "base_n", "new", "new_n", "ratio", "ci_low", "ci_high", "verdict", "regression");
+            "figure", "base", "base_n", "new", "new_n", "ratio", "ci_low", "ci_high", "verdict", "p_worse", "regression");
 
     /** env.csv: key, value. */
     public static final List<String> ENV = List.of("key", "value");

@@ -53,18 +53,25 @@ public final class LoadgenRun {
     private LoadgenRun() {
     }
 
+    /** The interval log's step in a scenario with a fault: the report draws its timeline at this resolution. */
+    static final String FAULT_HLOG_INTERVAL = "100ms";
+
     /**
      * The command line for one level of a scenario against a URL: a warm-up until the target is steady
      * ({@code --settle}, at most the plan's settle cap, at least its warm-up; the fixed warm-up when
-     * not {@code settle} or the cap is 0), then {@code duration} measured. Idle connections are never opened here: a separate
-     * holder opens them first ({@link #holderCommand}), so a target sees {@code level.idle()} idle
-     * connections, not twice as many, and the measured connections are new clients.
+     * not {@code settle} or the cap is 0), then {@code duration} measured. Idle connections are never
+     * opened here: a separate holder opens them first ({@link #holderCommand}), so a target sees
+     * {@code level.idle()} idle connections, not twice as many, and the measured connections are new
+     * clients.
      */
     public static List<String> command(SuitePlan plan, String url, Scenario s, Level level, Duration duration,
                                        Path json, Path hgrm, Path hlog, boolean settle) {
         List<String> cmd = base(plan, level, s, duration, plan.warmup());
         if (settle && !plan.settleCap().isZero()) {
             cmd.addAll(List.of("--settle", plan.settleCap().toMillis() + "ms"));
+        }
+        if (s.kind() == ScenarioKind.CRASH) {
+            cmd.addAll(List.of("--hlog-interval", FAULT_HLOG_INTERVAL)); // the report's timeline around the fault
         }
         cmd.addAll(List.of("--json", json.toString(), "--hgrm", hgrm.toString(), "--hlog", hlog.toString(), url));
         return cmd;

@@ -31,7 +31,7 @@ import mpmbench.server.cli.MpmbenchVersion;
         sortOptions = false, usageHelpWidth = 100,
         description = {"Runs scenarios x targets: each target a separate process pinned to one core, the load "
                 + "generator a separate process pinned to another, /proc telemetry once a second.",
-                "Writes summary.csv, samples.csv, env.csv, claims.csv, latency/, charts/ and report.md."},
+                "Writes summary.csv, samples.csv, env.csv, claims.csv, latency/, charts/, report.md and report.html."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the run ended (see status in summary.csv)", "1:the run could not go on", "2:bad flag"})
 public final class SuiteMain implements Callable<Integer> {
@@ -133,7 +133,7 @@ public final class SuiteMain implements Callable<Integer> {
                 plan.cells().size(), plan.targets().size(), plan.scenarios().size(), plan.micro() ? ", then a micro pass" : "",
                 plan.out());
         Path dir = new SuiteRunner(plan, err).run(runId, rawArgs);
-        out2.println("mpmbench suite: results in " + dir + " (report.md)");
+        out2.println("mpmbench suite: results in " + dir + " (report.html, report.md)");
         return 0;
     }
 

@@ -63,4 +63,17 @@ class IntervalsTest {
         Intervals.Ratio r = Intervals.ratio(a, a);
         assertTrue(r.low() < 1 && r.high() > 1, r.toString());
     }
+
+    @Test
+    void the_one_sided_p_value_is_the_test_fiellers_interval_inverts() {
+        double[] a = {118, 125, 131};
+        double[] b = {100, 104, 97};
+        Intervals.Ratio r = Intervals.ratio(a, b);
+        // at the interval's own bounds the one-sided p is the 2.5 % the 95 % interval leaves on each side
+        assertEquals(0.025, Intervals.pBeyond(a, b, r.low(), true), 0.004);
+        assertEquals(0.025, Intervals.pBeyond(a, b, r.high(), false), 0.004);
+        assertTrue(Intervals.pBeyond(a, b, 1.0, true) < 0.025);
+        assertTrue(Intervals.pBeyond(a, b, 1.0, false) > 0.975);
+        assertTrue(Double.isNaN(Intervals.pBeyond(new double[] {1}, b, 1.0, true)));
+    }
 }

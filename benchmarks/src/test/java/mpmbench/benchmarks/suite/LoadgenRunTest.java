@@ -60,6 +60,13 @@ class LoadgenRunTest {
         assertTrue(line.endsWith("-R 2000 --no-keepalive --settle 15000ms --json j --hgrm h --hlog l "
                 + "http://127.0.0.1:1/hello"), line);
         assertFalse(line.contains("--idle"), line);
+        assertFalse(line.contains("--hlog-interval"), line);
+        // around a fault the interval log is sliced at 100 ms, for the report's timeline
+        String crash = String.join(" ", LoadgenRun.command(plan, "http://127.0.0.1:1/hello",
+                Scenarios.byName(SuiteKind.QUICK, 2).get("crash"), new Level(16, 0, 0), Duration.ofSeconds(4),
+                Path.of("j"), Path.of("h"), Path.of("l"), false));
+        assertTrue(crash.contains("--hlog-interval 100ms --json j --hgrm h --hlog l"), crash);
+        assertFalse(crash.contains("--settle"), crash);
         String holder = String.join(" ", LoadgenRun.holderCommand(plan, "http://127.0.0.1:1/hello", 300,
                 Duration.ofSeconds(20), Path.of("i")));
         assertTrue(holder.contains("--idle 300"), holder);

@@ -101,8 +101,13 @@ public final class LoadMain implements Callable<Integer> {
             description = "source addresses, e.g. 127.0.0.2-127.0.0.9, used round-robin")
     List<InetAddress> bind = List.of();
 
-    @Option(names = "--hlog", paramLabel = "FILE", description = "HdrHistogram interval log, 1 s intervals, values in µs")
+    @Option(names = "--hlog", paramLabel = "FILE", description = "HdrHistogram interval log, values in µs")
     Path hlog;
+
+    @Option(names = "--hlog-interval", paramLabel = "T", converter = DurationConverter.class,
+            description = "the interval log's step: 100ms, 200ms, 250ms, 500ms or 1s (default 1s; progress and "
+                    + "the JSON's seconds stay per second)")
+    Duration hlogInterval = Duration.ofSeconds(1);
 
     @Option(names = "--hgrm", paramLabel = "FILE", description = "percentile spectrum of the corrected latency, in ms")
     Path hgrm;
@@ -172,11 +177,14 @@ public final class LoadMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LoadSpec spec = spec();
+        if (!LoadRun.HLOG_INTERVALS.contains(hlogInterval)) {
+            throw new BadUsage("--hlog-interval " + hlogInterval.toMillis() + " ms: use 100ms, 200ms, 250ms, 500ms or 1s");
+        }
         boolean terminal = System.console() != null && System.console().isTerminal();
         ProgressPrinter printer = progress || terminal ? new ProgressPrinter(err, terminal) : null;
         out.print(ConsoleSummary.header(spec));
         out.flush();
-        LoadRun run = new LoadRun(spec, hlog, printer);
+        LoadRun run = new LoadRun(spec, hlog, hlogInterval, printer);
         // Like wrk: SIGINT or SIGTERM ends the run early and still reports what was measured. The JVM
         // runs this hook on the signal and exits when it returns, so it waits for the reports.
         CountDownLatch reported = new CountDownLatch(1);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +21,8 @@ import mpmbench.loadgen.record.ProcessCpu;
 
 /**
  * Runs one {@link LoadSpec}: starts one {@link SingleThreadSelectorLoop} per thread, collects
- * interval histograms and progress once a second on the calling thread, and returns the merged
+ * interval histograms and progress once a second on the calling thread (and slices of the interval
+ * log more often when asked), and returns the merged
  * {@link LoadResult} once every I/O thread has ended (each ends by itself at the run's hard end:
  * warm-up + duration + {@link LoadSpec#grace()}).
  */
@@ -40,6 +42,7 @@ public final class LoadRun {
 
     private final LoadSpec spec;
     private final Path hlog;
+    private final Duration hlogInterval;
     private final Progress progress;
     /** Set once {@link #run()} has started; read by {@link #stop()} from another thread. */
     private volatile RunClock clock;
@@ -52,10 +55,29 @@ public final class LoadRun {
      * @param progress progress callback, or {@code null}
      */
     public LoadRun(LoadSpec spec, Path hlog, Progress progress) {
+        this(spec, hlog, Duration.ofSeconds(1), progress);
+    }
+
+    /**
+     * @param hlog         interval log to write, or {@code null}
+     * @param hlogInterval the log's interval: one of {@link #HLOG_INTERVALS} (progress stays once a second)
+     * @param progress     progress callback, or {@code null}
+     * @throws IllegalArgumentException when the interval does not divide a second into whole ms steps
+     */
+    public LoadRun(LoadSpec spec, Path hlog, Duration hlogInterval, Progress progress) {
+        if (!HLOG_INTERVALS.contains(hlogInterval)) {
+            throw new IllegalArgumentException("interval log step " + hlogInterval.toMillis()
+                    + " ms: use one of 100, 200, 250, 500 or 1000 ms");
+        }
         this.spec = spec;
         this.hlog = hlog;
+        this.hlogInterval = hlogInterval;
         this.progress = progress;
     }
+
+    /** The interval log's steps, each a whole share of a second so the seconds stay aligned. */
+    public static final List<Duration> HLOG_INTERVALS = java.util.stream.LongStream.of(100, 200, 250, 500, 1000)
+            .mapToObj(Duration::ofMillis).toList();
 
     /** Runs the spec with no log and no progress. */
     public static LoadResult run(LoadSpec spec) throws IOException {
@@ -160,7 +182,10 @@ public final class LoadRun {
     private ProcessCpu[] awaitEnd(RunClock clock, CountDownLatch done, List<SingleWriterCounters> counters,
                                   IntervalCollector collector) throws IOException {
         long giveUpNs = clock.hardEndNs() + TimeUnit.SECONDS.toNanos(5);
-        long nextTick = clock.startNs() + 1_000_000_000L;
+        long sliceNs = hlogInterval.toNanos();
+        long slicesPerSecond = 1_000_000_000L / sliceNs;
+        long slices = 1;
+        long nextTick = clock.startNs() + sliceNs;
         ProcessCpu[] cpu = new ProcessCpu[2];
         if (clock.warmupEndNs() <= System.nanoTime()) {
             cpu[0] = ProcessCpu.now();
@@ -187,22 +212,27 @@ public final class LoadRun {
                     throw new IOException("I/O threads did not stop by the end of the run");
                 }
                 if (now >= nextTick) {
-                    Histogram[] interval = collector.collect(System.currentTimeMillis());
-                    Counts counts = sum(counters);
-                    boolean warmup = now < clock.warmupEndNs();
-                    if (progress != null) {
-                        progress.second((now - clock.startNs()) / 1e9, counts, interval, warmup);
-                    }
-                    long doneNow = counts.get(Counter.REQUESTS) + counts.get(Counter.WARMUP_REQUESTS);
-                    if (warmupRps != null && warmup) {
-                        warmupRps.add(doneNow - lastDone);
-                        if (now - clock.startNs() >= spec.warmup().toNanos() && SteadyState.settled(warmupRps)) {
-                            settled = true;
-                            clock.endWarmup(now);
+                    if (slices % slicesPerSecond != 0) {
+                        collector.slice(System.currentTimeMillis());
+                    } else {
+                        Histogram[] interval = collector.collect(System.currentTimeMillis());
+                        Counts counts = sum(counters);
+                        boolean warmup = now < clock.warmupEndNs();
+                        if (progress != null) {
+                            progress.second((now - clock.startNs()) / 1e9, counts, interval, warmup);
                         }
+                        long doneNow = counts.get(Counter.REQUESTS) + counts.get(Counter.WARMUP_REQUESTS);
+                        if (warmupRps != null && warmup) {
+                            warmupRps.add(doneNow - lastDone);
+                            if (now - clock.startNs() >= spec.warmup().toNanos() && SteadyState.settled(warmupRps)) {
+                                settled = true;
+                                clock.endWarmup(now);
+                            }
+                        }
+                        lastDone = doneNow;
                     }
-                    lastDone = doneNow;
-                    nextTick += 1_000_000_000L;
+                    slices++;
+                    nextTick += sliceNs;
                 }
             }
         } catch (InterruptedException e) {

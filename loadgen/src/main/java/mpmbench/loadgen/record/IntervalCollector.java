@@ -34,10 +34,14 @@ public final class IntervalCollector implements Closeable {
     private final List<LatencyRecorders> recorders;
     private final Histogram[][] recycled;
     private final Histogram[] interval = new Histogram[3];
+    private final Histogram[] slice = new Histogram[3];
     private final Histogram[] total = new Histogram[3];
     private final HistogramLogWriter log;
     private final long startMs;
     private long lastCollectMs;
+    private long lastSliceMs;
+    /** Whether {@link #interval} was returned by {@link #collect}: the next slice starts a new one. */
+    private boolean intervalReturned = true;
 
     /**
      * @param recorders   one per I/O thread
@@ -50,11 +54,13 @@ public final class IntervalCollector implements Closeable {
         this.recycled = new Histogram[recorders.size()][3];
         for (int k = 0; k < 3; k++) {
             interval[k] = LatencyRecorders.newHistogram();
+            slice[k] = LatencyRecorders.newHistogram();
             total[k] = LatencyRecorders.newHistogram();
             total[k].setStartTimeStamp(startMs);
         }
         this.startMs = startMs;
         this.lastCollectMs = startMs;
+        this.lastSliceMs = startMs;
         if (hlog == null) {
             log = null;
         } else {
@@ -67,18 +73,25 @@ public final class IntervalCollector implements Closeable {
     }
 
     /**
-     * Takes the interval since the previous call from every recorder, merges it, adds it to the
-     * totals and writes it to the log.
+     * Ends a slice of the log: takes what every recorder holds since the previous slice, writes it to
+     * the log as one interval and keeps it for the interval {@link #collect} returns. Called between
+     * two collects for an interval log finer than the collects (e.g. every 100 ms, collects once a
+     * second); {@link #collect} ends a slice itself.
      *
-     * @param nowMs the end of the interval, epoch ms
-     * @return the merged interval histograms by kind (valid until the next call)
+     * @param nowMs the end of the slice, epoch ms
      */
-    public Histogram[] collect(long nowMs) {
+    public void slice(long nowMs) {
+        if (intervalReturned) {
+            for (int k = 0; k < 3; k++) {
+                interval[k].reset(); // also forgets the tag
+            }
+            intervalReturned = false;
+        }
         for (int k = 0; k < 3; k++) {
-            interval[k].reset(); // also forgets the tag
-            interval[k].setTag(TAGS.get(k));
-            interval[k].setStartTimeStamp(lastCollectMs);
-            interval[k].setEndTimeStamp(nowMs);
+            slice[k].reset(); // also forgets the tag
+            slice[k].setTag(TAGS.get(k));
+            slice[k].setStartTimeStamp(lastSliceMs);
+            slice[k].setEndTimeStamp(nowMs);
         }
         for (int t = 0; t < recorders.size(); t++) {
             LatencyRecorders r = recorders.get(t);
@@ -86,18 +99,37 @@ public final class IntervalCollector implements Closeable {
             recycled[t][UNCORRECTED] = r.uncorrected.getIntervalHistogram(recycled[t][UNCORRECTED]);
             recycled[t][LAG] = r.lag.getIntervalHistogram(recycled[t][LAG]);
             for (int k = 0; k < 3; k++) {
-                interval[k].add(recycled[t][k]);
+                slice[k].add(recycled[t][k]);
             }
         }
         for (int k = 0; k < 3; k++) {
-            total[k].add(interval[k]);
-            total[k].setEndTimeStamp(nowMs);
+            interval[k].add(slice[k]);
             if (log != null) {
-                log.outputIntervalHistogram((lastCollectMs - startMs) / 1000.0,
-                        (nowMs - startMs) / 1000.0, interval[k], 1000.0);
+                log.outputIntervalHistogram((lastSliceMs - startMs) / 1000.0,
+                        (nowMs - startMs) / 1000.0, slice[k], 1000.0);
             }
         }
+        lastSliceMs = nowMs;
+    }
+
+    /**
+     * Ends the interval since the previous call (and its last slice of the log): merges what every
+     * recorder took in it and adds it to the totals.
+     *
+     * @param nowMs the end of the interval, epoch ms
+     * @return the merged interval histograms by kind (valid until the next call)
+     */
+    public Histogram[] collect(long nowMs) {
+        slice(nowMs);
+        for (int k = 0; k < 3; k++) {
+            interval[k].setTag(TAGS.get(k));
+            interval[k].setStartTimeStamp(lastCollectMs);
+            interval[k].setEndTimeStamp(nowMs);
+            total[k].add(interval[k]);
+            total[k].setEndTimeStamp(nowMs);
+        }
         lastCollectMs = nowMs;
+        intervalReturned = true;
         return interval;
     }
 

@@ -52,4 +52,38 @@ class IntervalLogTest {
             assertTrue(r.corrected().getTotalCount() > 500);
         }
     }
+
+    @Test
+    void aLogOf100msSlicesAddsUpToTheSameTotalsWhileProgressStaysPerSecond(@TempDir Path dir) throws IOException {
+        Path hlog = dir.resolve("run.hlog");
+        try (TestServer server = TestServer.answering(HELLO)) {
+            LoadSpec spec = LoadSpec.closed(Target.parse(server.url("/")), 1, 2, Duration.ofMillis(1500))
+                    .withRate(400);
+            int[] ticks = {0};
+            LoadResult r = new LoadRun(spec, hlog, Duration.ofMillis(100), (s, c, interval, warm) -> ticks[0]++).run();
+            long corrected = 0;
+            int slices = 0;
+            double longest = 0;
+            HistogramLogReader reader = new HistogramLogReader(hlog.toFile());
+            EncodableHistogram h;
+            while ((h = reader.nextIntervalHistogram()) != null) {
+                if ("corrected".equals(h.getTag())) {
+                    corrected += ((Histogram) h).getTotalCount();
+                    slices++;
+                    longest = Math.max(longest, h.getEndTimeStamp() - h.getStartTimeStamp());
+                }
+            }
+            assertEquals(r.corrected().getTotalCount(), corrected);
+            assertTrue(slices >= 10 * ticks[0], slices + " slices for " + ticks[0] + " seconds");
+            assertTrue(longest < 150, "slices of about 100 ms, the longest " + longest + " ms");
+            assertTrue(ticks[0] >= 1 && ticks[0] <= 3, "progress once a second: " + ticks[0] + " in a 1.5 s run");
+        }
+    }
+
+    @Test
+    void aLogStepThatDoesNotDivideASecondIsRefused() {
+        LoadSpec spec = LoadSpec.closed(Target.parse("http://127.0.0.1:1/"), 1, 1, Duration.ofMillis(100));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new LoadRun(spec, null, Duration.ofMillis(300), null));
+    }
 }
