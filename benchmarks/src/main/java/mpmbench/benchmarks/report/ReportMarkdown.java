@@ -164,8 +164,7 @@ public final class ReportMarkdown {
             requests/s of the last 2 s is within 10 % of the 2 s before (env.csv `settle_rule`, at least \
             `warmup_s`, at most `settle_max_s`); the measured window follows at once. A cell that hits the cap is \
             measured and marked `unsettled`. `warm-up s` is what each cell got. The target's CPU per request is \
-            taken over the measured window only. In `quick`, the crash cell comes last on an instance warmed by \
-            the other cells and gets the fixed warm-up: it measures against its own second before the kill.
+            taken over the measured window only.
             - **Repeats.** A fresh target instance per repeat, in interleaved rounds (round 1 of every target, \
             then round 2 ...), so drift hits every target alike and an instance's own luck is in the interval. \
             `quick` starts a target once per round and runs its scenarios on it one after the other; `full` starts \

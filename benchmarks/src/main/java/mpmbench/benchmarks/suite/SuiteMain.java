@@ -43,8 +43,9 @@ public final class SuiteMain implements Callable<Integer> {
     boolean list;
 
     @Option(names = "--targets", paramLabel = "T,...", split = ",",
-            description = "targets, default: all of java-prefork,java-worker,java-event,java-virtual,"
-                    + "httpd-prefork,httpd-worker,httpd-event,nginx; also url=http://host:port[,pid=N] (use ; between several)")
+            description = "targets of java-prefork,java-worker,java-event,java-virtual,httpd-prefork,httpd-worker,"
+                    + "httpd-event,nginx, or all of them (all); also url=http://host:port[,pid=N] (use ; between several). "
+                    + "Default: all for full; the six the claims read for quick (not java-virtual, nginx)")
     List<String> targets = new ArrayList<>();
 
     @Option(names = "--scenarios", paramLabel = "S,...", split = ",", description = "scenarios (default: all for full; startup,hello,idle-keepalive,crash for quick; see --list)")
@@ -150,7 +151,10 @@ public final class SuiteMain implements Callable<Integer> {
             chosen.add(sc);
         }
         List<TargetSpec> chosenTargets = new ArrayList<>();
-        for (String t : targets.isEmpty() ? TargetSpec.DEFAULTS : expandUrls(targets)) {
+        List<String> targetNames = targets.isEmpty()
+                ? kind == SuiteKind.QUICK ? TargetSpec.QUICK_DEFAULTS : TargetSpec.DEFAULTS
+                : targets.size() == 1 && targets.getFirst().trim().equals("all") ? TargetSpec.DEFAULTS : expandUrls(targets);
+        for (String t : targetNames) {
             chosenTargets.add(TargetSpec.parse(t));
         }
         Map<String, String> setMap = new LinkedHashMap<>();

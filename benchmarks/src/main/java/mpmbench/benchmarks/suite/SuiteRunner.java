@@ -171,7 +171,6 @@ public final class SuiteRunner {
         try (target) {
             recordStartup(runner, t, target, bar);
             String gone = null;
-            boolean warm = false;
             for (Scenario s : runnable) {
                 if (s.kind() == ScenarioKind.STARTUP) {
                     continue;
@@ -180,8 +179,7 @@ public final class SuiteRunner {
                     notRun(s, t, round, "skipped", gone, bar);
                     continue;
                 }
-                runLevels(runner, s, t, round, target, warm, bar);
-                warm = true;
+                runLevels(runner, s, t, round, target, bar);
                 if (target.process() != null && !target.process().isAlive()) {
                     gone = t.name() + " exited during an earlier cell of this instance";
                 }
@@ -210,7 +208,7 @@ public final class SuiteRunner {
     }
 
     /** Each level of {@code s} on a running instance; a rate sweep stops after its knee. */
-    private void runLevels(CellRunner runner, Scenario s, TargetSpec t, int round, RunningTarget target, boolean warm,
+    private void runLevels(CellRunner runner, Scenario s, TargetSpec t, int round, RunningTarget target,
                            ProgressBar bar) throws InterruptedException {
         String path = t.pathFor(s);
         String knee = null;
@@ -220,7 +218,7 @@ public final class SuiteRunner {
                 record(CellResult.notRun(c, path, "skipped", knee), c, bar);
                 continue;
             }
-            CellResult r = runner.run(c, target, path, warm || s.levels().indexOf(l) > 0);
+            CellResult r = runner.run(c, target, path);
             record(r, c, bar);
             if (s.kind() == ScenarioKind.RATE_SWEEP && pastKnee(r.summary(), l)) {
                 knee = "past the knee at " + (long) l.rate() + " req/s";

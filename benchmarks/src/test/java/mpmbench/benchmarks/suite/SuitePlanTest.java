@@ -24,7 +24,9 @@ class SuitePlanTest {
     @Test
     void quick_defaults_every_target_and_the_claims_scenarios() {
         SuitePlan p = plan("quick", "--root", "/repo", "--java", "/jdk/bin/java");
-        assertEquals(TargetSpec.DEFAULTS, p.targets().stream().map(TargetSpec::name).toList());
+        assertEquals(TargetSpec.QUICK_DEFAULTS, p.targets().stream().map(TargetSpec::name).toList());
+        assertEquals(TargetSpec.DEFAULTS, plan("quick", "--targets", "all", "--root", "/repo").targets().stream()
+                .map(TargetSpec::name).toList());
         assertEquals(Scenarios.QUICK_DEFAULT, p.scenarios().stream().map(Scenario::name).toList());
         assertEquals(Duration.ofSeconds(2), p.duration());
         assertEquals(3, p.repeats());
