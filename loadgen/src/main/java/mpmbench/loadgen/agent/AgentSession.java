@@ -121,8 +121,13 @@ final class AgentSession implements AutoCloseable {
     /** How the session ended: the exit status and the agent's (or ssh's) last stderr line. */
     private String ended() {
         awaitExit(Duration.ofSeconds(2));
-        String status = ssh.isAlive() ? "still running" : "exit status " + ssh.exitValue();
-        return status + lastWords().map(w -> ": " + w).orElse("");
+        if (ssh.isAlive()) {
+            return "still running" + lastWords().map(w -> ": " + w).orElse("");
+        }
+        int status = ssh.exitValue();
+        // ssh exits 255 both when it fails and when the remote command was killed by a signal
+        String otherwise = status == 255 ? ": killed by a signal, or ssh lost the session" : "";
+        return "exit status " + status + lastWords().map(w -> ": " + w).orElse(otherwise);
     }
 
     private Optional<String> lastWords() {
