@@ -17,12 +17,12 @@ public final class AgentOptions {
     /** Default for {@link #maxClockOffset}: well above what NTP or chrony keep on a LAN (&lt; 1 ms). */
     public static final Duration DEFAULT_MAX_CLOCK_OFFSET = Duration.ofMillis(50);
 
-    @Option(names = "--agents", paramLabel = "HOST[,HOST...]", split = ",",
+    @Option(names = "--agents", paramLabel = "HOST", split = ",",
             description = "run the load from these hosts over ssh (the system's OpenSSH, BatchMode, your keys and "
                     + "~/.ssh/config); -c, --idle and -R are split across them, -t is per host")
     public List<String> hosts = new ArrayList<>();
 
-    @Option(names = "--agent-weights", paramLabel = "W[,W...]", split = ",",
+    @Option(names = "--agent-weights", paramLabel = "W", split = ",",
             description = "share of each agent (default: even)")
     public List<Double> weights = new ArrayList<>();
 
