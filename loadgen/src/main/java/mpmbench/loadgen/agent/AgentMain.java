@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -76,7 +77,10 @@ public final class AgentMain {
         waitUntil(startUs);
         say(AgentProtocol.STARTED + " " + AgentProtocol.nowUs());
         try {
-            LoadResult result = new LoadRun(spec, dir.resolve(AgentProtocol.LATENCY_HLOG), null).run();
+            LoadRun.Progress progress = (elapsedS, counts, interval, warmup) -> say(String.format(Locale.ROOT,
+                    "%s %.3f %d %d %d", AgentProtocol.SECOND, elapsedS, warmup ? 1 : 0,
+                    counts.get(Counter.REQUESTS) + counts.get(Counter.WARMUP_REQUESTS), counts.errors()));
+            LoadResult result = new LoadRun(spec, dir.resolve(AgentProtocol.LATENCY_HLOG), progress).run();
             JsonReport.write(dir.resolve(AgentProtocol.RESULT_JSON), result);
             say(AgentProtocol.DONE + " " + result.counts().get(Counter.REQUESTS));
         } catch (IOException | RuntimeException e) {

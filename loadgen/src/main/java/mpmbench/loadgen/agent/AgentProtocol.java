@@ -13,6 +13,8 @@ import java.time.Instant;
  * agent → PONG agentUs
  * coord → START agentUs                the common start instant, already moved onto the agent's clock
  * agent → STARTED agentUs              the instant its run actually began
+ * agent → SECOND s warmup done errors  once a second: seconds since its start, 1 in warm-up else 0,
+ *                                      requests answered so far, errors so far
  * agent → DONE requests                result.json and latency.hlog are written in its run folder
  * agent → ERROR message                it cannot go on (bad spec, no START in time); it exits
  * </pre>
@@ -26,6 +28,7 @@ final class AgentProtocol {
     static final String PONG = "PONG";
     static final String START = "START";
     static final String STARTED = "STARTED";
+    static final String SECOND = "SECOND";
     static final String DONE = "DONE";
     static final String ERROR = "ERROR";
 

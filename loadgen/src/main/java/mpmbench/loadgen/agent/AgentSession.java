@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The coordinator's end of one running agent: the ssh process that runs {@link AgentMain} on the host,
@@ -77,12 +78,29 @@ final class AgentSession implements AutoCloseable {
      * @return the rest of the line after the word
      */
     String expect(String word, Duration timeout, String waitingFor) throws AgentFailure {
+        return expect(word, timeout, waitingFor, null);
+    }
+
+    /**
+     * As {@link #expect(String, Duration, String)}, handing the agent's {@code SECOND} lines that come
+     * first to {@code onSecond} (their text after the word), when it is not {@code null}.
+     */
+    String expect(String word, Duration timeout, String waitingFor, Consumer<String> onSecond) throws AgentFailure {
+        long deadline = System.nanoTime() + timeout.toNanos();
         String line;
-        try {
-            line = lines.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AgentFailure("interrupted while waiting for " + waitingFor);
+        while (true) {
+            try {
+                line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AgentFailure("interrupted while waiting for " + waitingFor);
+            }
+            if (line == null || !line.startsWith(AgentProtocol.SECOND + " ")) {
+                break;
+            }
+            if (onSecond != null) {
+                onSecond.accept(line.substring(AgentProtocol.SECOND.length() + 1));
+            }
         }
         if (line == null) {
             throw new AgentFailure("no " + waitingFor + " within " + timeout.toSeconds() + " s");

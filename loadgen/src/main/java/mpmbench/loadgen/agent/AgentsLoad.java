@@ -33,10 +33,11 @@ public final class AgentsLoad {
     }
 
     /**
+     * @param progress print the agents' merged progress on {@code err}, one line a second
      * @throws IllegalArgumentException a bad flag (the message names it)
      */
-    public static int run(LoadSpec total, AgentOptions o, boolean latencyTable, PrintStream out, PrintStream err,
-                          Outputs outputs) throws IOException {
+    public static int run(LoadSpec total, AgentOptions o, boolean latencyTable, boolean progress, PrintStream out,
+                          PrintStream err, Outputs outputs) throws IOException {
         List<AgentHost> agents = AgentHost.of(o.hosts);
         double[] weights = weights(o, agents.size());
         Path jar = jar(o);
@@ -51,7 +52,8 @@ public final class AgentsLoad {
         Coordinator.Outcome outcome;
         try {
             outcome = new Coordinator(new Coordinator.Settings(agents, weights, ssh, o.agentJava, o.agentDir,
-                    o.maxClockOffset, jar, dir), line -> err.println("mpmbench load: " + line)).run(total);
+                    o.maxClockOffset, jar, dir), line -> err.println("mpmbench load: " + line),
+                    progress ? err::println : null).run(total);
         } catch (Coordinator.ClockRefused e) {
             err.println("mpmbench load: " + e.getMessage());
             return 1;

@@ -65,11 +65,16 @@ public final class Coordinator {
 
     private final Settings settings;
     private final Consumer<String> say;
+    private final Consumer<String> progress;
 
-    /** @param say where one-line notes and failures go (e.g. stderr), called from any agent's thread */
-    public Coordinator(Settings settings, Consumer<String> say) {
+    /**
+     * @param say      where one-line notes and failures go (e.g. stderr), called from any agent's thread
+     * @param progress where the merged once-a-second progress lines go, or {@code null} for none
+     */
+    public Coordinator(Settings settings, Consumer<String> say, Consumer<String> progress) {
         this.settings = settings;
         this.say = say;
+        this.progress = progress;
     }
 
     /** Runs {@code total} split over the agents. */
@@ -100,10 +105,19 @@ public final class Coordinator {
             startUs = AgentProtocol.nowUs() + START_LEAD.toNanos() / 1000;
             each(runs, r -> r.session.send(AgentProtocol.START + " " + r.clock.toAgent(startUs)));
             Duration runTime = total.warmup().plus(total.duration()).plus(total.grace()).plus(AgentProtocol.END_MARGIN);
+            ProgressMerge seconds = progress == null ? null
+                    : new ProgressMerge((int) runs.stream().filter(r -> r.failure == null).count(), progress);
             each(runs, r -> {
-                String started = r.session.expect(AgentProtocol.STARTED, START_LEAD.plusSeconds(10), "its start");
-                r.startedUs = r.clock.toCoordinator(parse(started, "STARTED"));
-                r.session.expect(AgentProtocol.DONE, runTime, "its result");
+                try {
+                    String started = r.session.expect(AgentProtocol.STARTED, START_LEAD.plusSeconds(10), "its start");
+                    r.startedUs = r.clock.toCoordinator(parse(started, "STARTED"));
+                    r.session.expect(AgentProtocol.DONE, runTime, "its result",
+                            seconds == null ? null : line -> seconds.second(r.agent.index(), line));
+                } finally {
+                    if (seconds != null) {
+                        seconds.gone();
+                    }
+                }
                 r.session.awaitExit(Duration.ofSeconds(5));
                 r.session.close();
                 fetch(r, AgentProtocol.RESULT_JSON);

@@ -210,7 +210,8 @@ public final class LoadMain implements Callable<Integer> {
     /** {@code --agents}: the same load from several hosts, merged ({@link AgentsLoad}). */
     private int onAgents(LoadSpec spec) throws IOException {
         try {
-            return AgentsLoad.run(spec, agents, latency, out, err, new AgentsLoad.Outputs() {
+            boolean terminal = System.console() != null && System.console().isTerminal();
+            return AgentsLoad.run(spec, agents, latency, progress || terminal, out, err, new AgentsLoad.Outputs() {
                 @Override
                 public Path hlog() {
                     return hlog;

@@ -82,4 +82,17 @@ class AgentPiecesTest {
         assertEquals("h1_2", a.get(2).fileName());
         assertThrows(IllegalArgumentException.class, () -> AgentHost.of(List.of("h1", " ")));
     }
+
+    @Test
+    void progressLinesWaitForEveryRunningAgentAndSumThem() {
+        List<String> printed = new java.util.ArrayList<>();
+        ProgressMerge m = new ProgressMerge(2, printed::add);
+        m.second(1, "1.001 1 900 0");
+        assertEquals(List.of(), printed, "agent 2 has not reported second 1 yet");
+        m.second(2, "0.998 1 1100 1");
+        m.second(1, "2.000 0 1900 0");
+        assertEquals(List.of("     1.0s warm-up      2000 req/s  errors 1"), printed);
+        m.gone(); // agent 2 failed: second 2 no longer waits for it
+        assertEquals("     2.0s              1000 req/s  errors 1", printed.get(1));
+    }
 }

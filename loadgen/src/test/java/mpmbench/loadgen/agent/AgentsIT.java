@@ -108,9 +108,11 @@ class AgentsIT {
     @Test
     void twoAgentsSplitTheRateAndMergeAsOneGenerator() throws Exception {
         Run r = load("two", "--agents", "agent1,agent2", "-t1", "-c8", "-R2000", "-d3s", "--warmup", "1s",
-                "--latency", nginx.url("/hello"));
+                "--latency", "--progress", nginx.url("/hello"));
         assertEquals(0, r.status(), r.err());
-        assertEquals("", r.err());
+        List<String> progress = r.err().lines().toList(); // the suite's progress pattern, summed over agents
+        assertTrue(progress.size() >= 4, r.err());
+        progress.forEach(l -> assertTrue(l.matches("^\\s*[0-9.]+s (warm-up|\\s+)\\s+\\d+ req/s\\s+errors \\d+"), l));
         ResultFile a = result(r.dir(), "agent1");
         ResultFile b = result(r.dir(), "agent2");
         ResultFile merged = ResultFile.read("merged", r.dir().resolve("result.json"));
