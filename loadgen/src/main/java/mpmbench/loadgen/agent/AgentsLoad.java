@@ -41,10 +41,10 @@ public final class AgentsLoad {
         List<AgentHost> agents = AgentHost.of(o.hosts);
         double[] weights = weights(o, agents.size());
         Path jar = jar(o);
+        LoadShares.split(total, weights); // a share with fewer connections than threads is a bad flag: say it now
         Path dir = o.out != null ? o.out : Files.createTempDirectory("mpmbench-agents-");
         Files.createDirectories(dir);
         Ssh ssh = new Ssh(o.sshConfig, o.sshOptions);
-        LoadShares.split(total, weights); // a share with fewer connections than threads is a bad flag: say it now
         out.print(ConsoleSummary.header(total));
         out.printf(Locale.ROOT, "  from %d agents: %s; run folder %s%n", agents.size(),
                 String.join(", ", agents.stream().map(AgentHost::label).toList()), dir);

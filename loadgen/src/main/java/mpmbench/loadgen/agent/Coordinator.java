@@ -189,14 +189,20 @@ public final class Coordinator {
                         try {
                             step.run(r);
                         } catch (AgentFailure e) {
-                            r.failure = e.getMessage();
-                            r.closeSession();
-                            say.accept(r.agent + ": " + e.getMessage());
+                            fail(r, e.getMessage());
+                        } catch (RuntimeException e) { // a bug here must not cost the other agents their run
+                            fail(r, "failed unexpectedly: " + e);
                         }
                     });
                 }
             }
         }
+    }
+
+    private void fail(AgentRun r, String why) {
+        r.failure = why;
+        r.closeSession();
+        say.accept(r.agent + ": " + why);
     }
 
     private interface Step {
