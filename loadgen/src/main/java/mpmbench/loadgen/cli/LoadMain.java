@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
+import mpmbench.loadgen.agent.AgentOptions;
+import mpmbench.loadgen.agent.AgentsLoad;
 import mpmbench.loadgen.engine.LoadRun;
 import mpmbench.loadgen.http.Target;
 import mpmbench.loadgen.report.ConsoleSummary;
@@ -22,6 +24,7 @@ import mpmbench.loadgen.report.HgrmReport;
 import mpmbench.loadgen.report.JsonReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,7 +41,7 @@ import picocli.CommandLine.Parameters;
                 "Latencies are recorded in microseconds and reported in milliseconds."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:requests completed", "1:no request completed, or the run failed",
-                "2:bad flag or URL"})
+                "2:bad flag or URL", "3:--agents: a partial result (an agent failed; it is named)"})
 public final class LoadMain implements Callable<Integer> {
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "I/O threads (default ${DEFAULT-VALUE})")
@@ -124,6 +127,9 @@ public final class LoadMain implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "URL", description = "http://host[:port][/path]")
     String url;
 
+    @Mixin
+    AgentOptions agents = new AgentOptions();
+
     private PrintStream out = System.out;
     private PrintStream err = System.err;
 
@@ -154,6 +160,25 @@ public final class LoadMain implements Callable<Integer> {
         return cl.execute(args);
     }
 
+    /**
+     * The spec that {@code mpmbench load} flags describe (the agent's way to read its share).
+     *
+     * @throws IllegalArgumentException one line naming the bad flag or URL
+     */
+    public static LoadSpec parseSpec(String... args) {
+        LoadMain command = new LoadMain();
+        try {
+            new CommandLine(command).parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        try {
+            return command.spec();
+        } catch (BadUsage e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
     /** A flag or the URL is invalid; the message names it. Exit code 2. */
     static final class BadUsage extends RuntimeException {
         BadUsage(String message) {
@@ -179,6 +204,13 @@ public final class LoadMain implements Callable<Integer> {
         LoadSpec spec = spec();
         if (!LoadRun.HLOG_INTERVALS.contains(hlogInterval)) {
             throw new BadUsage("--hlog-interval " + hlogInterval.toMillis() + " ms: use 100ms, 200ms, 250ms, 500ms or 1s");
+        }
+        if (agents.enabled()) {
+            if (!spec.settle().isZero()) {
+                throw new BadUsage("--settle cannot be used with --agents: each agent would end its warm-up at its own "
+                        + "second, and the merged window needs one start; use a fixed --warmup");
+            }
+            return onAgents(spec);
         }
         boolean terminal = System.console() != null && System.console().isTerminal();
         ProgressPrinter printer = progress || terminal ? new ProgressPrinter(err, terminal) : null;
@@ -214,6 +246,33 @@ public final class LoadMain implements Callable<Integer> {
             printer.end();
         }
         out.print(ConsoleSummary.render(result, latency));
+        writeFiles(result);
+        out.flush();
+        return result.completedNothing() ? 1 : 0;
+    }
+
+    /** {@code --agents}: the same load from several hosts, merged ({@link AgentsLoad}). */
+    private int onAgents(LoadSpec spec) throws IOException {
+        try {
+            boolean terminal = System.console() != null && System.console().isTerminal();
+            return AgentsLoad.run(spec, agents, latency, progress || terminal, out, err, new AgentsLoad.Outputs() {
+                @Override
+                public Path hlog() {
+                    return hlog;
+                }
+
+                @Override
+                public void write(LoadResult merged) throws IOException {
+                    writeFiles(merged);
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            throw new BadUsage(e.getMessage());
+        }
+    }
+
+    /** {@code --hgrm}, {@code --csv}, {@code --json} of a result. */
+    private void writeFiles(LoadResult result) throws IOException {
         if (hgrm != null) {
             HgrmReport.write(hgrm, result);
         }
@@ -223,7 +282,5 @@ public final class LoadMain implements Callable<Integer> {
         if (json != null) {
             JsonReport.write(json, result);
         }
-        out.flush();
-        return result.completedNothing() ? 1 : 0;
     }
 }

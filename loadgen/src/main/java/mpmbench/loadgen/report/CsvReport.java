@@ -38,7 +38,8 @@ public final class CsvReport {
                 StandardOpenOption.APPEND);
     }
 
-    private static String quote(String s) {
+    /** RFC 4180 quoting of one field: quoted only when it holds a comma, quote or line end. */
+    public static String quote(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;
         }

@@ -1,0 +1,66 @@
+package mpmbench.loadgen.agent;
+
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The agents' once-a-second progress ({@code SECOND} lines) as one line per second, in the shape of
+ * {@code mpmbench load --progress}: seconds since the start, warm-up or not, requests/s over every
+ * agent, errors so far over every agent. A second is printed once every agent still running has
+ * reported it (its elapsed time rounded to whole seconds). Thread-safe: agents' threads call it.
+ */
+final class ProgressMerge {
+
+    private record Sum(int reports, boolean warmup, long done, long errors) {
+    }
+
+    private final Consumer<String> print;
+    private final TreeMap<Long, Sum> pending = new TreeMap<>();
+    private final long[] lastDone;
+    private final long[] lastErrors;
+    private int running;
+
+    /** @param agents how many agents report; {@code print} gets each merged line */
+    ProgressMerge(int agents, Consumer<String> print) {
+        this.print = print;
+        this.running = agents;
+        this.lastDone = new long[agents + 1];
+        this.lastErrors = new long[agents + 1];
+    }
+
+    /** One {@code SECOND} line of agent {@code index} (from 1): {@code "s warmup done errors"}. */
+    synchronized void second(int index, String line) {
+        String[] f = line.strip().split(" ");
+        if (f.length < 4) {
+            return;
+        }
+        long k = Math.round(Double.parseDouble(f[0]));
+        long done = Long.parseLong(f[2]);
+        long errors = Long.parseLong(f[3]);
+        Sum s = pending.getOrDefault(k, new Sum(0, false, 0, 0));
+        pending.put(k, new Sum(s.reports() + 1, s.warmup() || f[1].equals("1"), s.done() + done - lastDone[index],
+                s.errors() + errors - lastErrors[index]));
+        lastDone[index] = done;
+        lastErrors[index] = errors;
+        flush();
+    }
+
+    /** An agent stopped reporting (it failed or finished): seconds no longer wait for it. */
+    synchronized void gone() {
+        running--;
+        flush();
+    }
+
+    private void flush() {
+        long errorsTotal = 0;
+        for (long e : lastErrors) {
+            errorsTotal += e;
+        }
+        while (!pending.isEmpty() && pending.firstEntry().getValue().reports() >= running) {
+            var e = pending.pollFirstEntry();
+            print.accept(String.format(Locale.ROOT, "  %6.1fs %s %9d req/s  errors %d", (double) e.getKey(),
+                    e.getValue().warmup() ? "warm-up" : "       ", e.getValue().done(), errorsTotal));
+        }
+    }
+}

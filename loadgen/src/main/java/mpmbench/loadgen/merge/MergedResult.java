@@ -1,0 +1,46 @@
+package mpmbench.loadgen.merge;
+
+import java.util.List;
+
+import mpmbench.loadgen.LoadResult;
+import mpmbench.loadgen.LoadSpec;
+import mpmbench.loadgen.engine.Counts;
+import mpmbench.loadgen.record.IntervalCollector;
+import mpmbench.loadgen.record.ProcessCpu;
+
+/**
+ * One {@link LoadResult} from several generators' results, as if one generator had sent every
+ * request: counters summed, histograms from the merged interval log ({@link IntervalLogMerge}, so
+ * percentiles are those of every value together), client CPU time summed (its % is then of one core,
+ * so it can exceed 100 with several agents), the ns timer only when every agent had it.
+ */
+public final class MergedResult {
+
+    private MergedResult() {
+    }
+
+    /**
+     * @param total        the load as a whole (total connections and rate)
+     * @param startEpochMs the common start instant, epoch ms on the coordinator's clock
+     * @param results      the agents' results (at least one)
+     * @param log          their merged interval logs
+     */
+    public static LoadResult of(LoadSpec total, long startEpochMs, List<ResultFile> results, MergedLog log) {
+        Counts counts = Counts.zero();
+        double user = 0;
+        double sys = 0;
+        boolean ns = true;
+        for (ResultFile r : results) {
+            counts = counts.plus(r.counts());
+            user += r.number("client_cpu_user_s");
+            sys += r.number("client_cpu_sys_s");
+            ns &= "ns".equals(r.text("timer"));
+        }
+        ProcessCpu cpu = Double.isNaN(user + sys) ? ProcessCpu.UNKNOWN : new ProcessCpu(user, sys);
+        return new LoadResult(total, startEpochMs, counts,
+                log.total(IntervalCollector.TAGS.get(IntervalCollector.CORRECTED)),
+                log.total(IntervalCollector.TAGS.get(IntervalCollector.UNCORRECTED)),
+                log.total(IntervalCollector.TAGS.get(IntervalCollector.LAG)), cpu, ns, total.warmup().toNanos(),
+                total.duration().toNanos(), false);
+    }
+}
