@@ -20,6 +20,7 @@ import mpmbench.loadgen.record.ProcessCpu;
  *                    included), or {@link ProcessCpu#UNKNOWN}
  * @param nanosecondTimer whether the I/O threads waited with ns timeouts (false: whole-ms select,
  *                    so open-model sends spin longer)
+ * @param jit         the generator JVM's compilers, {@link GeneratorJvm#jit()}: {@code c1}, {@code c1+c2}
  * @param warmupNs    how long the warm-up lasted, ns: {@code spec.warmup()}, or with {@code --settle}
  *                    until the requests/s were steady
  * @param windowNs    how long the measured window lasted, ns: {@code spec.duration()} unless the run
@@ -29,7 +30,7 @@ import mpmbench.loadgen.record.ProcessCpu;
  */
 public record LoadResult(LoadSpec spec, long startEpochMs, Counts counts, Histogram corrected,
                          Histogram uncorrected, Histogram lag, ProcessCpu clientCpu, boolean nanosecondTimer,
-                         long warmupNs, long windowNs, boolean settled) {
+                         String jit, long warmupNs, long windowNs, boolean settled) {
 
     /** A send lag p99 above this (µs) means the generator could not keep its own schedule. */
     public static final long BEHIND_LAG_P99_US = 10_000;

@@ -19,9 +19,10 @@ public final class Schemas {
 
     /**
      * summary.csv: one row per (scenario, target, level, repeat). {@code status} is {@code ok},
-     * {@code generator-bound} (the load generator used at least
-     * {@value #GENERATOR_BOUND_PCT} % of its core in the measured window: the figures are the
-     * generator's, so they are listed and never judged), {@code unsettled} (the target's throughput did
+     * {@code generator-bound} (closed model: the load generator used at least
+     * {@value #GENERATOR_BOUND_PCT} % of its core in the measured window; open model: its send lag p99
+     * passed 10 ms, {@code generator_behind}; either way the figures are the generator's, so they are
+     * listed and never judged), {@code unsettled} (the target's throughput did
      * not settle within the warm-up's cap: measured, counted and flagged), {@code failed} or
      * {@code skipped}, with {@code reason}. {@code warmup_s} is the warm-up this row got before its
      * measured window (the settling phase plus the load generator's own warm-up), {@code settled}

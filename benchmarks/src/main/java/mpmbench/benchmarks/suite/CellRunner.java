@@ -163,7 +163,7 @@ public final class CellRunner {
                 }
             }
         }
-        classify(row, out.num("client_cpu_pct"), settled,
+        classify(row, Generator.of(out.json()), settled,
                 out.seconds().stream().filter(x -> x.warmup() || x.tS() <= warmupS + 0.05).toList());
         List<Long> stamps;
         synchronized (receipts) {
@@ -173,19 +173,47 @@ public final class CellRunner {
     }
 
     /**
-     * An ok row becomes {@code generator-bound} when the load generator used at least
-     * {@link Schemas#GENERATOR_BOUND_PCT} % of its core, else {@code unsettled} when its warm-up reached
-     * the settle cap with the requests/s still moving ({@code settled} is "false"; "" when not settling);
-     * a failed row stays failed.
+     * What the load generator says about itself in a cell: the model it ran, its CPU share of one core
+     * in the measured window (%), its send lag p99 (ms, open model) and whether that lag passed its
+     * limit ({@code generator_behind}).
      */
-    static void classify(Row.Builder row, double loadgenCpuPct, String settled, List<LoadgenRun.Second> warmup) {
+    record Generator(boolean open, double cpuPct, double lagP99Ms, boolean behind) {
+        static Generator of(Map<String, String> json) {
+            return new Generator(num(json, "rate") > 0, num(json, "client_cpu_pct"), num(json, "lag_p99_ms"),
+                    Boolean.parseBoolean(json.getOrDefault("generator_behind", "false")));
+        }
+
+        private static double num(Map<String, String> json, String key) {
+            try {
+                return Double.parseDouble(json.getOrDefault(key, "NaN"));
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+    }
+
+    /**
+     * An ok row becomes {@code generator-bound} when the load generator's figures are its own limit,
+     * else {@code unsettled} when its warm-up reached the settle cap with the requests/s still moving
+     * ({@code settled} is "false"; "" when not settling); a failed row stays failed. The closed model is
+     * generator-bound at {@link Schemas#GENERATOR_BOUND_PCT} % of its core or more. The open model
+     * spins before each send by design (issue 9: µs send times), so its CPU share says nothing; it is
+     * generator-bound when it fell behind its schedule ({@code generator_behind}: send lag p99 over
+     * {@code LoadResult.BEHIND_LAG_P99_US}), since then its latencies include its own delay.
+     */
+    static void classify(Row.Builder row, Generator gen, String settled, List<LoadgenRun.Second> warmup) {
         if (!row.get("status").equals("ok")) {
             return;
         }
         String was = row.get("reason").isEmpty() ? "" : "; " + row.get("reason");
-        if (loadgenCpuPct >= Schemas.GENERATOR_BOUND_PCT) {
+        if (gen.open() && gen.behind()) {
             row.put("status", "generator-bound").put("reason", String.format(Locale.ROOT,
-                    "the load generator used %.0f %% of its core: these figures are its limit, not the target's", loadgenCpuPct) + was);
+                    "the load generator fell behind its schedule (send lag p99 %.1f ms): these latencies include "
+                            + "its own delay", gen.lagP99Ms()) + was);
+        } else if (!gen.open() && gen.cpuPct() >= Schemas.GENERATOR_BOUND_PCT) {
+            row.put("status", "generator-bound").put("reason", String.format(Locale.ROOT,
+                    "the load generator used %.0f %% of its core: these figures are its limit, not the target's",
+                    gen.cpuPct()) + was);
         } else if (settled.equals("false")) {
             row.put("status", "unsettled").put("reason", String.format(Locale.ROOT,
                     "throughput still moving after %s s of warm-up (last seconds: %s req/s)", row.get("warmup_s"),

@@ -43,6 +43,7 @@ public final class EnvInfo {
                 ? "a fresh target instance per round, its scenarios one after the other on it; rounds interleaved"
                 : "a fresh target instance per scenario and round; rounds interleaved");
         put(rows, "generator_bound_pct", mpmbench.benchmarks.results.Schemas.GENERATOR_BOUND_PCT);
+        put(rows, "generator_behind_lag_p99_ms", mpmbench.loadgen.LoadResult.BEHIND_LAG_P99_US / 1000.0);
         put(rows, "pin_target", String.join(" ", plan.pinTarget()));
         put(rows, "pin_loadgen", String.join(" ", plan.pinLoad()));
         put(rows, "hostname", firstLine(run("hostname")));

@@ -20,14 +20,17 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import mpmbench.loadgen.GeneratorJvm;
 
 /**
- * One run of the load generator as a separate process ({@code java -jar mpmbench-loadgen.jar}),
+ * One run of the load generator as a separate process ({@code java GeneratorJvm.OPTIONS -jar
+ * mpmbench-loadgen.jar}),
  * pinned when the plan pins, with {@code --json}, {@code --hgrm}, {@code --hlog} and
  * {@code --progress}. Its per-second progress lines (stderr) are parsed as they arrive; its result is
  * read back from the JSON file (Jackson), its own CPU over the measured window included
  * ({@code client_cpu_pct}: when the generator rather than the target was the bottleneck). The suite
- * never links the load generator's classes.
+ * reads the generator's constants ({@code SteadyState}, {@code GeneratorJvm}) but never runs its
+ * classes in its own JVM.
  */
 public final class LoadgenRun {
 
@@ -79,7 +82,9 @@ public final class LoadgenRun {
 
     private static List<String> base(SuitePlan plan, Level level, Scenario s, Duration duration, Duration warmup) {
         List<String> cmd = new ArrayList<>(plan.pinLoad());
-        cmd.addAll(List.of(plan.java(), "-XX:+UseSerialGC", "-jar", plan.loadgenJar().toString(),
+        cmd.add(plan.java());
+        cmd.addAll(GeneratorJvm.OPTIONS);
+        cmd.addAll(List.of("-jar", plan.loadgenJar().toString(),
                 "-t", "1", "-c", Integer.toString(level.connections()),
                 "-d", duration.toMillis() + "ms", "--warmup", warmup.toMillis() + "ms",
                 "--timeout", "2s", "--progress"));
@@ -100,7 +105,9 @@ public final class LoadgenRun {
      */
     public static List<String> holderCommand(SuitePlan plan, String url, int idle, Duration hold, Path json) {
         List<String> cmd = new ArrayList<>(plan.pinLoad());
-        cmd.addAll(List.of(plan.java(), "-XX:+UseSerialGC", "-jar", plan.loadgenJar().toString(), "-t", "1", "-c", "1",
+        cmd.add(plan.java());
+        cmd.addAll(GeneratorJvm.OPTIONS);
+        cmd.addAll(List.of("-jar", plan.loadgenJar().toString(), "-t", "1", "-c", "1",
                 "-R", "1", "-d", hold.toMillis() + "ms", "--timeout", "2s", "--idle", Integer.toString(idle),
                 "--json", json.toString(), url));
         return cmd;

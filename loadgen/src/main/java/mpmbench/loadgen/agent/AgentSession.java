@@ -8,12 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+
+import mpmbench.loadgen.GeneratorJvm;
 
 /**
  * The coordinator's end of one running agent: the ssh process that runs {@link AgentMain} on the host,
@@ -50,9 +53,11 @@ final class AgentSession implements AutoCloseable {
         if (remote.hasTimeout()) {
             cmd.append("timeout -k 5 ").append(boundS).append(' ');
         }
-        cmd.append(ShellQuote.join(List.of(remote.java(), "--enable-native-access=ALL-UNNAMED",
-                "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "-cp", remote.jar(), AgentMain.class.getName(),
-                "--dir", runDir, "--")));
+        List<String> java = new ArrayList<>(List.of(remote.java()));
+        java.addAll(GeneratorJvm.OPTIONS);
+        java.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+                "-cp", remote.jar(), AgentMain.class.getName(), "--dir", runDir, "--"));
+        cmd.append(ShellQuote.join(java));
         cmd.append(' ').append(ShellQuote.join(loadArgs));
         try {
             return new AgentSession(agent, ssh.start(agent.host(), cmd.toString(), stderrFile), stderrFile);

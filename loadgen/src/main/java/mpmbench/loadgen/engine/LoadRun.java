@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
 
+import mpmbench.loadgen.GeneratorJvm;
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.http.RequestEncoder;
@@ -28,7 +29,10 @@ import mpmbench.loadgen.record.ProcessCpu;
  */
 public final class LoadRun {
 
-    /** Called once a second with the elapsed time (s), the counts so far and the last interval. */
+    /**
+     * Called once a second with the elapsed time (s), the counts so far and the last interval's
+     * histograms (during the warm-up, the warm-up's requests of that interval).
+     */
     public interface Progress {
         void second(double elapsedS, Counts counts, Histogram[] interval, boolean warmup);
 
@@ -154,7 +158,7 @@ public final class LoadRun {
             long windowNs = Math.min(spec.duration().toNanos(), clock.windowEndNs() - clock.warmupEndNs());
             return new LoadResult(spec, startMs, sum(counters), collector.total(IntervalCollector.CORRECTED),
                     collector.total(IntervalCollector.UNCORRECTED), collector.total(IntervalCollector.LAG),
-                    cpu[1].since(cpu[0]), nsTimer, warmupNs, windowNs, settled);
+                    cpu[1].since(cpu[0]), nsTimer, GeneratorJvm.jit(), warmupNs, windowNs, settled);
         }
     }
 
@@ -219,7 +223,8 @@ public final class LoadRun {
                         Counts counts = sum(counters);
                         boolean warmup = now < clock.warmupEndNs();
                         if (progress != null) {
-                            progress.second((now - clock.startNs()) / 1e9, counts, interval, warmup);
+                            progress.second((now - clock.startNs()) / 1e9, counts,
+                                    warmup ? collector.warmupInterval() : interval, warmup);
                         }
                         long doneNow = counts.get(Counter.REQUESTS) + counts.get(Counter.WARMUP_REQUESTS);
                         if (warmupRps != null && warmup) {

@@ -39,9 +39,8 @@ final class OpenSendPolicy implements SendPolicy {
         while (c.canSend() && s.next() <= now && s.next() < windowEnd) {
             long intended = s.take();
             c.push(intended, sentAt);
-            if (intended >= clock.warmupEndNs()) {
-                recorders.recordLag(sentAt - Math.max(intended, c.readySince));
-            }
+            recorders.recordLag(LatencyRecorders.phase(intended, clock.warmupEndNs()),
+                    sentAt - Math.max(intended, c.readySince));
             n++;
         }
         if (n > 0) {

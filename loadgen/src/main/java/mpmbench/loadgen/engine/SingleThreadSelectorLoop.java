@@ -31,6 +31,9 @@ import mpmbench.loadgen.record.LatencyRecorders;
  */
 final class SingleThreadSelectorLoop implements Runnable {
 
+    /** The counter of an answered request by {@link LatencyRecorders#phase}. */
+    private static final Counter[] REQUESTS_BY_PHASE = {Counter.REQUESTS, Counter.WARMUP_REQUESTS};
+
     /** Wait before reconnecting after a failed connect, so a refusing server is not spun on. */
     private static final long CONNECT_BACKOFF_NS = 10_000_000;
     private static final int READ_BUFFER_BYTES = 64 * 1024;
@@ -260,13 +263,11 @@ final class SingleThreadSelectorLoop implements Runnable {
             if (status < 200 || status >= 400) {
                 counters.increment(Counter.ERR_STATUS);
             }
-            if (intended < clock.warmupEndNs()) {
-                counters.increment(Counter.WARMUP_REQUESTS);
-            } else {
-                recorders.recordResponse(now - intended, now - sent);
-                counters.increment(Counter.REQUESTS);
-                counters.add(Counter.BYTES, p.responseBytes());
-            }
+            // the warm-up runs the window's code (see LatencyRecorders): a phase index, no branch
+            int phase = LatencyRecorders.phase(intended, clock.warmupEndNs());
+            recorders.recordResponse(phase, now - intended, now - sent);
+            counters.increment(REQUESTS_BY_PHASE[phase]);
+            counters.add(Counter.BYTES, p.responseBytes() * (1 - phase));
             c.readySince = now;
         }
         p.reset();

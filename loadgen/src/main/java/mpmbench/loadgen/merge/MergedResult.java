@@ -1,6 +1,8 @@
 package mpmbench.loadgen.merge;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
@@ -30,17 +32,19 @@ public final class MergedResult {
         double user = 0;
         double sys = 0;
         boolean ns = true;
+        Set<String> jits = new TreeSet<>();
         for (ResultFile r : results) {
             counts = counts.plus(r.counts());
             user += r.number("client_cpu_user_s");
             sys += r.number("client_cpu_sys_s");
             ns &= "ns".equals(r.text("timer"));
+            jits.add(r.text("jit").isEmpty() ? "unknown" : r.text("jit"));
         }
         ProcessCpu cpu = Double.isNaN(user + sys) ? ProcessCpu.UNKNOWN : new ProcessCpu(user, sys);
         return new LoadResult(total, startEpochMs, counts,
                 log.total(IntervalCollector.TAGS.get(IntervalCollector.CORRECTED)),
                 log.total(IntervalCollector.TAGS.get(IntervalCollector.UNCORRECTED)),
-                log.total(IntervalCollector.TAGS.get(IntervalCollector.LAG)), cpu, ns, total.warmup().toNanos(),
+                log.total(IntervalCollector.TAGS.get(IntervalCollector.LAG)), cpu, ns, String.join(",", jits), total.warmup().toNanos(),
                 total.duration().toNanos(), false);
     }
 }

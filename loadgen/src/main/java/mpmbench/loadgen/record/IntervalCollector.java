@@ -32,7 +32,10 @@ public final class IntervalCollector implements Closeable {
     public static final List<String> TAGS = List.of("corrected", "uncorrected", "lag");
 
     private final List<LatencyRecorders> recorders;
-    private final Histogram[][] recycled;
+    /** By thread, phase ({@link LatencyRecorders#WINDOW}, {@link LatencyRecorders#WARMUP}) and kind. */
+    private final Histogram[][][] recycled;
+    /** The warm-up's requests of the current interval, by kind: shown in progress, never in a result. */
+    private final Histogram[] warmupInterval = new Histogram[3];
     private final Histogram[] interval = new Histogram[3];
     private final Histogram[] slice = new Histogram[3];
     private final Histogram[] total = new Histogram[3];
@@ -51,8 +54,9 @@ public final class IntervalCollector implements Closeable {
     public IntervalCollector(List<LatencyRecorders> recorders, long startMs, Path hlog)
             throws FileNotFoundException {
         this.recorders = List.copyOf(recorders);
-        this.recycled = new Histogram[recorders.size()][3];
+        this.recycled = new Histogram[recorders.size()][2][3];
         for (int k = 0; k < 3; k++) {
+            warmupInterval[k] = LatencyRecorders.newHistogram();
             interval[k] = LatencyRecorders.newHistogram();
             slice[k] = LatencyRecorders.newHistogram();
             total[k] = LatencyRecorders.newHistogram();
@@ -84,6 +88,7 @@ public final class IntervalCollector implements Closeable {
         if (intervalReturned) {
             for (int k = 0; k < 3; k++) {
                 interval[k].reset(); // also forgets the tag
+                warmupInterval[k].reset();
             }
             intervalReturned = false;
         }
@@ -95,11 +100,17 @@ public final class IntervalCollector implements Closeable {
         }
         for (int t = 0; t < recorders.size(); t++) {
             LatencyRecorders r = recorders.get(t);
-            recycled[t][CORRECTED] = r.corrected.getIntervalHistogram(recycled[t][CORRECTED]);
-            recycled[t][UNCORRECTED] = r.uncorrected.getIntervalHistogram(recycled[t][UNCORRECTED]);
-            recycled[t][LAG] = r.lag.getIntervalHistogram(recycled[t][LAG]);
+            // the warm-up's recorders are drained in the same way, so this code is compiled with values
+            // in it before the window starts (see LatencyRecorders)
+            for (int phase = LatencyRecorders.WINDOW; phase <= LatencyRecorders.WARMUP; phase++) {
+                Histogram[] h = recycled[t][phase];
+                h[CORRECTED] = r.corrected[phase].getIntervalHistogram(h[CORRECTED]);
+                h[UNCORRECTED] = r.uncorrected[phase].getIntervalHistogram(h[UNCORRECTED]);
+                h[LAG] = r.lag[phase].getIntervalHistogram(h[LAG]);
+            }
             for (int k = 0; k < 3; k++) {
-                slice[k].add(recycled[t][k]);
+                slice[k].add(recycled[t][LatencyRecorders.WINDOW][k]);
+                warmupInterval[k].add(recycled[t][LatencyRecorders.WARMUP][k]);
             }
         }
         for (int k = 0; k < 3; k++) {
@@ -131,6 +142,14 @@ public final class IntervalCollector implements Closeable {
         lastCollectMs = nowMs;
         intervalReturned = true;
         return interval;
+    }
+
+    /**
+     * The warm-up's requests of the interval the last {@link #collect} ended, by kind (valid until the
+     * next call): what the progress line shows during the warm-up. Never part of a result.
+     */
+    public Histogram[] warmupInterval() {
+        return warmupInterval;
     }
 
     /** The totals so far by kind; copies. */

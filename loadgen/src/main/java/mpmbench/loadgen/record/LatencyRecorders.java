@@ -19,6 +19,13 @@ import org.HdrHistogram.SingleWriterRecorder;
  *       the intended time and the moment the connection was free to send. A busy connection (a slow
  *       server) does not count as lag; a busy generator does.</li>
  * </ul>
+ *
+ * <p>Each kind has two recorders, indexed by {@link #phase}: the measured window's and the warm-up's.
+ * The warm-up's are drained and dropped by the reporter, never reported as results; they exist so that
+ * the warm-up runs exactly the code of the window. Recording nothing during the warm-up let the JIT
+ * compile a loop without its recording paths, so the first measured seconds deoptimised and
+ * recompiled it on the generator's one core and delayed sends by milliseconds (issue 9). The phase is
+ * an index computed without a branch for the same reason.
  */
 public final class LatencyRecorders {
 
@@ -29,24 +36,41 @@ public final class LatencyRecorders {
     /** Significant value digits of every histogram. */
     public static final int DIGITS = 3;
 
-    final SingleWriterRecorder corrected = newRecorder();
-    final SingleWriterRecorder uncorrected = newRecorder();
-    final SingleWriterRecorder lag = newRecorder();
+    /** {@link #phase} of a request of the measured window. */
+    public static final int WINDOW = 0;
+    /** {@link #phase} of a request of the warm-up. */
+    public static final int WARMUP = 1;
+
+    /** By phase: {@link #WINDOW}, {@link #WARMUP}. */
+    final SingleWriterRecorder[] corrected = {newRecorder(), newRecorder()};
+    final SingleWriterRecorder[] uncorrected = {newRecorder(), newRecorder()};
+    final SingleWriterRecorder[] lag = {newRecorder(), newRecorder()};
 
     /** A histogram with the run's range and precision. */
     public static Histogram newHistogram() {
         return new Histogram(LOWEST_US, HIGHEST_US, DIGITS);
     }
 
-    /** Records one response; both arguments in ns. */
-    public void recordResponse(long correctedNs, long uncorrectedNs) {
-        corrected.recordValue(toMicros(correctedNs));
-        uncorrected.recordValue(toMicros(uncorrectedNs));
+    /**
+     * The phase of a request: {@link #WARMUP} when it was due before the end of the warm-up, else
+     * {@link #WINDOW}; without a branch.
+     *
+     * @param intendedNs   the request's intended send time, {@code System.nanoTime()} scale
+     * @param warmupEndNs  the end of the warm-up, same scale
+     */
+    public static int phase(long intendedNs, long warmupEndNs) {
+        return (int) ((intendedNs - warmupEndNs) >>> 63);
     }
 
-    /** Records the send lag of one request, in ns. */
-    public void recordLag(long lagNs) {
-        lag.recordValue(toMicros(lagNs));
+    /** Records one response of a {@link #phase}; both times in ns. */
+    public void recordResponse(int phase, long correctedNs, long uncorrectedNs) {
+        corrected[phase].recordValue(toMicros(correctedNs));
+        uncorrected[phase].recordValue(toMicros(uncorrectedNs));
+    }
+
+    /** Records the send lag of one request of a {@link #phase}, in ns. */
+    public void recordLag(int phase, long lagNs) {
+        lag[phase].recordValue(toMicros(lagNs));
     }
 
     /** ns to µs, rounded to nearest and clamped to [{@link #LOWEST_US}, {@link #HIGHEST_US}]. */

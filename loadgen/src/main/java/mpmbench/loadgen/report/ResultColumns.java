@@ -86,7 +86,8 @@ public final class ResultColumns {
             col("client_cpu_pct", LoadResult::clientCpuPercent),
             col("client_cpu_us_per_req", LoadResult::clientCpuMicrosPerRequest),
             col("spin_us", r -> r.spec().spin().toNanos() / 1e3),
-            col("timer", r -> r.nanosecondTimer() ? "ns" : "ms"));
+            col("timer", r -> r.nanosecondTimer() ? "ns" : "ms"),
+            col("jit", LoadResult::jit));
 
     private ResultColumns() {
     }

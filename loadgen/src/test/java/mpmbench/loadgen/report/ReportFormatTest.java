@@ -54,7 +54,7 @@ class ReportFormatTest {
                 .with(Counter.IDLE_FAILED, 0).with(Counter.IDLE_TIMEOUTS, 1)
                 .with(Counter.IDLE_OPEN_ANSWERED, 96).with(Counter.IDLE_OPEN_UNANSWERED, 1);
         return new LoadResult(spec, 1_790_000_000_000L, counts, corrected, uncorrected, lag,
-                new ProcessCpu(1.25, 2.5), true, Duration.ofSeconds(2).toNanos(), Duration.ofSeconds(10).toNanos(), false);
+                new ProcessCpu(1.25, 2.5), true, "c1", Duration.ofSeconds(2).toNanos(), Duration.ofSeconds(10).toNanos(), false);
     }
 
     @ParameterizedTest

@@ -1,0 +1,62 @@
+package mpmbench.benchmarks.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import mpmbench.benchmarks.results.Row;
+import mpmbench.benchmarks.results.Schemas;
+import org.junit.jupiter.api.Test;
+
+/** How a measured row is classified from what the load generator says about itself. */
+class CellClassifyTest {
+
+    private static Row.Builder okRow() {
+        return Row.builder(Schemas.SUMMARY).put("status", "ok").put("reason", "").put("warmup_s", "4.0");
+    }
+
+    private static CellRunner.Generator gen(String rate, String cpuPct, String lagP99Ms, String behind) {
+        return CellRunner.Generator.of(Map.of("rate", rate, "client_cpu_pct", cpuPct, "lag_p99_ms", lagP99Ms,
+                "generator_behind", behind));
+    }
+
+    @Test
+    void closedModelAtNinetyPercentOfItsCoreIsGeneratorBound() {
+        Row.Builder row = okRow();
+        CellRunner.classify(row, gen("0", "93.0", "0", "false"), "true", List.of());
+        assertEquals("generator-bound", row.get("status"));
+        assertTrue(row.get("reason").contains("93 %"), row.get("reason"));
+    }
+
+    @Test
+    void openModelSpinningOnItsCoreButOnScheduleIsOk() {
+        Row.Builder row = okRow();
+        CellRunner.classify(row, gen("16000", "99.0", "0.004", "false"), "true", List.of());
+        assertEquals("ok", row.get("status"));
+    }
+
+    @Test
+    void openModelBehindItsScheduleIsGeneratorBoundWhateverItsCpu() {
+        Row.Builder row = okRow();
+        CellRunner.classify(row, gen("16000", "40.0", "12.5", "true"), "true", List.of());
+        assertEquals("generator-bound", row.get("status"));
+        assertTrue(row.get("reason").contains("send lag p99 12.5 ms"), row.get("reason"));
+    }
+
+    @Test
+    void unsettledOnlyWhenTheGeneratorIsNotTheLimit() {
+        Row.Builder row = okRow();
+        CellRunner.classify(row, gen("0", "50.0", "0", "false"), "false",
+                List.of(new LoadgenRun.Second(1.0, true, 1000, 0), new LoadgenRun.Second(2.0, true, 1500, 0)));
+        assertEquals("unsettled", row.get("status"));
+        assertTrue(row.get("reason").contains("1000, 1500"), row.get("reason"));
+    }
+
+    @Test
+    void aFailedRowStaysFailed() {
+        Row.Builder row = Row.builder(Schemas.SUMMARY).put("status", "failed").put("reason", "no child to kill");
+        CellRunner.classify(row, gen("0", "99.0", "0", "false"), "true", List.of());
+        assertEquals("failed", row.get("status"));
+    }
+}

@@ -1,0 +1,43 @@
+package mpmbench.loadgen;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+
+/**
+ * The JVM options every load-generator process is started with (the launcher, the suite, the agents
+ * and the measuring scripts), and the compiler this JVM runs with.
+ *
+ * <p>The generator's JIT shares its one pinned core with the send loop: a C2 compile of the loop's
+ * methods after the warm-up takes the core for milliseconds and every send due meanwhile is late.
+ * Measured against nginx on the 2-vCPU machine (issue 9, {@code scripts/measure-loadgen}), with a 2 s
+ * warm-up the send lag p99 at 500 and 2,000 req/s was 0.3–0.6 ms with C2 and 43–44 µs with
+ * {@code -XX:TieredStopAtLevel=1} (C1 only: compiles early and cheaply, nothing recompiles later);
+ * at 10,000–45,000 req/s both were within 12–30 µs. C1's cost: connection churn at saturation served
+ * 5–8 % fewer requests/s with about 5 % more CPU per request; keep-alive saturation was not lower.
+ * The serial collector: the loop allocates nothing per request, and it adds no GC thread to the core.
+ * {@code scripts/lib/generator-jvm.sh} holds the same list for the shell scripts (a test keeps them
+ * equal).
+ */
+public final class GeneratorJvm {
+
+    /** The options, in order, as given to {@code java} before {@code -jar} or {@code -cp}. */
+    public static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    private GeneratorJvm() {
+    }
+
+    /**
+     * The JIT compilers of this JVM: {@code c1} when it stops at tier 1 (as {@link #OPTIONS} ask),
+     * {@code c1+c2} otherwise; {@code unknown} on a JVM without HotSpot's diagnostic bean.
+     */
+    public static String jit() {
+        try {
+            HotSpotDiagnosticMXBean hs = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            return "1".equals(hs.getVMOption("TieredStopAtLevel").getValue()) ? "c1" : "c1+c2";
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
+    }
+}
