@@ -15,21 +15,36 @@ import com.sun.management.HotSpotDiagnosticMXBean;
  * warm-up the send lag p99 at 500 and 2,000 req/s was 0.3–0.6 ms with C2 and 43–44 µs with
  * {@code -XX:TieredStopAtLevel=1} (C1 only: compiles early and cheaply, nothing recompiles later);
  * at 10,000–45,000 req/s both were within 12–30 µs. C1's cost: connection churn at saturation served
- * 5–8 % fewer requests/s with about 5 % more CPU per request; keep-alive saturation was not lower.
+ * 5–8 % fewer requests/s (0.86× wrk's against 0.96× with C2) with about 5 % more CPU per request. So
+ * the open model, where send times are the point, runs C1 only ({@link #OPEN_MODEL_OPTIONS}); the
+ * closed model, where the generator's top rate is the point and a late send is no error, keeps C2.
  * The serial collector: the loop allocates nothing per request, and it adds no GC thread to the core.
- * {@code scripts/lib/generator-jvm.sh} holds the same list for the shell scripts (a test keeps them
+ * {@code scripts/lib/generator-jvm.sh} holds the same lists for the shell scripts (a test keeps them
  * equal).
  */
 public final class GeneratorJvm {
 
-    /** The options, in order, as given to {@code java} before {@code -jar} or {@code -cp}. */
-    public static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /** The options of every generator JVM, in order, as given to {@code java} before {@code -jar}. */
+    public static final List<String> OPTIONS = List.of("-XX:+UseSerialGC");
+
+    /** Added after {@link #OPTIONS} when the run is in the open model ({@code -R}). */
+    public static final List<String> OPEN_MODEL_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
 
     private GeneratorJvm() {
     }
 
+    /** {@link #OPTIONS}, then {@link #OPEN_MODEL_OPTIONS} for an open-model run. */
+    public static List<String> options(boolean openModel) {
+        if (!openModel) {
+            return OPTIONS;
+        }
+        List<String> all = new java.util.ArrayList<>(OPTIONS);
+        all.addAll(OPEN_MODEL_OPTIONS);
+        return List.copyOf(all);
+    }
+
     /**
-     * The JIT compilers of this JVM: {@code c1} when it stops at tier 1 (as {@link #OPTIONS} ask),
+     * The JIT compilers of this JVM: {@code c1} when it stops at tier 1 (as {@link #OPEN_MODEL_OPTIONS} ask),
      * {@code c1+c2} otherwise; {@code unknown} on a JVM without HotSpot's diagnostic bean.
      */
     public static String jit() {

@@ -13,14 +13,23 @@ import org.junit.jupiter.api.Test;
 /** The shell scripts start the load generator with the options the Java side starts it with. */
 class GeneratorJvmTest {
 
-    @Test
-    void theScriptsListIsTheJavaList() throws Exception {
+    private static List<String> shellArray(String name) throws Exception {
         Path sh = Path.of("..", "scripts", "lib", "generator-jvm.sh");
-        String line = Files.readAllLines(sh).stream().filter(l -> l.startsWith("GENERATOR_JVM_OPTS=("))
-                .findFirst().orElseThrow(() -> new AssertionError("no GENERATOR_JVM_OPTS=( in " + sh));
-        String inner = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')')).trim();
-        List<String> fromShell = Arrays.asList(inner.split("\\s+"));
-        assertEquals(GeneratorJvm.OPTIONS, fromShell);
+        String line = Files.readAllLines(sh).stream().filter(l -> l.startsWith(name + "=("))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + "=( in " + sh));
+        return Arrays.asList(line.substring(line.indexOf('(') + 1, line.lastIndexOf(')')).trim().split("\\s+"));
+    }
+
+    @Test
+    void theScriptsListsAreTheJavaLists() throws Exception {
+        assertEquals(GeneratorJvm.OPTIONS, shellArray("GENERATOR_JVM_OPTS"));
+        assertEquals(GeneratorJvm.OPEN_MODEL_OPTIONS, shellArray("GENERATOR_JVM_OPEN_OPTS"));
+    }
+
+    @Test
+    void theOpenModelAddsItsOptionsAfterTheCommonOnes() {
+        assertEquals(GeneratorJvm.OPTIONS, GeneratorJvm.options(false));
+        assertEquals(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), GeneratorJvm.options(true));
     }
 
     @Test

@@ -83,7 +83,7 @@ public final class LoadgenRun {
     private static List<String> base(SuitePlan plan, Level level, Scenario s, Duration duration, Duration warmup) {
         List<String> cmd = new ArrayList<>(plan.pinLoad());
         cmd.add(plan.java());
-        cmd.addAll(GeneratorJvm.OPTIONS);
+        cmd.addAll(GeneratorJvm.options(level.rate() > 0));
         cmd.addAll(List.of("-jar", plan.loadgenJar().toString(),
                 "-t", "1", "-c", Integer.toString(level.connections()),
                 "-d", duration.toMillis() + "ms", "--warmup", warmup.toMillis() + "ms",
@@ -106,7 +106,7 @@ public final class LoadgenRun {
     public static List<String> holderCommand(SuitePlan plan, String url, int idle, Duration hold, Path json) {
         List<String> cmd = new ArrayList<>(plan.pinLoad());
         cmd.add(plan.java());
-        cmd.addAll(GeneratorJvm.OPTIONS);
+        cmd.addAll(GeneratorJvm.options(true));
         cmd.addAll(List.of("-jar", plan.loadgenJar().toString(), "-t", "1", "-c", "1",
                 "-R", "1", "-d", hold.toMillis() + "ms", "--timeout", "2s", "--idle", Integer.toString(idle),
                 "--json", json.toString(), url));

@@ -45,16 +45,17 @@ final class AgentSession implements AutoCloseable {
     /**
      * Starts {@code AgentMain} on the host under {@code timeout -k 5 BOUND} when the host has it.
      *
-     * @param boundS the remote process's hard time bound, s
+     * @param boundS    the remote process's hard time bound, s
+     * @param openModel whether the agent's share is open-model ({@link GeneratorJvm#options})
      */
     static AgentSession start(Ssh ssh, AgentHost agent, RemoteSetup.Remote remote, String runDir, long boundS,
-                              List<String> loadArgs, Path stderrFile) throws AgentFailure {
+                              boolean openModel, List<String> loadArgs, Path stderrFile) throws AgentFailure {
         StringBuilder cmd = new StringBuilder("mkdir -p ").append(ShellQuote.quote(runDir)).append(" && exec ");
         if (remote.hasTimeout()) {
             cmd.append("timeout -k 5 ").append(boundS).append(' ');
         }
         List<String> java = new ArrayList<>(List.of(remote.java()));
-        java.addAll(GeneratorJvm.OPTIONS);
+        java.addAll(GeneratorJvm.options(openModel));
         java.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
                 "-cp", remote.jar(), AgentMain.class.getName(), "--dir", runDir, "--"));
         cmd.append(ShellQuote.join(java));

@@ -97,7 +97,7 @@ public final class Coordinator {
                 r.remote = RemoteSetup.prepare(settings.ssh(), r.agent, settings.jar(), hash, settings.agentJava(),
                         settings.agentDir());
                 r.session = AgentSession.start(settings.ssh(), r.agent, r.remote, r.remoteDir, boundS,
-                        AgentArgs.of(r.share), r.localDir.resolve("agent.err"));
+                        r.share.open(), AgentArgs.of(r.share), r.localDir.resolve("agent.err"));
                 r.session.expect(AgentProtocol.READY, READY_WAIT, "READY");
                 r.clock = measureClock(r.session);
             });

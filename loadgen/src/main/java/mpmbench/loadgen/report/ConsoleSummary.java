@@ -66,9 +66,9 @@ public final class ConsoleSummary {
         if (open) {
             sb.append(f("  Uncorrected (from the actual send): p50 %s, p99 %s, max %s%n",
                     time(pct(r.uncorrected(), 50)), time(pct(r.uncorrected(), 99)), time(pct(r.uncorrected(), 100))));
-            sb.append(f("  Send lag (the generator's own): p50 %s, p99 %s, max %s (%s timer, spin %s)%n",
+            sb.append(f("  Send lag (the generator's own): p50 %s, p99 %s, max %s (%s timer, spin %s, JIT %s)%n",
                     time(pct(r.lag(), 50)), time(pct(r.lag(), 99)), time(pct(r.lag(), 100)),
-                    r.nanosecondTimer() ? "ns" : "ms", time(r.spec().spin().toNanos() / 1e3)));
+                    r.nanosecondTimer() ? "ns" : "ms", time(r.spec().spin().toNanos() / 1e3), r.jit()));
         }
         sb.append(f("  %d requests in %s, %s read%n", n.get(Counter.REQUESTS), duration(r.durationSeconds()),
                 bytes(n.get(Counter.BYTES))));

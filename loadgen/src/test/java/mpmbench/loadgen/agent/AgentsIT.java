@@ -183,7 +183,7 @@ class AgentsIT {
         RemoteSetup.Remote remote = RemoteSetup.prepare(ssh, AgentHost.of(List.of("agent1")).getFirst(), JAR,
                 RemoteSetup.sha256(JAR), null, tmp.resolve("remote").toString());
         AgentSession s = AgentSession.start(ssh, AgentHost.of(List.of("agent1")).getFirst(), remote,
-                tmp.resolve("orphan").toString(), 600, List.of("-t1", "-c1", "-d60s", nginx.url("/hello")), err);
+                tmp.resolve("orphan").toString(), 600, false, List.of("-t1", "-c1", "-d60s", nginx.url("/hello")), err);
         long pid = Long.parseLong(s.expect(AgentProtocol.READY, java.time.Duration.ofSeconds(30), "READY"));
         ProcessHandle agent = ProcessHandle.of(pid).orElseThrow();
         s.close(); // kills ssh: the agent's stdin ends
