@@ -36,6 +36,8 @@ public final class SuiteRunner {
     private final List<Row> samples = new ArrayList<>();
     /** Startup cells recorded so far per target: one per launch, up to the plan's repeats. */
     private final Map<String, Integer> startups = new HashMap<>();
+    /** The instance being measured, for the shutdown hook: a suite stopped by a signal stops it too. */
+    private volatile RunningTarget live;
 
     public SuiteRunner(SuitePlan plan, PrintStream err) {
         this.plan = plan;
@@ -55,6 +57,32 @@ public final class SuiteRunner {
         ProgressBar bar = new ProgressBar(err, System.console() != null && System.console().isTerminal(), cells.size(),
                 cells.stream().mapToDouble(plan::estimateSeconds).sum());
         CellRunner runner = new CellRunner(plan, latency);
+        // SIGTERM or Ctrl-C: the target started last is stopped with the suite (its load-generator runs
+        // end by themselves), and the CSV files written after each instance keep what was measured.
+        Thread stopLive = Thread.ofPlatform().unstarted(() -> {
+            RunningTarget t = live;
+            if (t != null) {
+                err.println("\nmpmbench suite: stopped early; stopping " + t.spec().name()
+                        + "; what was measured is in " + out + " ('mpmbench report " + out + "' draws it)");
+                t.close();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(stopLive);
+        try {
+            measureAll(runner, bar);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopLive);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs
+            }
+        }
+        return finish(out, bar);
+    }
+
+    /** Every round of every target and scenario, then the start-up cells still due. */
+    private void measureAll(CellRunner runner, ProgressBar bar) throws IOException, InterruptedException {
+        Path out = plan.out();
         boolean onlyStartup = plan.scenarios().size() == 1 && startupScenario() != null;
         // recorded from the launches for other scenarios, or at the end
         List<Scenario> measured = plan.scenarios().stream()
@@ -83,6 +111,9 @@ public final class SuiteRunner {
             }
             writeCsv(out);
         }
+    }
+
+    private Path finish(Path out, ProgressBar bar) throws IOException {
         bar.end();
         try {
             Files.deleteIfExists(plan.runBase()); // only when every run directory was removed
@@ -168,6 +199,7 @@ public final class SuiteRunner {
             }
             return;
         }
+        live = target;
         try (target) {
             recordStartup(runner, t, target, bar);
             String gone = null;
@@ -185,6 +217,7 @@ public final class SuiteRunner {
                 }
             }
         } finally {
+            live = null;
             deleteRunDir(target);
         }
     }
