@@ -97,7 +97,8 @@ public final class LoadMain implements Callable<Integer> {
 
     @Option(names = "--spin", paramLabel = "T", converter = DurationConverter.class,
             description = "open model: busy-wait this long before each send for µs-true send times "
-                    + "(default 100us; 0 sleeps all the way: less CPU, sends tens of µs late)")
+                    + "(default 300us; 100us costs less CPU and is late more often on a VM; 0 sleeps "
+                    + "all the way: sends tens of µs late)")
     Duration spin = LoadSpec.DEFAULT_SPIN;
 
     @Option(names = "--bind", paramLabel = "ADDRS", converter = BindRangeConverter.class,

@@ -18,8 +18,9 @@ import java.util.function.Consumer;
  * reaches µs: {@code selectNow()} in a loop lands within 0.3 µs p50. So the wait sleeps in the kernel
  * with a ns timeout (sockets still watched, so answers are timed when they arrive) until
  * {@code spinNs} before the precise deadline, then spins on {@code selectNow()} for the rest. The spin
- * costs CPU: about {@code spinNs} per send while the generator is otherwise idle (5 % of a core at
- * 500 req/s with the default 100 µs); {@code --spin 0} trades that for sends tens of µs late.
+ * costs CPU: about {@code spinNs} per send while the generator is otherwise idle (10 % of a core at
+ * 500 req/s with 100 µs, 18 % with the default 300 µs, which also covers a sleeping vCPU's late
+ * wake-ups: {@code LoadSpec.DEFAULT_SPIN}); {@code --spin 0} trades that for sends tens of µs late.
  *
  * <p>Without {@link NativeTimer} (not Linux, or the JDK not opened to us) the sleep is
  * {@code select(ms)} rounded down, so the spin may last up to a millisecond more.
