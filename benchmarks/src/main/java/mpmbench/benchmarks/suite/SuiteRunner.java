@@ -50,11 +50,26 @@ public final class SuiteRunner {
         Files.createDirectories(plan.runBase());
         plan.runBase().toFile().setReadable(true, false);
         plan.runBase().toFile().setExecutable(true, false);
-        CsvTables.write(out.resolve("env.csv"), Schemas.ENV, EnvInfo.collect(plan, runId, args, launcher));
         List<SuitePlan.Cell> cells = plan.cells();
+        try (TargetHost host = TargetHost.open(plan)) {
+            List<Row> env = EnvInfo.collect(plan, runId, args, launcher);
+            for (String[] kv : host.describe()) {
+                env.add(Row.builder(Schemas.ENV).put("key", kv[0]).put("value", kv[1]).build());
+            }
+            CsvTables.write(out.resolve("env.csv"), Schemas.ENV, env);
+            runCells(out, latency, cells, new CellRunner(plan, latency, host.proc()));
+        }
+        if (plan.micro()) {
+            recordMicro(out, MicroPass.run(plan, out, err));
+        }
+        ReportBuilder.build(out);
+        return out;
+    }
+
+    private void runCells(Path out, Path latency, List<SuitePlan.Cell> cells, CellRunner runner)
+            throws InterruptedException {
         ProgressBar bar = new ProgressBar(err, System.console() != null && System.console().isTerminal(), cells.size(),
                 cells.stream().mapToDouble(plan::estimateSeconds).sum());
-        CellRunner runner = new CellRunner(plan, latency);
         boolean onlyStartup = plan.scenarios().size() == 1 && startupScenario() != null;
         // recorded from the launches for other scenarios, or at the end
         List<Scenario> measured = plan.scenarios().stream()
@@ -89,11 +104,6 @@ public final class SuiteRunner {
         } catch (IOException kept) {
             err.println("mpmbench suite: run directories of targets that did not start are kept in " + plan.runBase());
         }
-        if (plan.micro()) {
-            recordMicro(out, MicroPass.run(plan, out, err));
-        }
-        ReportBuilder.build(out);
-        return out;
     }
 
     /** Adds the micro pass's status to env.csv (key {@code micro}) for report.md. */
