@@ -46,12 +46,12 @@ public final class SuiteRunner {
     public Path run(String runId, List<String> args) throws IOException, InterruptedException {
         Path out = plan.out();
         Path latency = out.resolve("latency");
-        Files.createDirectories(latency);
-        Files.createDirectories(plan.runBase());
-        plan.runBase().toFile().setReadable(true, false);
-        plan.runBase().toFile().setExecutable(true, false);
         List<SuitePlan.Cell> cells = plan.cells();
-        try (TargetHost host = TargetHost.open(plan)) {
+        try (TargetHost host = TargetHost.open(plan)) { // a target host that cannot be read stops the run here
+            Files.createDirectories(latency);
+            Files.createDirectories(plan.runBase());
+            plan.runBase().toFile().setReadable(true, false);
+            plan.runBase().toFile().setExecutable(true, false);
             List<Row> env = EnvInfo.collect(plan, runId, args, launcher);
             for (String[] kv : host.describe()) {
                 env.add(Row.builder(Schemas.ENV).put("key", kv[0]).put("value", kv[1]).build());

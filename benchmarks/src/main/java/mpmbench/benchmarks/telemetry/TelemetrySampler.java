@@ -58,6 +58,9 @@ public final class TelemetrySampler {
         long next = System.currentTimeMillis();
         while (running) {
             TreeSample s = sampleNow();
+            if (!running) {
+                break; // stopped while it read: over ssh the read was cut short (RemoteProc), so it is not a sample
+            }
             synchronized (samples) {
                 samples.add(s);
             }

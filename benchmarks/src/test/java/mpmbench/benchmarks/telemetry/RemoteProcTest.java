@@ -43,6 +43,24 @@ class RemoteProcTest {
     }
 
     @Test
+    void what_an_interrupted_read_left_is_not_read_as_the_next_answer() throws Exception {
+        try (RemoteProc shell = RemoteProc.localShell()) {
+            Thread sampler = Thread.ofPlatform().start(() -> {
+                try {
+                    shell.run("sleep 0.5; echo late; cat /proc/self/stat");
+                } catch (java.io.IOException interrupted) {
+                    // what TelemetrySampler.stop() does to a sample in flight
+                }
+            });
+            Thread.sleep(100);
+            sampler.interrupt();
+            sampler.join();
+            assertEquals(List.of("now"), shell.run("echo now"));
+            assertNull(shell.failure());
+        }
+    }
+
+    @Test
     void established_connections_are_counted_on_the_servers_port() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
              Socket a = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
@@ -55,15 +73,17 @@ class RemoteProcTest {
 
     @Test
     void a_process_cut_short_is_left_out_and_the_others_kept() {
-        List<String> out = List.of("== 7", "-- stat", "7 (sh) S 1 7 7 0 -1 4194560 1 0 0 0 3 4 5 6 20 0 1 0",
-                "-- status", "Threads:\t1", "VmRSS:\t100 kB", "voluntary_ctxt_switches:\t2",
-                "nonvoluntary_ctxt_switches:\t1", "-- pss", "Pss:  80 kB", "-- ctx", "voluntary_ctxt_switches:\t2",
-                "nonvoluntary_ctxt_switches:\t1", "-- fds", "4",
-                "== 8", "-- stat", "8 (sleep) S 7"); // exited while its stat was read
+        List<String> out = List.of("-- fds 7 4", "-- fds 8 0",
+                "/proc/7/stat:7 (a: b) S 1 7 7 0 -1 4194560 1 0 0 0 3 4 5 6 20 0 1 0",
+                "/proc/7/status:Threads:\t1", "/proc/7/status:VmRSS:\t100 kB", "/proc/7/status:voluntary_ctxt_switches:\t2",
+                "/proc/7/status:nonvoluntary_ctxt_switches:\t1", "/proc/8/stat:8 (sleep) S 7",
+                "/proc/7/smaps_rollup:Pss:  80 kB", "/proc/7/task/7/status:voluntary_ctxt_switches:\t2",
+                "/proc/7/task/7/status:nonvoluntary_ctxt_switches:\t1", "/proc/7/task/9/status:voluntary_ctxt_switches:\t5");
+        // process 8 exited while it was read: its stat is cut and it has no status
         List<ProcessReading> r = RemoteProc.parseFiles(out);
         assertEquals(1, r.size());
         assertEquals(new ProcessReading(new ProcFiles.Stat(7, 'S', 1, 3, 4, 5, 6), new ProcFiles.Status(100, 1, 2, 1),
-                80, 2, 1, 4), r.getFirst());
+                80, 7, 1, 4), r.getFirst());
     }
 
     /** The tree once both children run (sh starts them a moment after it starts). */

@@ -110,7 +110,9 @@ class AgentsIT {
         Run r = load("two", "--agents", "agent1,agent2", "-t1", "-c8", "-R2000", "-d3s", "--warmup", "1s",
                 "--latency", "--progress", nginx.url("/hello"));
         assertEquals(0, r.status(), r.err());
-        List<String> progress = r.err().lines().toList(); // the suite's progress pattern, summed over agents
+        // the suite's progress pattern, summed over agents, and one line where the measured window starts
+        List<String> progress = r.err().lines().filter(l -> !l.contains("warm-up over")).toList();
+        assertEquals(List.of("  warm-up over after 1.0s"), r.err().lines().filter(l -> l.contains("warm-up over")).toList());
         assertTrue(progress.size() >= 4, r.err());
         progress.forEach(l -> assertTrue(l.matches("^\\s*[0-9.]+s (warm-up|\\s+)\\s+\\d+ req/s\\s+errors \\d+"), l));
         ResultFile a = result(r.dir(), "agent1");
