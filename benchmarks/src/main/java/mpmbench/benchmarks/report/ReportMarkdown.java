@@ -41,6 +41,15 @@ public final class ReportMarkdown {
                 md.append("| ").append(k).append(" | ").append(cell(e.get(k))).append(" |\n");
             }
         }
+        // only a run from other hosts has them: the load's hosts and how, the target's host
+        if (!e.getOrDefault("agents", "").isEmpty()) {
+            md.append("| agents | ").append(cell(e.get("agents") + ": " + e.getOrDefault("agents_method", ""))).append(" |\n");
+        }
+        if (!e.getOrDefault("target_host", "").isEmpty()) {
+            md.append("| target_host | ").append(cell(e.get("target_host") + ": its processes and connections "
+                    + "read from its /proc over ssh (" + e.getOrDefault("target_host_kernel", "") + ", "
+                    + e.getOrDefault("target_host_cores", "?") + " cores)")).append(" |\n");
+        }
         md.append("\nAll directives and flags are in env.csv. Numbers from a shared or busy machine drift: compare "
                 + "targets within one run only, and two runs with `mpmbench compare`.\n\n");
         md.append(METHOD);

@@ -12,7 +12,7 @@ import java.util.Map;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
 import mpmbench.benchmarks.telemetry.ProcReader;
-import mpmbench.benchmarks.telemetry.TcpTable;
+import mpmbench.benchmarks.telemetry.TargetProc;
 import mpmbench.benchmarks.telemetry.TelemetrySampler;
 import mpmbench.benchmarks.telemetry.TreeSample;
 import mpmbench.loadgen.engine.SteadyState;
@@ -26,10 +26,13 @@ public final class CellRunner {
 
     private final SuitePlan plan;
     private final Path latencyDir;
+    private final TargetProc targetProc;
 
-    public CellRunner(SuitePlan plan, Path latencyDir) {
+    /** @param targetProc where the targets' processes and sockets are read (this machine's /proc, or --target-host's) */
+    public CellRunner(SuitePlan plan, Path latencyDir, TargetProc targetProc) {
         this.plan = plan;
         this.latencyDir = latencyDir;
+        this.targetProc = targetProc;
     }
 
     /** The startup cell: the timings of the launch that started {@code target}. */
@@ -67,7 +70,7 @@ public final class CellRunner {
                 Files.deleteIfExists(holderJson);
                 holder = LoadgenRun.start(LoadgenRun.holderCommand(plan, url, c.level().idle(), hold, holderJson),
                         latencyDir.resolve(c.id() + ".idle.txt"));
-                awaitIdleOpen(target.port(), c.level().idle());
+                awaitIdleOpen(targetProc, target.port(), c.level().idle());
             }
             CellResult r = measure(c, target, path, window, crash, settle);
             if (holder == null) {
@@ -98,7 +101,7 @@ public final class CellRunner {
         Path json = latencyDir.resolve(c.id() + ".json");
         List<String> cmd = LoadgenRun.command(plan, target.baseUrl() + path, c.scenario(), c.level(), duration, json,
                 latencyDir.resolve(c.id() + ".hgrm"), latencyDir.resolve(c.id() + ".hlog"), settle);
-        TelemetrySampler sampler = new TelemetrySampler(ProcReader.system(), target::pid, 1000);
+        TelemetrySampler sampler = new TelemetrySampler(targetProc, target::pid, 1000);
         boolean telemetry = target.pid() > 0;
         TreeSample[] before = {telemetry ? sampler.sampleNow() : TreeSample.EMPTY};
         double[] measureFromS = {0};
@@ -135,6 +138,9 @@ public final class CellRunner {
             sampler.stop();
         }
         TreeSample after = telemetry ? sampler.sampleNow() : TreeSample.EMPTY;
+        if (plan.remote().hasAgents()) {
+            out = LoadgenRun.busiestAgentCpu(out, LoadgenRun.agentsDir(json));
+        }
         if (out.json().isEmpty()) {
             return CellResult.notRun(c, path, "failed", "the load generator exited with " + out.exitCode()
                     + " and wrote no result" + (out.stderrTail().isEmpty() ? "" : ": " + out.stderrTail()));
@@ -162,6 +168,10 @@ public final class CellRunner {
                     row.put("reason", "requests/s not back to 90 % of the rate before the kill within the run");
                 }
             }
+        }
+        if (out.exitCode() == PARTIAL) {
+            row.put("status", "failed").put("reason", "partial result: an agent failed, so the load was not the level's ("
+                    + out.stderrTail() + "); the agents that delivered are in latency/" + c.id() + ".agents/agents.csv");
         }
         classify(row, Generator.of(out.json()), settled,
                 out.seconds().stream().filter(x -> x.warmup() || x.tS() <= warmupS + 0.05).toList());
@@ -222,6 +232,9 @@ public final class CellRunner {
         }
     }
 
+    /** {@code mpmbench load --agents}' exit status of a merged result that lacks an agent. */
+    static final int PARTIAL = 3;
+
     /** The longest the idle holder gets to open its connections before the measured run starts. */
     static final Duration IDLE_OPEN_MAX = Duration.ofSeconds(2);
 
@@ -230,9 +243,9 @@ public final class CellRunner {
      * kernel's table, accept queue included), at most {@link #IDLE_OPEN_MAX}: a target that accepts
      * fewer gets what the holder could open by then.
      */
-    private static void awaitIdleOpen(int port, int idle) throws InterruptedException {
+    private static void awaitIdleOpen(TargetProc proc, int port, int idle) throws InterruptedException {
         long deadline = System.nanoTime() + IDLE_OPEN_MAX.toNanos();
-        while (System.nanoTime() < deadline && TcpTable.system().established(port) < idle) {
+        while (System.nanoTime() < deadline && proc.established(port) < idle) {
             Thread.sleep(20);
         }
     }

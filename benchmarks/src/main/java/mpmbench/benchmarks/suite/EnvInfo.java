@@ -61,6 +61,17 @@ public final class EnvInfo {
         put(rows, "server_jar", plan.serverJar());
         put(rows, "loadgen_jar", plan.loadgenJar());
         put(rows, "loadgen_flags", "-t 1 --timeout 2s --warmup " + plan.warmup().toMillis() + "ms (JVM -XX:+UseSerialGC)");
+        Remote remote = plan.remote();
+        put(rows, "agents", String.join(" ", remote.agents()));
+        if (remote.hasAgents()) {
+            put(rows, "agent_flags", String.join(" ", remote.agentFlags()));
+            put(rows, "agents_method", "every cell's load from the agents (mpmbench load --agents): -c and -R split across "
+                    + "them, -t 1 on each, one start instant, their interval logs merged; with settling the coordinator "
+                    + "judges the summed requests/s and ends every agent's warm-up at one second (one second after it "
+                    + "was steady); loadgen_cpu_pct is the busiest agent's; the idle-connection holder runs here; "
+                    + "per-agent files in latency/CELL.agents/; pin_loadgen pins the coordinator only");
+        }
+        put(rows, "target_host", remote.targetHost() == null ? "" : remote.targetHost());
         put(rows, "apache2_version", firstLine(run("/usr/sbin/apache2", "-v")));
         put(rows, "nginx_version", firstLine(run("/usr/sbin/nginx", "-v")));
         for (TargetSpec t : plan.targets()) {

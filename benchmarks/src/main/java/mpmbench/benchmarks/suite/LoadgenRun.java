@@ -76,8 +76,47 @@ public final class LoadgenRun {
         if (s.kind() == ScenarioKind.CRASH) {
             cmd.addAll(List.of("--hlog-interval", FAULT_HLOG_INTERVAL)); // the report's timeline around the fault
         }
+        if (plan.remote().hasAgents()) {
+            cmd.addAll(plan.remote().loadFlags(agentsDir(json)));
+        }
         cmd.addAll(List.of("--json", json.toString(), "--hgrm", hgrm.toString(), "--hlog", hlog.toString(), url));
         return cmd;
+    }
+
+    /**
+     * With {@code --agents}: the cell's folder beside its merged files ({@code ID.json} →
+     * {@code ID.agents/}), holding each agent's {@code result.json}, {@code latency.hlog} and
+     * {@code agent.err} in a folder of its own, and {@code agents.csv} (a row per agent).
+     */
+    public static Path agentsDir(Path json) {
+        String name = json.getFileName().toString();
+        return json.resolveSibling((name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + ".agents");
+    }
+
+    /**
+     * The busiest agent's CPU over the window (% of one core) in place of the merged
+     * {@code client_cpu_pct} (a sum over the agents, which may pass 100): an agent at its limit makes
+     * the cell generator-bound as one generator would. The merged figure stays as {@code client_cpu_pct_sum}.
+     */
+    static Outcome busiestAgentCpu(Outcome out, Path agentsDir) {
+        double max = Double.NaN;
+        try (var dirs = Files.list(agentsDir)) {
+            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                Path r = d.resolve("result.json");
+                if (Files.exists(r)) {
+                    String v = parseJson(Files.readString(r)).get("client_cpu_pct");
+                    if (v != null && !v.isEmpty()) {
+                        max = Double.isNaN(max) ? Double.parseDouble(v) : Math.max(max, Double.parseDouble(v));
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return out;
+        }
+        Map<String, String> json = new LinkedHashMap<>(out.json());
+        json.put("client_cpu_pct_sum", json.getOrDefault("client_cpu_pct", ""));
+        json.put("client_cpu_pct", Double.isNaN(max) ? "" : Double.toString(max));
+        return new Outcome(json, out.seconds(), out.exitCode(), out.stderrTail());
     }
 
     private static List<String> base(SuitePlan plan, Level level, Scenario s, Duration duration, Duration warmup) {

@@ -90,6 +90,36 @@ public final class SuiteMain implements Callable<Integer> {
     @Option(names = "--no-pin", description = "do not pin the target and the load generator to separate cores")
     boolean noPin;
 
+    @Option(names = "--agents", paramLabel = "HOST,...", split = ",",
+            description = "every cell's load from these hosts over ssh (mpmbench load --agents: -c and -R split "
+                    + "across them, one start instant, logs merged losslessly); per-agent files in latency/CELL.agents/")
+    List<String> agents = new ArrayList<>();
+
+    @Option(names = "--agent-weights", paramLabel = "W,...", description = "with --agents: each agent's share (default: even)")
+    String agentWeights;
+
+    @Option(names = "--agent-java", paramLabel = "PATH", description = "with --agents: java (JDK 25) on the agents")
+    String agentJava;
+
+    @Option(names = "--agent-dir", paramLabel = "DIR", description = "with --agents: folder on the agents for the jar "
+            + "and run files (mpmbench load's default when not given)")
+    String agentDir;
+
+    @Option(names = "--max-clock-offset", paramLabel = "T", description = "with --agents: refuse a cell when an agent's "
+            + "clock may be further than this from ours (mpmbench load's default: 50ms)")
+    String maxClockOffset;
+
+    @Option(names = "--target-host", paramLabel = "HOST", description = "the url= targets run on this host: their "
+            + "processes (pid=) and connections are read from its /proc over one ssh session")
+    String targetHost;
+
+    @Option(names = "--ssh-config", paramLabel = "FILE", description = "ssh config file (ssh -F) for --agents and --target-host")
+    Path sshConfig;
+
+    @Option(names = "--ssh-option", paramLabel = "OPT", description = "ssh -o option for --agents and --target-host, "
+            + "repeatable, e.g. Port=2222")
+    List<String> sshOptions = new ArrayList<>();
+
     private PrintStream out2 = System.out;
     private PrintStream err = System.err;
     private List<String> rawArgs = List.of();
@@ -178,7 +208,70 @@ public final class SuiteMain implements Callable<Integer> {
                 pin ? List.of("taskset", "-c", "0") : List.of(), pin ? List.of("taskset", "-c", "1") : List.of(),
                 Path.of(System.getProperty("java.io.tmpdir")).resolve("mpmbench-run-" + runId),
                 micro != null ? micro : kind == SuiteKind.FULL,
-                settleMax != null ? parseDuration(settleMax) : kind.settleCap(), kind.scenariosShareInstance());
+                settleMax != null ? parseDuration(settleMax) : kind.settleCap(), kind.scenariosShareInstance(),
+                remote(chosenTargets));
+    }
+
+    /** The hosts of {@code --agents} and {@code --target-host} with their ssh flags; throws naming a bad flag. */
+    Remote remote(List<TargetSpec> chosenTargets) {
+        boolean any = !agents.isEmpty() || targetHost != null;
+        if (!any && (agentWeights != null || agentJava != null || agentDir != null || maxClockOffset != null)) {
+            throw new IllegalArgumentException("--agent-weights, --agent-java, --agent-dir and --max-clock-offset "
+                    + "need --agents HOST,...");
+        }
+        if (!any && (sshConfig != null || !sshOptions.isEmpty())) {
+            throw new IllegalArgumentException("--ssh-config and --ssh-option need --agents or --target-host");
+        }
+        if (targetHost != null) {
+            if (targetHost.isBlank()) {
+                throw new IllegalArgumentException("--target-host needs a host name");
+            }
+            List<String> launched = chosenTargets.stream().filter(TargetSpec::launched).map(TargetSpec::name).toList();
+            if (!launched.isEmpty()) {
+                throw new IllegalArgumentException("--target-host: the suite starts " + String.join(", ", launched)
+                        + " on this machine; on another host start the server yourself and give "
+                        + "--targets 'url=http://HOST:PORT,pid=PID'");
+            }
+        }
+        List<String> flags = new ArrayList<>();
+        if (agentWeights != null) {
+            weights(agentWeights, agents.size());
+            flags.addAll(List.of("--agent-weights", agentWeights));
+        }
+        if (sshConfig != null) {
+            flags.addAll(List.of("--ssh-config", sshConfig.toAbsolutePath().toString()));
+        }
+        for (String o : sshOptions) {
+            flags.addAll(List.of("--ssh-option", o));
+        }
+        if (agentJava != null) {
+            flags.addAll(List.of("--agent-java", agentJava));
+        }
+        if (agentDir != null) {
+            flags.addAll(List.of("--agent-dir", agentDir));
+        }
+        if (maxClockOffset != null) {
+            flags.addAll(List.of("--max-clock-offset", maxClockOffset));
+        }
+        return new Remote(agents.stream().map(String::strip).toList(), flags, targetHost,
+                new mpmbench.loadgen.agent.Ssh(sshConfig == null ? null : sshConfig.toAbsolutePath(), sshOptions));
+    }
+
+    /** Checks {@code --agent-weights}: one number above 0 per agent. */
+    private static void weights(String raw, int agents) {
+        String[] w = raw.split(",");
+        if (w.length != agents) {
+            throw new IllegalArgumentException("--agent-weights has " + w.length + " weights for " + agents + " agents");
+        }
+        for (String x : w) {
+            try {
+                if (!(Double.parseDouble(x.strip()) > 0)) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--agent-weights: '" + x + "' is not a number above 0");
+            }
+        }
     }
 
     /** {@code url=a,pid=1} would be split at its comma: join a {@code pid=} part back to its URL. */

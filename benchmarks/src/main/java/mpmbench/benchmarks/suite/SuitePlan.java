@@ -33,11 +33,12 @@ import mpmbench.loadgen.engine.SteadyState;
  * @param scenariosShareInstance each round starts a target once and runs every scenario on it, crash
  *                    last (else a fresh instance per scenario and round); a repeat is always a fresh
  *                    instance, rounds interleaved
+ * @param remote      the load-generator agents and the url= targets' host ({@link Remote#NONE}: all here)
  */
 public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario> scenarios, int repeats,
                         Duration duration, Duration warmup, Path out, Path root, String java,
                         Map<String, String> sets, List<String> pinTarget, List<String> pinLoad, Path runBase,
-                        boolean micro, Duration settleCap, boolean scenariosShareInstance) {
+                        boolean micro, Duration settleCap, boolean scenariosShareInstance, Remote remote) {
 
     public SuitePlan {
         targets = List.copyOf(targets);

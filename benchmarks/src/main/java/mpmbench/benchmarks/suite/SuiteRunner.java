@@ -48,15 +48,30 @@ public final class SuiteRunner {
     public Path run(String runId, List<String> args) throws IOException, InterruptedException {
         Path out = plan.out();
         Path latency = out.resolve("latency");
-        Files.createDirectories(latency);
-        Files.createDirectories(plan.runBase());
-        plan.runBase().toFile().setReadable(true, false);
-        plan.runBase().toFile().setExecutable(true, false);
-        CsvTables.write(out.resolve("env.csv"), Schemas.ENV, EnvInfo.collect(plan, runId, args, launcher));
         List<SuitePlan.Cell> cells = plan.cells();
+        try (TargetHost host = TargetHost.open(plan)) { // a target host that cannot be read stops the run here
+            Files.createDirectories(latency);
+            Files.createDirectories(plan.runBase());
+            plan.runBase().toFile().setReadable(true, false);
+            plan.runBase().toFile().setExecutable(true, false);
+            List<Row> env = EnvInfo.collect(plan, runId, args, launcher);
+            for (String[] kv : host.describe()) {
+                env.add(Row.builder(Schemas.ENV).put("key", kv[0]).put("value", kv[1]).build());
+            }
+            CsvTables.write(out.resolve("env.csv"), Schemas.ENV, env);
+            runCells(out, latency, cells, new CellRunner(plan, latency, host.proc()));
+        }
+        if (plan.micro()) {
+            recordMicro(out, MicroPass.run(plan, out, err));
+        }
+        ReportBuilder.build(out);
+        return out;
+    }
+
+    private void runCells(Path out, Path latency, List<SuitePlan.Cell> cells, CellRunner runner)
+            throws InterruptedException {
         ProgressBar bar = new ProgressBar(err, System.console() != null && System.console().isTerminal(), cells.size(),
                 cells.stream().mapToDouble(plan::estimateSeconds).sum());
-        CellRunner runner = new CellRunner(plan, latency);
         // SIGTERM or Ctrl-C: the target started last is stopped with the suite (its load-generator runs
         // end by themselves), and the CSV files written after each instance keep what was measured.
         Thread stopLive = Thread.ofPlatform().unstarted(() -> {
@@ -69,7 +84,7 @@ public final class SuiteRunner {
         });
         Runtime.getRuntime().addShutdownHook(stopLive);
         try {
-            measureAll(runner, bar);
+            measureAll(out, runner, bar);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(stopLive);
@@ -77,12 +92,16 @@ public final class SuiteRunner {
                 // the hook runs
             }
         }
-        return finish(out, bar);
+        bar.end();
+        try {
+            Files.deleteIfExists(plan.runBase()); // only when every run directory was removed
+        } catch (IOException kept) {
+            err.println("mpmbench suite: run directories of targets that did not start are kept in " + plan.runBase());
+        }
     }
 
     /** Every round of every target and scenario, then the start-up cells still due. */
-    private void measureAll(CellRunner runner, ProgressBar bar) throws IOException, InterruptedException {
-        Path out = plan.out();
+    private void measureAll(Path out, CellRunner runner, ProgressBar bar) throws InterruptedException {
         boolean onlyStartup = plan.scenarios().size() == 1 && startupScenario() != null;
         // recorded from the launches for other scenarios, or at the end
         List<Scenario> measured = plan.scenarios().stream()
@@ -111,20 +130,6 @@ public final class SuiteRunner {
             }
             writeCsv(out);
         }
-    }
-
-    private Path finish(Path out, ProgressBar bar) throws IOException {
-        bar.end();
-        try {
-            Files.deleteIfExists(plan.runBase()); // only when every run directory was removed
-        } catch (IOException kept) {
-            err.println("mpmbench suite: run directories of targets that did not start are kept in " + plan.runBase());
-        }
-        if (plan.micro()) {
-            recordMicro(out, MicroPass.run(plan, out, err));
-        }
-        ReportBuilder.build(out);
-        return out;
     }
 
     /** Adds the micro pass's status to env.csv (key {@code micro}) for report.md. */

@@ -3,6 +3,7 @@ package mpmbench.benchmarks.telemetry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -24,41 +25,19 @@ public final class ProcReader {
 
     /** The tree rooted at {@code root} now; {@link TreeSample#EMPTY} (with the time) when it is gone. */
     public TreeSample sample(int root, long epochMs) {
-        List<Integer> pids = ProcessTree.of(proc, root);
-        int processes = 0;
-        int threads = 0;
-        int fds = 0;
-        long rss = 0;
-        long pss = 0;
-        long cpu = 0;
-        long user = 0;
-        long vol = 0;
-        long invol = 0;
-        for (int pid : pids) {
+        List<ProcessReading> readings = new ArrayList<>();
+        for (int pid : ProcessTree.of(proc, root)) {
             Path dir = proc.resolve(Integer.toString(pid));
             try {
                 ProcFiles.Stat stat = ProcFiles.parseStat(Files.readString(dir.resolve("stat")));
                 ProcFiles.Status status = ProcFiles.parseStatus(Files.readString(dir.resolve("status")));
-                long pssKb = readPss(dir);
-                processes++;
-                threads += status.threads();
-                rss += status.rssKb();
-                pss += pssKb;
-                user += stat.utimeTicks();
-                cpu += stat.utimeTicks() + stat.stimeTicks();
-                if (pid == root) {
-                    user += stat.cutimeTicks();
-                    cpu += stat.cutimeTicks() + stat.cstimeTicks();
-                }
                 long[] ctx = threadCtxSwitches(dir, status);
-                vol += ctx[0];
-                invol += ctx[1];
-                fds += countFds(dir);
+                readings.add(new ProcessReading(stat, status, readPss(dir), ctx[0], ctx[1], countFds(dir)));
             } catch (IOException | RuntimeException gone) {
                 // exited between the listing and the read
             }
         }
-        return new TreeSample(epochMs, processes, threads, rss, pss, cpu, user, vol, invol, fds);
+        return ProcessReading.sum(root, epochMs, readings);
     }
 
     /**

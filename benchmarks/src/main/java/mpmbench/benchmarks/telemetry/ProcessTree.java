@@ -20,26 +20,33 @@ public final class ProcessTree {
 
     /** The root PID first, then its live descendants level by level, by PID within a parent; empty when the root is gone. */
     public static List<Integer> of(Path proc, int root) {
-        Map<Integer, List<Integer>> children = new HashMap<>();
-        boolean rootAlive = false;
+        List<ProcFiles.Stat> stats = new ArrayList<>();
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(proc, p -> isPid(p.getFileName().toString()))) {
             for (Path dir : dirs) {
-                ProcFiles.Stat stat;
                 try {
-                    stat = ProcFiles.parseStat(Files.readString(dir.resolve("stat")));
+                    stats.add(ProcFiles.parseStat(Files.readString(dir.resolve("stat"))));
                 } catch (IOException | RuntimeException gone) {
-                    continue;
+                    // exited meanwhile
                 }
-                if (stat.state() == 'Z') {
-                    continue;
-                }
-                if (stat.pid() == root) {
-                    rootAlive = true;
-                }
-                children.computeIfAbsent(stat.ppid(), k -> new ArrayList<>()).add(stat.pid());
             }
         } catch (IOException e) {
             return List.of();
+        }
+        return of(stats, root);
+    }
+
+    /** As {@link #of(Path, int)}, from every process's stat line read elsewhere (another host's /proc). */
+    public static List<Integer> of(List<ProcFiles.Stat> stats, int root) {
+        Map<Integer, List<Integer>> children = new HashMap<>();
+        boolean rootAlive = false;
+        for (ProcFiles.Stat stat : stats) {
+            if (stat.state() == 'Z') {
+                continue;
+            }
+            if (stat.pid() == root) {
+                rootAlive = true;
+            }
+            children.computeIfAbsent(stat.ppid(), k -> new ArrayList<>()).add(stat.pid());
         }
         if (!rootAlive) {
             return List.of();

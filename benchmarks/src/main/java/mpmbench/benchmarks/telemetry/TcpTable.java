@@ -31,17 +31,20 @@ public final class TcpTable {
     }
 
     static int count(Path table, int port) {
-        List<String> lines;
         try {
-            lines = Files.readAllLines(table);
+            return count(Files.readAllLines(table), port);
         } catch (IOException e) {
             return 0;
         }
+    }
+
+    /** Established connections on local port {@code port} in the lines of one or more tables (headers skipped). */
+    static int count(List<String> lines, int port) {
         String suffix = String.format(":%04X", port);
         int n = 0;
-        for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).trim().split("\\s+");
-            if (f.length > 3 && f[1].endsWith(suffix) && f[3].equals(ESTABLISHED)) {
+        for (String line : lines) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length > 3 && !f[0].equals("sl") && f[1].endsWith(suffix) && f[3].equals(ESTABLISHED)) {
                 n++;
             }
         }

@@ -11,7 +11,7 @@ import java.util.function.IntSupplier;
  */
 public final class TelemetrySampler {
 
-    private final ProcReader reader;
+    private final TargetProc reader;
     private final IntSupplier rootPid;
     private final long periodMs;
     private final List<TreeSample> samples = new ArrayList<>();
@@ -19,7 +19,7 @@ public final class TelemetrySampler {
     private volatile boolean running;
 
     /** @param rootPid the tree's root, asked at every sample (a restarted target changes it) */
-    public TelemetrySampler(ProcReader reader, IntSupplier rootPid, long periodMs) {
+    public TelemetrySampler(TargetProc reader, IntSupplier rootPid, long periodMs) {
         this.reader = reader;
         this.rootPid = rootPid;
         this.periodMs = periodMs;
@@ -58,6 +58,9 @@ public final class TelemetrySampler {
         long next = System.currentTimeMillis();
         while (running) {
             TreeSample s = sampleNow();
+            if (!running) {
+                break; // stopped while it read: over ssh the read was cut short (RemoteProc), so it is not a sample
+            }
             synchronized (samples) {
                 samples.add(s);
             }

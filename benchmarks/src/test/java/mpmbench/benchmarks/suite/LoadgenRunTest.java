@@ -73,6 +73,33 @@ class LoadgenRunTest {
     }
 
     @Test
+    void with_agents_the_load_runs_there_and_each_cell_keeps_its_agents_folder() {
+        SuiteMain m = new SuiteMain();
+        new CommandLine(m).parseArgs("quick", "--root", "/repo", "--java", "/jdk/bin/java", "--agents", "a1,a2",
+                "--ssh-option", "Port=2222");
+        SuitePlan plan = m.plan("run", 2);
+        String line = String.join(" ", LoadgenRun.command(plan, "http://10.0.0.5:1/hello",
+                Scenarios.byName(SuiteKind.QUICK, 2).get("hello"), new Level(16, 0, 0), Duration.ofSeconds(2),
+                Path.of("/out/latency/hello_x_c16_r1.json"), Path.of("h"), Path.of("l"), true));
+        assertTrue(line.contains("--settle 15000ms --agents a1,a2 --ssh-option Port=2222 "
+                + "--out /out/latency/hello_x_c16_r1.agents --json /out/latency/hello_x_c16_r1.json"), line);
+        assertEquals(Path.of("/out/latency/c.agents"), LoadgenRun.agentsDir(Path.of("/out/latency/c.json")));
+    }
+
+    @Test
+    void the_busiest_agent_decides_generator_bound(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        for (String[] a : new String[][] {{"a1", "41.5"}, {"a2", "97.0"}}) {
+            java.nio.file.Files.createDirectories(dir.resolve(a[0]));
+            java.nio.file.Files.writeString(dir.resolve(a[0]).resolve("result.json"), "{\"client_cpu_pct\": " + a[1] + "}");
+        }
+        LoadgenRun.Outcome merged = new LoadgenRun.Outcome(Map.of("client_cpu_pct", "138.5", "rps", "1"), List.of(), 0, "");
+        LoadgenRun.Outcome o = LoadgenRun.busiestAgentCpu(merged, dir);
+        assertEquals(97.0, o.num("client_cpu_pct"));
+        assertEquals(138.5, o.num("client_cpu_pct_sum"));
+        assertEquals("1", o.json().get("rps"));
+    }
+
+    @Test
     void the_warmup_over_line_is_read_and_nothing_else_is() {
         assertEquals(6.0, LoadgenRun.parseWarmupOver("  warm-up over after 6.0s: steady"));
         assertEquals(15.0, LoadgenRun.parseWarmupOver("\r  warm-up over after 15.0s"));

@@ -89,7 +89,7 @@ class SuiteE2ETest {
                     }
                 }
             });
-            Row r = new CellRunner(plan, out.resolve("latency")).run(cell, target, "/hello").summary();
+            Row r = new CellRunner(plan, out.resolve("latency"), mpmbench.benchmarks.telemetry.TargetProc.local()).run(cell, target, "/hello").summary();
             counter.interrupt();
             // every idle connection in exactly one of the load generator's classes
             double classes = 0;

@@ -200,4 +200,35 @@ class SuitePlanTest {
         assertTrue(httpd.contains("MaxRequestWorkers 300"));
         assertTrue(httpd.stream().noneMatch(l -> l.startsWith("ChildJvmOptions")), "httpd gets only its own directives");
     }
+
+    @Test
+    void agents_and_their_ssh_flags_reach_the_load_command_and_bad_ones_are_named() {
+        SuitePlan p = plan("quick", "--root", "/repo", "--agents", "h1,user@h2", "--agent-weights", "2,1",
+                "--ssh-config", "/etc/cfg", "--ssh-option", "Port=2222", "--max-clock-offset", "5ms");
+        assertEquals(List.of("h1", "user@h2"), p.remote().agents());
+        assertEquals(List.of("--agents", "h1,user@h2", "--agent-weights", "2,1", "--ssh-config", "/etc/cfg",
+                "--ssh-option", "Port=2222", "--max-clock-offset", "5ms", "--out", "/r/x.agents"),
+                p.remote().loadFlags(Path.of("/r/x.agents")));
+        assertFalse(plan("quick", "--root", "/repo").remote().hasAgents());
+        assertEquals("--agent-weights has 1 weights for 2 agents", assertThrows(IllegalArgumentException.class,
+                () -> plan("quick", "--root", "/repo", "--agents", "a,b", "--agent-weights", "1")).getMessage());
+        assertEquals("--agent-weights: 'x' is not a number above 0", assertThrows(IllegalArgumentException.class,
+                () -> plan("quick", "--root", "/repo", "--agents", "a,b", "--agent-weights", "1,x")).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> plan("quick", "--root", "/repo",
+                "--ssh-option", "Port=1")).getMessage().startsWith("--ssh-config and --ssh-option need --agents"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> plan("quick", "--root", "/repo",
+                "--agent-java", "/j")).getMessage().contains("need --agents"));
+    }
+
+    @Test
+    void a_target_host_takes_url_targets_only() {
+        SuitePlan p = plan("quick", "--root", "/repo", "--targets", "url=http://10.0.0.5:8080,pid=42",
+                "--target-host", "web1", "--ssh-option", "Port=2222");
+        assertEquals("web1", p.remote().targetHost());
+        assertEquals(List.of("Port=2222"), p.remote().ssh().options());
+        assertEquals(42, p.targets().getFirst().pid());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> plan("quick", "--root", "/repo", "--targets", "java-event", "--target-host", "web1"));
+        assertTrue(e.getMessage().startsWith("--target-host: the suite starts java-event on this machine; "), e.getMessage());
+    }
 }

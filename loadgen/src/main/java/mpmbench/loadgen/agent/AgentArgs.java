@@ -29,6 +29,9 @@ final class AgentArgs {
             add(a, "-R", Double.toString(s.rate()));
         }
         add(a, "--warmup", duration(s.warmup()));
+        if (!s.settle().isZero()) {
+            add(a, "--settle", duration(s.settle())); // the cap; the coordinator ends the warm-up (MEASURE)
+        }
         add(a, "--timeout", duration(s.timeout()));
         add(a, "--connect-timeout", duration(s.connectTimeout()));
         if (!s.keepAlive()) {

@@ -15,12 +15,16 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.Histogram;
 
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.cli.LoadMain;
 import mpmbench.loadgen.engine.Counter;
+import mpmbench.loadgen.engine.Counts;
 import mpmbench.loadgen.engine.LoadRun;
 import mpmbench.loadgen.report.JsonReport;
 
@@ -58,7 +62,8 @@ public final class AgentMain {
         Files.createDirectories(dir);
         preload();
         CompletableFuture<Long> start = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().name("agent-stdin").start(() -> listen(start));
+        AtomicLong measureAt = new AtomicLong(Long.MAX_VALUE);
+        Thread.ofPlatform().daemon().name("agent-stdin").start(() -> listen(start, measureAt));
         say(AgentProtocol.READY + " " + ProcessHandle.current().pid());
         long startUs;
         try {
@@ -68,7 +73,7 @@ public final class AgentMain {
             System.exit(AgentProtocol.EXIT_TIMED_OUT);
             return;
         }
-        long lifeNs = spec.warmup().plus(spec.duration()).plus(spec.grace()).plus(AgentProtocol.END_MARGIN).toNanos();
+        long lifeNs = spec.maxWarmup().plus(spec.duration()).plus(spec.grace()).plus(AgentProtocol.END_MARGIN).toNanos();
         Thread.ofPlatform().daemon().name("agent-deadline").start(() -> {
             LockSupport.parkNanos(Math.max(0, (startUs - AgentProtocol.nowUs()) * 1000) + lifeNs);
             System.err.println("agent: past its time bound; stopping");
@@ -77,10 +82,23 @@ public final class AgentMain {
         waitUntil(startUs);
         say(AgentProtocol.STARTED + " " + AgentProtocol.nowUs());
         try {
-            LoadRun.Progress progress = (elapsedS, counts, interval, warmup) -> say(String.format(Locale.ROOT,
-                    "%s %.3f %d %d %d", AgentProtocol.SECOND, elapsedS, warmup ? 1 : 0,
-                    counts.get(Counter.REQUESTS) + counts.get(Counter.WARMUP_REQUESTS), counts.errors()));
-            LoadResult result = new LoadRun(spec, dir.resolve(AgentProtocol.LATENCY_HLOG), progress).run();
+            LoadRun.Progress progress = new LoadRun.Progress() {
+                @Override
+                public void second(double elapsedS, Counts counts, Histogram[] interval, boolean warmup) {
+                    say(String.format(Locale.ROOT, "%s %.3f %d %d %d", AgentProtocol.SECOND, elapsedS, warmup ? 1 : 0,
+                            counts.get(Counter.REQUESTS) + counts.get(Counter.WARMUP_REQUESTS), counts.errors()));
+                }
+
+                @Override
+                public void warmupOver(double elapsedS, boolean settled) {
+                    say(String.format(Locale.ROOT, "%s %.3f %d", AgentProtocol.MEASURING, elapsedS, settled ? 1 : 0));
+                }
+            };
+            LoadRun run = new LoadRun(spec, dir.resolve(AgentProtocol.LATENCY_HLOG), progress);
+            if (!spec.settle().isZero()) {
+                run.settleBy(measureAt::get); // the coordinator judges the summed requests/s of every agent
+            }
+            LoadResult result = run.run();
             JsonReport.write(dir.resolve(AgentProtocol.RESULT_JSON), result);
             say(AgentProtocol.DONE + " " + result.counts().get(Counter.REQUESTS));
         } catch (IOException | RuntimeException e) {
@@ -106,8 +124,8 @@ public final class AgentMain {
         java.nio.channels.Selector.open().close();
     }
 
-    /** Reads the coordinator's lines; answers PING, hands over START; halts when stdin ends. */
-    private static void listen(CompletableFuture<Long> start) {
+    /** Reads the coordinator's lines; answers PING, hands over START and MEASURE; halts when stdin ends. */
+    private static void listen(CompletableFuture<Long> start, AtomicLong measureAt) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
@@ -115,6 +133,8 @@ public final class AgentMain {
                     say(AgentProtocol.PONG + " " + AgentProtocol.nowUs());
                 } else if (line.startsWith(AgentProtocol.START + " ")) {
                     start.complete(Long.parseLong(line.substring(AgentProtocol.START.length() + 1).strip()));
+                } else if (line.startsWith(AgentProtocol.MEASURE + " ")) {
+                    measureAt.set(Long.parseLong(line.substring(AgentProtocol.MEASURE.length() + 1).strip()));
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -15,6 +15,10 @@ import java.time.Instant;
  * agent → STARTED agentUs              the instant its run actually began
  * agent → SECOND s warmup done errors  once a second: seconds since its start, 1 in warm-up else 0,
  *                                      requests answered so far, errors so far
+ * coord → MEASURE s                    with --settle: end the warm-up at second s of the run (the
+ *                                      summed requests/s of every agent are steady)
+ * agent → MEASURING s steady           its warm-up ended s seconds after its start (steady 1: told
+ *                                      by MEASURE, 0: a fixed warm-up or the settle cap)
  * agent → DONE requests                result.json and latency.hlog are written in its run folder
  * agent → ERROR message                it cannot go on (bad spec, no START in time); it exits
  * </pre>
@@ -29,6 +33,8 @@ final class AgentProtocol {
     static final String START = "START";
     static final String STARTED = "STARTED";
     static final String SECOND = "SECOND";
+    static final String MEASURE = "MEASURE";
+    static final String MEASURING = "MEASURING";
     static final String DONE = "DONE";
     static final String ERROR = "ERROR";
 

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import mpmbench.loadgen.GeneratorJvm;
 
@@ -87,11 +86,21 @@ final class AgentSession implements AutoCloseable {
         return expect(word, timeout, waitingFor, null);
     }
 
+    /** Gets the agent's progress lines while the coordinator waits for another. */
+    interface ProgressLines {
+        /**
+         * @param word {@link AgentProtocol#SECOND} or {@link AgentProtocol#MEASURING}
+         * @param rest the line after the word
+         * @throws AgentFailure the line shows the agent cannot stay in the run
+         */
+        void line(String word, String rest) throws AgentFailure;
+    }
+
     /**
-     * As {@link #expect(String, Duration, String)}, handing the agent's {@code SECOND} lines that come
-     * first to {@code onSecond} (their text after the word), when it is not {@code null}.
+     * As {@link #expect(String, Duration, String)}, handing the agent's {@code SECOND} and
+     * {@code MEASURING} lines that come first to {@code progress}, when it is not {@code null}.
      */
-    String expect(String word, Duration timeout, String waitingFor, Consumer<String> onSecond) throws AgentFailure {
+    String expect(String word, Duration timeout, String waitingFor, ProgressLines progress) throws AgentFailure {
         long deadline = System.nanoTime() + timeout.toNanos();
         String line;
         while (true) {
@@ -101,11 +110,12 @@ final class AgentSession implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new AgentFailure("interrupted while waiting for " + waitingFor);
             }
-            if (line == null || !line.startsWith(AgentProtocol.SECOND + " ")) {
+            String progressWord = line == null ? null : progressWord(line);
+            if (progressWord == null) {
                 break;
             }
-            if (onSecond != null) {
-                onSecond.accept(line.substring(AgentProtocol.SECOND.length() + 1));
+            if (progress != null) {
+                progress.line(progressWord, line.substring(progressWord.length() + 1));
             }
         }
         if (line == null) {
@@ -121,6 +131,15 @@ final class AgentSession implements AutoCloseable {
             throw new AgentFailure("expected " + word + " from the agent, got '" + line + "'");
         }
         return line.substring(word.length()).strip();
+    }
+
+    private static String progressWord(String line) {
+        for (String w : new String[] {AgentProtocol.SECOND, AgentProtocol.MEASURING}) {
+            if (line.startsWith(w + " ")) {
+                return w;
+            }
+        }
+        return null;
     }
 
     /** Waits up to {@code timeout} for the agent to exit by itself. */

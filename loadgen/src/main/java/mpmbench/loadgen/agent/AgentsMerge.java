@@ -54,8 +54,8 @@ public record AgentsMerge(LoadResult result, MergedLog log, List<AgentReport> de
         }
         MergedLog log = IntervalLogMerge.merge(logs, offsetsMs, IntervalLogMerge.DEFAULT_INTERVAL_MS);
         LoadSpec load = missing.isEmpty() ? total : LoadShares.sum(total, delivered.stream().map(AgentReport::share).toList());
-        LoadResult result = MergedResult.of(load,
-                outcome.startUs() / 1000, results, log);
+        LoadResult result = MergedResult.of(load, outcome.startUs() / 1000, results, log,
+                Math.round(outcome.warmupS() * 1e9), outcome.settled());
         double mergeMs = (System.nanoTime() - t0) / 1e6;
         return new AgentsMerge(result, log, delivered, missing, mergeMs, skew(outcome.agents()), skewBound(outcome.agents()));
     }

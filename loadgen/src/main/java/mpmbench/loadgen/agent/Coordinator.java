@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import mpmbench.loadgen.LoadSpec;
@@ -59,8 +61,10 @@ public final class Coordinator {
      *
      * @param startUs the common start instant, µs since the epoch, coordinator's clock (0 if never sent)
      * @param agents  one report per agent, in {@code --agents} order
+     * @param warmupS the warm-up every agent ran before the common measured window, s
+     * @param settled with {@code --settle}: the summed requests/s were steady before the cap
      */
-    public record Outcome(long startUs, List<AgentReport> agents) {
+    public record Outcome(long startUs, List<AgentReport> agents, double warmupS, boolean settled) {
     }
 
     private final Settings settings;
@@ -89,9 +93,11 @@ public final class Coordinator {
             Files.createDirectories(local);
             runs.add(new AgentRun(a, shares.get(i), local, settings.agentDir() + "/runs/" + runId + "-" + a.index()));
         }
-        long boundS = AgentProtocol.START_WAIT.plus(total.warmup()).plus(total.duration()).plus(total.grace())
+        long boundS = AgentProtocol.START_WAIT.plus(total.maxWarmup()).plus(total.duration()).plus(total.grace())
                 .plus(AgentProtocol.END_MARGIN).plusSeconds(30).toSeconds();
         long startUs;
+        AgentsSettle settle = total.settle().isZero() ? null
+                : new AgentsSettle(total.warmup(), total.settle(), s -> measureAt(runs, s));
         try {
             each(runs, r -> {
                 r.remote = RemoteSetup.prepare(settings.ssh(), r.agent, settings.jar(), hash, settings.agentJava(),
@@ -104,15 +110,37 @@ public final class Coordinator {
             refuseFarClocks(runs);
             startUs = AgentProtocol.nowUs() + START_LEAD.toNanos() / 1000;
             each(runs, r -> r.session.send(AgentProtocol.START + " " + r.clock.toAgent(startUs)));
-            Duration runTime = total.warmup().plus(total.duration()).plus(total.grace()).plus(AgentProtocol.END_MARGIN);
-            ProgressMerge seconds = progress == null ? null
-                    : new ProgressMerge((int) runs.stream().filter(r -> r.failure == null).count(), progress);
+            Duration runTime = total.maxWarmup().plus(total.duration()).plus(total.grace()).plus(AgentProtocol.END_MARGIN);
+            int running = (int) runs.stream().filter(r -> r.failure == null).count();
+            ProgressMerge seconds = progress == null && settle == null ? null
+                    : new ProgressMerge(running, (s, warmup, rps, errors) -> {
+                        if (progress != null) {
+                            progress.accept(ProgressMerge.line(s, warmup, rps, errors));
+                        }
+                        if (settle != null) {
+                            settle.second(s, warmup, rps);
+                        }
+                    });
+            AtomicBoolean measuring = new AtomicBoolean();
             each(runs, r -> {
                 try {
                     String started = r.session.expect(AgentProtocol.STARTED, START_LEAD.plusSeconds(10), "its start");
                     r.startedUs = r.clock.toCoordinator(parse(started, "STARTED"));
-                    r.session.expect(AgentProtocol.DONE, runTime, "its result",
-                            seconds == null ? null : line -> seconds.second(r.agent.index(), line));
+                    r.session.expect(AgentProtocol.DONE, runTime, "its result", seconds == null ? null : (word, rest) -> {
+                        if (word.equals(AgentProtocol.SECOND)) {
+                            seconds.second(r.agent.index(), rest);
+                            return;
+                        }
+                        String elsewhere = settle == null ? null : settle.measuring(rest);
+                        if (elsewhere != null) {
+                            throw new AgentFailure(elsewhere);
+                        }
+                        if (progress != null && !measuring.getAndSet(true)) { // the suite samples the target here
+                            progress.accept(String.format(Locale.ROOT, "  warm-up over after %.1fs%s",
+                                    Double.parseDouble(rest.split(" ")[0]),
+                                    settle != null && settle.settled() ? ": steady" : ""));
+                        }
+                    });
                 } finally {
                     if (seconds != null) {
                         seconds.gone();
@@ -131,7 +159,21 @@ public final class Coordinator {
         for (AgentRun r : runs) {
             reports.add(new AgentReport(r.agent, r.share, r.clock, r.startedUs, r.result, r.failure, r.localDir));
         }
-        return new Outcome(startUs, reports);
+        return new Outcome(startUs, reports, settle == null ? total.warmup().toNanos() / 1e9 : settle.warmupSeconds(),
+                settle != null && settle.settled());
+    }
+
+    /** {@code MEASURE s} to every agent still running; one whose session broke fails on its own thread. */
+    private static void measureAt(List<AgentRun> runs, long second) {
+        for (AgentRun r : runs) {
+            if (r.failure == null && r.session != null) {
+                try {
+                    r.session.send(AgentProtocol.MEASURE + " " + second);
+                } catch (AgentFailure e) {
+                    // its expect() sees the session end and names it
+                }
+            }
+        }
     }
 
     private static ClockOffset measureClock(AgentSession s) throws AgentFailure {

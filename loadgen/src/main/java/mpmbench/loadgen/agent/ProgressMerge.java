@@ -2,31 +2,42 @@ package mpmbench.loadgen.agent;
 
 import java.util.Locale;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /**
- * The agents' once-a-second progress ({@code SECOND} lines) as one line per second, in the shape of
- * {@code mpmbench load --progress}: seconds since the start, warm-up or not, requests/s over every
- * agent, errors so far over every agent. A second is printed once every agent still running has
- * reported it (its elapsed time rounded to whole seconds). Thread-safe: agents' threads call it.
+ * The agents' once-a-second progress ({@code SECOND} lines) as one second over every agent: seconds
+ * since the common start, warm-up or not, requests/s over every agent, errors so far over every agent.
+ * A second is handed on once every agent still running has reported it (its elapsed time rounded to
+ * whole seconds). Thread-safe: agents' threads call it; the listener is called under its lock, one
+ * second at a time, in order.
  */
 final class ProgressMerge {
+
+    /** Gets the merged seconds. */
+    interface Listener {
+        void second(long s, boolean warmup, long rps, long errorsTotal);
+    }
 
     private record Sum(int reports, boolean warmup, long done, long errors) {
     }
 
-    private final Consumer<String> print;
+    private final Listener listener;
     private final TreeMap<Long, Sum> pending = new TreeMap<>();
     private final long[] lastDone;
     private final long[] lastErrors;
     private int running;
 
-    /** @param agents how many agents report; {@code print} gets each merged line */
-    ProgressMerge(int agents, Consumer<String> print) {
-        this.print = print;
+    /** @param agents how many agents report */
+    ProgressMerge(int agents, Listener listener) {
+        this.listener = listener;
         this.running = agents;
         this.lastDone = new long[agents + 1];
         this.lastErrors = new long[agents + 1];
+    }
+
+    /** A merged second in the shape of {@code mpmbench load --progress} (the suite reads this shape). */
+    static String line(long s, boolean warmup, long rps, long errorsTotal) {
+        return String.format(Locale.ROOT, "  %6.1fs %s %9d req/s  errors %d", (double) s, warmup ? "warm-up" : "       ",
+                rps, errorsTotal);
     }
 
     /** One {@code SECOND} line of agent {@code index} (from 1): {@code "s warmup done errors"}. */
@@ -59,8 +70,7 @@ final class ProgressMerge {
         }
         while (!pending.isEmpty() && pending.firstEntry().getValue().reports() >= running) {
             var e = pending.pollFirstEntry();
-            print.accept(String.format(Locale.ROOT, "  %6.1fs %s %9d req/s  errors %d", (double) e.getKey(),
-                    e.getValue().warmup() ? "warm-up" : "       ", e.getValue().done(), errorsTotal));
+            listener.second(e.getKey(), e.getValue().warmup(), e.getValue().done(), errorsTotal);
         }
     }
 }

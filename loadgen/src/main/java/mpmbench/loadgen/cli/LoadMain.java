@@ -207,10 +207,6 @@ public final class LoadMain implements Callable<Integer> {
             throw new BadUsage("--hlog-interval " + hlogInterval.toMillis() + " ms: use 100ms, 200ms, 250ms, 500ms or 1s");
         }
         if (agents.enabled()) {
-            if (!spec.settle().isZero()) {
-                throw new BadUsage("--settle cannot be used with --agents: each agent would end its warm-up at its own "
-                        + "second, and the merged window needs one start; use a fixed --warmup");
-            }
             return onAgents(spec);
         }
         boolean terminal = System.console() != null && System.console().isTerminal();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import org.HdrHistogram.Histogram;
 
@@ -53,6 +54,8 @@ public final class LoadRun {
     private volatile boolean stopRequested;
     /** Written only by the thread that runs {@link #awaitEnd}. */
     private boolean settled;
+    /** With {@code --settle}: who ends the warm-up ({@link #settleBy}); {@code null}: this run's own rule. */
+    private volatile LongSupplier settleAt;
 
     /**
      * @param hlog     interval log to write, or {@code null}
@@ -82,6 +85,17 @@ public final class LoadRun {
     /** The interval log's steps, each a whole share of a second so the seconds stay aligned. */
     public static final List<Duration> HLOG_INTERVALS = java.util.stream.LongStream.of(100, 200, 250, 500, 1000)
             .mapToObj(Duration::ofMillis).toList();
+
+    /**
+     * Hands a settling warm-up's end to someone else (an agent's coordinator, which judges the summed
+     * requests/s of every agent): at each whole second {@code s} of the warm-up, the warm-up ends when
+     * {@code s >= secondToEnd.getAsLong()} ({@link Long#MAX_VALUE}: not yet), instead of by
+     * {@link SteadyState} on this run's own seconds; the cap ({@code --settle MAX}) still ends it.
+     * Call before {@link #run()}; {@code secondToEnd} is read from the progress thread.
+     */
+    public void settleBy(LongSupplier secondToEnd) {
+        this.settleAt = secondToEnd;
+    }
 
     /** Runs the spec with no log and no progress. */
     public static LoadResult run(LoadSpec spec) throws IOException {
@@ -229,7 +243,10 @@ public final class LoadRun {
                         long doneNow = counts.get(Counter.REQUESTS) + counts.get(Counter.WARMUP_REQUESTS);
                         if (warmupRps != null && warmup) {
                             warmupRps.add(doneNow - lastDone);
-                            if (now - clock.startNs() >= spec.warmup().toNanos() && SteadyState.settled(warmupRps)) {
+                            LongSupplier external = settleAt;
+                            boolean steady = external != null ? slices / slicesPerSecond >= external.getAsLong()
+                                    : now - clock.startNs() >= spec.warmup().toNanos() && SteadyState.settled(warmupRps);
+                            if (steady) {
                                 settled = true;
                                 clock.endWarmup(now);
                             }

@@ -26,8 +26,11 @@ public final class MergedResult {
      * @param startEpochMs the common start instant, epoch ms on the coordinator's clock
      * @param results      the agents' results (at least one)
      * @param log          their merged interval logs
+     * @param warmupNs     the warm-up every generator ran before the common window, ns
+     * @param settled      with {@code --settle}: the warm-up ended because the summed requests/s were steady
      */
-    public static LoadResult of(LoadSpec total, long startEpochMs, List<ResultFile> results, MergedLog log) {
+    public static LoadResult of(LoadSpec total, long startEpochMs, List<ResultFile> results, MergedLog log,
+                                long warmupNs, boolean settled) {
         Counts counts = Counts.zero();
         double user = 0;
         double sys = 0;
@@ -44,7 +47,7 @@ public final class MergedResult {
         return new LoadResult(total, startEpochMs, counts,
                 log.total(IntervalCollector.TAGS.get(IntervalCollector.CORRECTED)),
                 log.total(IntervalCollector.TAGS.get(IntervalCollector.UNCORRECTED)),
-                log.total(IntervalCollector.TAGS.get(IntervalCollector.LAG)), cpu, ns, String.join(",", jits), total.warmup().toNanos(),
-                total.duration().toNanos(), false);
+                log.total(IntervalCollector.TAGS.get(IntervalCollector.LAG)), cpu, ns, String.join(",", jits), warmupNs,
+                total.duration().toNanos(), settled);
     }
 }

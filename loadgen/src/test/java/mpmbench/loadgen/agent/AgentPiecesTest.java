@@ -87,7 +87,7 @@ class AgentPiecesTest {
     @Test
     void progressLinesWaitForEveryRunningAgentAndSumThem() {
         List<String> printed = new java.util.ArrayList<>();
-        ProgressMerge m = new ProgressMerge(2, printed::add);
+        ProgressMerge m = new ProgressMerge(2, (s, w, rps, e) -> printed.add(ProgressMerge.line(s, w, rps, e)));
         m.second(1, "1.001 1 900 0");
         assertEquals(List.of(), printed, "agent 2 has not reported second 1 yet");
         m.second(2, "0.998 1 1100 1");
@@ -95,5 +95,46 @@ class AgentPiecesTest {
         assertEquals(List.of("     1.0s warm-up      2000 req/s  errors 1"), printed);
         m.gone(); // agent 2 failed: second 2 no longer waits for it
         assertEquals("     2.0s              1000 req/s  errors 1", printed.get(1));
+    }
+
+    @Test
+    void theSummedSecondsDecideTheWarmupEndForEveryAgentOneSecondLater() {
+        List<Long> told = new java.util.ArrayList<>();
+        AgentsSettle settle = new AgentsSettle(Duration.ofSeconds(5), Duration.ofSeconds(10), told::add);
+        // steady from second 1 on, but --warmup 5s: the first decision may come at second 5
+        for (long s = 1; s <= 4; s++) {
+            settle.second(s, true, 1000);
+        }
+        assertEquals(List.of(), told);
+        settle.second(5, true, 1000);
+        assertEquals(List.of(6L), told, "every agent ends its warm-up at its second 6, one instant");
+        settle.second(6, false, 1000);
+        assertEquals(List.of(6L), told, "told once");
+        assertTrue(settle.settled());
+        assertEquals(6.0, settle.warmupSeconds());
+        assertEquals(null, settle.measuring("6.002 1"));
+        assertTrue(settle.measuring("7.001 1").startsWith("its warm-up ended after 7.0 s, not 6.0 s with the others"));
+    }
+
+    @Test
+    void aClimbThatNeverSettlesLeavesTheWarmupToTheCap() {
+        List<Long> told = new java.util.ArrayList<>();
+        AgentsSettle settle = new AgentsSettle(Duration.ZERO, Duration.ofSeconds(6), told::add);
+        long[] climbing = {1000, 2000, 3000, 4000, 5000};
+        for (int i = 0; i < climbing.length; i++) {
+            settle.second(i + 1, true, climbing[i]);
+        }
+        settle.second(6, true, 6000); // steady or not, second 7 would be past the cap
+        assertEquals(List.of(), told);
+        assertFalse(settle.settled());
+        assertEquals(6.0, settle.warmupSeconds());
+        assertEquals(null, settle.measuring("6.000 0"), "every agent ends at the cap, one instant");
+    }
+
+    @Test
+    void anAgentReadsItsSettleCapBack() {
+        LoadSpec share = LoadSpec.closed(Target.parse("http://127.0.0.1:8080/"), 1, 4, Duration.ofSeconds(2))
+                .withWarmup(Duration.ofSeconds(1)).withSettle(Duration.ofSeconds(8));
+        assertEquals(share, LoadMain.parseSpec(AgentArgs.of(share).toArray(String[]::new)));
     }
 }

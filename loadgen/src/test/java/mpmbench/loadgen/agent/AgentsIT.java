@@ -110,7 +110,9 @@ class AgentsIT {
         Run r = load("two", "--agents", "agent1,agent2", "-t1", "-c8", "-R2000", "-d3s", "--warmup", "1s",
                 "--latency", "--progress", nginx.url("/hello"));
         assertEquals(0, r.status(), r.err());
-        List<String> progress = r.err().lines().toList(); // the suite's progress pattern, summed over agents
+        // the suite's progress pattern, summed over agents, and one line where the measured window starts
+        List<String> progress = r.err().lines().filter(l -> !l.contains("warm-up over")).toList();
+        assertEquals(List.of("  warm-up over after 1.0s"), r.err().lines().filter(l -> l.contains("warm-up over")).toList());
         assertTrue(progress.size() >= 4, r.err());
         progress.forEach(l -> assertTrue(l.matches("^\\s*[0-9.]+s (warm-up|\\s+)\\s+\\d+ req/s\\s+errors \\d+"), l));
         ResultFile a = result(r.dir(), "agent1");
@@ -148,6 +150,29 @@ class AgentsIT {
         assertEquals(3, csv.size(), csv.toString());
         assertTrue(csv.get(1).startsWith("agent1,agent1,ok,4,1000.000,"), csv.get(1));
         assertTrue(r.out().contains("Start skew between agents: "), r.out());
+    }
+
+    /**
+     * {@code --settle} with agents: the coordinator judges the summed requests/s and every agent ends
+     * its warm-up at the same second; nginx is flat, so it settles well before the cap.
+     */
+    @Test
+    void settlingEndsEveryAgentsWarmupAtOneSecond() throws Exception {
+        Run r = load("settle", "--agents", "agent1,agent2", "-t1", "-c4", "-R1000", "-d2s", "--warmup", "1s",
+                "--settle", "9s", "--progress", nginx.url("/hello"));
+        assertEquals(0, r.status(), r.err());
+        List<String> over = r.err().lines().filter(l -> l.contains("warm-up over after")).toList();
+        assertEquals(1, over.size(), r.err());
+        assertTrue(over.getFirst().matches("\\s*warm-up over after [5-8]\\.0s: steady"), over.getFirst());
+        double warmup = Double.parseDouble(over.getFirst().replaceAll(".*after ([0-9.]+)s.*", "$1"));
+        ResultFile merged = ResultFile.read("merged", r.dir().resolve("result.json"));
+        assertEquals("true", merged.text("settled"));
+        assertEquals(warmup, merged.number("warmup_s"), 1e-9);
+        for (String agent : List.of("agent1", "agent2")) {
+            ResultFile a = result(r.dir(), agent);
+            assertEquals(warmup, a.number("warmup_s"), 0.05, agent + " ended its warm-up at the common second");
+            assertEquals(1000, requests(a), 20, agent + ": its 500/s over the 2 s window");
+        }
     }
 
     @Test

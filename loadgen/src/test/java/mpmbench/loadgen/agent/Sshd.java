@@ -15,15 +15,16 @@ import java.util.concurrent.TimeUnit;
  * {@code dir}: public-key login only for the current user, no PAM. {@link #sshConfig} names it
  * {@code agent1} … {@code agent3} (plus {@code closed}, a port nobody listens on) with BatchMode,
  * the generated key and host-key checking off for its own known_hosts file. Stopped by
- * {@link #close} (the listener; sessions end with their clients).
+ * {@link #close} (the listener; sessions end with their clients). Public for the suite's tests
+ * (benchmarks' AgentsSuiteIT, through this module's test jar).
  */
-final class Sshd implements AutoCloseable {
+public final class Sshd implements AutoCloseable {
 
     static final Path SSHD = Path.of("/usr/sbin/sshd");
 
-    final Path dir;
-    final int port;
-    final Path sshConfig;
+    public final Path dir;
+    public final int port;
+    public final Path sshConfig;
     private final Process process;
 
     private Sshd(Path dir, int port, Path sshConfig, Process process) {
@@ -33,7 +34,7 @@ final class Sshd implements AutoCloseable {
         this.process = process;
     }
 
-    static Sshd start(Path dir) throws IOException, InterruptedException {
+    public static Sshd start(Path dir) throws IOException, InterruptedException {
         if (!Files.isExecutable(SSHD)) {
             throw new IllegalStateException(SSHD + " missing: apt-get install -y openssh-server (.ci/run does)");
         }
