@@ -46,6 +46,7 @@ public final class Claims {
         claims.add(new CpuConvergence());
         claims.add(new MicroClaim());
         claims.add(new JavaOrdersLikeHttpd());
+        claims.add(new GracefulRestartDropsNothing());
         return List.copyOf(claims);
     }
 
@@ -60,11 +61,14 @@ public final class Claims {
         for (Claim c : ALL) {
             rows.addAll(c.evaluate(run));
         }
-        // claims.csv lists a family's claims together: java 1a..6, httpd 1a..6, then micro and java-vs-httpd
+        // claims.csv lists a family's claims together: java 1a..6, httpd 1a..6, then micro and java-vs-httpd,
+        // then the per-target claims (family = the target) in run order
+        List<String> families = List.of("java", "httpd", "micro", "java-vs-httpd");
         List<Row> ordered = new ArrayList<>();
-        for (String f : List.of("java", "httpd", "micro", "java-vs-httpd")) {
+        for (String f : families) {
             rows.stream().filter(r -> r.text("family").equals(f)).forEach(ordered::add);
         }
+        rows.stream().filter(r -> !families.contains(r.text("family"))).forEach(ordered::add);
         return ordered;
     }
 }

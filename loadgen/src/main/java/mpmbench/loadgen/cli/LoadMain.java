@@ -95,6 +95,16 @@ public final class LoadMain implements Callable<Integer> {
             description = "how often an idle connection re-sends its request (default 3s)")
     Duration idleInterval = Duration.ofSeconds(3);
 
+    @Option(names = "--trickle", paramLabel = "N",
+            description = "slow clients (slowloris) held beside the load: each sends the request head one byte per "
+                    + "--trickle-interval and never ends it; reopened when the server closes it (default 0, at most "
+                    + LoadSpec.MAX_TRICKLE + ")")
+    int trickle;
+
+    @Option(names = "--trickle-interval", paramLabel = "T", converter = DurationConverter.class,
+            description = "how often a trickling connection sends its next byte (default 2s)")
+    Duration trickleInterval = LoadSpec.DEFAULT_TRICKLE_INTERVAL;
+
     @Option(names = "--spin", paramLabel = "T", converter = DurationConverter.class,
             description = "open model: busy-wait this long before each send for µs-true send times "
                     + "(default 100us; 0 sleeps all the way: less CPU, sends tens of µs late)")
@@ -193,7 +203,8 @@ public final class LoadMain implements Callable<Integer> {
         }
         try {
             return new LoadSpec(Target.parse(url), threads, connections, rate == null ? 0 : rate, duration, warmup,
-                    timeout, connectTimeout, !noKeepAlive, pipeline, idle, idleInterval, bind, headers, spin, settle);
+                    timeout, connectTimeout, !noKeepAlive, pipeline, idle, idleInterval, bind, headers, spin, settle, trickle,
+                    trickleInterval);
         } catch (IllegalArgumentException e) {
             throw new BadUsage(e.getMessage());
         }
@@ -209,6 +220,10 @@ public final class LoadMain implements Callable<Integer> {
             if (!spec.settle().isZero()) {
                 throw new BadUsage("--settle cannot be used with --agents: each agent would end its warm-up at its own "
                         + "second, and the merged window needs one start; use a fixed --warmup");
+            }
+            if (spec.trickle() > 0) {
+                throw new BadUsage("--trickle cannot be used with --agents (yet): run the trickling connections from "
+                        + "one more 'mpmbench load -c 1 -R 1 --trickle N' beside the agents");
             }
             return onAgents(spec);
         }
