@@ -47,8 +47,8 @@ public final class Schemas {
      * when the server closes it) a separate holder opened before the 16 measured clients; of them
      * {@code trickle_held} were open at the end, {@code trickle_closed} counts the times the server
      * closed, reset or answered one (each was reopened), {@code trickle_failed} the connects that failed
-     * or timed out (retried). {@code graceful-restart}: {@code restarts} done in the measured window
-     * (the row is {@code failed} when a control command failed), {@code restart_at_s} their instants
+     * or timed out (retried). {@code graceful-restart}: {@code restarts} signalled inside the measured
+     * window (the row is {@code failed} when a control command failed or fewer fell inside it), {@code restart_at_s} their instants
      * on the load generator's clock and {@code restart_recovery_s} each one's time until requests/s
      * were back to 90 % of the rate before the first restart, at the interval log's 100 ms resolution
      * (0: no bin dipped; both {@code ;}-separated), {@code recovery_s} the longest of them,

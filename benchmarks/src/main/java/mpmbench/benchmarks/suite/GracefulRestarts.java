@@ -10,10 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The graceful restarts of one {@code graceful-restart} cell, from a thread of their own so the load
+ * The graceful restarts of one {@code graceful-restart} cell, from threads of their own so the load
  * generator's progress is read meanwhile: {@link #start()} at the beginning of the measured window,
  * then restart {@code k} (from 0) is asked for {@code 1 s + k × spacing} later, through the target's
- * own control command ({@link RunningTarget#gracefulCommand()}), one after the other.
+ * own control command ({@link RunningTarget#gracefulCommand()}).
  *
  * <p>When a restart happened, as a wall-clock instant: {@code mpmbench ctl} prints "done in N ms"
  * measured from just before it signalled the master (it waits until a child of the new generation is
@@ -44,22 +44,29 @@ final class GracefulRestarts {
     private final List<String> command;
     private final int count;
     private final Duration spacing;
-    private final List<Restart> done = new ArrayList<>();
-    private Thread thread;
+    private final Restart[] done;
+    private final List<Thread> commands = new ArrayList<>();
+    private Thread scheduler;
 
     GracefulRestarts(List<String> command, int count, Duration spacing) {
         this.command = List.copyOf(command);
         this.count = count;
         this.spacing = spacing;
+        this.done = new Restart[count];
     }
 
-    /** Starts the schedule now (the measured window's start); later calls do nothing. */
+    /**
+     * Starts the schedule now (the measured window's start); later calls do nothing. Each command is
+     * started at its time whether the one before has returned or not: ours returns only once a child
+     * of the new generation is ready, which may take longer than the spacing, and the restarts must
+     * fall inside the measured window.
+     */
     synchronized void start() {
-        if (thread != null) {
+        if (scheduler != null) {
             return;
         }
         long t0 = System.nanoTime();
-        thread = Thread.ofPlatform().daemon().name("graceful-restarts").start(() -> {
+        scheduler = Thread.ofPlatform().daemon().name("graceful-restarts").start(() -> {
             for (int k = 0; k < count; k++) {
                 long due = t0 + TimeUnit.SECONDS.toNanos(1) + spacing.toNanos() * k;
                 try {
@@ -70,30 +77,51 @@ final class GracefulRestarts {
                 } catch (InterruptedException e) {
                     return;
                 }
-                Restart r = restartOnce(command);
-                synchronized (done) {
-                    done.add(r);
-                }
-                if (!r.ok()) {
-                    return; // a target whose restart failed is not restarted again
+                int index = k;
+                Thread t = Thread.ofPlatform().daemon().name("graceful-restart-" + (k + 1))
+                        .start(() -> {
+                            Restart r = restartOnce(command);
+                            synchronized (done) {
+                                done[index] = r;
+                            }
+                        });
+                synchronized (commands) {
+                    commands.add(t);
                 }
             }
         });
     }
 
-    /** Waits for a restart still running (at most the command timeout) and returns every restart asked for. */
+    /**
+     * Stops asking for more restarts, waits for the commands still running (each at most the command
+     * timeout) and returns the restarts asked for, in order.
+     */
     List<Restart> finish() throws InterruptedException {
-        Thread t;
+        Thread s;
         synchronized (this) {
-            t = thread;
+            s = scheduler;
         }
-        if (t != null) {
-            t.interrupt(); // a sleep is cut short; a command that runs is waited for
+        if (s == null) {
+            return List.of();
+        }
+        s.interrupt(); // a wait for the next restart is cut short
+        s.join();
+        List<Thread> started;
+        synchronized (commands) {
+            started = List.copyOf(commands);
+        }
+        for (Thread t : started) {
             t.join(COMMAND_TIMEOUT.toMillis() + 5_000);
         }
+        List<Restart> out = new ArrayList<>();
         synchronized (done) {
-            return List.copyOf(done);
+            for (Restart r : done) {
+                if (r != null) {
+                    out.add(r);
+                }
+            }
         }
+        return out;
     }
 
     /** Runs the control command once and times it. */

@@ -13,11 +13,11 @@ import mpmbench.benchmarks.results.Row;
 
 /**
  * The graceful-restart columns of a summary row ({@link mpmbench.benchmarks.results.Schemas#SUMMARY}):
- * {@code restarts} done, {@code restart_at_s} (each restart's instant on the load generator's clock,
+ * {@code restarts} signalled inside the measured window, {@code restart_at_s} (each restart's instant on the load generator's clock,
  * {@code ;}-separated), {@code restart_recovery_s} (each one's time back to full throughput at the
  * interval log's resolution, {@link Recovery#afterFault}) and {@code recovery_s} (the longest of them).
- * A control command that failed, or fewer restarts than asked, make the row {@code failed}: a run in
- * which the target was not restarted says nothing about restarts.
+ * A control command that failed, or fewer restarts inside the window than asked, make the row
+ * {@code failed}: a run in which the target was not restarted says nothing about restarts.
  */
 final class RestartRows {
 
@@ -29,8 +29,9 @@ final class RestartRows {
         double startEpochMs = out.num("start_epoch_ms");
         List<Double> at = new ArrayList<>();
         for (GracefulRestarts.Restart r : restarts) {
-            if (r.ok()) {
-                at.add((r.atEpochMs() - startEpochMs) / 1000.0);
+            double s = (r.atEpochMs() - startEpochMs) / 1000.0;
+            if (r.ok() && s >= warmupS - 0.05 && s <= endS) {
+                at.add(s); // only a restart inside the measured window says anything about it
             }
         }
         row.put("restarts", at.size()).put("restart_at_s", join(at))
@@ -40,7 +41,9 @@ final class RestartRows {
             row.put("status", "failed").put("reason", failed != null
                     ? "graceful restart " + (restarts.indexOf(failed) + 1) + " failed (exit " + failed.exitCode() + "): "
                             + failed.output().lines().reduce((a, b) -> b).orElse("")
-                    : "only " + at.size() + " of " + asked + " graceful restarts happened in the measured window");
+                    : "only " + at.size() + " of " + asked + " graceful restarts were signalled inside the measured "
+                            + "window (their control commands ran up to " + restarts.stream()
+                            .mapToLong(GracefulRestarts.Restart::commandMs).max().orElse(0) + " ms)");
             return;
         }
         List<IntervalLog.Bin> bins;
