@@ -12,7 +12,9 @@ import mpmbench.benchmarks.results.Row;
  * claim compares ratios with a relative threshold (so it means the same on any machine), per family
  * ({@code java} = our models, {@code httpd} = Debian's apache2), and takes its verdict from the 95 %
  * interval of its ratio over the repeats ({@link RatioCheck}); repeats with status {@code ok} or
- * {@code unsettled} count, generator-bound ones are listed in the report but never judged.
+ * {@code unsettled} count, generator-bound ones are listed in the report but never judged. Claim 8 (a
+ * graceful restart drops no request, {@link GracefulRestartDropsNothing}) is a count per target, not a
+ * ratio per family: its rows come last, one per target that ran graceful-restart.
  */
 public final class Claims {
 
