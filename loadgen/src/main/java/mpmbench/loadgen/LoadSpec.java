@@ -30,11 +30,21 @@ import mpmbench.loadgen.http.Target;
  * @param settle         0: the warm-up is {@code warmup}, fixed. Else the warm-up lasts until the
  *                       requests/s are steady ({@link mpmbench.loadgen.engine.SteadyState}), at least
  *                       {@code warmup}, at most {@code settle}; the measured window follows at once
+ * @param trickle        slow clients (slowloris) held beside the active ones: each sends the request head
+ *                       one byte per {@code trickleInterval} and never ends it; reopened when the server
+ *                       closes it ({@link mpmbench.loadgen.engine.LoadRun})
+ * @param trickleInterval how often a trickling connection sends its next byte
  */
 public record LoadSpec(Target target, int threads, int connections, double rate, Duration duration,
                        Duration warmup, Duration timeout, Duration connectTimeout, boolean keepAlive,
                        int pipeline, int idle, Duration idleInterval, List<InetAddress> bindAddresses,
-                       List<String> headers, Duration spin, Duration settle) {
+                       List<String> headers, Duration spin, Duration settle, int trickle,
+                       Duration trickleInterval) {
+
+    /** Most trickling connections a run holds ({@code --trickle}): a bound, not a target. */
+    public static final int MAX_TRICKLE = 60_000;
+    /** Default {@link #trickleInterval}: one byte every 2 s, slowloris's pace. */
+    public static final Duration DEFAULT_TRICKLE_INTERVAL = Duration.ofSeconds(2);
 
     /** Longest grace after the measured window for answers to requests already sent. */
     public static final Duration MAX_GRACE = Duration.ofSeconds(2);
@@ -66,12 +76,23 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
         require(settle.isZero() || settle.compareTo(warmup) >= 0 && settle.toSeconds() >= 2L * SteadyState.WINDOW_S,
                 "--settle must be 0 (a fixed warm-up) or at least " + 2 * SteadyState.WINDOW_S
                         + "s (two windows of the steady-state rule) and at least --warmup, e.g. 15s");
+        require(trickle >= 0 && trickle <= MAX_TRICKLE, "--trickle must be 0.." + MAX_TRICKLE + ", got " + trickle);
+        require(positive(trickleInterval), "--trickle-interval must be > 0, e.g. 2s, 500ms");
         bindAddresses = List.copyOf(bindAddresses);
         headers = List.copyOf(headers);
         for (String h : headers) {
             require(h.indexOf(':') > 0 && h.indexOf('\r') < 0 && h.indexOf('\n') < 0,
                     "-H/--header must be 'Name: value', got '" + h + "'");
         }
+    }
+
+    /** A spec without trickling connections, as before {@code --trickle} existed. */
+    public LoadSpec(Target target, int threads, int connections, double rate, Duration duration, Duration warmup,
+                    Duration timeout, Duration connectTimeout, boolean keepAlive, int pipeline, int idle,
+                    Duration idleInterval, List<InetAddress> bindAddresses, List<String> headers, Duration spin,
+                    Duration settle) {
+        this(target, threads, connections, rate, duration, warmup, timeout, connectTimeout, keepAlive, pipeline, idle,
+                idleInterval, bindAddresses, headers, spin, settle, 0, DEFAULT_TRICKLE_INTERVAL);
     }
 
     /** A closed-model spec with wrk's defaults for the rest; a starting point for code and tests. */
@@ -98,42 +119,47 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
 
     public LoadSpec withRate(double r) {
         return new LoadSpec(target, threads, connections, r, duration, warmup, timeout, connectTimeout,
-                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin, settle);
+                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin, settle, trickle, trickleInterval);
     }
 
     public LoadSpec withTimeout(Duration t) {
         return new LoadSpec(target, threads, connections, rate, duration, warmup, t, connectTimeout,
-                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin, settle);
+                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin, settle, trickle, trickleInterval);
     }
 
     public LoadSpec withKeepAlive(boolean k) {
         return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
-                k, pipeline, idle, idleInterval, bindAddresses, headers, spin, settle);
+                k, pipeline, idle, idleInterval, bindAddresses, headers, spin, settle, trickle, trickleInterval);
     }
 
     public LoadSpec withPipeline(int p) {
         return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
-                keepAlive, p, idle, idleInterval, bindAddresses, headers, spin, settle);
+                keepAlive, p, idle, idleInterval, bindAddresses, headers, spin, settle, trickle, trickleInterval);
     }
 
     public LoadSpec withIdle(int n, Duration interval) {
         return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
-                keepAlive, pipeline, n, interval, bindAddresses, headers, spin, settle);
+                keepAlive, pipeline, n, interval, bindAddresses, headers, spin, settle, trickle, trickleInterval);
     }
 
     public LoadSpec withWarmup(Duration w) {
         return new LoadSpec(target, threads, connections, rate, duration, w, timeout, connectTimeout,
-                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin, settle);
+                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin, settle, trickle, trickleInterval);
     }
 
     public LoadSpec withSpin(Duration s) {
         return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
-                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, s, settle);
+                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, s, settle, trickle, trickleInterval);
     }
 
     public LoadSpec withSettle(Duration max) {
         return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
-                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin, max);
+                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin, max, trickle, trickleInterval);
+    }
+
+    public LoadSpec withTrickle(int n, Duration interval) {
+        return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
+                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin, settle, n, interval);
     }
 
     /** The longest the warm-up may last: {@code settle} when settling, else {@code warmup}. */

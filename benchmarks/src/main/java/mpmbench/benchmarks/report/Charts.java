@@ -17,6 +17,7 @@ import mpmbench.benchmarks.report.chart.Knee;
 import mpmbench.benchmarks.report.chart.LevelChart;
 import mpmbench.benchmarks.report.chart.Looks;
 import mpmbench.benchmarks.report.chart.SpectrumChart;
+import mpmbench.benchmarks.report.chart.StepChart;
 import mpmbench.benchmarks.results.CellIds;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.Row;
@@ -72,6 +73,24 @@ public final class Charts {
             drawn.add(ChartFiles.save(charts, "crash-timeline", "Around the kill of one child (at 0, red line), from "
                     + "the start of the measured window: requests/s and p99 per bin of the load generator's interval "
                     + "log, and failed requests per second. Lines: median of the repeats; bands: their range.", crash));
+        }
+        JFreeChart restart = FaultTimeline.gracefulRestart(dir.resolve("latency"), summary, samples, targets);
+        if (restart != null) {
+            drawn.add(ChartFiles.save(charts, "graceful-restart-timeline", "Around graceful restarts (red lines; 0 "
+                    + "is each repeat's first, the others at their median offset), from the start of the measured "
+                    + "window: requests/s and p99 per bin of the load generator's interval log, and failed requests "
+                    + "per second. Lines: median of the repeats; bands: their range.", restart));
+        }
+        JFreeChart slow = StepChart.chart("Normal clients' requests/s vs trickling connections (slow-clients)",
+                "slow-clients", "idle", "trickling connections (slowloris, one byte every "
+                        + mpmbench.benchmarks.suite.Scenarios.TRICKLE_INTERVAL.toSeconds() + " s)", "rps",
+                "requests/s of the " + mpmbench.benchmarks.suite.Scenarios.SLOW_NORMAL_CONNECTIONS + " normal clients",
+                cells, targets);
+        if (slow != null) {
+            drawn.add(ChartFiles.save(charts, "slow-clients", "What 16 normal keep-alive clients get while trickling "
+                    + "connections are held open beside them; service is denied at the first step under "
+                    + Math.round(mpmbench.benchmarks.suite.Scenarios.DENY_FRACTION * 100) + " % of the step-0 "
+                    + "requests/s (report.md names it per target). Steps equally spaced." + MEDIANS, slow));
         }
         spectra(drawn, dir, charts, summary, targets);
         return drawn;

@@ -80,6 +80,9 @@ public final class ReportMarkdown {
             if (s.getKey().equals("rate-sweep")) {
                 knees(md, s.getValue());
             }
+            if (s.getKey().equals("slow-clients")) {
+                SlowClients.denials(md, s.getValue());
+            }
         }
         md.append("\n## Charts\n\n");
         if (charts.isEmpty()) {
@@ -111,6 +114,11 @@ public final class ReportMarkdown {
                     "processes", "threads", "pss_mb");
             case "crash" -> List.of("rps", "errors", "err_read", "err_closed", "err_connect", "kill_at_s", "recovery_s",
                     "p99_ms", "max_ms");
+            case "graceful-restart" -> List.of("rps", "errors", "err_connect", "err_read", "err_write", "err_timeout",
+                    "err_status", "err_parse", "err_closed", "restarts", "recovery_s", "restart_command_ms", "p99_ms",
+                    "max_ms");
+            case "slow-clients" -> List.of("rps", "p99_ms", "errors", "err_timeout", "err_connect", "err_closed",
+                    "trickle_held", "trickle_closed", "trickle_failed", "processes", "threads");
             case "rate-sweep" -> List.of("rps", "p50_ms", "p99_ms", "p999_ms", "uncorrected_p99_ms", "errors",
                     "cpu_us_per_req");
             default -> List.of("rps", "p50_ms", "p99_ms", "p999_ms", "errors", "cpu_us_per_req", "ctx_switches_per_req",

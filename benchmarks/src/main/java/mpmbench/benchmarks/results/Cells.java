@@ -130,7 +130,8 @@ public final class Cells {
             b.put(f, e.median()).put(f + "_ci_low", e.low()).put(f + "_ci_high", e.high()).put(f + "_cv", e.cv());
         }
         for (String m : Schemas.MEDIANS) {
-            b.put(m, Intervals.median(values(k, r -> r.num(m))));
+            // a summary.csv of an older schema lacks the later columns: they stay empty
+            b.put(m, Intervals.median(values(k, r -> r.has(m) ? r.num(m) : Double.NaN)));
         }
         return b.build();
     }

@@ -43,7 +43,19 @@ public final class Schemas {
      * {@code first_200_ms}/{@code full_capacity_ms}: from launch to the first 200 on /hello and to
      * StartServers' capacity ({@code startup}); {@code kill_at_s}/{@code recovery_s}: when one child was
      * killed, on the load generator's clock, and how long until requests/s were back to 90 % of the
-     * rate before ({@code crash}; empty when never).
+     * rate before ({@code crash}; empty when never). {@code slow-clients}: {@code idle} is the number of
+     * trickling connections (slowloris: a request head sent one byte every 2 s and never ended, reopened
+     * when the server closes it) a separate holder opened before the 16 measured clients; of them
+     * {@code trickle_held} were open at the end, {@code trickle_closed} counts the times the server
+     * closed, reset or answered one (each was reopened), {@code trickle_failed} the connects that failed
+     * or timed out (retried). {@code graceful-restart}: {@code restarts} signalled inside the measured
+     * window (the row is {@code failed} when a control command failed or fewer fell inside it), {@code restart_at_s} their instants
+     * on the load generator's clock and {@code restart_recovery_s} each one's time until requests/s
+     * were back to 90 % of the rate before the first restart, at the interval log's 100 ms resolution
+     * (0: no bin dipped; both {@code ;}-separated), {@code recovery_s} the longest of them,
+     * {@code restart_command_ms} the longest control command (ours waits until a child of the new
+     * generation is ready; apache2 -k graceful and nginx -s reload return once they signalled); the
+     * failed requests are the {@code err_*} columns, by type.
      */
     public static final List<String> SUMMARY = List.of("scenario", "target", "path", "keepalive", "connections",
             "rate", "idle", "repeat", "status", "reason", "warmup_s", "settled", "duration_s", "requests", "rps",
@@ -52,7 +64,8 @@ public final class Schemas {
             "rss_mb", "pss_mb", "processes", "threads", "fds", "ctx_switches_per_req", "loadgen_cpu_pct",
             "idle_answered", "idle_held", "idle_open_answered", "idle_open_unanswered", "idle_connecting",
             "idle_not_started", "idle_refused", "idle_connect_timeouts", "idle_closed", "first_200_ms", "full_capacity_ms",
-            "kill_at_s", "recovery_s");
+            "kill_at_s", "recovery_s", "trickle_held", "trickle_closed", "trickle_failed", "restarts", "restart_at_s",
+            "restart_recovery_s", "restart_command_ms");
 
     /** A load generator at or above this share of its core (%) makes its row {@code generator-bound}. */
     public static final int GENERATOR_BOUND_PCT = 90;
@@ -66,7 +79,8 @@ public final class Schemas {
             "err_timeout", "err_closed", "p90_ms", "max_ms", "uncorrected_p99_ms", "rss_mb", "processes", "threads",
             "fds", "ctx_switches_per_req", "loadgen_cpu_pct", "idle_answered", "idle_held", "idle_open_answered",
             "idle_open_unanswered", "idle_connecting", "idle_not_started", "idle_refused", "idle_connect_timeouts",
-            "idle_closed", "kill_at_s", "recovery_s");
+            "idle_closed", "kill_at_s", "recovery_s", "err_status", "err_parse", "trickle_held", "trickle_closed",
+            "trickle_failed", "restarts", "restart_command_ms");
 
     /**
      * cells.csv: one row per (scenario, target, level), from summary.csv's repeats with status
@@ -102,7 +116,8 @@ public final class Schemas {
             "fds", "ctx_switches_per_s");
 
     /**
-     * claims.csv: one row per claim and family (java, httpd, java-vs-httpd). {@code ratio} is the
+     * claims.csv: one row per claim and family (java, httpd, java-vs-httpd), or per claim and target
+     * for claim 8 (a graceful restart drops no request: a count, no ratio). {@code ratio} is the
      * ratio the verdict is taken on (ratio of the medians), {@code ratio_ci_low}/{@code ratio_ci_high}
      * its 95 % interval (Fieller, see {@link Intervals}); {@code verdict} holds, does not hold,
      * inconclusive (the interval straddles the threshold; {@code repeats_needed} is how many repeats

@@ -21,14 +21,41 @@ public record CellResult(Row summary, List<Row> samples) {
         return new CellResult(base(c, path).put("status", status).put("reason", reason).build(), List.of());
     }
 
-    /** This result with the idle holder's counts ({@link CellRows#idle}) added to its summary row. */
-    public CellResult withIdle(java.util.Map<String, String> holder) {
+    /**
+     * This result with the holder's counts added to its summary row: the idle holder's
+     * ({@link CellRows#idle}) or, for {@code trickle}, the trickling one's ({@link CellRows#trickle}).
+     */
+    public CellResult withHeld(java.util.Map<String, String> holder, boolean trickle) {
         Row.Builder b = Row.builder(Schemas.SUMMARY).putAll(summary);
-        CellRows.idle(b, holder);
+        if (trickle) {
+            CellRows.trickle(b, holder);
+        } else {
+            CellRows.idle(b, holder);
+        }
         return new CellResult(b.build(), samples);
     }
 
     public boolean ok() {
         return summary.text("status").equals("ok");
+    }
+
+    /**
+     * What a progress line adds for a cell of a fault or slow-client scenario: " (2 restarts, 0 failed
+     * requests, back within 0.3 s)" or " (9120 req/s beside 512 trickling connections, 512 held)"; ""
+     * for other cells and for a cell that did not run.
+     */
+    public String progressNote() {
+        if (summary.text("status").equals("failed") || summary.text("status").equals("skipped")) {
+            return "";
+        }
+        return switch (summary.text("scenario")) {
+            case "graceful-restart" -> " (" + summary.text("restarts") + " restarts, " + summary.text("errors")
+                    + " failed requests, back within " + (summary.text("recovery_s").isEmpty() ? "?"
+                    : mpmbench.benchmarks.results.Numbers.short3(summary.text("recovery_s"))) + " s)";
+            case "slow-clients" -> " (" + Math.round(summary.num("rps")) + " req/s beside " + summary.text("idle")
+                    + " trickling connections" + (summary.text("trickle_held").isEmpty() ? ""
+                    : ", " + summary.text("trickle_held") + " held") + ")";
+            default -> "";
+        };
     }
 }

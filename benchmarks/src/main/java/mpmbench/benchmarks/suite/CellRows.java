@@ -57,6 +57,20 @@ final class CellRows {
         }
     }
 
+    /** The trickling holder's counts ({@code slow-clients}), in the load generator's words. */
+    static final List<String> TRICKLE = List.of("trickle_held", "trickle_closed", "trickle_failed");
+
+    /** The trickling connections' fate from the holder's JSON; a holder that left none is the reason. */
+    static void trickle(Row.Builder row, Map<String, String> j) {
+        if (j.isEmpty()) {
+            row.put("reason", "the trickling-connection holder left no result");
+            return;
+        }
+        for (String c : TRICKLE) {
+            row.put(c, j.getOrDefault(c, ""));
+        }
+    }
+
     static Row process(TreeSample s) {
         return Row.builder(Schemas.SUMMARY).put("rss_mb", s.rssMb()).put("pss_mb", s.pssMb())
                 .put("processes", s.processes()).put("threads", s.threads()).put("fds", s.fds()).build();

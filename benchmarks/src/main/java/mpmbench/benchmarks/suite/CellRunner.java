@@ -58,8 +58,10 @@ public final class CellRunner {
      */
     public CellResult run(SuitePlan.Cell c, RunningTarget target, String path) throws InterruptedException {
         boolean crash = c.scenario().kind() == ScenarioKind.CRASH;
+        boolean trickle = c.scenario().kind() == ScenarioKind.SLOW_CLIENTS;
         boolean settle = !plan.settleCap().isZero();
-        Duration window = crash ? plan.crashDuration() : plan.duration();
+        Duration window = crash ? plan.crashDuration()
+                : c.scenario().kind() == ScenarioKind.GRACEFUL_RESTART ? plan.gracefulDuration() : plan.duration();
         String url = target.baseUrl() + path;
         Process holder = null;
         Path holderJson = latencyDir.resolve(c.id() + ".idle.json");
@@ -68,7 +70,9 @@ public final class CellRunner {
                 // An upper bound: the holder is stopped (SIGTERM) as soon as the measured run is over.
                 Duration hold = IDLE_OPEN_MAX.plus(LOADGEN_START).plus(plan.maxWarmup()).plus(window).plusSeconds(4);
                 Files.deleteIfExists(holderJson);
-                holder = LoadgenRun.start(LoadgenRun.holderCommand(plan, url, c.level().idle(), hold, holderJson),
+                holder = LoadgenRun.start(trickle
+                                ? LoadgenRun.tricklerCommand(plan, url, c.level().idle(), hold, holderJson)
+                                : LoadgenRun.holderCommand(plan, url, c.level().idle(), hold, holderJson),
                         latencyDir.resolve(c.id() + ".idle.txt"));
                 awaitIdleOpen(targetProc, target.port(), c.level().idle());
             }
@@ -78,7 +82,7 @@ public final class CellRunner {
             }
             Map<String, String> idle = holderResult(holder, holderJson);
             return r.ok() || r.summary().text("status").equals("unsettled")
-                    || r.summary().text("status").equals("generator-bound") ? r.withIdle(idle) : r;
+                    || r.summary().text("status").equals("generator-bound") ? r.withHeld(idle, trickle) : r;
         } catch (IOException e) {
             return CellResult.notRun(c, path, "failed", e.getMessage());
         } finally {
@@ -109,6 +113,8 @@ public final class CellRunner {
         // The kill comes after the first measured second (a baseline) and leaves most of the window to recover.
         double killAfterS = Math.max(1.0, duration.toMillis() / 4000.0);
         double[] killAt = {Double.NaN};
+        GracefulRestarts restarts = c.scenario().kind() == ScenarioKind.GRACEFUL_RESTART
+                ? new GracefulRestarts(target.gracefulCommand(), plan.restarts(), SuitePlan.RESTART_SPACING) : null;
         if (telemetry) {
             sampler.start();
         }
@@ -124,11 +130,17 @@ public final class CellRunner {
                             if (crash && Double.isNaN(killAt[0]) && !s.warmup() && s.tS() >= measureFromS[0] + killAfterS) {
                                 killAt[0] = killOneChild(target) ? s.tS() : -1;
                             }
+                            if (restarts != null && !s.warmup()) {
+                                restarts.start(); // when no "warm-up over" line came
+                            }
                         }
 
                         @Override
                         public void warmupOver(double elapsedS) {
                             measureFromS[0] = elapsedS;
+                            if (restarts != null) {
+                                restarts.start();
+                            }
                             if (telemetry) {
                                 before[0] = sampler.sampleNow();
                             }
@@ -137,6 +149,7 @@ public final class CellRunner {
         } finally {
             sampler.stop();
         }
+        List<GracefulRestarts.Restart> restarted = restarts == null ? List.of() : restarts.finish();
         TreeSample after = telemetry ? sampler.sampleNow() : TreeSample.EMPTY;
         if (plan.remote().hasAgents()) {
             out = LoadgenRun.busiestAgentCpu(out, LoadgenRun.agentsDir(json));
@@ -172,6 +185,9 @@ public final class CellRunner {
         if (out.exitCode() == PARTIAL) {
             row.put("status", "failed").put("reason", "partial result: an agent failed, so the load was not the level's ("
                     + out.stderrTail() + "); the agents that delivered are in latency/" + c.id() + ".agents/agents.csv");
+        }
+        if (restarts != null) {
+            RestartRows.put(row, restarted, plan.restarts(), out, latencyDir.resolve(c.id() + ".hlog"), warmupS, endS);
         }
         classify(row, Generator.of(out.json()), settled,
                 out.seconds().stream().filter(x -> x.warmup() || x.tS() <= warmupS + 0.05).toList());

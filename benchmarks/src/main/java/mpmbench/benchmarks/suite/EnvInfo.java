@@ -35,6 +35,9 @@ public final class EnvInfo {
         put(rows, "duration_s", plan.duration().toMillis() / 1000.0);
         put(rows, "warmup_s", plan.warmup().toMillis() / 1000.0);
         put(rows, "crash_duration_s", plan.crashDuration().toMillis() / 1000.0);
+        put(rows, "graceful_duration_s", plan.gracefulDuration().toMillis() / 1000.0);
+        put(rows, "graceful_restarts", plan.restarts());
+        put(rows, "trickle_interval_s", Scenarios.TRICKLE_INTERVAL.toMillis() / 1000.0);
         put(rows, "settle_max_s", plan.settleCap().toMillis() / 1000.0);
         put(rows, "settle_rule", plan.settleCap().isZero() ? "none: the fixed warm-up only (--settle-max 0)"
                 : "requests/s of the last " + SteadyState.WINDOW_S + " s within " + Math.round(SteadyState.TOLERANCE * 100)

@@ -2,7 +2,8 @@ package mpmbench.benchmarks.suite;
 
 /**
  * One load level of a scenario: active connections, the offered rate (requests/s, 0 for the closed
- * model) and idle keep-alive connections held open beside the active ones.
+ * model) and the connections held open beside the active ones ({@code idle}): idle keep-alive ones in
+ * {@code idle-keepalive}, trickling ones (slowloris) in {@code slow-clients}.
  */
 public record Level(int connections, double rate, int idle) {
 

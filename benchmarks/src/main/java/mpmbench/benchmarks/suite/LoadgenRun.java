@@ -73,7 +73,7 @@ public final class LoadgenRun {
         if (settle && !plan.settleCap().isZero()) {
             cmd.addAll(List.of("--settle", plan.settleCap().toMillis() + "ms"));
         }
-        if (s.kind() == ScenarioKind.CRASH) {
+        if (s.kind() == ScenarioKind.CRASH || s.kind() == ScenarioKind.GRACEFUL_RESTART) {
             cmd.addAll(List.of("--hlog-interval", FAULT_HLOG_INTERVAL)); // the report's timeline around the fault
         }
         if (plan.remote().hasAgents()) {
@@ -143,12 +143,28 @@ public final class LoadgenRun {
      * clients, as in "N idle connections held open, then wrk as new clients".
      */
     public static List<String> holderCommand(SuitePlan plan, String url, int idle, Duration hold, Path json) {
+        return holder(plan, url, hold, json, List.of("--idle", Integer.toString(idle)));
+    }
+
+    /**
+     * The command of a slowloris holder ({@code slow-clients}): {@code trickling} connections opened first
+     * and held for {@code hold}, each sending one byte of a request head every
+     * {@link Scenarios#TRICKLE_INTERVAL} and never ending it, reopened when the server closes them;
+     * beside one active connection at 1 request/s.
+     */
+    public static List<String> tricklerCommand(SuitePlan plan, String url, int trickling, Duration hold, Path json) {
+        return holder(plan, url, hold, json, List.of("--trickle", Integer.toString(trickling), "--trickle-interval",
+                Scenarios.TRICKLE_INTERVAL.toMillis() + "ms"));
+    }
+
+    private static List<String> holder(SuitePlan plan, String url, Duration hold, Path json, List<String> held) {
         List<String> cmd = new ArrayList<>(plan.pinLoad());
         cmd.add(plan.java());
         cmd.addAll(GeneratorJvm.options(true));
         cmd.addAll(List.of("-jar", plan.loadgenJar().toString(), "-t", "1", "-c", "1",
-                "-R", "1", "-d", hold.toMillis() + "ms", "--timeout", "2s", "--idle", Integer.toString(idle),
-                "--json", json.toString(), url));
+                "-R", "1", "-d", hold.toMillis() + "ms", "--timeout", "2s"));
+        cmd.addAll(held);
+        cmd.addAll(List.of("--json", json.toString(), url));
         return cmd;
     }
 

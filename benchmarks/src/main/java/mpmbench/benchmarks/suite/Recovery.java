@@ -2,6 +2,8 @@ package mpmbench.benchmarks.suite;
 
 import java.util.List;
 
+import mpmbench.benchmarks.report.chart.IntervalLog;
+
 /**
  * Time to recovery after a kill, from the load generator's per-second counts: the seconds from the
  * kill until the first second whose requests/s are back to {@link #FRACTION} of the median of the
@@ -33,5 +35,40 @@ public final class Recovery {
             }
         }
         return Double.NaN;
+    }
+
+    /**
+     * Seconds from a fault (a graceful restart) until throughput is back, from the bins of the load
+     * generator's interval log (100 ms in graceful-restart cells): the baseline is the median requests/s
+     * of the bins inside [{@code baselineFromS}, {@code baselineToS}); the first bin that overlaps the span
+     * [{@code faultS}, {@code untilS}) with requests/s under {@link #FRACTION} of it is the dip, and
+     * the throughput is back at the start of the first bin after the dip at or over that fraction. 0
+     * when no bin of the span dips; NaN when there is no baseline or it is not back before
+     * {@code untilS}. Resolution: one bin. All times in s since the load generator started.
+     */
+    public static double afterFault(List<IntervalLog.Bin> bins, double baselineFromS, double baselineToS, double faultS,
+                                    double untilS) {
+        double[] before = bins.stream().filter(b -> b.startS() >= baselineFromS - 1e-6
+                        && b.startS() + b.lengthS() <= baselineToS + 1e-6 && b.lengthS() > 0)
+                .mapToDouble(IntervalLog.Bin::rps).sorted().toArray();
+        if (before.length == 0 || before[before.length / 2] <= 0) {
+            return Double.NaN;
+        }
+        double full = FRACTION * before[before.length / 2];
+        boolean dipped = false;
+        for (IntervalLog.Bin b : bins) {
+            if (b.startS() + b.lengthS() <= faultS + 1e-6 || b.lengthS() <= 0) {
+                continue;
+            }
+            if (b.startS() >= untilS - 1e-6) {
+                break;
+            }
+            if (b.rps() < full) {
+                dipped = true;
+            } else if (dipped) {
+                return Math.max(0, b.startS() - faultS);
+            }
+        }
+        return dipped ? Double.NaN : 0;
     }
 }

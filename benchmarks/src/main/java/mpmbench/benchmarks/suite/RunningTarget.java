@@ -16,9 +16,17 @@ import mpmbench.benchmarks.telemetry.ProcessTree;
  * @param pid        the root PID, or 0 when unknown
  * @param firstOkMs  launch to the first 200 on /hello, ms (NaN when not launched)
  * @param fullMs     launch to StartServers' capacity, ms (NaN when not launched or not reached)
+ * @param gracefulCommand the command that restarts it gracefully with the config and pid file it was
+ *                   started with: {@code mpmbench ctl -k graceful --pidfile F} for ours, {@code apache2 -f
+ *                   CONF -C ... -k graceful} for httpd, {@code nginx -c CONF -s reload} for nginx; empty
+ *                   when the suite did not start it
  */
 public record RunningTarget(TargetSpec spec, String host, int port, int pid, Process process, Path runDir,
-                            double firstOkMs, double fullMs) implements AutoCloseable {
+                            double firstOkMs, double fullMs, List<String> gracefulCommand) implements AutoCloseable {
+
+    public RunningTarget {
+        gracefulCommand = List.copyOf(gracefulCommand);
+    }
 
     public String baseUrl() {
         return "http://" + host + ":" + port;

@@ -8,6 +8,16 @@ public enum ScenarioKind {
     RATE_SWEEP,
     /** One load run with a SIGKILL to one child of the target in the middle of the measured window. */
     CRASH,
+    /**
+     * One load run with {@link SuitePlan#restarts()} graceful restarts of the target in the measured
+     * window, through its own control command ({@link RunningTarget#gracefulCommand()}).
+     */
+    GRACEFUL_RESTART,
+    /**
+     * One load run per level beside {@code level.idle()} trickling connections (slowloris) held by a
+     * separate load generator ({@code --trickle}).
+     */
+    SLOW_CLIENTS,
     /** No load: time from launch to the first 200 and to full StartServers capacity. */
     STARTUP
 }

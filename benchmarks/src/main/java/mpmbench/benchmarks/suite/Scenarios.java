@@ -23,6 +23,16 @@ public final class Scenarios {
     /** Active connections beside the idle ones in {@code idle-keepalive}. */
     public static final int IDLE_ACTIVE_CONNECTIONS = 16;
 
+    /** Normal clients beside the trickling ones in {@code slow-clients}. */
+    public static final int SLOW_NORMAL_CONNECTIONS = 16;
+    /** How often a trickling connection of {@code slow-clients} sends one byte of its head. */
+    public static final java.time.Duration TRICKLE_INTERVAL = java.time.Duration.ofSeconds(2);
+    /**
+     * {@code slow-clients}: service is denied at the first step whose normal clients' requests/s fall
+     * below this fraction of their requests/s with no trickling connection.
+     */
+    public static final double DENY_FRACTION = 0.10;
+
     /**
      * What {@code quick} runs when {@code --scenarios} is not given: the scenarios of claims 1–4 and 7.
      * {@code cpu} (claim 6, the Java models only) was cut to fit fresh instances into 10 minutes; it
@@ -67,6 +77,14 @@ public final class Scenarios {
         all.add(new Scenario("crash", "SIGKILL one child in the middle of a /hello run at 16 connections: "
                 + "failed requests and time until throughput is back", ScenarioKind.CRASH, "/hello", "/hello", true,
                 closed(new int[] {16})));
+        all.add(new Scenario("graceful-restart", "graceful restarts (ours: mpmbench ctl -k graceful; httpd: apache2 -k "
+                + "graceful; nginx: nginx -s reload) during a /hello run at 16 connections: failed requests by type, "
+                + "time until throughput is back", ScenarioKind.GRACEFUL_RESTART, "/hello", "/hello", true,
+                closed(new int[] {16})));
+        all.add(new Scenario("slow-clients", "trickling connections (slowloris: one byte of a request head every "
+                + TRICKLE_INTERVAL.toSeconds() + " s, never finished) beside " + SLOW_NORMAL_CONNECTIONS
+                + " normal clients on /hello: how many deny them service", ScenarioKind.SLOW_CLIENTS, "/hello", "/hello",
+                true, trickling(full ? new int[] {0, 64, 512, 4096} : new int[] {0, 512, 4096})));
         return List.copyOf(all);
     }
 
@@ -88,6 +106,14 @@ public final class Scenarios {
         List<Level> levels = new ArrayList<>();
         for (int i : idle) {
             levels.add(new Level(IDLE_ACTIVE_CONNECTIONS, 0, i));
+        }
+        return levels;
+    }
+
+    private static List<Level> trickling(int[] trickling) {
+        List<Level> levels = new ArrayList<>();
+        for (int t : trickling) {
+            levels.add(new Level(SLOW_NORMAL_CONNECTIONS, 0, t));
         }
         return levels;
     }

@@ -30,9 +30,10 @@ import mpmbench.loadgen.engine.SteadyState;
  * @param micro       run a short JMH micro pass after the scenarios ({@link MicroPass}; full by default)
  * @param settleCap   the longest a level's settling phase may run ({@link SteadyState}); zero: no
  *                    settling phase, only the fixed warm-up (how the suite measured before it had one)
- * @param scenariosShareInstance each round starts a target once and runs every scenario on it, crash
- *                    last (else a fresh instance per scenario and round); a repeat is always a fresh
- *                    instance, rounds interleaved
+ * @param scenariosShareInstance each round starts a target once and runs every scenario on it, those
+ *                    that leave it changed last ({@link #LAST}: slow-clients, graceful-restart, crash),
+ *                    else a fresh instance per scenario and round; a repeat is always a fresh instance,
+ *                    rounds interleaved
  * @param remote      the load-generator agents and the url= targets' host ({@link Remote#NONE}: all here)
  */
 public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario> scenarios, int repeats,
@@ -42,9 +43,10 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
 
     public SuitePlan {
         targets = List.copyOf(targets);
-        // crash kills a child: on a shared instance it goes last, so no other scenario measures a replacement
+        // slow-clients leaves spawned children, graceful-restart a new generation, crash a replacement: on a
+        // shared instance they go last, so no other scenario measures what they left
         scenarios = scenariosShareInstance ? scenarios.stream()
-                .sorted(Comparator.comparing(x -> x.kind() == ScenarioKind.CRASH)).toList()
+                .sorted(Comparator.comparing(x -> LAST.indexOf(x.kind()))).toList()
                 : List.copyOf(scenarios);
         sets = Map.copyOf(sets);
         pinTarget = List.copyOf(pinTarget);
@@ -63,6 +65,27 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
             throw new IllegalArgumentException("--warmup must not be negative and --settle-max 0 (no settling) or at least "
                     + 2 * SteadyState.WINDOW_S + "s (two windows of the steady-state rule) and at least --warmup");
         }
+    }
+
+    /** The kinds that leave an instance changed, in the order they run last on a shared one (others: -1, first). */
+    static final List<ScenarioKind> LAST = List.of(ScenarioKind.SLOW_CLIENTS, ScenarioKind.GRACEFUL_RESTART,
+            ScenarioKind.CRASH);
+
+    /** Time from one graceful restart to the next in {@code graceful-restart}, and from the last one to the end. */
+    public static final Duration RESTART_SPACING = Duration.ofSeconds(3);
+
+    /** Graceful restarts in one {@code graceful-restart} run: 3 in full, 2 in quick (when named). */
+    public int restarts() {
+        return suite == SuiteKind.FULL ? 3 : 2;
+    }
+
+    /**
+     * How long {@code graceful-restart} measures: a 1 s baseline, then {@link #restarts()} restarts
+     * {@link #RESTART_SPACING} apart, the last one followed by as much (at least the plan's duration).
+     */
+    public Duration gracefulDuration() {
+        Duration d = Duration.ofSeconds(1).plus(RESTART_SPACING.multipliedBy(restarts()));
+        return duration.compareTo(d) >= 0 ? duration : d;
     }
 
     public Path serverJar() {
@@ -126,6 +149,7 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
         return launch + switch (c.scenario().kind()) {
             case STARTUP -> 0.0;
             case CRASH -> settle + crashDuration().toMillis() / 1000.0 + 1;
+            case GRACEFUL_RESTART -> settle + gracefulDuration().toMillis() / 1000.0 + 2;
             default -> settle + duration.toMillis() / 1000.0 + 1 + (c.level().idle() > 0 ? 1.5 : 0);
         };
     }

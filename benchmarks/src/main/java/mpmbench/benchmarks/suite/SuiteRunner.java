@@ -153,7 +153,8 @@ public final class SuiteRunner {
         if (path == null) {
             return s.name() + " needs " + s.endpoint() + ", which " + t.name() + " does not serve (static files only)";
         }
-        if ((s.kind() == ScenarioKind.CRASH || s.kind() == ScenarioKind.STARTUP) && !t.launched()) {
+        if ((s.kind() == ScenarioKind.CRASH || s.kind() == ScenarioKind.STARTUP
+                || s.kind() == ScenarioKind.GRACEFUL_RESTART) && !t.launched()) {
             return s.name() + " needs a target the suite starts";
         }
         return null;
@@ -303,7 +304,8 @@ public final class SuiteRunner {
         summary.add(result.summary());
         samples.addAll(result.samples());
         String status = result.summary().text("status");
-        bar.cellDone(c.id() + (status.equals("ok") ? "" : " " + status + ": " + result.summary().text("reason")),
+        bar.cellDone(c.id() + result.progressNote()
+                        + (status.equals("ok") ? "" : " " + status + ": " + result.summary().text("reason")),
                 plan.estimateSeconds(c));
     }
 

@@ -26,6 +26,8 @@ public final class TargetLauncher {
     static final Path APACHE2 = Path.of("/usr/sbin/apache2");
     static final Path NGINX = Path.of("/usr/sbin/nginx");
     static final Path APACHE_MODULES = Path.of("/usr/lib/apache2/modules");
+    /** {@code mpmbench ctl}'s main class in the server jar. */
+    static final String CTL_MAIN = "mpmbench.server.cli.CtlCommand";
     private static final long READY_TIMEOUT_MS = 60_000;
     private static final long FULL_TIMEOUT_MS = 30_000;
 
@@ -62,7 +64,7 @@ public final class TargetLauncher {
         if (t.kind() == TargetSpec.Kind.URL) {
             java.net.URI uri = java.net.URI.create(t.url());
             int port = uri.getPort() > 0 ? uri.getPort() : 80;
-            return new RunningTarget(t, uri.getHost(), port, t.pid(), null, null, Double.NaN, Double.NaN);
+            return new RunningTarget(t, uri.getHost(), port, t.pid(), null, null, Double.NaN, Double.NaN, List.of());
         }
         int port = freePort();
         Path run = Files.createTempDirectory(plan.runBase(), t.name() + "-");
@@ -70,17 +72,28 @@ public final class TargetLauncher {
         Map<String, String> directives = directives(t);
         List<String> cmd = new ArrayList<>(plan.pinTarget());
         cmd.add("setsid");
+        List<String> graceful = new ArrayList<>();
         switch (t.kind()) {
             case JAVA -> {
+                Path pidFile = run.resolve("mpmbench.pid");
                 cmd.addAll(List.of(plan.java(), "-jar", plan.serverJar().toString(), "--mpm", t.mpm(),
-                        "--listen", "127.0.0.1:" + port));
+                        "--listen", "127.0.0.1:" + port, "--pidfile", pidFile.toString()));
                 directives.forEach((k, v) -> cmd.addAll(List.of("--set", k + "=" + v)));
+                graceful.addAll(List.of(plan.java(), "--enable-native-access=ALL-UNNAMED", "-cp",
+                        plan.serverJar().toString(), CTL_MAIN, "-k", "graceful", "--pidfile", pidFile.toString()));
             }
             case HTTPD -> {
                 Path conf = writeHttpdConf(run, t.mpm(), directives);
-                cmd.addAll(List.of(APACHE2.toString(), "-f", conf.toString(), "-DFOREGROUND",
+                List<String> config = List.of("-f", conf.toString(),
                         "-C", "Define PEER_PORT " + port, "-C", "Define PEER_RUN " + run,
-                        "-C", "Define PEER_DOCROOT " + run.resolve("www"), "-C", "Define PEER_MPM " + t.mpm()));
+                        "-C", "Define PEER_DOCROOT " + run.resolve("www"), "-C", "Define PEER_MPM " + t.mpm());
+                cmd.add(APACHE2.toString());
+                cmd.addAll(config);
+                cmd.add("-DFOREGROUND");
+                // the same config, so the same PidFile: apache2 -k graceful sends SIGUSR1 to the PID in it
+                graceful.add(APACHE2.toString());
+                graceful.addAll(config);
+                graceful.addAll(List.of("-k", "graceful"));
             }
             case NGINX -> {
                 Path conf = run.resolve("nginx.conf");
@@ -88,6 +101,8 @@ public final class TargetLauncher {
                         .replace("@PORT@", Integer.toString(port)).replace("@RUN@", run.toString())
                         .replace("@DOCROOT@", run.resolve("www").toString()));
                 cmd.addAll(List.of(NGINX.toString(), "-c", conf.toString(), "-g", "daemon off;"));
+                // reads the pid file the config names and sends SIGHUP: new workers, old ones finish
+                graceful.addAll(List.of(NGINX.toString(), "-c", conf.toString(), "-s", "reload"));
             }
             default -> throw new IllegalStateException();
         }
@@ -96,11 +111,12 @@ public final class TargetLauncher {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(run.resolve("target.out").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        RunningTarget partial = new RunningTarget(t, "127.0.0.1", port, (int) p.pid(), p, run, Double.NaN, Double.NaN);
+        RunningTarget partial = new RunningTarget(t, "127.0.0.1", port, (int) p.pid(), p, run, Double.NaN, Double.NaN,
+                graceful);
         try {
             double firstOk = waitFirstOk(p, port, t0);
             double full = waitFullCapacity(partial, directives, t0);
-            return new RunningTarget(t, "127.0.0.1", port, (int) p.pid(), p, run, firstOk, full);
+            return new RunningTarget(t, "127.0.0.1", port, (int) p.pid(), p, run, firstOk, full, graceful);
         } catch (IOException | RuntimeException e) {
             partial.close();
             throw new IOException(e.getMessage() + " (its run directory is kept: " + run + ")", e);

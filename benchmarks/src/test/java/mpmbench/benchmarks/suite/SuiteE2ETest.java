@@ -107,4 +107,49 @@ class SuiteE2ETest {
         assertTrue(most.get() >= idle && most.get() <= expected + 32, "the target held at most " + most.get()
                 + " connections; expected about " + expected);
     }
+
+    /**
+     * graceful-restart and slow-clients on java-event and on a peer when one is installed (httpd-event,
+     * else nginx; without either the peer's half is skipped): every target restarted through its own
+     * control command with the pid file it was started with, the claim decided per target, the
+     * trickling connections held, the charts and the answer drawn.
+     */
+    @Test
+    void graceful_restarts_and_slow_clients_on_java_event_and_a_peer(@TempDir Path out) throws Exception {
+        Path jar = Path.of(System.getProperty("mpmbench.root"), "server/target/mpmbench-server.jar");
+        String peer = List.of("httpd-event", "nginx").stream()
+                .filter(t -> TargetLauncher.unavailable(TargetSpec.parse(t), jar).isEmpty()).findFirst().orElse(null);
+        String targets = peer == null ? "java-event" : "java-event," + peer;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = SuiteMain.execute(new String[] {"quick", "--targets", targets, "--scenarios",
+                "graceful-restart,slow-clients", "--repeats", "1", "--duration", "2s", "--warmup", "1s",
+                "--settle-max", "6s", "--root", System.getProperty("mpmbench.root"), "--out", out.toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        assertEquals(0, code, err.toString());
+        List<Row> summary = CsvTables.read(out.resolve("summary.csv"));
+        List<Row> claims = CsvTables.read(out.resolve("claims.csv"));
+        for (String t : targets.split(",")) {
+            Row restart = summary.stream().filter(r -> r.text("scenario").equals("graceful-restart")
+                    && r.text("target").equals(t)).findFirst().orElseThrow();
+            assertTrue(List.of("ok", "unsettled", "generator-bound").contains(restart.text("status")), restart.toString());
+            assertEquals(2, (int) restart.num("restarts"), restart.toString());
+            assertEquals(2, restart.text("restart_at_s").split(";").length, restart.toString());
+            assertTrue(restart.num("requests") > 0, restart.toString());
+            Row claim = claims.stream().filter(r -> r.text("claim").equals("8") && r.text("family").equals(t))
+                    .findFirst().orElseThrow(() -> new AssertionError("no claim 8 row for " + t + ": " + claims));
+            if (!restart.text("status").equals("generator-bound")) {
+                assertEquals(restart.num("errors") == 0 ? "holds" : "does not hold", claim.text("verdict"), claim.toString());
+            }
+            List<Row> slow = summary.stream().filter(r -> r.text("scenario").equals("slow-clients")
+                    && r.text("target").equals(t)).toList();
+            assertEquals(List.of(0.0, 512.0, 4096.0), slow.stream().map(r -> r.num("idle")).toList(), slow.toString());
+            Row s512 = slow.get(1);
+            assertTrue(s512.num("trickle_held") + s512.num("trickle_closed") > 0, "the holder opened connections: " + s512);
+        }
+        assertTrue(Files.exists(out.resolve("charts/graceful-restart-timeline.png")));
+        assertTrue(Files.exists(out.resolve("charts/slow-clients.png")));
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("Trickling connections that deny the 16 normal clients service"), report);
+        assertTrue(report.contains("A graceful restart drops no request"), report);
+    }
 }

@@ -41,7 +41,14 @@ class SuitePlanTest {
     @Test
     void full_runs_every_scenario_at_every_level_with_repeats() {
         SuitePlan p = plan("full", "--root", "/repo");
-        assertEquals(9, p.scenarios().size());
+        assertEquals(11, p.scenarios().size());
+        assertTrue(p.scenarios().stream().map(Scenario::name).toList().containsAll(List.of("graceful-restart",
+                "slow-clients")));
+        assertEquals(3, p.restarts());
+        assertEquals(Duration.ofSeconds(10), p.gracefulDuration());
+        Scenario slow = p.scenarios().stream().filter(s -> s.name().equals("slow-clients")).findFirst().orElseThrow();
+        assertEquals(List.of(0, 64, 512, 4096), slow.levels().stream().map(Level::idle).toList());
+        assertEquals(List.of(16), slow.levels().stream().map(Level::connections).distinct().toList());
         assertEquals(3, p.repeats());
         assertEquals(Duration.ofSeconds(3), p.duration());
         assertFalse(p.scenariosShareInstance());
@@ -75,6 +82,13 @@ class SuitePlanTest {
     void crash_goes_last_on_a_shared_instance() {
         SuitePlan p = plan("quick", "--scenarios", "crash,hello", "--targets", "java-worker", "--root", "/repo");
         assertEquals(List.of("hello", "crash"), p.scenarios().stream().map(Scenario::name).toList());
+        // what leaves an instance changed runs after the rest: spawned children, a new generation, a replacement
+        p = plan("quick", "--scenarios", "crash,graceful-restart,slow-clients,hello", "--targets", "java-worker",
+                "--root", "/repo");
+        assertEquals(List.of("hello", "slow-clients", "graceful-restart", "crash"),
+                p.scenarios().stream().map(Scenario::name).toList());
+        assertEquals(2, p.restarts());
+        assertEquals(Duration.ofSeconds(7), p.gracefulDuration());
     }
 
     @Test

@@ -95,6 +95,16 @@ public final class LoadMain implements Callable<Integer> {
             description = "how often an idle connection re-sends its request (default 3s)")
     Duration idleInterval = Duration.ofSeconds(3);
 
+    @Option(names = "--trickle", paramLabel = "N",
+            description = "slow clients (slowloris) held beside the load: each sends the request head one byte per "
+                    + "--trickle-interval and never ends it; reopened when the server closes it (default 0, at most "
+                    + LoadSpec.MAX_TRICKLE + ")")
+    int trickle;
+
+    @Option(names = "--trickle-interval", paramLabel = "T", converter = DurationConverter.class,
+            description = "how often a trickling connection sends its next byte (default 2s)")
+    Duration trickleInterval = LoadSpec.DEFAULT_TRICKLE_INTERVAL;
+
     @Option(names = "--spin", paramLabel = "T", converter = DurationConverter.class,
             description = "open model: busy-wait this long before each send for µs-true send times "
                     + "(default 300us; 100us costs less CPU and is late more often on a VM; 0 sleeps "
@@ -194,7 +204,8 @@ public final class LoadMain implements Callable<Integer> {
         }
         try {
             return new LoadSpec(Target.parse(url), threads, connections, rate == null ? 0 : rate, duration, warmup,
-                    timeout, connectTimeout, !noKeepAlive, pipeline, idle, idleInterval, bind, headers, spin, settle);
+                    timeout, connectTimeout, !noKeepAlive, pipeline, idle, idleInterval, bind, headers, spin, settle, trickle,
+                    trickleInterval);
         } catch (IllegalArgumentException e) {
             throw new BadUsage(e.getMessage());
         }
@@ -207,6 +218,10 @@ public final class LoadMain implements Callable<Integer> {
             throw new BadUsage("--hlog-interval " + hlogInterval.toMillis() + " ms: use 100ms, 200ms, 250ms, 500ms or 1s");
         }
         if (agents.enabled()) {
+            if (spec.trickle() > 0) {
+                throw new BadUsage("--trickle cannot be used with --agents (yet): run the trickling connections from "
+                        + "one more 'mpmbench load -c 1 -R 1 --trickle N' beside the agents");
+            }
             return onAgents(spec);
         }
         boolean terminal = System.console() != null && System.console().isTerminal();

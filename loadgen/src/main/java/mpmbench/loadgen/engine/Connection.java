@@ -25,8 +25,10 @@ final class Connection {
 
     /** Global index over all active (or all idle) connections of the run. */
     final int index;
-    /** An idle connection (held open beside the load) rather than an active one. */
+    /** An idle or trickling connection (held open beside the load) rather than an active one. */
     final boolean idle;
+    /** A trickling connection ({@code --trickle}, {@link TrickleHolder}); {@link #idle} is true too. */
+    final boolean trickle;
     final ResponseParser parser = new ResponseParser();
     /** A view of the pre-encoded request batch; only position and limit are this connection's. */
     final ByteBuffer out;
@@ -55,10 +57,23 @@ final class Connection {
     boolean idleTimedOut;
     /** Idle connections: how the connection ended, or {@code null} while it has not ({@link IdleHolder}). */
     IdleClass idleEnd;
+    /** Trickling connections: nanoTime of the next byte, and bytes of the head sent on this connect. */
+    long nextTrickleAt;
+    long trickleSent;
 
     Connection(int index, boolean idle, ByteBuffer out, int depth, OpenSchedule schedule) {
+        this(index, idle, false, out, depth, schedule);
+    }
+
+    /** A trickling connection: no request of its own in flight, ever ({@link TrickleHolder}). */
+    static Connection trickling(int index) {
+        return new Connection(index, true, true, ByteBuffer.allocate(0), 1, null);
+    }
+
+    private Connection(int index, boolean idle, boolean trickle, ByteBuffer out, int depth, OpenSchedule schedule) {
         this.index = index;
         this.idle = idle;
+        this.trickle = trickle;
         this.out = out;
         this.schedule = schedule;
         this.intendedNs = new long[depth];

@@ -60,7 +60,20 @@ public enum Counter {
     /** Idle connects refused or failed at once (no listener, no descriptor, no local port). Not retried. */
     IDLE_REFUSED,
     /** Idle connects not completed within {@code --connect-timeout}. Not retried. */
-    IDLE_CONNECT_TIMEOUTS;
+    IDLE_CONNECT_TIMEOUTS,
+    /** Trickling connections ({@code --trickle}) that connected, reopened ones included. */
+    TRICKLE_ESTABLISHED,
+    /**
+     * Trickling connections the server closed, reset or answered (a 408 after its {@code Timeout}, a
+     * 400, a 503); each is reopened, so one connection may count several times.
+     */
+    TRICKLE_CLOSED,
+    /** Trickling connects refused, failed or not completed within {@code --connect-timeout}; retried. */
+    TRICKLE_FAILED,
+    /** Trickling connections open at the end of the run (still holding a server's attention). */
+    TRICKLE_HELD,
+    /** Bytes the trickling connections sent. */
+    TRICKLE_BYTES;
 
     private static final Counter[] VALUES = values();
 

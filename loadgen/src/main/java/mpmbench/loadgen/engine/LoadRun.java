@@ -119,7 +119,8 @@ public final class LoadRun {
         int threads = spec.threads();
         LoopSetup setup = new LoopSetup(spec.target().address(), bind,
                 clock, spec.open(), spec.keepAlive(), request.length, spec.timeout().toNanos(),
-                spec.connectTimeout().toNanos(), spec.idleInterval().toNanos(), spec.spin().toNanos());
+                spec.connectTimeout().toNanos(), spec.idleInterval().toNanos(), spec.spin().toNanos(), request,
+                spec.trickleInterval().toNanos());
         List<LatencyRecorders> recorders = new ArrayList<>();
         List<SingleWriterCounters> counters = new ArrayList<>();
         List<SingleThreadSelectorLoop> loops = new ArrayList<>();
@@ -134,11 +135,15 @@ public final class LoadRun {
             for (int i = share(spec.idle(), threads, t); i < share(spec.idle(), threads, t + 1); i++) {
                 idle.add(new Connection(spec.connections() + i, true, shared.duplicate(), 1, null));
             }
+            List<Connection> trickling = new ArrayList<>();
+            for (int i = share(spec.trickle(), threads, t); i < share(spec.trickle(), threads, t + 1); i++) {
+                trickling.add(Connection.trickling(spec.connections() + spec.idle() + i));
+            }
             LatencyRecorders r = new LatencyRecorders();
             SingleWriterCounters c = new SingleWriterCounters();
             recorders.add(r);
             counters.add(c);
-            loops.add(new SingleThreadSelectorLoop(setup, active, idle, c, r));
+            loops.add(new SingleThreadSelectorLoop(setup, active, idle, trickling, c, r));
         }
 
         CountDownLatch done = new CountDownLatch(threads);

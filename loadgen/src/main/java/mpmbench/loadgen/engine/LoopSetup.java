@@ -16,8 +16,10 @@ import java.util.List;
  * @param connectTimeoutNs a connect not completed this long after it started is an error, ns
  * @param idleIntervalNs   how often an idle connection re-sends its request, ns
  * @param spinNs           how long before an intended send the wait spins instead of sleeping, ns
+ * @param request          one encoded request (what trickling connections send byte by byte, less its end)
+ * @param trickleIntervalNs how often a trickling connection sends its next byte, ns
  */
 record LoopSetup(InetSocketAddress address, List<InetSocketAddress> bindAddresses, RunClock clock, boolean open,
                  boolean keepAlive, int requestBytes, long timeoutNs, long connectTimeoutNs, long idleIntervalNs,
-                 long spinNs) {
+                 long spinNs, byte[] request, long trickleIntervalNs) {
 }

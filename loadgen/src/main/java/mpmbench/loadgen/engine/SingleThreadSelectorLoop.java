@@ -22,6 +22,7 @@ import mpmbench.loadgen.record.LatencyRecorders;
  * callbacks ({@code socketConnected}, {@code socketWritable}, {@code socketReadable},
  * {@code responseComplete}). What differs between runs is in small objects of their own: the
  * {@link SendPolicy} (closed or open model), the {@link IdleHolder} ({@code --idle}), the
+ * {@link TrickleHolder} ({@code --trickle}), the
  * {@link TimeoutScan} (timeouts and reconnects) and the {@link SelectorWait} (µs-true send times).
  *
  * <p>Only the thread running {@link #run()} touches its state; results leave through the
@@ -46,6 +47,7 @@ final class SingleThreadSelectorLoop implements Runnable {
     private final LatencyRecorders recorders;
     private final SendPolicy policy;
     private final IdleHolder idle;
+    private final TrickleHolder trickle;
     private final TimeoutScan timeouts;
     /** A heap buffer: the parser scans its array in place (NIO copies from its own direct buffer). */
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
@@ -58,7 +60,7 @@ final class SingleThreadSelectorLoop implements Runnable {
     private boolean nanosecondTimer;
 
     SingleThreadSelectorLoop(LoopSetup setup, List<Connection> active, List<Connection> idle,
-                             SingleWriterCounters counters, LatencyRecorders recorders) {
+                             List<Connection> trickling, SingleWriterCounters counters, LatencyRecorders recorders) {
         this.setup = setup;
         this.clock = setup.clock();
         this.keepAlive = setup.keepAlive();
@@ -69,6 +71,8 @@ final class SingleThreadSelectorLoop implements Runnable {
                 ? new OpenSendPolicy(this, active, clock, recorders, counters, keepAlive)
                 : new ClosedSendPolicy(this, keepAlive);
         this.idle = new IdleHolder(this, idle, counters, setup.idleIntervalNs(), setup.timeoutNs(),
+                setup.connectTimeoutNs());
+        this.trickle = new TrickleHolder(this, trickling, counters, setup.request(), setup.trickleIntervalNs(),
                 setup.connectTimeoutNs());
         this.timeouts = new TimeoutScan(this, active, policy, setup.timeoutNs(), setup.connectTimeoutNs());
     }
@@ -119,6 +123,9 @@ final class SingleThreadSelectorLoop implements Runnable {
                 if (!idle.isEmpty()) {
                     coarse = Math.min(coarse, idle.scanIfDue(now));
                 }
+                if (!trickle.isEmpty()) {
+                    coarse = Math.min(coarse, trickle.scanIfDue(now));
+                }
                 coarse = Math.min(coarse, clock.windowEndNs());
                 precise = policy.sendDue(now);
             }
@@ -163,6 +170,10 @@ final class SingleThreadSelectorLoop implements Runnable {
             return;
         }
         c.state = Connection.OPEN;
+        if (c.trickle) {
+            trickle.connected(c, now);
+            return;
+        }
         if (c.idle) {
             idle.connected(c, now);
             return;
@@ -190,6 +201,10 @@ final class SingleThreadSelectorLoop implements Runnable {
     }
 
     private void socketReadable(Connection c) {
+        if (c.trickle) {
+            trickleReadable(c);
+            return;
+        }
         ByteBuffer buf = readBuffer;
         long now;
         while (true) {
@@ -233,6 +248,20 @@ final class SingleThreadSelectorLoop implements Runnable {
         }
         if (!c.idle) {
             ready(c, now);
+        }
+    }
+
+    /** Whatever a server says to a trickling connection (a 408, a 400, its close) ends that connection. */
+    private void trickleReadable(Connection c) {
+        readBuffer.clear();
+        int r;
+        try {
+            r = c.channel.read(readBuffer);
+        } catch (IOException e) {
+            r = -1;
+        }
+        if (r != 0) {
+            lose(c, Counter.ERR_CLOSED, System.nanoTime());
         }
     }
 
@@ -327,6 +356,10 @@ final class SingleThreadSelectorLoop implements Runnable {
     /** A connect failed ({@code timedOut}: not completed within the connect timeout). */
     void connectFailed(Connection c, long now, boolean timedOut) {
         close(c);
+        if (c.trickle) {
+            trickle.connectFailed();
+            return;
+        }
         if (c.idle) {
             idle.connectFailed(c, timedOut);
             return;
@@ -340,12 +373,19 @@ final class SingleThreadSelectorLoop implements Runnable {
      * The connection is gone ({@code why}: read, write, parse, timeout or closed by the server). Each
      * request in flight counts once as {@code why}; an unsolicited answer counts once as a parse
      * error; a keep-alive connection closed while nothing was in flight is no error. Active
-     * connections are reopened (as the send policy says), idle ones are not.
+     * connections are reopened (as the send policy says), idle ones are not, trickling ones at the
+     * holder's next scan.
      */
     void lose(Connection c, Counter why, long now) {
         long lost = c.inflight;
         boolean wasOpen = c.state == Connection.OPEN;
         close(c);
+        if (c.trickle) {
+            if (wasOpen) {
+                trickle.lost();
+            }
+            return;
+        }
         if (c.idle) {
             if (wasOpen) {
                 idle.lost(c);
@@ -388,6 +428,7 @@ final class SingleThreadSelectorLoop implements Runnable {
             close(c);
         }
         idle.finish();
+        trickle.finish();
         if (selector != null) {
             try {
                 selector.close();

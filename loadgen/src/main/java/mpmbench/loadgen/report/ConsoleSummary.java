@@ -97,6 +97,13 @@ public final class ConsoleSummary {
                     n.get(Counter.IDLE_CONNECTING), n.get(Counter.IDLE_NOT_STARTED), n.get(Counter.IDLE_REFUSED),
                     n.get(Counter.IDLE_CONNECT_TIMEOUTS), n.get(Counter.IDLE_CLOSED), n.get(Counter.IDLE_TIMEOUTS)));
         }
+        if (r.spec().trickle() > 0) {
+            sb.append(f("  Trickling connections: %d, one byte every %d ms: %d connects, %d closed by the server and "
+                            + "reopened, %d connects failed, %d open at the end, %d bytes sent%n",
+                    r.spec().trickle(), r.spec().trickleInterval().toMillis(), n.get(Counter.TRICKLE_ESTABLISHED),
+                    n.get(Counter.TRICKLE_CLOSED), n.get(Counter.TRICKLE_FAILED), n.get(Counter.TRICKLE_HELD),
+                    n.get(Counter.TRICKLE_BYTES)));
+        }
         if (r.clientCpu().known()) {
             sb.append(f("  Client CPU over the window: user %.2fs, sys %.2fs, %.1f%% of one core, %s per request%n",
                     r.clientCpu().userS(), r.clientCpu().sysS(), r.clientCpuPercent(),

@@ -26,7 +26,8 @@ import mpmbench.benchmarks.results.Row;
  * Requests/s and p99 around a fault, per bin of the load generator's interval log (100 ms when the
  * suite asked for it, else 1 s), from the start of the measured window (the baseline) to its end, with
  * errors per second from samples.csv below; time 0 is the fault (for {@code crash}, the kill of one
- * child, {@code kill_at_s}), marked with a vertical line. One line per target through the median of its
+ * child, {@code kill_at_s}; for {@code graceful-restart}, the first restart, the others marked too),
+ * marked with a vertical line. One line per target through the median of its
  * repeats, with their range as a band.
  */
 public final class FaultTimeline {
@@ -76,6 +77,40 @@ public final class FaultTimeline {
      */
     public static JFreeChart crash(Path latencyDir, List<Row> summary, List<Row> samples, List<String> targets)
             throws IOException {
+        return timeline(latencyDir, summary, samples, targets, "crash", r -> {
+            double k = r.num("kill_at_s");
+            return k >= 0 ? new double[] {k} : new double[0];
+        }, "kill", "s since the kill", "Around the kill of one child (crash): requests/s, p99, errors");
+    }
+
+    /**
+     * The graceful-restart timeline, or null without a judged repeat with its restarts and an interval
+     * log: time 0 is each repeat's first restart; every restart is marked at its median offset from the
+     * first over the repeats drawn.
+     */
+    public static JFreeChart gracefulRestart(Path latencyDir, List<Row> summary, List<Row> samples,
+                                             List<String> targets) throws IOException {
+        return timeline(latencyDir, summary, samples, targets, "graceful-restart", FaultTimeline::restarts,
+                "restart", "s since the first graceful restart",
+                "Around graceful restarts (graceful-restart): requests/s, p99, errors");
+    }
+
+    /** A row's restart instants, s on the load generator's clock ({@code restart_at_s}, ;-separated). */
+    static double[] restarts(Row r) {
+        String v = r.text("restart_at_s");
+        if (v.isBlank()) {
+            return new double[0];
+        }
+        try {
+            return java.util.Arrays.stream(v.split(";")).mapToDouble(Double::parseDouble).toArray();
+        } catch (NumberFormatException e) {
+            return new double[0];
+        }
+    }
+
+    private static JFreeChart timeline(Path latencyDir, List<Row> summary, List<Row> samples, List<String> targets,
+                                       String scenario, java.util.function.Function<Row, double[]> faults,
+                                       String mark, String xTitle, String title) throws IOException {
         YIntervalSeriesCollection rps = new YIntervalSeriesCollection();
         YIntervalSeriesCollection p99 = new YIntervalSeriesCollection();
         YIntervalSeriesCollection errors = new YIntervalSeriesCollection();
@@ -83,16 +118,17 @@ public final class FaultTimeline {
         boolean any = false;
         double minX = 0;
         double maxX = 0;
+        TreeMap<Integer, List<Double>> offsets = new TreeMap<>();
         for (String t : Looks.sorted(targets)) {
-            List<Row> runs = summary.stream().filter(r -> r.text("scenario").equals("crash") && r.text("target").equals(t)
-                    && Cells.judged(r) && r.num("kill_at_s") >= 0
+            List<Row> runs = summary.stream().filter(r -> r.text("scenario").equals(scenario) && r.text("target").equals(t)
+                    && Cells.judged(r) && faults.apply(r).length > 0
                     && Files.exists(latencyDir.resolve(CellIds.of(r) + ".hlog"))).toList();
             List<List<IntervalLog.Bin>> logs = new ArrayList<>();
             for (Row r : runs) {
                 logs.add(IntervalLog.read(latencyDir.resolve(CellIds.of(r) + ".hlog")));
             }
             if (logs.stream().allMatch(List::isEmpty)) {
-                String why = " — no data (" + Levels.whyNone(new Cells(summary).table(), "crash", t) + ")";
+                String why = " — no data (" + Levels.whyNone(new Cells(summary).table(), scenario, t) + ")";
                 for (YIntervalSeriesCollection c : List.of(rps, p99, errors)) {
                     c.addSeries(new YIntervalSeries(t + why, false, true));
                 }
@@ -104,13 +140,17 @@ public final class FaultTimeline {
             List<TreeMap<Long, Double>> r2 = new ArrayList<>();
             List<TreeMap<Long, Double>> r3 = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
-                double kill = runs.get(i).num("kill_at_s");
+                double[] f = faults.apply(runs.get(i));
+                double zero = f[0];
+                for (int k = 1; k < f.length; k++) {
+                    offsets.computeIfAbsent(k, x -> new ArrayList<>()).add(f[k] - zero);
+                }
                 double window = windowStart(samples, runs.get(i));
                 double length = runs.get(i).num("duration_s");
                 double end = Double.isNaN(length) ? Double.POSITIVE_INFINITY : window + length;
-                r1.add(binned(logs.get(i), kill, "rps", binS, window, end));
-                r2.add(binned(logs.get(i), kill, "p99", binS, window, end));
-                r3.add(errorsPerSecond(samples, runs.get(i), kill));
+                r1.add(binned(logs.get(i), zero, "rps", binS, window, end));
+                r2.add(binned(logs.get(i), zero, "p99", binS, window, end));
+                r3.add(errorsPerSecond(samples, runs.get(i), zero));
                 minX = Math.min(minX, r1.getLast().isEmpty() ? 0 : r1.getLast().firstKey() * binS);
                 maxX = Math.max(maxX, r1.getLast().isEmpty() ? 0 : (r1.getLast().lastKey() + 1) * binS);
             }
@@ -121,17 +161,19 @@ public final class FaultTimeline {
         if (!any) {
             return null;
         }
-        NumberAxis x = new NumberAxis("s since the kill (bins of " + (binS >= 1 ? PlainNumbers.label(binS) + " s"
+        List<Double> marks = new ArrayList<>(List.of(0.0));
+        offsets.values().forEach(v -> marks.add(v.stream().sorted().toList().get(v.size() / 2)));
+        NumberAxis x = new NumberAxis(xTitle + " (bins of " + (binS >= 1 ? PlainNumbers.label(binS) + " s"
                 : PlainNumbers.label(binS * 1000) + " ms") + "; errors per 1 s)");
         x.setRange(minX - binS / 2, maxX + binS / 2);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
         plot.setGap(12);
-        plot.add(panel(rps, linear("requests/s"), true), 3);
-        plot.add(panel(p99, TickedLogAxis.plain("p99, ms").span(positiveMin(p99), max(p99), 1.3), false), 3);
-        plot.add(panel(errors, linear("errors/s"), false), 2);
+        plot.add(panel(rps, linear("requests/s"), marks, mark), 3);
+        plot.add(panel(p99, TickedLogAxis.plain("p99, ms").span(positiveMin(p99), max(p99), 1.3), marks, null), 3);
+        plot.add(panel(errors, linear("errors/s"), marks, null), 2);
         // Each panel would list every target again: the legend is the first panel's.
         plot.setFixedLegendItems(((XYPlot) plot.getSubplots().getFirst()).getLegendItems());
-        return ChartFiles.frame("Around the kill of one child (crash): requests/s, p99, errors", plot, true);
+        return ChartFiles.frame(title, plot, true);
     }
 
     /** The logs' typical interval, s: the median bin length rounded to 0.1 s (1 s when there is none). */
@@ -146,7 +188,7 @@ public final class FaultTimeline {
 
     /** Where a repeat's measured window starts, s since its load generator started: after its warm-up seconds. */
     static double windowStart(List<Row> samples, Row run) {
-        return samples.stream().filter(s -> s.text("scenario").equals("crash") && s.text("target").equals(run.text("target"))
+        return samples.stream().filter(s -> s.text("scenario").equals(run.text("scenario")) && s.text("target").equals(run.text("target"))
                         && s.text("repeat").equals(run.text("repeat")) && s.text("phase").equals("warmup"))
                 .mapToDouble(s -> s.num("t_s")).max().orElse(0);
     }
@@ -154,7 +196,7 @@ public final class FaultTimeline {
     private static TreeMap<Long, Double> errorsPerSecond(List<Row> samples, Row run, double killS) {
         TreeMap<Long, Double> out = new TreeMap<>();
         for (Row s : samples) {
-            if (s.text("scenario").equals("crash") && s.text("target").equals(run.text("target"))
+            if (s.text("scenario").equals(run.text("scenario")) && s.text("target").equals(run.text("target"))
                     && s.text("repeat").equals(run.text("repeat")) && s.text("phase").equals("measure")
                     && !Double.isNaN(s.num("errors"))) {
                 out.put(Math.round(s.num("t_s") - 1 - killS), s.num("errors")); // t_s ends its second
@@ -170,17 +212,21 @@ public final class FaultTimeline {
         return a;
     }
 
-    private static XYPlot panel(YIntervalSeriesCollection data, org.jfree.chart.axis.ValueAxis y, boolean label) {
+    /** A panel with a red line at each fault, labelled {@code label} in the panel that has one. */
+    private static XYPlot panel(YIntervalSeriesCollection data, org.jfree.chart.axis.ValueAxis y, List<Double> at,
+                                String label) {
         XYPlot p = new XYPlot(data, null, y, Renderers.bands(data));
-        ValueMarker kill = new ValueMarker(0, Renderers.MARK, new BasicStroke(1.6f));
-        if (label) {
-            kill.setLabel("kill");
-            kill.setLabelFont(ChartFiles.LABEL);
-            kill.setLabelPaint(Renderers.MARK);
-            kill.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            kill.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        for (double xAt : at) {
+            ValueMarker fault = new ValueMarker(xAt, Renderers.MARK, new BasicStroke(1.6f));
+            if (label != null) {
+                fault.setLabel(label);
+                fault.setLabelFont(ChartFiles.LABEL);
+                fault.setLabelPaint(Renderers.MARK);
+                fault.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+                fault.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            }
+            p.addDomainMarker(fault);
         }
-        p.addDomainMarker(kill);
         p.setBackgroundPaint(java.awt.Color.WHITE);
         ChartFiles.grid(p);
         return p;
