@@ -48,7 +48,8 @@ public final class SuiteMain implements Callable<Integer> {
                     + "Default: all for full; the six the claims read for quick (not java-virtual, nginx)")
     List<String> targets = new ArrayList<>();
 
-    @Option(names = "--scenarios", paramLabel = "S,...", split = ",", description = "scenarios (default: all for full; startup,hello,idle-keepalive,crash for quick; see --list)")
+    @Option(names = "--scenarios", paramLabel = "S,...", split = ",", description = "scenarios (default: all but graceful-restart,slow-clients for full, which run when "
+                    + "named: about 30 more minutes; startup,hello,idle-keepalive,crash for quick; see --list)")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--repeats", paramLabel = "N", description = "repeats of each cell (default 3): a fresh target "

@@ -41,19 +41,25 @@ class SuitePlanTest {
     @Test
     void full_runs_every_scenario_at_every_level_with_repeats() {
         SuitePlan p = plan("full", "--root", "/repo");
-        assertEquals(11, p.scenarios().size());
-        assertTrue(p.scenarios().stream().map(Scenario::name).toList().containsAll(List.of("graceful-restart",
-                "slow-clients")));
-        assertEquals(3, p.restarts());
-        assertEquals(Duration.ofSeconds(10), p.gracefulDuration());
-        Scenario slow = p.scenarios().stream().filter(s -> s.name().equals("slow-clients")).findFirst().orElseThrow();
-        assertEquals(List.of(0, 64, 512, 4096), slow.levels().stream().map(Level::idle).toList());
-        assertEquals(List.of(16), slow.levels().stream().map(Level::connections).distinct().toList());
+        assertEquals(9, p.scenarios().size());
+        assertTrue(p.scenarios().stream().map(Scenario::name).noneMatch(Scenarios.OPERATIONAL::contains),
+                "the operational scenarios run when named");
         assertEquals(3, p.repeats());
         assertEquals(Duration.ofSeconds(3), p.duration());
         assertFalse(p.scenariosShareInstance());
         Scenario hello = p.scenarios().stream().filter(s -> s.name().equals("hello")).findFirst().orElseThrow();
         assertEquals(List.of(1, 16, 256), hello.levels().stream().map(Level::connections).toList());
+    }
+
+    @Test
+    void full_runs_the_operational_scenarios_when_named() {
+        SuitePlan p = plan("full", "--root", "/repo", "--scenarios", "graceful-restart,slow-clients");
+        assertEquals(Scenarios.OPERATIONAL, p.scenarios().stream().map(Scenario::name).toList());
+        assertEquals(3, p.restarts());
+        assertEquals(Duration.ofSeconds(10), p.gracefulDuration());
+        Scenario slow = p.scenarios().stream().filter(s -> s.name().equals("slow-clients")).findFirst().orElseThrow();
+        assertEquals(List.of(0, 64, 512, 4096), slow.levels().stream().map(Level::idle).toList());
+        assertEquals(List.of(16), slow.levels().stream().map(Level::connections).distinct().toList());
     }
 
     @Test
