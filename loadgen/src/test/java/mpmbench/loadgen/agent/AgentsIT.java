@@ -113,7 +113,8 @@ class AgentsIT {
         // the suite's progress pattern, summed over agents, and one line where the measured window starts
         List<String> progress = r.err().lines().filter(l -> !l.contains("warm-up over")).toList();
         assertEquals(List.of("  warm-up over after 1.0s"), r.err().lines().filter(l -> l.contains("warm-up over")).toList());
-        assertTrue(progress.size() >= 4, r.err());
+        // a line per second of the 1 s warm-up and the 3 s window; the last may be cut when the agents end
+        assertTrue(progress.size() >= 3, r.err());
         progress.forEach(l -> assertTrue(l.matches("^\\s*[0-9.]+s (warm-up|\\s+)\\s+\\d+ req/s\\s+errors \\d+"), l));
         ResultFile a = result(r.dir(), "agent1");
         ResultFile b = result(r.dir(), "agent2");
