@@ -13,9 +13,13 @@ public final class Schemas {
      * The version of this set of schemas, written to env.csv as {@code schema_version}. 2: summary.csv
      * gained {@code warmup_s}, {@code settled}, {@code loadgen_cpu_pct} and the statuses
      * {@code generator-bound} and {@code unsettled}; cells.csv appeared; claims.csv gained its ratio
-     * with an interval. {@code mpmbench compare} reads only this version.
+     * with an interval. 3 (issue 19): summary.csv gained {@code scheduled}, {@code unsent},
+     * {@code unanswered}, {@code cpu_method}, {@code steal_pct}, {@code other_cpu_pct} and
+     * {@code violations}, the statuses of {@link Status}; env.csv gained the load average at the
+     * start and end and the steal time over the run. Readers take older versions: a column an older
+     * schema lacks is "not measured".
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /**
      * summary.csv: one row per (scenario, target, level, repeat). {@code status} is {@code ok},
@@ -56,16 +60,49 @@ public final class Schemas {
      * {@code restart_command_ms} the longest control command (ours waits until a child of the new
      * generation is ready; apache2 -k graceful and nginx -s reload return once they signalled); the
      * failed requests are the {@code err_*} columns, by type.
+     *
+     * <p>Schema 3. {@code status} is one of {@link Status}; {@code violations} names the invariants an
+     * {@code invalid} row broke ({@code ;}-separated, see {@code results.Invariants}). The window is the
+     * load generator's own: the target is sampled at the instants it starts and ends its measured
+     * window, so {@code cpu_us_per_req}, {@code ctx_switches_per_req} and the memory columns are the
+     * window's (the memory columns: means of the samples inside it). {@code cpu_method} says where the
+     * CPU came from: {@code cgroup-v2} or {@code cgroup-v1} (the kernel's account of the target's own
+     * cgroup, exited children counted once), {@code proc} (the tree's /proc files, reaped children
+     * through every member's {@code cutime}). Open model: {@code scheduled} requests were due in the
+     * window; each is a completed request, an error, {@code unsent} (due, never sent: its connection
+     * was busy) or {@code unanswered} (sent, no answer by the window's end); the last two are in the
+     * corrected histogram at (window end − intended send time), a lower bound. Closed model: these
+     * three are empty. {@code steal_pct}: the machine's steal time over the window in % of its CPU
+     * time; {@code other_cpu_pct}: the CPU every other process used over the window (machine busy
+     * time − target − load generator), % of one core; past {@link #DISTURBED_STEAL_PCT} or
+     * {@link #DISTURBED_OTHER_CPU_PCT} the row is {@code disturbed}.
      */
     public static final List<String> SUMMARY = List.of("scenario", "target", "path", "keepalive", "connections",
-            "rate", "idle", "repeat", "status", "reason", "warmup_s", "settled", "duration_s", "requests", "rps",
+            "rate", "idle", "repeat", "status", "reason", "violations", "warmup_s", "settled", "duration_s", "requests", "scheduled",
+            "unsent", "unanswered", "rps",
             "errors", "err_connect", "err_read", "err_write", "err_timeout", "err_status", "err_parse", "err_closed",
             "p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms", "uncorrected_p99_ms", "cpu_us_per_req",
-            "rss_mb", "pss_mb", "processes", "threads", "fds", "ctx_switches_per_req", "loadgen_cpu_pct",
+            "cpu_method", "rss_mb", "pss_mb", "processes", "threads", "fds", "ctx_switches_per_req", "loadgen_cpu_pct",
+            "steal_pct", "other_cpu_pct",
             "idle_answered", "idle_held", "idle_open_answered", "idle_open_unanswered", "idle_connecting",
             "idle_not_started", "idle_refused", "idle_connect_timeouts", "idle_closed", "first_200_ms", "full_capacity_ms",
             "kill_at_s", "recovery_s", "trickle_held", "trickle_closed", "trickle_failed", "restarts", "restart_at_s",
             "restart_recovery_s", "restart_command_ms");
+
+    /** Steal time over a window above this share of the machine's CPU time (%) makes its row {@code disturbed}. */
+    public static final double DISTURBED_STEAL_PCT = 2.0;
+
+    /**
+     * CPU used by processes other than the target and the load generator over a window above this
+     * share of one core (%) makes its row {@code disturbed}. The suite's own sampling costs a few %.
+     */
+    public static final double DISTURBED_OTHER_CPU_PCT = 25.0;
+
+    /** An open-model row that completed under this share of its offered rate (%) is {@code saturated}. */
+    public static final double SATURATED_BELOW_PCT = 90.0;
+
+    /** p99.9 is published only from at least this many samples in the window; else empty with the reason. */
+    public static final long P999_MIN_SAMPLES = 1_000;
 
     /** A load generator at or above this share of its core (%) makes its row {@code generator-bound}. */
     public static final int GENERATOR_BOUND_PCT = 90;

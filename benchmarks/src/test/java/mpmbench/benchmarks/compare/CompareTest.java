@@ -170,7 +170,7 @@ class CompareTest {
                 List.of(Row.builder(Schemas.ENV).put("key", "run_id").put("value", "old").build()));
         Run oldRun = compare(old, a);
         assertEquals(2, oldRun.code());
-        assertTrue(oldRun.err().contains("env.csv: schema_version absent (a run before intervals); compare reads version 2"),
+        assertTrue(oldRun.err().contains("env.csv: schema_version absent (a run before intervals); compare reads version 3"),
                 oldRun.err());
 
         Path cut = folder(tmp.resolve("cut"), CompareTest::base);
