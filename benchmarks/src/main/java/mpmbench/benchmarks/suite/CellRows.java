@@ -20,9 +20,16 @@ final class CellRows {
     private CellRows() {
     }
 
+    /** The open model's accounting of the window's schedule (empty in the closed model). */
+    static final List<String> SCHEDULE = List.of("scheduled", "unsent", "unanswered");
+
     /**
      * The load generator's counts and latencies. With no completed request the latencies stay empty
-     * (a histogram of nothing is not a latency of 0) and the reason says so.
+     * (a histogram of nothing is not a latency of 0) and the reason says so. In the open model the
+     * histogram also holds the censored requests (unsent or unanswered at the window's end, at their
+     * lower bound), so they count as samples. p99.9 is published only from at least
+     * {@link Schemas#P999_MIN_SAMPLES} samples: from fewer, it is the few slowest requests' own
+     * values, not a percentile (the reason says so).
      */
     static void load(Row.Builder row, LoadgenRun.Outcome out) {
         Map<String, String> j = out.json();
@@ -33,6 +40,14 @@ final class CellRows {
         }
         row.put("errors", (long) errors).put("duration_s", j.get("duration_s")).put("requests", j.get("requests"))
                 .put("rps", j.get("rps")).put("loadgen_cpu_pct", j.getOrDefault("client_cpu_pct", ""));
+        boolean open = out.num("rate") > 0;
+        double censored = 0;
+        if (open) {
+            for (String c : SCHEDULE) {
+                row.put(c, j.getOrDefault(c, ""));
+            }
+            censored = nz(out.num("unsent")) + nz(out.num("unanswered"));
+        }
         if (!(out.num("requests") > 0)) {
             row.put("reason", "no request completed in the measured window: no latency");
             return;
@@ -40,6 +55,15 @@ final class CellRows {
         for (String p : LATENCIES) {
             row.put(p, j.get(p));
         }
+        double samples = out.num("requests") + censored;
+        if (samples < Schemas.P999_MIN_SAMPLES) {
+            row.put("p999_ms", "").put("reason", String.format(java.util.Locale.ROOT,
+                    "p99.9 not published: %.0f samples in the window (fewer than %d)", samples, Schemas.P999_MIN_SAMPLES));
+        }
+    }
+
+    private static double nz(double v) {
+        return Double.isNaN(v) ? 0 : v;
     }
 
     /** The idle holder's counts, in the load generator's words ({@link mpmbench.benchmarks.results.Schemas#SUMMARY}). */
@@ -76,18 +100,31 @@ final class CellRows {
                 .put("processes", s.processes()).put("threads", s.threads()).put("fds", s.fds()).build();
     }
 
-    /** The mean of the periodic samples (the end sample when there are none), as a sample. */
-    static TreeSample mean(List<TreeSample> samples, TreeSample fallback) {
-        List<TreeSample> live = samples.stream().filter(s -> s.processes() > 0).toList();
+    /**
+     * The window's memory and process counts: the mean of the samples taken at its start, during it
+     * and at its end (the periodic samples outside [start, end] are the warm-up's or the drain's),
+     * with the end sample's CPU and context switches. Samples of a target that was gone are left out;
+     * with none left, the end sample.
+     */
+    static TreeSample windowMean(TreeSample start, List<TreeSample> periodic, TreeSample end) {
+        List<TreeSample> window = new ArrayList<>();
+        window.add(start);
+        for (TreeSample s : periodic) {
+            if (s.epochMs() > start.epochMs() && s.epochMs() < end.epochMs()) {
+                window.add(s);
+            }
+        }
+        window.add(end);
+        List<TreeSample> live = window.stream().filter(s -> s.processes() > 0).toList();
         if (live.isEmpty()) {
-            return fallback;
+            return end;
         }
         int n = live.size();
-        return new TreeSample(fallback.epochMs(),
+        return new TreeSample(end.epochMs(),
                 (int) Math.round(live.stream().mapToInt(TreeSample::processes).average().orElse(0)),
                 (int) Math.round(live.stream().mapToInt(TreeSample::threads).average().orElse(0)),
                 live.stream().mapToLong(TreeSample::rssKb).sum() / n, live.stream().mapToLong(TreeSample::pssKb).sum() / n,
-                fallback.cpuTicks(), fallback.userTicks(), fallback.voluntaryCtx(), fallback.involuntaryCtx(),
+                end.cpuTicks(), end.userTicks(), end.voluntaryCtx(), end.involuntaryCtx(),
                 (int) Math.round(live.stream().mapToInt(TreeSample::fds).average().orElse(0)));
     }
 

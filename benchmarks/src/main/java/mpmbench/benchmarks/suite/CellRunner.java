@@ -76,7 +76,7 @@ public final class CellRunner {
                         latencyDir.resolve(c.id() + ".idle.txt"));
                 awaitIdleOpen(targetProc, target.port(), c.level().idle());
             }
-            CellResult r = measure(c, target, path, window, crash, settle);
+            CellResult r = measure(c, target, path, window, crash, settle, holder);
             if (holder == null) {
                 return r;
             }
@@ -97,17 +97,21 @@ public final class CellRunner {
 
     /**
      * The load run of a cell: the load generator as a process, the target sampled once a second and
-     * at the start and end of the measured window (its CPU per request is the window's), a child
-     * killed after the first measured second for {@code crash}.
+     * at the instants the generator starts and ends its measured window (its "warm-up over" and
+     * "window over" lines), so CPU, context switches and memory are the window's and not the drain's
+     * (answers still due after the window, while the target may still be busy); a child killed after
+     * the first measured second for {@code crash}. The holder of idle or trickling connections, when
+     * there is one, is stopped at the window's end so its counts are the window's too.
      */
     private CellResult measure(SuitePlan.Cell c, RunningTarget target, String path, Duration duration, boolean crash,
-                               boolean settle) throws InterruptedException, IOException {
+                               boolean settle, Process holder) throws InterruptedException, IOException {
         Path json = latencyDir.resolve(c.id() + ".json");
         List<String> cmd = LoadgenRun.command(plan, target.baseUrl() + path, c.scenario(), c.level(), duration, json,
                 latencyDir.resolve(c.id() + ".hgrm"), latencyDir.resolve(c.id() + ".hlog"), settle);
         TelemetrySampler sampler = new TelemetrySampler(targetProc, target::pid, 1000);
         boolean telemetry = target.pid() > 0;
         TreeSample[] before = {telemetry ? sampler.sampleNow() : TreeSample.EMPTY};
+        TreeSample[] atEnd = {null};
         double[] measureFromS = {0};
         List<Long> receipts = new ArrayList<>();
         // The kill comes after the first measured second (a baseline) and leaves most of the window to recover.
@@ -145,12 +149,25 @@ public final class CellRunner {
                                 before[0] = sampler.sampleNow();
                             }
                         }
+
+                        @Override
+                        public void windowOver(double elapsedS) {
+                            if (telemetry) {
+                                atEnd[0] = sampler.sampleNow();
+                            }
+                            if (holder != null) {
+                                holder.destroy(); // SIGTERM: it writes what it held at the window's end
+                            }
+                        }
                     });
         } finally {
             sampler.stop();
         }
         List<GracefulRestarts.Restart> restarted = restarts == null ? List.of() : restarts.finish();
-        TreeSample after = telemetry ? sampler.sampleNow() : TreeSample.EMPTY;
+        // Without a "window over" line (an agent run that relays none) the closing sample is read now,
+        // after the drain: said in the row's reason.
+        boolean windowEndSampled = atEnd[0] != null || !telemetry;
+        TreeSample after = atEnd[0] != null ? atEnd[0] : telemetry ? sampler.sampleNow() : TreeSample.EMPTY;
         if (plan.remote().hasAgents()) {
             out = LoadgenRun.busiestAgentCpu(out, LoadgenRun.agentsDir(json));
         }
@@ -166,9 +183,13 @@ public final class CellRunner {
         CellRows.load(row, out);
         if (telemetry) {
             double reqs = out.num("requests");
-            row.putAll(CellRows.process(CellRows.mean(samples, after)));
+            row.putAll(CellRows.process(CellRows.windowMean(before[0], samples, after)));
             row.put("cpu_us_per_req", reqs > 0 ? after.cpuUsSince(before[0]) / reqs : Double.NaN);
             row.put("ctx_switches_per_req", reqs > 0 ? (after.ctxSwitches() - before[0].ctxSwitches()) / reqs : Double.NaN);
+        }
+        if (!windowEndSampled) {
+            row.put("reason", "the window's end was not signalled: the closing sample was read after the load "
+                    + "generator exited (its drain included)");
         }
         if (crash) {
             if (killAt[0] < 0 || Double.isNaN(killAt[0])) {
@@ -189,63 +210,13 @@ public final class CellRunner {
         if (restarts != null) {
             RestartRows.put(row, restarted, plan.restarts(), out, latencyDir.resolve(c.id() + ".hlog"), warmupS, endS);
         }
-        classify(row, Generator.of(out.json()), settled,
+        CellStatus.classify(row, CellStatus.Generator.of(out.json()), settled,
                 out.seconds().stream().filter(x -> x.warmup() || x.tS() <= warmupS + 0.05).toList());
         List<Long> stamps;
         synchronized (receipts) {
             stamps = List.copyOf(receipts);
         }
         return new CellResult(row.build(), CellRows.samples(c, out.seconds(), stamps, samples, warmupS, endS));
-    }
-
-    /**
-     * What the load generator says about itself in a cell: the model it ran, its CPU share of one core
-     * in the measured window (%), its send lag p99 (ms, open model) and whether that lag passed its
-     * limit ({@code generator_behind}).
-     */
-    record Generator(boolean open, double cpuPct, double lagP99Ms, boolean behind) {
-        static Generator of(Map<String, String> json) {
-            return new Generator(num(json, "rate") > 0, num(json, "client_cpu_pct"), num(json, "lag_p99_ms"),
-                    Boolean.parseBoolean(json.getOrDefault("generator_behind", "false")));
-        }
-
-        private static double num(Map<String, String> json, String key) {
-            try {
-                return Double.parseDouble(json.getOrDefault(key, "NaN"));
-            } catch (NumberFormatException e) {
-                return Double.NaN;
-            }
-        }
-    }
-
-    /**
-     * An ok row becomes {@code generator-bound} when the load generator's figures are its own limit,
-     * else {@code unsettled} when its warm-up reached the settle cap with the requests/s still moving
-     * ({@code settled} is "false"; "" when not settling); a failed row stays failed. The closed model is
-     * generator-bound at {@link Schemas#GENERATOR_BOUND_PCT} % of its core or more. The open model
-     * spins before each send by design (issue 9: µs send times), so its CPU share says nothing; it is
-     * generator-bound when it fell behind its schedule ({@code generator_behind}: send lag p99 over
-     * {@code LoadResult.BEHIND_LAG_P99_US}), since then its latencies include its own delay.
-     */
-    static void classify(Row.Builder row, Generator gen, String settled, List<LoadgenRun.Second> warmup) {
-        if (!row.get("status").equals("ok")) {
-            return;
-        }
-        String was = row.get("reason").isEmpty() ? "" : "; " + row.get("reason");
-        if (gen.open() && gen.behind()) {
-            row.put("status", "generator-bound").put("reason", String.format(Locale.ROOT,
-                    "the load generator fell behind its schedule (send lag p99 %.1f ms): these latencies include "
-                            + "its own delay", gen.lagP99Ms()) + was);
-        } else if (!gen.open() && gen.cpuPct() >= Schemas.GENERATOR_BOUND_PCT) {
-            row.put("status", "generator-bound").put("reason", String.format(Locale.ROOT,
-                    "the load generator used %.0f %% of its core: these figures are its limit, not the target's",
-                    gen.cpuPct()) + was);
-        } else if (settled.equals("false")) {
-            row.put("status", "unsettled").put("reason", String.format(Locale.ROOT,
-                    "throughput still moving after %s s of warm-up (last seconds: %s req/s)", row.get("warmup_s"),
-                    String.join(", ", warmup.subList(Math.max(0, warmup.size() - 4), warmup.size()).stream()
-                            .map(x -> Long.toString(x.rps())).toList())) + was);
-        }
     }
 
     /** {@code mpmbench load --agents}' exit status of a merged result that lacks an agent. */

@@ -1,0 +1,118 @@
+package mpmbench.benchmarks.suite;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import mpmbench.benchmarks.results.Row;
+import mpmbench.benchmarks.results.Schemas;
+import mpmbench.benchmarks.results.Status;
+
+/**
+ * The status of a measured summary row ({@link Status}), from what the target did in the window and
+ * what the load generator says about itself. In this order, the first that applies:
+ * <ol>
+ *   <li>{@code stalled}: no request completed in the window while requests waited (errors, unsent or
+ *       unanswered ones): the target answered nothing, a result (claim 4's stall), not 0 req/s "ok";</li>
+ *   <li>{@code generator-bound}: the load generator's figures are its own limit;</li>
+ *   <li>{@code saturated}: open model, completed under {@link Schemas#SATURATED_BELOW_PCT} % of the
+ *       offered rate: past the knee, its latency holds the censored requests (lower bounds);</li>
+ *   <li>{@code unsettled}: its warm-up reached the settle cap with the requests/s still moving.</li>
+ * </ol>
+ * A row that is not {@code ok} when it gets here (failed) keeps its status. Stateless.
+ */
+final class CellStatus {
+
+    private CellStatus() {
+    }
+
+    /**
+     * What the load generator says about itself in a cell: the model it ran, its CPU share of one core
+     * in the measured window (%), its send lag p99 (ms, open model) and whether that lag passed its
+     * limit ({@code generator_behind}).
+     */
+    record Generator(boolean open, double cpuPct, double lagP99Ms, boolean behind) {
+        static Generator of(Map<String, String> json) {
+            return new Generator(num(json, "rate") > 0, num(json, "client_cpu_pct"), num(json, "lag_p99_ms"),
+                    Boolean.parseBoolean(json.getOrDefault("generator_behind", "false")));
+        }
+
+        private static double num(Map<String, String> json, String key) {
+            try {
+                return Double.parseDouble(json.getOrDefault(key, "NaN"));
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+    }
+
+    /**
+     * Sets the status and reason of an ok row (see the class doc). The closed model is generator-bound
+     * at {@link Schemas#GENERATOR_BOUND_PCT} % of its core or more. The open model spins before each
+     * send by design (issue 9: µs send times), so its CPU share says nothing; it is generator-bound when
+     * it fell behind its schedule ({@code generator_behind}: send lag p99 over
+     * {@code LoadResult.BEHIND_LAG_P99_US}), since then its latencies include its own delay.
+     *
+     * @param settled "true"/"false" with settling, "" without
+     * @param warmup  the warm-up's progress seconds (their req/s go into an unsettled row's reason)
+     */
+    static void classify(Row.Builder row, Generator gen, String settled, List<LoadgenRun.Second> warmup) {
+        if (!row.get("status").equals(Status.OK.text())) {
+            return;
+        }
+        String was = row.get("reason").isEmpty() ? "" : "; " + row.get("reason");
+        double requests = num(row, "requests");
+        double waited = sum(row, "errors", "unsent", "unanswered");
+        double rate = num(row, "rate");
+        double rps = num(row, "rps");
+        if (requests == 0 && waited > 0) {
+            set(row, Status.STALLED, String.format(Locale.ROOT, "no request completed in the window while %.0f waited "
+                    + "(%s errors, %s unsent, %s unanswered)", waited, or0(row, "errors"), or0(row, "unsent"),
+                    or0(row, "unanswered")));
+        } else if (gen.open() && gen.behind()) {
+            set(row, Status.GENERATOR_BOUND, String.format(Locale.ROOT, "the load generator fell behind its schedule "
+                    + "(send lag p99 %.1f ms): these latencies include its own delay", gen.lagP99Ms()) + was);
+        } else if (!gen.open() && gen.cpuPct() >= Schemas.GENERATOR_BOUND_PCT) {
+            set(row, Status.GENERATOR_BOUND, String.format(Locale.ROOT,
+                    "the load generator used %.0f %% of its core: these figures are its limit, not the target's",
+                    gen.cpuPct()) + was);
+        } else if (rate > 0 && rps < rate * Schemas.SATURATED_BELOW_PCT / 100) {
+            set(row, Status.SATURATED, String.format(Locale.ROOT, "%.0f req/s of %.0f offered (%.0f %%): past the knee; "
+                    + "its latencies include %s censored requests (unsent or unanswered at the window's end, at "
+                    + "their lower bound)", rps, rate, rps * 100 / rate, or0(row, "unsent").equals("0")
+                    ? or0(row, "unanswered") : Long.toString(Math.round(sum(row, "unsent", "unanswered")))) + was);
+        } else if (settled.equals("false")) {
+            set(row, Status.UNSETTLED, String.format(Locale.ROOT,
+                    "throughput still moving after %s s of warm-up (last seconds: %s req/s)", row.get("warmup_s"),
+                    String.join(", ", warmup.subList(Math.max(0, warmup.size() - 4), warmup.size()).stream()
+                            .map(x -> Long.toString(x.rps())).toList())) + was);
+        }
+    }
+
+    private static void set(Row.Builder row, Status status, String reason) {
+        row.put("status", status.text()).put("reason", reason);
+    }
+
+    private static double num(Row.Builder row, String column) {
+        try {
+            return row.get(column).isEmpty() ? Double.NaN : Double.parseDouble(row.get(column));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The sum of the columns that hold a number (an empty one counts 0). */
+    private static double sum(Row.Builder row, String... columns) {
+        double s = 0;
+        for (String c : columns) {
+            double v = num(row, c);
+            s += Double.isNaN(v) ? 0 : v;
+        }
+        return s;
+    }
+
+    private static String or0(Row.Builder row, String column) {
+        double v = num(row, column);
+        return Double.isNaN(v) ? "0" : Long.toString(Math.round(v));
+    }
+}
