@@ -30,7 +30,7 @@ public final class Claims {
     public static final double KEEPALIVE_OF_HELLO = 0.25;
     /** Claim 6: fastest over slowest under CPU-bound work at most this. */
     public static final double CONVERGE = 1.25;
-    /** Claim 7: a pair of models within this ratio counts as a tie, which agrees with any order. */
+    /** Claim 7: a pair of models is ordered only when its ratio's interval lies beyond this (or its inverse). */
     public static final double TIE = 1.10;
 
     static final List<String> FAMILIES = List.of("java", "httpd");
