@@ -14,7 +14,8 @@ import mpmbench.benchmarks.results.Row;
  * interval of its ratio over the repeats ({@link RatioCheck}); repeats with status {@code ok} or
  * {@code unsettled} count, generator-bound ones are listed in the report but never judged. Claim 8 (a
  * graceful restart drops no request, {@link GracefulRestartDropsNothing}) is a count per target, not a
- * ratio per family: its rows come last, one per target that ran graceful-restart.
+ * ratio per family: its rows come last, one per target that ran graceful-restart. Every row names the
+ * cell level it was decided at ({@code level}); see {@link mpmbench.benchmarks.results.Schemas#CLAIMS}.
  */
 public final class Claims {
 
