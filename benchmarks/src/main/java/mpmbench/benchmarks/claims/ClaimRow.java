@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.Intervals;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
@@ -16,19 +17,20 @@ final class ClaimRow {
     private ClaimRow() {
     }
 
-    static Row of(String id, String family, String title, String metric, String values, String threshold,
-                  RatioCheck check, String note) {
-        return of(id, family, title, metric, values, threshold, check.ratio(), check.verdict(),
+    static Row of(String id, String family, String level, String title, String metric, String values,
+                  String threshold, RatioCheck check, String note) {
+        return of(id, family, level, title, metric, values, threshold, check.ratio(), check.verdict(),
                 check.verdict() == Verdict.INCONCLUSIVE ? check.repeatsNeeded() : 0, note);
     }
 
-    static Row of(String id, String family, String title, String metric, String values, String threshold,
-                  Intervals.Ratio ratio, Verdict verdict, int repeatsNeeded, String note) {
-        Row.Builder b = Row.builder(Schemas.CLAIMS).put("claim", id).put("family", family).put("title", title)
-                .put("metric", metric).put("values", values).put("threshold", threshold).put("verdict", verdict.text())
-                .put("note", note);
+    static Row of(String id, String family, String level, String title, String metric, String values,
+                  String threshold, Intervals.Ratio ratio, Verdict verdict, int repeatsNeeded, String note) {
+        Row.Builder b = Row.builder(Schemas.CLAIMS).put("claim", id).put("family", family).put("level", level)
+                .put("title", title).put("metric", metric).put("values", values).put("threshold", threshold)
+                .put("verdict", verdict.text()).put("note", note);
         if (ratio != null) {
-            b.put("ratio", ratio.point()).put("ratio_ci_low", ratio.low()).put("ratio_ci_high", ratio.high());
+            b.put("ratio", bound(ratio.point())).put("ratio_ci_low", bound(ratio.low()))
+                    .put("ratio_ci_high", bound(ratio.high()));
         }
         if (repeatsNeeded > 0) {
             b.put("repeats_needed", repeatsNeeded);
@@ -36,9 +38,17 @@ final class ClaimRow {
         return b.build();
     }
 
-    static Row notMeasured(String id, String family, String title, String metric, String values, String threshold,
-                           String why) {
-        return of(id, family, title, metric, values, threshold, null, Verdict.NOT_MEASURED, 0, why);
+    static Row notMeasured(String id, String family, String level, String title, String metric, String values,
+                           String threshold, String why) {
+        return of(id, family, level, title, metric, values, threshold, null, Verdict.NOT_MEASURED, 0, why);
+    }
+
+    /**
+     * A bound as claims.csv writes it: an unbounded Fieller interval is {@code inf}/{@code -inf}, written
+     * here rather than left to the number format, so that it is never an empty ("not measured") cell.
+     */
+    static Object bound(double d) {
+        return Double.isInfinite(d) ? num(d) : (Object) d;
     }
 
     /** "java-prefork=41.2 [39.8, 42.6] (n=3); ...": each target's median with its interval. */
@@ -73,6 +83,20 @@ final class ClaimRow {
             v.put(family + "-" + m, run.values(scenario, family + "-" + m, column, connections, idle));
         }
         return v;
+    }
+
+    /**
+     * The level of the cells a family's claim reads ("c256", "c16-i2000"): that of the first of its
+     * models' cells that ran; "" when none did.
+     */
+    static String level(RunData run, String family, String scenario, Long connections, Long idle) {
+        for (String m : RunData.MODELS) {
+            Cells.Key k = run.cells().find(scenario, family + "-" + m, connections, idle);
+            if (k != null) {
+                return k.level();
+            }
+        }
+        return "";
     }
 
     /** Targets with no value, with why: "no ok result for java-prefork hello c256: generator-bound (3 of 3)". */

@@ -14,7 +14,8 @@ import mpmbench.benchmarks.results.Row;
  * interval of its ratio over the repeats ({@link RatioCheck}); repeats with status {@code ok} or
  * {@code unsettled} count, generator-bound ones are listed in the report but never judged. Claim 8 (a
  * graceful restart drops no request, {@link GracefulRestartDropsNothing}) is a count per target, not a
- * ratio per family: its rows come last, one per target that ran graceful-restart.
+ * ratio per family: its rows come last, one per target that ran graceful-restart. Every row names the
+ * cell level it was decided at ({@code level}); see {@link mpmbench.benchmarks.results.Schemas#CLAIMS}.
  */
 public final class Claims {
 
@@ -30,7 +31,7 @@ public final class Claims {
     public static final double KEEPALIVE_OF_HELLO = 0.25;
     /** Claim 6: fastest over slowest under CPU-bound work at most this. */
     public static final double CONVERGE = 1.25;
-    /** Claim 7: a pair of models within this ratio counts as a tie, which agrees with any order. */
+    /** Claim 7: a pair of models is ordered only when its ratio's interval lies beyond this (or its inverse). */
     public static final double TIE = 1.10;
 
     static final List<String> FAMILIES = List.of("java", "httpd");

@@ -9,14 +9,15 @@ import java.util.function.ToDoubleFunction;
 
 import mpmbench.benchmarks.claims.RatioCheck.Side;
 import mpmbench.benchmarks.results.Cells;
-import mpmbench.benchmarks.results.Intervals;
 import mpmbench.benchmarks.results.Row;
 
 /**
  * Claim 2, "prefork is the more stable": a SIGKILLed prefork child loses at most
  * {@link Claims#CRASH_FRACTION} × the requests a killed worker or event child loses, and those lose
  * some. Lost = {@code err_read + err_write + err_closed} (requests lost with their connection; timeouts
- * are the load's, not the kill's).
+ * are the load's, not the kill's). Both parts from intervals: the ratio's (Fieller), and "they lose
+ * some" from worker's and event's own interval of lost requests ({@link RatioCheck#aboveZero}), never from a
+ * median.
  */
 final class CrashContainment implements Claim {
 
@@ -37,22 +38,28 @@ final class CrashContainment implements Claim {
                 v.put(f + "-" + m, k == null ? new double[0] : run.cells().values(k, LOST));
             }
             String missing = ClaimRow.missing(run, v, "crash", null, null);
+            String level = ClaimRow.level(run, f, "crash", null, null);
             if (!missing.isEmpty()) {
-                out.add(ClaimRow.notMeasured("2", f, TITLE, METRIC, ClaimRow.values(v), threshold, missing));
+                out.add(ClaimRow.notMeasured("2", f, level, TITLE, METRIC, ClaimRow.values(v), threshold, missing));
                 continue;
             }
             double[] w = v.get(f + "-worker");
             double[] e = v.get(f + "-event");
-            if (Intervals.median(w) == 0 || Intervals.median(e) == 0) {
-                out.add(ClaimRow.of("2", f, TITLE, METRIC, ClaimRow.values(v), threshold, null, Verdict.DOES_NOT_HOLD, 0,
-                        "worker or event lost no request (median)"));
-                continue;
-            }
             double[] p = v.get(f + "-prefork");
             RatioCheck c = RatioCheck.all(Side.BELOW, RatioCheck.of(p, w, Side.BELOW, Claims.CRASH_FRACTION),
                     RatioCheck.of(p, e, Side.BELOW, Claims.CRASH_FRACTION));
-            out.add(ClaimRow.of("2", f, TITLE, METRIC, ClaimRow.values(v), threshold, c,
-                    "prefork / min(worker, event) = " + ClaimRow.ratioText(c.ratio())));
+            Verdict some = RatioCheck.all(Side.ABOVE, RatioCheck.aboveZero(w), RatioCheck.aboveZero(e)).verdict();
+            String note = "prefork / min(worker, event) = " + ClaimRow.ratioText(c.ratio());
+            if (some == Verdict.DOES_NOT_HOLD) {
+                out.add(ClaimRow.of("2", f, level, TITLE, METRIC, ClaimRow.values(v), threshold, c.ratio(),
+                        Verdict.DOES_NOT_HOLD, 0, note + "; worker or event lost no request (interval [0, 0])"));
+            } else if (some == Verdict.INCONCLUSIVE && c.verdict() != Verdict.DOES_NOT_HOLD) {
+                out.add(ClaimRow.of("2", f, level, TITLE, METRIC, ClaimRow.values(v), threshold, c.ratio(),
+                        Verdict.INCONCLUSIVE, 0, note + "; whether worker and event lose any request is not decided"
+                                + " (their interval reaches 0)"));
+            } else {
+                out.add(ClaimRow.of("2", f, level, TITLE, METRIC, ClaimRow.values(v), threshold, c, note));
+            }
         }
         return out;
     }

@@ -13,7 +13,9 @@ import mpmbench.benchmarks.results.Row;
  * the load generator's error classes: connect errors, reads and writes that failed, timeouts, non-2xx
  * answers, unparsable answers, connections closed under a request); does not hold when any repeat
  * failed one; not measured when the scenario did not run on the target (or none of its repeats could
- * be judged). A count, not a ratio: no interval, and no repeat can be outvoted.
+ * be judged). A count, not a ratio and not an estimate: "drops no request" is falsified by one
+ * dropped request, so no interval is needed to say it does not hold, and "holds" says what was
+ * observed (0 in every restart of every judged repeat), not that a later restart cannot drop one.
  */
 final class GracefulRestartDropsNothing implements Claim {
 
@@ -31,7 +33,7 @@ final class GracefulRestartDropsNothing implements Claim {
             }
             List<Row> judged = run.cells().ok(k);
             if (judged.isEmpty()) {
-                out.add(ClaimRow.notMeasured(ID, k.target(), TITLE, METRIC, "", THRESHOLD,
+                out.add(ClaimRow.notMeasured(ID, k.target(), k.level(), TITLE, METRIC, "", THRESHOLD,
                         "no judged repeat: " + run.cells().whyEmpty(k)));
                 continue;
             }
@@ -44,7 +46,7 @@ final class GracefulRestartDropsNothing implements Claim {
             }
             String restarts = String.format(Locale.ROOT, "%d repeats, %s restarts each", judged.size(),
                     judged.getFirst().text("restarts"));
-            out.add(ClaimRow.of(ID, k.target(), TITLE, METRIC, String.join("; ", values), THRESHOLD, null,
+            out.add(ClaimRow.of(ID, k.target(), k.level(), TITLE, METRIC, String.join("; ", values), THRESHOLD, null,
                     failed == 0 ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, 0,
                     failed + " failed requests across " + restarts));
         }

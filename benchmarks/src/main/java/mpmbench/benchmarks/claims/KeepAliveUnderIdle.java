@@ -14,7 +14,8 @@ import mpmbench.benchmarks.results.Row;
  * Claim 4, "event handles keep-alive best": with idle keep-alive connections held open (the level
  * nearest {@link #IDLE_NEAR}), event's active clients get at least {@link Claims#KEEPALIVE} × the
  * requests/s of worker's and prefork's, and at least {@link Claims#KEEPALIVE_OF_HELLO} of event's own
- * hello throughput at the same active connections (it keeps serving, not trickling).
+ * hello throughput at the same active connections (it keeps serving, not trickling). Read at that one
+ * level, the one the claim is about, named in claims.csv's {@code level} ({@code c16-i300}).
  */
 final class KeepAliveUnderIdle implements Claim {
 
@@ -34,17 +35,18 @@ final class KeepAliveUnderIdle implements Claim {
         List<Row> out = new ArrayList<>();
         for (String f : Claims.FAMILIES) {
             Map<String, double[]> v = ClaimRow.perModel(run, f, "idle-keepalive", "rps", null, idle);
+            String level = idle == null ? "" : ClaimRow.level(run, f, "idle-keepalive", null, idle);
             String missing = idle == null ? "no idle-keepalive level with idle connections ran"
                     : ClaimRow.missing(run, v, "idle-keepalive", null, idle);
             if (!missing.isEmpty()) {
-                out.add(ClaimRow.notMeasured("4", f, TITLE, metric, ClaimRow.values(v), threshold, missing));
+                out.add(ClaimRow.notMeasured("4", f, level, TITLE, metric, ClaimRow.values(v), threshold, missing));
                 continue;
             }
             double[] ev = v.get(f + "-event");
             Cells.Key idleCell = run.cells().find("idle-keepalive", f + "-event", null, idle);
             double[] hello = run.values("hello", f + "-event", "rps", idleCell.connections(), null);
             RatioCheck ofHello = hello.length > 0 ? RatioCheck.of(ev, hello, Side.ABOVE, Claims.KEEPALIVE_OF_HELLO)
-                    : aboveZero(ev);
+                    : RatioCheck.aboveZero(ev); // without a hello cell: event's interval must lie above 0 req/s
             RatioCheck c = RatioCheck.all(Side.ABOVE,
                     RatioCheck.of(ev, v.get(f + "-prefork"), Side.ABOVE, Claims.KEEPALIVE),
                     RatioCheck.of(ev, v.get(f + "-worker"), Side.ABOVE, Claims.KEEPALIVE));
@@ -54,19 +56,10 @@ final class KeepAliveUnderIdle implements Claim {
                     + "): event must serve more than 0 req/s instead"
                     : String.format(Locale.ROOT, "event served %.0f %% of its hello rps (ratio %s)",
                     100 * Intervals.median(ev) / Intervals.median(hello), ClaimRow.ratioText(ofHello.ratio()));
-            out.add(ClaimRow.of("4", f, TITLE, metric, ClaimRow.values(v), threshold, both,
+            out.add(ClaimRow.of("4", f, level, TITLE, metric, ClaimRow.values(v), threshold, both,
                     "event / max(worker, prefork) = " + ClaimRow.ratioText(c.ratio()) + "; " + helloNote));
         }
         return out;
-    }
-
-    /** Without a hello cell to compare with: event's interval must lie above 0 req/s. */
-    private static RatioCheck aboveZero(double[] ev) {
-        Intervals.Estimate e = Intervals.estimate(ev);
-        double low = e.n() < 2 ? e.median() : e.low();
-        double high = e.n() < 2 ? e.median() : e.high();
-        Verdict v = low > 0 ? Verdict.HOLDS : high <= 0 ? Verdict.DOES_NOT_HOLD : Verdict.INCONCLUSIVE;
-        return new RatioCheck(new Intervals.Ratio(Double.NaN, Double.NaN, Double.NaN), v, 0);
     }
 
     /** Both parts must hold; the ratio shown is the one against worker and prefork. */

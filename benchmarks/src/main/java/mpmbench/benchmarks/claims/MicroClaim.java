@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import mpmbench.benchmarks.results.Intervals;
 import mpmbench.benchmarks.results.JmhResults.Result;
 import mpmbench.benchmarks.results.JmhResults;
 import mpmbench.benchmarks.results.Row;
@@ -15,14 +16,19 @@ import mpmbench.benchmarks.results.Row;
  * Claim 5, "threads start and switch faster than processes, virtual threads faster still", on the
  * micro benchmarks' jmh.csv. Two parts, both must hold:
  * <ul>
- *   <li><b>start</b> (averages, µs): the cheaper process start (Bench_02 {@code /bin/true}, or the
- *       fastest Bench_03 child JVM to READY) at least {@link #START} × a platform thread's start
- *       (Bench_01), which is at least {@link #START} × a virtual thread's;</li>
- *   <li><b>switch</b> (round trips, µs; the sampled median {@code p0.50} when both sides of a pair have
- *       one, else the average): through pipes with a process peer at least {@link Claims#MORE} × with a
+ *   <li><b>start</b> (averages, µs): a process start (Bench_02 {@code /bin/true}; without it, every
+ *       Bench_03 child JVM to READY) at least {@link #START} × a platform thread's start (Bench_01),
+ *       which is at least {@link #START} × a virtual thread's;</li>
+ *   <li><b>switch</b> (round trips, µs; the sampled runs' means when both sides of a pair have one,
+ *       else the averages): through pipes with a process peer at least {@link Claims#MORE} × with a
  *       thread peer (Bench_05), and park/unpark between platform threads at least {@link Claims#MORE} ×
  *       between virtual threads (Bench_04).</li>
  * </ul>
+ * Every comparison is decided from JMH's scores and errors together ({@link JmhRatio}): inconclusive
+ * when the intervals leave the factor in doubt, never from the scores alone. The sampled medians are
+ * shown, not judged (JMH gives a percentile no error). The claim holds when all four comparisons hold,
+ * does not hold when any does not, and is inconclusive otherwise; the ratio written is the one that
+ * decides ({@link RatioCheck#all}).
  * memory.csv's per-unit RSS (platform thread, virtual thread) and a child JVM's PSS are shown in the
  * values when present; they are not part of the verdict. Ratios, so the rule means the same on any
  * machine. A missing row makes the claim {@link Verdict#NOT_MEASURED}, naming what is missing.
@@ -34,7 +40,7 @@ public final class MicroClaim implements Claim {
 
     static final String TITLE = "Threads start and switch faster than processes, virtual threads faster still";
     static final String METRIC = "JMH (jmh.csv): start = Bench_01 platform/virtual thread vs Bench_02 /bin/true and "
-            + "Bench_03 child JVM (the cheaper); switch = round trip through pipes, Bench_05 thread vs process peer, "
+            + "Bench_03 child JVMs (without /bin/true); switch = round trip through pipes, Bench_05 thread vs process peer, "
             + "and park/unpark, Bench_04 platform vs virtual; memory.csv per unit shown, not judged";
     static final String THRESHOLD = String.format(Locale.ROOT,
             "start: process >= %.1f x platform thread >= %.1f x virtual thread; "
@@ -51,7 +57,7 @@ public final class MicroClaim implements Claim {
 
     public static Row evaluate(JmhResults jmh, List<Row> memory) {
         if (jmh.isEmpty()) {
-            return ClaimRow.notMeasured("5", "micro", TITLE, METRIC, "", THRESHOLD,
+            return ClaimRow.notMeasured("5", "micro", "", TITLE, METRIC, "", THRESHOLD,
                     "needs jmh.csv from the micro benchmarks, which this run did not produce");
         }
         List<String> missing = new ArrayList<>();
@@ -60,65 +66,85 @@ public final class MicroClaim implements Claim {
         Result platform = need(jmh.find("Bench_01_ThreadStart.platformThread", "avgt", ""), "Bench_01 platformThread", missing);
         Result virtual = need(jmh.find("Bench_01_ThreadStart.virtualThread", "avgt", ""), "Bench_01 virtualThread", missing);
         Optional<Result> binTrue = jmh.find("Bench_02_ProcessStart.binTrue", "avgt", "");
-        Optional<Result> childJvm = jmh.all("Bench_03_ChildJvmStart.childToReady", "ss").stream()
-                .filter(r -> !Double.isNaN(r.scoreUs())).min((a, b) -> Double.compare(a.scoreUs(), b.scoreUs()));
+        List<Result> childJvms = jmh.all("Bench_03_ChildJvmStart.childToReady", "ss").stream()
+                .filter(r -> !Double.isNaN(r.scoreUs())).toList();
+        Optional<Result> cheapestJvm = childJvms.stream().min((a, b) -> Double.compare(a.scoreUs(), b.scoreUs()));
         put(values, "start_us platform_thread", platform);
         put(values, "virtual_thread", virtual);
         put(values, "bin_true", binTrue.orElse(null));
-        put(values, "child_jvm" + childJvm.map(r -> "_" + r.params().getOrDefault("mpm", "")).orElse(""),
-                childJvm.orElse(null));
-        Result process = binTrue.isPresent() && (childJvm.isEmpty() || binTrue.get().scoreUs() <= childJvm.get().scoreUs())
-                ? binTrue.get() : childJvm.orElse(null);
-        if (process == null) {
+        put(values, "child_jvm" + cheapestJvm.map(r -> "_" + r.params().getOrDefault("mpm", "")).orElse(""),
+                cheapestJvm.orElse(null));
+        // /bin/true is the cheapest process start there is (fork and exec of a program that does nothing; a
+        // child JVM does that and more), so it alone stands for processes when present: no choice by score
+        List<Result> processes = binTrue.filter(r -> !Double.isNaN(r.scoreUs())).map(List::of).orElse(childJvms);
+        if (processes.isEmpty()) {
             missing.add("Bench_02 binTrue or Bench_03 childToReady");
         }
 
-        double[] peers = pair(jmh, "Bench_05_PipePingPong.roundTrip", new String[] {"peer=thread"},
+        Result[] peers = pair(jmh, "Bench_05_PipePingPong.roundTrip", new String[] {"peer=thread"},
                 new String[] {"peer=process"}, "switch_us pipe_thread_peer", "pipe_process_peer", values, missing);
-        double[] threads = pair(jmh, "Bench_04_ThreadPingPong.roundTrips", new String[] {"threads=platform", "via=parkUnpark"},
+        Result[] threads = pair(jmh, "Bench_04_ThreadPingPong.roundTrips", new String[] {"threads=platform", "via=parkUnpark"},
                 new String[] {"threads=virtual", "via=parkUnpark"}, "park_platform", "park_virtual", values, missing);
 
         memory(memory, values);
         String text = String.join("; ", values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         if (!missing.isEmpty()) {
-            return ClaimRow.notMeasured("5", "micro", TITLE, METRIC, text, THRESHOLD,
+            return ClaimRow.notMeasured("5", "micro", "", TITLE, METRIC, text, THRESHOLD,
                     "jmh.csv has no result for " + String.join(", ", missing));
         }
-        double startProcess = process.scoreUs() / platform.scoreUs();
-        double startVirtual = platform.scoreUs() / virtual.scoreUs();
-        double switchProcess = peers[1] / peers[0];
-        double switchVirtual = threads[0] / threads[1];
-        boolean start = startProcess >= START && startVirtual >= START;
-        boolean sw = switchProcess >= Claims.MORE && switchVirtual >= Claims.MORE;
-        String note = String.format(Locale.ROOT,
-                "start %s: process / platform = %.2f, platform / virtual = %.2f; "
-                        + "switch %s: process peer / thread peer = %.2f, platform / virtual = %.2f",
-                start ? "holds" : "does not hold", startProcess, startVirtual, sw ? "holds" : "does not hold",
-                switchProcess, switchVirtual);
-        // JMH's own errors are in the values; the verdict is on the scores (no repeats of ours to take an interval over)
-        return ClaimRow.of("5", "micro", TITLE, METRIC, text, THRESHOLD, null,
-                start && sw ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, 0, note);
+        RatioCheck startProcess = RatioCheck.all(RatioCheck.Side.ABOVE, processes.stream()
+                .map(p -> JmhRatio.atLeast(p, platform, START)).toArray(RatioCheck[]::new));
+        RatioCheck startVirtual = JmhRatio.atLeast(platform, virtual, START);
+        RatioCheck switchProcess = JmhRatio.atLeast(peers[1], peers[0], Claims.MORE);
+        RatioCheck switchVirtual = JmhRatio.atLeast(threads[0], threads[1], Claims.MORE);
+        RatioCheck start = RatioCheck.all(RatioCheck.Side.ABOVE, startProcess, startVirtual);
+        RatioCheck sw = RatioCheck.all(RatioCheck.Side.ABOVE, switchProcess, switchVirtual);
+        RatioCheck claim = RatioCheck.all(RatioCheck.Side.ABOVE, start, sw);
+        String note = "start " + start.verdict().text() + ": process / platform = " + part(startProcess)
+                + ", platform / virtual = " + part(startVirtual) + "; switch " + sw.verdict().text()
+                + ": process peer / thread peer = " + part(switchProcess) + ", platform / virtual = " + part(switchVirtual);
+        return ClaimRow.of("5", "micro", "", TITLE, METRIC, text, THRESHOLD, claim.ratio(), claim.verdict(), 0, note);
+    }
+
+    /** "9.23 [2.43, 148]" with the interval JMH's errors give. */
+    private static String part(RatioCheck c) {
+        Intervals.Ratio r = c.ratio();
+        return Double.isNaN(r.low()) ? String.format(Locale.ROOT, "%.2f (no error from JMH)", r.point())
+                : String.format(Locale.ROOT, "%.2f [%s, %s]", r.point(), two(r.low()), two(r.high()));
+    }
+
+    private static String two(double d) {
+        return Double.isInfinite(d) ? "inf" : String.format(Locale.ROOT, "%.2f", d);
     }
 
     /**
-     * The two sides of a switch comparison in µs: the sampled medians when both have one, else the
-     * averages; NaN where missing (named in {@code missing}).
+     * The two sides of a switch comparison: the sampled runs' means (mode {@code sample}, many
+     * thousands of round trips, with JMH's error) when both sides have one, else the averages
+     * ({@code avgt}); null where missing (named in {@code missing}). The sampled median {@code p0.50}
+     * is shown beside the mean but never judged: JMH gives a percentile no error.
      */
-    private static double[] pair(JmhResults jmh, String bench, String[] a, String[] b, String keyA, String keyB,
+    private static Result[] pair(JmhResults jmh, String bench, String[] a, String[] b, String keyA, String keyB,
                                  Map<String, String> values, List<String> missing) {
-        Optional<Result> medianA = jmh.find(bench, "sample", "p0.50", a);
-        Optional<Result> medianB = jmh.find(bench, "sample", "p0.50", b);
-        if (medianA.isPresent() && medianB.isPresent()) {
-            values.put(keyA, num(medianA.get().scoreUs()) + " (median)");
-            values.put(keyB, num(medianB.get().scoreUs()) + " (median)");
-            return new double[] {medianA.get().scoreUs(), medianB.get().scoreUs()};
+        Optional<Result> sampledA = jmh.find(bench, "sample", "", a);
+        Optional<Result> sampledB = jmh.find(bench, "sample", "", b);
+        if (sampledA.isPresent() && sampledB.isPresent()) {
+            putSampled(jmh, values, keyA, sampledA.get());
+            putSampled(jmh, values, keyB, sampledB.get());
+            return new Result[] {sampledA.get(), sampledB.get()};
         }
         String name = bench.substring(0, 8) + " ";
         Result ra = need(jmh.find(bench, "avgt", "", a), name + String.join(",", a), missing);
         Result rb = need(jmh.find(bench, "avgt", "", b), name + String.join(",", b), missing);
         put(values, keyA, ra);
         put(values, keyB, rb);
-        return new double[] {ra == null ? Double.NaN : ra.scoreUs(), rb == null ? Double.NaN : rb.scoreUs()};
+        return new Result[] {ra, rb};
+    }
+
+    /** "5.785 ±0.610 (sampled mean; median 3.644)". */
+    private static void putSampled(JmhResults jmh, Map<String, String> values, String key, Result mean) {
+        put(values, key, mean);
+        String median = jmh.secondary(mean, "p0.50").map(m -> "; median " + num(m.scoreUs())).orElse("");
+        values.put(key, values.get(key) + " (sampled mean" + median + ")");
     }
 
     /** Per unit: a platform thread's and a virtual thread's RSS, the smallest child JVM's PSS. */

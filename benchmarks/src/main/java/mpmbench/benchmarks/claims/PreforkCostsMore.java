@@ -11,7 +11,10 @@ import mpmbench.benchmarks.results.Row;
 
 /**
  * Claims 1a–1c, "prefork has the bigger overhead": prefork's figure above {@link Claims#MORE} × both
- * worker's and event's (the ratio shown is prefork / max(worker, event), the one that decides).
+ * worker's and event's (the ratio shown is prefork / max(worker, event), the one that decides). 1a and
+ * 1b are about the cost under load, so they are read at the run's highest hello level (256 connections
+ * in full, 16 in quick), which claims.csv's {@code level} names: two runs agree on them only at the
+ * same level.
  *
  * @param id        1a, 1b or 1c
  * @param title     the claim in words
@@ -38,15 +41,16 @@ record PreforkCostsMore(String id, String title, String scenario, String column,
         List<Row> out = new ArrayList<>();
         for (String f : Claims.FAMILIES) {
             Map<String, double[]> v = ClaimRow.perModel(run, f, scenario, column, conns, null);
+            String level = ClaimRow.level(run, f, scenario, conns, null);
             String missing = ClaimRow.missing(run, v, scenario, conns, null);
             if (!missing.isEmpty()) {
-                out.add(ClaimRow.notMeasured(id, f, title, metric, ClaimRow.values(v), threshold, missing));
+                out.add(ClaimRow.notMeasured(id, f, level, title, metric, ClaimRow.values(v), threshold, missing));
                 continue;
             }
             double[] p = v.get(f + "-prefork");
             RatioCheck c = RatioCheck.all(Side.ABOVE, RatioCheck.of(p, v.get(f + "-worker"), Side.ABOVE, Claims.MORE),
                     RatioCheck.of(p, v.get(f + "-event"), Side.ABOVE, Claims.MORE));
-            out.add(ClaimRow.of(id, f, title, metric, ClaimRow.values(v), threshold, c,
+            out.add(ClaimRow.of(id, f, level, title, metric, ClaimRow.values(v), threshold, c,
                     "prefork / max(worker, event) = " + ClaimRow.ratioText(c.ratio())));
         }
         return out;

@@ -42,6 +42,19 @@ public record RatioCheck(Intervals.Ratio ratio, Verdict verdict, int repeatsNeed
         return new RatioCheck(r, v, needed);
     }
 
+    /**
+     * "Above zero" from an interval of the values themselves (a count or a rate): holds when the 95 %
+     * interval lies above 0, does not hold when it is [0, 0] (every repeat 0), inconclusive otherwise
+     * and with a single repeat (no interval; one value decides nothing). The ratio field carries the
+     * values' median and interval.
+     */
+    public static RatioCheck aboveZero(double[] values) {
+        Intervals.Estimate e = Intervals.estimate(values);
+        Verdict v = e.n() < 2 ? Verdict.INCONCLUSIVE : e.low() > 0 ? Verdict.HOLDS
+                : e.high() <= 0 ? Verdict.DOES_NOT_HOLD : Verdict.INCONCLUSIVE;
+        return new RatioCheck(new Intervals.Ratio(e.median(), e.low(), e.high()), v, 0);
+    }
+
     private static Verdict decide(Intervals.Ratio r, Side side, double threshold) {
         if (Double.isNaN(r.low()) || Double.isNaN(r.high())) {
             return Verdict.INCONCLUSIVE;

@@ -158,9 +158,14 @@ public final class Schemas {
      * ratio the verdict is taken on (ratio of the medians), {@code ratio_ci_low}/{@code ratio_ci_high}
      * its 95 % interval (Fieller, see {@link Intervals}); {@code verdict} holds, does not hold,
      * inconclusive (the interval straddles the threshold; {@code repeats_needed} is how many repeats
-     * per target would clear it at the spread seen, empty when more than 50) or not measured.
+     * per target would clear it at the spread seen, empty when more than 50) or not measured. An
+     * unbounded interval is written {@code inf}/{@code -inf}, never empty. {@code level} is the cell
+     * level the verdict was taken at, as {@code Cells.Key#level} names it ({@code c256},
+     * {@code c16-i2000}; {@code all} for claim 7, which reads every level; empty for claim 5, the micro
+     * benchmarks): a claim whose metric depends on the level has one row per level (claim 3) or is
+     * read at the level it is about, named here, so two runs' verdicts are compared level by level.
      */
-    public static final List<String> CLAIMS = List.of("claim", "family", "title", "metric", "values",
+    public static final List<String> CLAIMS = List.of("claim", "family", "level", "title", "metric", "values",
             "threshold", "ratio", "ratio_ci_low", "ratio_ci_high", "verdict", "repeats_needed", "note");
 
     /**

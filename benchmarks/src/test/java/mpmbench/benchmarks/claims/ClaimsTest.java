@@ -154,17 +154,36 @@ class ClaimsTest {
 
     @Test
     void cpu_bound_models_converge_and_peers_cannot_serve_cpu() {
-        assertVerdict("holds", "6/java");
+        assertVerdict("holds", "6/java"); // every pair's interval at or below 1.25
         assertTrue(claims.get("6/java").text("note").startsWith("java-virtual / java-prefork = 1.075 [1.004, 1.151]"),
                 claims.get("6/java").text("note"));
         assertVerdict("not measured", "6/httpd");
     }
 
     @Test
-    void java_orders_like_httpd_with_ties_within_ten_percent() {
-        assertVerdict("holds", "7/java-vs-httpd");
-        assertEquals("6/6 pairs agree (2 with a clear order on both sides) over hello@c256 idle-keepalive@c16-i300",
+    void java_orders_like_httpd_counts_only_pairs_ordered_on_both_sides() {
+        // 6 pairs compared, 2 of them ordered on both sides: once "6/6 agree" (ties counted as agreement)
+        assertVerdict("inconclusive", "7/java-vs-httpd");
+        assertEquals("2/2 pairs ordered on both sides agree (4 of 6 undecided on a side) over hello@c256 idle-keepalive@c16-i300",
                 claims.get("7/java-vs-httpd").text("values"));
+        assertEquals("all", claims.get("7/java-vs-httpd").text("level"));
+    }
+
+    @Test
+    void every_claim_names_the_level_it_was_decided_at() {
+        assertEquals("c256", claims.get("1a/java").text("level"));
+        assertEquals("c16-i300", claims.get("3/java").text("level"));
+        assertEquals("c16-i300", claims.get("4/httpd").text("level"));
+        assertEquals("c16", claims.get("2/java").text("level"));
+    }
+
+    @Test
+    void an_unbounded_ratio_is_written_inf_never_empty() {
+        // worker and prefork served 0 req/s in every repeat: event / max(worker, prefork) is infinite
+        Row c = claims.get("4/java");
+        assertEquals("inf", c.text("ratio"), c.toString());
+        assertEquals("inf", c.text("ratio_ci_low"));
+        assertEquals("inf", c.text("ratio_ci_high"));
     }
 
     @Test

@@ -42,6 +42,7 @@ class GracefulRestartClaimTest {
         Map<String, Row> c = claim8(summary);
         assertEquals("holds", c.get("java-event").text("verdict"), c.get("java-event").toString());
         assertEquals("0 failed requests across 3 repeats, 3 restarts each", c.get("java-event").text("note"));
+        assertEquals("c16", c.get("java-event").text("level"));
         assertEquals("does not hold", c.get("httpd-event").text("verdict"));
         assertTrue(c.get("httpd-event").text("values").contains("r2=3 (err_timeout 1, err_closed 2)"),
                 c.get("httpd-event").text("values"));

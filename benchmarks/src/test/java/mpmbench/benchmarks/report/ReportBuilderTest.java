@@ -87,7 +87,7 @@ class ReportBuilderTest {
         assertTrue(md.indexOf("## Microbenchmarks") < md.indexOf("## Skipped, failed, generator-bound and unsettled repeats"));
         Row c5 = CsvTables.read(dir.resolve("claims.csv")).stream().filter(r -> r.text("claim").equals("5")).findFirst()
                 .orElseThrow();
-        assertEquals("does not hold", c5.text("verdict"));
+        assertEquals("inconclusive", c5.text("verdict")); // JMH's errors leave start and switch in doubt (MicroClaimTest)
     }
 
     @Test
