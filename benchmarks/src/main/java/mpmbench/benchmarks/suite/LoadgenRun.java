@@ -52,6 +52,7 @@ public final class LoadgenRun {
             "^\\s*([0-9.]+)s (warm-up|\\s+)\\s+(\\d+) req/s\\s+errors (\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern WARMUP_OVER = Pattern.compile("warm-up over after ([0-9.]+)s");
+    private static final Pattern WINDOW_OVER = Pattern.compile("window over after ([0-9.]+)s");
 
     private LoadgenRun() {
     }
@@ -181,6 +182,13 @@ public final class LoadgenRun {
         /** The warm-up ended after {@code elapsedS} seconds: the measured window starts now. */
         default void warmupOver(double elapsedS) {
         }
+
+        /**
+         * The measured window ended after {@code elapsedS} seconds (since the run's start): the
+         * generator's clock reached the window's end now; the grace for answers in flight follows.
+         */
+        default void windowOver(double elapsedS) {
+        }
     }
 
     /**
@@ -201,6 +209,7 @@ public final class LoadgenRun {
                 while ((line = r.readLine()) != null) {
                     Second s = parseProgress(line);
                     double warmupOver = parseWarmupOver(line);
+                    double windowOver = parseWindowOver(line);
                     if (s != null) {
                         synchronized (seconds) {
                             seconds.add(s);
@@ -208,6 +217,8 @@ public final class LoadgenRun {
                         listener.second(s);
                     } else if (!Double.isNaN(warmupOver)) {
                         listener.warmupOver(warmupOver);
+                    } else if (!Double.isNaN(windowOver)) {
+                        listener.windowOver(windowOver);
                     } else if (!line.isBlank()) {
                         synchronized (other) {
                             other.add(line);
@@ -237,6 +248,12 @@ public final class LoadgenRun {
     /** The seconds of a "warm-up over after 6.0s" line, NaN for any other line. */
     public static double parseWarmupOver(String line) {
         Matcher m = WARMUP_OVER.matcher(line);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
+    /** The seconds of a "window over after 9.0s" line, NaN for any other line. */
+    public static double parseWindowOver(String line) {
+        Matcher m = WINDOW_OVER.matcher(line);
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
