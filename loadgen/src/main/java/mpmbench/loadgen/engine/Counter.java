@@ -44,7 +44,10 @@ public enum Counter {
     BYTES,
     /** Responses completed for requests of the warm-up, kept out of the histograms. */
     WARMUP_REQUESTS,
-    /** Requests of the warm-up that failed or were never answered, and connection errors in the warm-up. */
+    /**
+     * Requests of the warm-up that failed, were never answered or were answered with an error status,
+     * and connection errors in the warm-up: kept apart so that the {@code ERR_*} counters are the window's.
+     */
     WARMUP_ERRORS,
     /** Connect refused, failed, or not completed within the connect timeout. Connection-level. */
     ERR_CONNECT,
