@@ -392,9 +392,7 @@ final class SingleThreadSelectorLoop implements Runnable {
             if (why == Counter.ERR_UNSOLICITED) {
                 accounting.connectionError(why, now);
             }
-            for (int i = 0; i < c.inflight; i++) {
-                accounting.lost(c.intendedAt(i), why, now);
-            }
+            accounting.lost(c, why, now);
         }
         close(c);
         if (c.trickle) {
@@ -438,9 +436,7 @@ final class SingleThreadSelectorLoop implements Runnable {
             stop();
         }
         for (Connection c : active) {
-            for (int i = 0; i < c.inflight; i++) {
-                accounting.inFlightAtEnd(c.intendedAt(i));
-            }
+            accounting.inFlightAtEnd(c);
             close(c);
         }
         idle.finish();

@@ -7,7 +7,7 @@ import mpmbench.loadgen.record.LatencyRecorders;
  * rule and the identity it keeps are in {@link Counter}'s class comment), for the paths off the
  * steady state: a request lost with its connection, an answer after the window's end, a request in
  * flight at the hard end, the requests never sent. The steady state's answers (before the window's
- * end) are counted by {@link SingleThreadSelectorLoop#responseComplete} itself, which only checks the
+ * end) are counted by {@code SingleThreadSelectorLoop.responseComplete} itself, which only checks the
  * window's end before it.
  *
  * <p>In the open model the window's unsent and unanswered requests go into the corrected histogram at
@@ -34,10 +34,17 @@ final class WindowAccounting {
     }
 
     /**
-     * A request in flight was lost with its connection at {@code nowNs} ({@code why}: a request-level
-     * error of {@link Counter#REQUEST_ERRORS}): an error of the window before its end, unanswered after.
+     * The requests in flight on {@code c} are lost with it at {@code nowNs} ({@code why}: a
+     * request-level error of {@link Counter#REQUEST_ERRORS}): each an error of the window before its
+     * end, unanswered after. Call before the connection forgets them.
      */
-    void lost(long intendedNs, Counter why, long nowNs) {
+    void lost(Connection c, Counter why, long nowNs) {
+        for (int i = 0; i < c.inflight; i++) {
+            lost(c.intendedAt(i), why, nowNs);
+        }
+    }
+
+    private void lost(long intendedNs, Counter why, long nowNs) {
         if (intendedNs < clock.warmupEndNs()) {
             counters.increment(Counter.WARMUP_ERRORS);
         } else if (nowNs < clock.windowEndNs()) {
@@ -56,8 +63,14 @@ final class WindowAccounting {
         }
     }
 
-    /** A request still in flight when the loop ended (the hard end, or the loop failed). */
-    void inFlightAtEnd(long intendedNs) {
+    /** The requests still in flight on {@code c} when the loop ended (the hard end, or the loop failed). */
+    void inFlightAtEnd(Connection c) {
+        for (int i = 0; i < c.inflight; i++) {
+            inFlightAtEnd(c.intendedAt(i));
+        }
+    }
+
+    private void inFlightAtEnd(long intendedNs) {
         if (intendedNs < clock.warmupEndNs()) {
             counters.increment(Counter.WARMUP_ERRORS);
         } else {
