@@ -304,7 +304,7 @@ final class SingleThreadSelectorLoop implements Runnable {
                 recorders.recordResponse(phase, now - intended, now - sent);
                 counters.increment(REQUESTS_BY_PHASE[phase]);
                 counters.add(Counter.BYTES, p.responseBytes() * (1 - phase));
-            } else {
+            } else { // only in the grace: a deoptimisation of this branch there delays no measured answer
                 accounting.answeredAfterWindow(intended);
             }
             c.readySince = now;
