@@ -183,7 +183,10 @@ public final class LoadgenRun {
         default void warmupOver(double elapsedS) {
         }
 
-        /** The measured window ended after {@code elapsedS} seconds: what follows is the drain. */
+        /**
+         * The measured window ended after {@code elapsedS} seconds (since the run's start): the
+         * generator's clock reached the window's end now; the grace for answers in flight follows.
+         */
         default void windowOver(double elapsedS) {
         }
     }

@@ -104,6 +104,45 @@ class LoadgenRunTest {
         assertEquals(6.0, LoadgenRun.parseWarmupOver("  warm-up over after 6.0s: steady"));
         assertEquals(15.0, LoadgenRun.parseWarmupOver("\r  warm-up over after 15.0s"));
         assertTrue(Double.isNaN(LoadgenRun.parseWarmupOver("     4.0s                 0 req/s  errors 106  p99 10.671ms")));
+        assertTrue(Double.isNaN(LoadgenRun.parseWarmupOver("  window over after 9.0s")));
+    }
+
+    @Test
+    void the_window_over_line_is_read_and_nothing_else_is() {
+        assertEquals(9.0, LoadgenRun.parseWindowOver("  window over after 9.0s"));
+        assertEquals(21.5, LoadgenRun.parseWindowOver("\r  window over after 21.5s"));
+        assertTrue(Double.isNaN(LoadgenRun.parseWindowOver("  warm-up over after 6.0s: steady")));
+        assertTrue(Double.isNaN(LoadgenRun.parseWindowOver("     9.0s              1000 req/s  errors 0  p99 1.2ms")));
+        assertEquals(null, LoadgenRun.parseProgress("  window over after 9.0s"), "not a progress second");
+    }
+
+    @Test
+    void the_reader_thread_tells_the_listener_where_the_window_starts_and_ends(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // the generator's stderr as it prints it with --progress (not on a terminal)
+        String stderr = "  warm-up over after 1.0s\n     1.5s             10 req/s  errors 0  p99 1.000ms\n"
+                + "  window over after 2.0s\n";
+        List<String> told = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        LoadgenRun.Outcome out = LoadgenRun.run(List.of("sh", "-c", "printf '" + stderr + "' >&2"), null,
+                dir.resolve("console.txt"), Duration.ofSeconds(20), new LoadgenRun.Listener() {
+                    @Override
+                    public void second(LoadgenRun.Second s) {
+                        told.add("second " + s.tS());
+                    }
+
+                    @Override
+                    public void warmupOver(double elapsedS) {
+                        told.add("warm-up over " + elapsedS);
+                    }
+
+                    @Override
+                    public void windowOver(double elapsedS) {
+                        told.add("window over " + elapsedS);
+                    }
+                });
+        assertEquals(0, out.exitCode());
+        assertEquals(List.of("warm-up over 1.0", "second 1.5", "window over 2.0"), told);
+        assertEquals("", out.stderrTail(), "every line was understood");
     }
 
     @Test

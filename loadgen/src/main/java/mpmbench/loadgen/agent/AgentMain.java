@@ -86,12 +86,17 @@ public final class AgentMain {
                 @Override
                 public void second(double elapsedS, Counts counts, Histogram[] interval, boolean warmup) {
                     say(String.format(Locale.ROOT, "%s %.3f %d %d %d", AgentProtocol.SECOND, elapsedS, warmup ? 1 : 0,
-                            counts.get(Counter.REQUESTS) + counts.get(Counter.WARMUP_REQUESTS), counts.errors()));
+                            counts.get(Counter.REQUESTS) + counts.get(Counter.WARMUP_REQUESTS), counts.errorsWithWarmup()));
                 }
 
                 @Override
                 public void warmupOver(double elapsedS, boolean settled) {
                     say(String.format(Locale.ROOT, "%s %.3f %d", AgentProtocol.MEASURING, elapsedS, settled ? 1 : 0));
+                }
+
+                @Override
+                public void windowOver(double elapsedS) {
+                    say(String.format(Locale.ROOT, "%s %.3f", AgentProtocol.MEASURED, elapsedS));
                 }
             };
             LoadRun run = new LoadRun(spec, dir.resolve(AgentProtocol.LATENCY_HLOG), progress);

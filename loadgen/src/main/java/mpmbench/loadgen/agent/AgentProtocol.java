@@ -19,6 +19,7 @@ import java.time.Instant;
  *                                      summed requests/s of every agent are steady)
  * agent → MEASURING s steady           its warm-up ended s seconds after its start (steady 1: told
  *                                      by MEASURE, 0: a fixed warm-up or the settle cap)
+ * agent → MEASURED s                  its measured window ended s seconds after its start
  * agent → DONE requests                result.json and latency.hlog are written in its run folder
  * agent → ERROR message                it cannot go on (bad spec, no START in time); it exits
  * </pre>
@@ -35,6 +36,7 @@ final class AgentProtocol {
     static final String SECOND = "SECOND";
     static final String MEASURE = "MEASURE";
     static final String MEASURING = "MEASURING";
+    static final String MEASURED = "MEASURED";
     static final String DONE = "DONE";
     static final String ERROR = "ERROR";
 

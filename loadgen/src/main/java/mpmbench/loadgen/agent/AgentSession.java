@@ -89,7 +89,8 @@ final class AgentSession implements AutoCloseable {
     /** Gets the agent's progress lines while the coordinator waits for another. */
     interface ProgressLines {
         /**
-         * @param word {@link AgentProtocol#SECOND} or {@link AgentProtocol#MEASURING}
+         * @param word {@link AgentProtocol#SECOND}, {@link AgentProtocol#MEASURING} or
+         *             {@link AgentProtocol#MEASURED}
          * @param rest the line after the word
          * @throws AgentFailure the line shows the agent cannot stay in the run
          */
@@ -97,8 +98,8 @@ final class AgentSession implements AutoCloseable {
     }
 
     /**
-     * As {@link #expect(String, Duration, String)}, handing the agent's {@code SECOND} and
-     * {@code MEASURING} lines that come first to {@code progress}, when it is not {@code null}.
+     * As {@link #expect(String, Duration, String)}, handing the agent's {@code SECOND}, {@code MEASURING}
+     * and {@code MEASURED} lines that come first to {@code progress}, when it is not {@code null}.
      */
     String expect(String word, Duration timeout, String waitingFor, ProgressLines progress) throws AgentFailure {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -134,7 +135,7 @@ final class AgentSession implements AutoCloseable {
     }
 
     private static String progressWord(String line) {
-        for (String w : new String[] {AgentProtocol.SECOND, AgentProtocol.MEASURING}) {
+        for (String w : new String[] {AgentProtocol.SECOND, AgentProtocol.MEASURING, AgentProtocol.MEASURED}) {
             if (line.startsWith(w + " ")) {
                 return w;
             }

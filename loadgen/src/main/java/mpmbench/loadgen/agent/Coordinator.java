@@ -122,6 +122,7 @@ public final class Coordinator {
                         }
                     });
             AtomicBoolean measuring = new AtomicBoolean();
+            AtomicBoolean measured = new AtomicBoolean();
             each(runs, r -> {
                 try {
                     String started = r.session.expect(AgentProtocol.STARTED, START_LEAD.plusSeconds(10), "its start");
@@ -129,6 +130,13 @@ public final class Coordinator {
                     r.session.expect(AgentProtocol.DONE, runTime, "its result", seconds == null ? null : (word, rest) -> {
                         if (word.equals(AgentProtocol.SECOND)) {
                             seconds.second(r.agent.index(), rest);
+                            return;
+                        }
+                        if (word.equals(AgentProtocol.MEASURED)) {
+                            if (progress != null && !measured.getAndSet(true)) { // the suite samples the target here
+                                progress.accept(String.format(Locale.ROOT, "  window over after %.1fs",
+                                        Double.parseDouble(rest.split(" ")[0])));
+                            }
                             return;
                         }
                         String elsewhere = settle == null ? null : settle.measuring(rest);

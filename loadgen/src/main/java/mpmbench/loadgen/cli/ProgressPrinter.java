@@ -32,7 +32,7 @@ final class ProgressPrinter implements LoadRun.Progress {
         Histogram corrected = interval[IntervalCollector.CORRECTED];
         double p99Ms = corrected.getTotalCount() == 0 ? 0 : corrected.getValueAtPercentile(99) / 1000.0;
         String line = String.format(Locale.ROOT, "  %6.1fs %s %9d req/s  errors %d  p99 %.3fms",
-                elapsedS, warmup ? "warm-up" : "       ", done - lastDone, counts.errors(), p99Ms);
+                elapsedS, warmup ? "warm-up" : "       ", done - lastDone, counts.errorsWithWarmup(), p99Ms);
         lastDone = done;
         if (terminal) {
             out.print("\r" + line + "   ");
@@ -51,6 +51,17 @@ final class ProgressPrinter implements LoadRun.Progress {
     public void warmupOver(double elapsedS, boolean settled) {
         out.printf(Locale.ROOT, "%s  warm-up over after %.1fs%s%n", terminal ? "\r" : "", elapsedS,
                 settled ? ": steady" : "");
+        out.flush();
+    }
+
+    /**
+     * One line when the measured window ends, {@code window over after 9.0s} (seconds since the run's
+     * start; the grace for the answers in flight follows): the suite reads it to sample the server at
+     * the end of the measured window.
+     */
+    @Override
+    public void windowOver(double elapsedS) {
+        out.printf(Locale.ROOT, "%s  window over after %.1fs%n", terminal ? "\r" : "", elapsedS);
         out.flush();
     }
 

@@ -8,16 +8,21 @@ package mpmbench.loadgen.engine;
 final class ClosedSendPolicy implements SendPolicy {
 
     private final SingleThreadSelectorLoop loop;
+    private final RunClock clock;
     private final boolean keepAlive;
 
-    ClosedSendPolicy(SingleThreadSelectorLoop loop, boolean keepAlive) {
+    ClosedSendPolicy(SingleThreadSelectorLoop loop, RunClock clock, boolean keepAlive) {
         this.loop = loop;
+        this.clock = clock;
         this.keepAlive = keepAlive;
     }
 
     @Override
     public void ready(Connection c, long now) {
         long sentAt = keepAlive ? now : c.connectStartedAt;
+        if (sentAt >= clock.windowEndNs()) {
+            return; // the loop has not noticed the window's end yet: a request now would be no one's
+        }
         int n = 0;
         while (c.canSend()) {
             c.push(sentAt, sentAt);

@@ -148,6 +148,11 @@ final class Connection {
         return sentNs[head];
     }
 
+    /** Intended send time (ns) of the {@code i}-th oldest request in flight, {@code 0 <= i < inflight}. */
+    long intendedAt(int i) {
+        return intendedNs[(head + i) % intendedNs.length];
+    }
+
     /** Removes the oldest request in flight (its answer is complete). */
     void pop() {
         head = (head + 1) % intendedNs.length;

@@ -1,18 +1,55 @@
 package mpmbench.loadgen.engine;
 
+import java.util.List;
+
 /**
  * What a run counts, besides latencies. Errors are counted, never thrown: a run goes on whatever one
- * connection does. Each failed request counts once (a connection that dies with three pipelined
- * requests in flight counts three); a connect that fails counts once.
+ * connection does.
+ *
+ * <h2>Every request of the window counted once (the open model's identity)</h2>
+ * A request belongs to the phase of its intended send time (the closed model: its actual send):
+ * the warm-up {@code [start, warmupEnd)}, the measured window {@code [warmupEnd, windowEnd)} (see
+ * {@code RunClock}). Each request of the window is counted exactly once, in the state it was in at
+ * the window's end:
+ * <ul>
+ *   <li>{@link #REQUESTS}: its complete answer arrived before the window's end (an error status
+ *       included: {@link #ERR_STATUS} is a subset of {@link #REQUESTS});</li>
+ *   <li>one of the request-level errors {@link #REQUEST_ERRORS} ({@link #ERR_READ}, {@link #ERR_WRITE},
+ *       {@link #ERR_TIMEOUT}, {@link #ERR_PARSE}, {@link #ERR_CLOSED}): it was in flight on a connection
+ *       that failed before the window's end (a connection that fails with three pipelined requests in
+ *       flight counts three);</li>
+ *   <li>{@link #UNANSWERED}: it was sent and had no complete answer at the window's end (an answer in
+ *       the grace after it is {@link #ANSWERED_IN_GRACE}, a subset);</li>
+ *   <li>{@link #UNSENT}: open model, it was never sent (its connection was busy or down).</li>
+ * </ul>
+ * so that in the open model {@code REQUESTS + REQUEST_ERRORS + UNSENT + UNANSWERED == SCHEDULED}
+ * exactly, {@link #SCHEDULED} being the intended send times in the window, computed from the schedules'
+ * arithmetic at the end of the run ({@code OpenSchedule#intendedIn}). The unsent and unanswered ones are
+ * in the corrected histogram at a lower bound, window end − intended send time; the uncorrected and
+ * lag histograms get nothing for them. In the closed model the same rule applies (an answer after the
+ * window's end is not the window's) but nothing is scheduled, so {@link #SCHEDULED}, {@link #UNSENT},
+ * {@link #UNANSWERED} and {@link #ANSWERED_IN_GRACE} are not reported.
+ *
+ * <p>Connection-level errors, {@link #ERR_CONNECT} and {@link #ERR_UNSOLICITED}, count events with no
+ * request lost (the request waits for the next connect, or nothing was asked); from the warm-up's end
+ * on. Errors of warm-up requests and connection errors in the warm-up are {@link #WARMUP_ERRORS}.
  */
 public enum Counter {
-    /** Responses completed for requests of the measured window (each one is in the histograms). */
+    /**
+     * Responses completed before the window's end for requests of the measured window (each one is in
+     * the histograms).
+     */
     REQUESTS,
     /** Response bytes (status line, headers, body) of those requests. */
     BYTES,
     /** Responses completed for requests of the warm-up, kept out of the histograms. */
     WARMUP_REQUESTS,
-    /** Connect refused, failed, or not completed within the connect timeout. */
+    /**
+     * Requests of the warm-up that failed, were never answered or were answered with an error status,
+     * and connection errors in the warm-up: kept apart so that the {@code ERR_*} counters are the window's.
+     */
+    WARMUP_ERRORS,
+    /** Connect refused, failed, or not completed within the connect timeout. Connection-level. */
     ERR_CONNECT,
     /** Reading failed (connection reset). */
     ERR_READ,
@@ -22,14 +59,33 @@ public enum Counter {
     ERR_TIMEOUT,
     /** A complete response whose status is not 2xx or 3xx (still timed and counted as a request). */
     ERR_STATUS,
-    /** Bytes that are not an HTTP response, or an answer nobody asked for; the connection is closed. */
+    /** Bytes that are not an HTTP response; the connection is closed. */
     ERR_PARSE,
     /** The server closed the connection before the answer to a request in flight was complete. */
     ERR_CLOSED,
-    /** Requests sent but still unanswered when the run ended. */
+    /**
+     * An answer nobody asked for (bytes while nothing was in flight); the connection is closed.
+     * Connection-level: no request is lost with it.
+     */
+    ERR_UNSOLICITED,
+    /**
+     * Requests of the window sent and without a complete answer at the window's end (answered later in
+     * the grace, failed later, or never answered by the run's hard end). Open model: in the corrected
+     * histogram at window end − intended send time, a lower bound.
+     */
     UNANSWERED,
-    /** Open model: requests due within the window that were never sent (their connection was busy). */
+    /** Of {@link #UNANSWERED}: those whose answer came in the grace, after the window's end. */
+    ANSWERED_IN_GRACE,
+    /**
+     * Open model: requests intended within the window that were never sent (their connection was busy
+     * or down). In the corrected histogram at window end − intended send time, a lower bound.
+     */
     UNSENT,
+    /**
+     * Open model: the intended send times within the window, from the schedules' arithmetic (not
+     * counted by the I/O threads; set when the run ends).
+     */
+    SCHEDULED,
     /** Active connections opened again after the server closed them or after an error. */
     RECONNECTS,
     /** Idle connections that connected. */
@@ -76,6 +132,9 @@ public enum Counter {
     TRICKLE_BYTES;
 
     private static final Counter[] VALUES = values();
+
+    /** The errors that count requests of the window, one each (see the class comment). */
+    public static final List<Counter> REQUEST_ERRORS = List.of(ERR_READ, ERR_WRITE, ERR_TIMEOUT, ERR_PARSE, ERR_CLOSED);
 
     static Counter of(int ordinal) {
         return VALUES[ordinal];

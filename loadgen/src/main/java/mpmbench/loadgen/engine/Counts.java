@@ -36,7 +36,24 @@ public final class Counts {
         return new Counts(sum);
     }
 
-    /** Sum of every {@code ERR_*} counter. */
+    /**
+     * The requests of the window failed with their connection: the sum of {@link Counter#REQUEST_ERRORS}
+     * (the open model's identity: {@code REQUESTS + requestErrors() + UNSENT + UNANSWERED == SCHEDULED}).
+     */
+    public long requestErrors() {
+        long n = 0;
+        for (Counter c : Counter.REQUEST_ERRORS) {
+            n += get(c);
+        }
+        return n;
+    }
+
+    /** {@link #errors()} and {@link Counter#WARMUP_ERRORS}: every error so far, as progress shows it. */
+    public long errorsWithWarmup() {
+        return errors() + get(Counter.WARMUP_ERRORS);
+    }
+
+    /** Sum of every {@code ERR_*} counter (the window's; {@link Counter#ERR_STATUS} included). */
     public long errors() {
         long n = 0;
         for (Counter c : Counter.values()) {

@@ -43,6 +43,14 @@ public final class LoadRun {
          */
         default void warmupOver(double elapsedS, boolean settled) {
         }
+
+        /**
+         * The measured window is over after {@code elapsedS} seconds (since the run's start): called at
+         * the instant the run's clock reaches the window's end (beside the CPU reading there), before
+         * the grace for the answers in flight.
+         */
+        default void windowOver(double elapsedS) {
+        }
     }
 
     private final LoadSpec spec;
@@ -124,11 +132,15 @@ public final class LoadRun {
         List<LatencyRecorders> recorders = new ArrayList<>();
         List<SingleWriterCounters> counters = new ArrayList<>();
         List<SingleThreadSelectorLoop> loops = new ArrayList<>();
+        List<OpenSchedule> schedules = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             List<Connection> active = new ArrayList<>();
             for (int i = share(spec.connections(), threads, t); i < share(spec.connections(), threads, t + 1); i++) {
                 OpenSchedule schedule = spec.open()
                         ? OpenSchedule.of(clock.startNs(), spec.rate(), i, spec.connections()) : null;
+                if (schedule != null) {
+                    schedules.add(schedule);
+                }
                 active.add(new Connection(i, false, shared.duplicate(), spec.pipeline(), schedule));
             }
             List<Connection> idle = new ArrayList<>();
@@ -175,7 +187,8 @@ public final class LoadRun {
             boolean nsTimer = loops.stream().allMatch(SingleThreadSelectorLoop::nanosecondTimer);
             long warmupNs = clock.warmupEndNs() - clock.startNs();
             long windowNs = Math.min(spec.duration().toNanos(), clock.windowEndNs() - clock.warmupEndNs());
-            return new LoadResult(spec, startMs, sum(counters), collector.total(IntervalCollector.CORRECTED),
+            Counts counts = sum(counters).with(Counter.SCHEDULED, scheduled(schedules, clock));
+            return new LoadResult(spec, startMs, counts, collector.total(IntervalCollector.CORRECTED),
                     collector.total(IntervalCollector.UNCORRECTED), collector.total(IntervalCollector.LAG),
                     cpu[1].since(cpu[0]), nsTimer, GeneratorJvm.jit(), warmupNs, windowNs, settled);
         }
@@ -190,15 +203,27 @@ public final class LoadRun {
         stopRequested = true;
         RunClock c = clock;
         if (c != null) {
-            c.stopNow(System.nanoTime());
+            c.stopNow(System.nanoTime() + RunClock.MOVE_LEAD_NS);
         }
+    }
+
+    /**
+     * The requests intended in the window as it finally was ({@code --settle} and a stop move it):
+     * the schedules' arithmetic, independent of what the I/O threads counted. 0 in the closed model.
+     */
+    static long scheduled(List<OpenSchedule> schedules, RunClock clock) {
+        long n = 0;
+        for (OpenSchedule s : schedules) {
+            n += s.intendedIn(clock.warmupEndNs(), clock.windowEndNs());
+        }
+        return n;
     }
 
     /**
      * Reports once a second until every loop has ended; gives up 5 s after the hard end. With
      * {@code --settle}, ends the warm-up at the first second at which the requests/s are steady
      * ({@link SteadyState}) and the warm-up has lasted {@code --warmup}. Reads the process's CPU time
-     * when the measured window starts and when it ends.
+     * when the measured window starts and when it ends, and tells the progress of both instants.
      *
      * @return the CPU time at the start and at the end of the window
      */
@@ -230,6 +255,7 @@ public final class LoadRun {
                     }
                 } else if (cpu[0] != null && cpu[1] == null && now >= clock.windowEndNs()) {
                     cpu[1] = ProcessCpu.now();
+                    windowOver(clock);
                 }
                 if (now >= giveUpNs) {
                     throw new IOException("I/O threads did not stop by the end of the run");
@@ -238,13 +264,10 @@ public final class LoadRun {
                     if (slices % slicesPerSecond != 0) {
                         collector.slice(System.currentTimeMillis());
                     } else {
-                        Histogram[] interval = collector.collect(System.currentTimeMillis());
+                        // the counts and the settle decision first: the warm-up's end is set from a clock
+                        // reading taken just before (see RunClock.MOVE_LEAD_NS), not after the collection
                         Counts counts = sum(counters);
                         boolean warmup = now < clock.warmupEndNs();
-                        if (progress != null) {
-                            progress.second((now - clock.startNs()) / 1e9, counts,
-                                    warmup ? collector.warmupInterval() : interval, warmup);
-                        }
                         long doneNow = counts.get(Counter.REQUESTS) + counts.get(Counter.WARMUP_REQUESTS);
                         if (warmupRps != null && warmup) {
                             warmupRps.add(doneNow - lastDone);
@@ -253,8 +276,13 @@ public final class LoadRun {
                                     : now - clock.startNs() >= spec.warmup().toNanos() && SteadyState.settled(warmupRps);
                             if (steady) {
                                 settled = true;
-                                clock.endWarmup(now);
+                                clock.endWarmup(System.nanoTime() + RunClock.MOVE_LEAD_NS);
                             }
+                        }
+                        Histogram[] interval = collector.collect(System.currentTimeMillis());
+                        if (progress != null) {
+                            progress.second((now - clock.startNs()) / 1e9, counts,
+                                    warmup ? collector.warmupInterval() : interval, warmup);
                         }
                         lastDone = doneNow;
                     }
@@ -269,10 +297,17 @@ public final class LoadRun {
         if (cpu[0] == null) {
             cpu[0] = ProcessCpu.now();
         }
-        if (cpu[1] == null) {
+        if (cpu[1] == null) { // every loop ended before this thread saw the window's end (a stop)
             cpu[1] = ProcessCpu.now();
+            windowOver(clock);
         }
         return cpu;
+    }
+
+    private void windowOver(RunClock clock) {
+        if (progress != null) {
+            progress.windowOver((clock.windowEndNs() - clock.startNs()) / 1e9);
+        }
     }
 
     private static Counts sum(List<SingleWriterCounters> counters) {

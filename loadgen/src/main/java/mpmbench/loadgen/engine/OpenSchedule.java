@@ -11,10 +11,12 @@ package mpmbench.loadgen.engine;
  */
 public final class OpenSchedule {
 
+    private final long firstNs;
     private final long intervalNs;
     private long next;
 
     OpenSchedule(long firstNs, long intervalNs) {
+        this.firstNs = firstNs;
         this.next = firstNs;
         this.intervalNs = Math.max(1, intervalNs);
     }
@@ -41,9 +43,23 @@ public final class OpenSchedule {
         return t;
     }
 
-    /** How many requests not yet taken are intended before {@code endNs}. */
-    public long dueBefore(long endNs) {
-        return next >= endNs ? 0 : (endNs - next + intervalNs - 1) / intervalNs;
+    /**
+     * How many requests of the whole schedule (taken or not) are intended in {@code [fromNs, toNs)}:
+     * pure arithmetic on the first time and the interval, so it counts what was scheduled whatever
+     * happened to the requests. Any thread may call it (both are final).
+     */
+    public long intendedIn(long fromNs, long toNs) {
+        return Math.max(0, intendedBefore(toNs) - intendedBefore(fromNs));
+    }
+
+    /** How many of {@code first + k·interval}, {@code k >= 0}, are before {@code endNs}. */
+    private long intendedBefore(long endNs) {
+        return endNs <= firstNs ? 0 : (endNs - firstNs + intervalNs - 1) / intervalNs;
+    }
+
+    /** The first intended time not yet taken that is at or after {@code fromNs} (ns). */
+    public long nextAtOrAfter(long fromNs) {
+        return next >= fromNs ? next : next + (fromNs - next + intervalNs - 1) / intervalNs * intervalNs;
     }
 
     public long intervalNs() {

@@ -17,16 +17,16 @@ final class OpenSendPolicy implements SendPolicy {
     private final List<Connection> active;
     private final RunClock clock;
     private final LatencyRecorders recorders;
-    private final SingleWriterCounters counters;
+    private final WindowAccounting accounting;
     private final boolean keepAlive;
 
     OpenSendPolicy(SingleThreadSelectorLoop loop, List<Connection> active, RunClock clock,
-                   LatencyRecorders recorders, SingleWriterCounters counters, boolean keepAlive) {
+                   LatencyRecorders recorders, WindowAccounting accounting, boolean keepAlive) {
         this.loop = loop;
         this.active = active;
         this.clock = clock;
         this.recorders = recorders;
-        this.counters = counters;
+        this.accounting = accounting;
         this.keepAlive = keepAlive;
     }
 
@@ -81,7 +81,7 @@ final class OpenSendPolicy implements SendPolicy {
     @Override
     public void stop() {
         for (int i = 0, n = active.size(); i < n; i++) {
-            counters.add(Counter.UNSENT, active.get(i).schedule.dueBefore(clock.windowEndNs()));
+            accounting.unsent(active.get(i).schedule); // counted and recorded at a lower bound
         }
     }
 }

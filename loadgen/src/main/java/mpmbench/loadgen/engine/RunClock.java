@@ -14,6 +14,15 @@ package mpmbench.loadgen.engine;
  */
 final class RunClock {
 
+    /**
+     * How far ahead of its own clock reading another thread moves a boundary ({@link #endWarmup},
+     * {@link #stopNow}), ns: an I/O thread that still reads the old boundary for a moment must not
+     * classify a request intended between the reading and the new boundary differently from the end
+     * of the run's arithmetic ({@code scheduled}, see {@link Counter}). No request can be due in this
+     * lead before the write is seen, unless the mover is descheduled for longer than the lead.
+     */
+    static final long MOVE_LEAD_NS = 10_000_000;
+
     private final long startNs;
     private final long durationNs;
     private final long graceNs;

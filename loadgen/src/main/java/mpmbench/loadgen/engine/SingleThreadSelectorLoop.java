@@ -34,6 +34,8 @@ final class SingleThreadSelectorLoop implements Runnable {
 
     /** The counter of an answered request by {@link LatencyRecorders#phase}. */
     private static final Counter[] REQUESTS_BY_PHASE = {Counter.REQUESTS, Counter.WARMUP_REQUESTS};
+    /** The counter of an answer with an error status by {@link LatencyRecorders#phase}. */
+    private static final Counter[] STATUS_ERRORS_BY_PHASE = {Counter.ERR_STATUS, Counter.WARMUP_ERRORS};
 
     /** Wait before reconnecting after a failed connect, so a refusing server is not spun on. */
     private static final long CONNECT_BACKOFF_NS = 10_000_000;
@@ -45,6 +47,7 @@ final class SingleThreadSelectorLoop implements Runnable {
     private final List<Connection> active;
     private final SingleWriterCounters counters;
     private final LatencyRecorders recorders;
+    private final WindowAccounting accounting;
     private final SendPolicy policy;
     private final IdleHolder idle;
     private final TrickleHolder trickle;
@@ -67,9 +70,10 @@ final class SingleThreadSelectorLoop implements Runnable {
         this.active = active;
         this.counters = counters;
         this.recorders = recorders;
+        this.accounting = new WindowAccounting(clock, counters, recorders, setup.open());
         this.policy = setup.open()
-                ? new OpenSendPolicy(this, active, clock, recorders, counters, keepAlive)
-                : new ClosedSendPolicy(this, keepAlive);
+                ? new OpenSendPolicy(this, active, clock, recorders, accounting, keepAlive)
+                : new ClosedSendPolicy(this, clock, keepAlive);
         this.idle = new IdleHolder(this, idle, counters, setup.idleIntervalNs(), setup.timeoutNs(),
                 setup.connectTimeoutNs());
         this.trickle = new TrickleHolder(this, trickling, counters, setup.request(), setup.trickleIntervalNs(),
@@ -224,7 +228,7 @@ final class SingleThreadSelectorLoop implements Runnable {
             buf.flip();
             while (buf.hasRemaining()) {
                 if (c.inflight == 0) {
-                    lose(c, Counter.ERR_PARSE, now); // an answer nobody asked for
+                    lose(c, Counter.ERR_UNSOLICITED, now); // an answer nobody asked for
                     return;
                 }
                 switch (c.parser.feed(buf)) {
@@ -274,7 +278,9 @@ final class SingleThreadSelectorLoop implements Runnable {
     }
 
     /**
-     * The oldest request in flight has its complete answer.
+     * The oldest request in flight has its complete answer. The per-response path: it allocates
+     * nothing, and the only check it adds to recording and counting is the window's end (an answer
+     * after it is not the window's: {@link WindowAccounting#answeredAfterWindow}, off the steady state).
      *
      * @return false if the connection was closed (no more bytes of it may be parsed)
      */
@@ -288,15 +294,19 @@ final class SingleThreadSelectorLoop implements Runnable {
             idle.answered(c, sent);
         } else {
             activeInflight--;
-            int status = p.status();
-            if (status < 200 || status >= 400) {
-                counters.increment(Counter.ERR_STATUS);
+            if (now < clock.windowEndNs()) {
+                // the warm-up runs the window's code (see LatencyRecorders): a phase index, no branch
+                int phase = LatencyRecorders.phase(intended, clock.warmupEndNs());
+                int status = p.status();
+                if (status < 200 || status >= 400) {
+                    counters.increment(STATUS_ERRORS_BY_PHASE[phase]);
+                }
+                recorders.recordResponse(phase, now - intended, now - sent);
+                counters.increment(REQUESTS_BY_PHASE[phase]);
+                counters.add(Counter.BYTES, p.responseBytes() * (1 - phase));
+            } else { // only in the grace: a deoptimisation of this branch there delays no measured answer
+                accounting.answeredAfterWindow(intended);
             }
-            // the warm-up runs the window's code (see LatencyRecorders): a phase index, no branch
-            int phase = LatencyRecorders.phase(intended, clock.warmupEndNs());
-            recorders.recordResponse(phase, now - intended, now - sent);
-            counters.increment(REQUESTS_BY_PHASE[phase]);
-            counters.add(Counter.BYTES, p.responseBytes() * (1 - phase));
             c.readySince = now;
         }
         p.reset();
@@ -364,21 +374,26 @@ final class SingleThreadSelectorLoop implements Runnable {
             idle.connectFailed(c, timedOut);
             return;
         }
-        counters.increment(Counter.ERR_CONNECT);
+        accounting.connectionError(Counter.ERR_CONNECT, now);
         c.readySince = now;
         c.reconnectAt = now + CONNECT_BACKOFF_NS;
     }
 
     /**
-     * The connection is gone ({@code why}: read, write, parse, timeout or closed by the server). Each
-     * request in flight counts once as {@code why}; an unsolicited answer counts once as a parse
-     * error; a keep-alive connection closed while nothing was in flight is no error. Active
-     * connections are reopened (as the send policy says), idle ones are not, trickling ones at the
-     * holder's next scan.
+     * The connection is gone ({@code why}: read, write, parse, timeout, closed by the server, or an
+     * unsolicited answer). Each request in flight is counted once by {@link WindowAccounting#lost} (as
+     * {@code why} before the window's end); an unsolicited answer counts once; a keep-alive connection
+     * closed while nothing was in flight is no error. Active connections are reopened (as the send
+     * policy says), idle ones are not, trickling ones at the holder's next scan.
      */
     void lose(Connection c, Counter why, long now) {
-        long lost = c.inflight;
         boolean wasOpen = c.state == Connection.OPEN;
+        if (!c.idle) {
+            if (why == Counter.ERR_UNSOLICITED) {
+                accounting.connectionError(why, now);
+            }
+            accounting.lost(c, why, now);
+        }
         close(c);
         if (c.trickle) {
             if (wasOpen) {
@@ -391,9 +406,6 @@ final class SingleThreadSelectorLoop implements Runnable {
                 idle.lost(c);
             }
             return;
-        }
-        if (lost > 0 || why == Counter.ERR_PARSE) {
-            counters.add(why, Math.max(1, lost));
         }
         c.readySince = now;
         if (stopped || !policy.reconnectsAtOnce()) {
@@ -424,7 +436,7 @@ final class SingleThreadSelectorLoop implements Runnable {
             stop();
         }
         for (Connection c : active) {
-            counters.add(Counter.UNANSWERED, c.inflight);
+            accounting.inFlightAtEnd(c);
             close(c);
         }
         idle.finish();

@@ -12,7 +12,8 @@ import org.HdrHistogram.SingleWriterRecorder;
  * <ul>
  *   <li>{@code corrected}: response complete minus the <em>intended</em> send time (open model: the
  *       schedule's time, so a stall is charged for every request it delayed; closed model: the actual
- *       send, the same as uncorrected).</li>
+ *       send, the same as uncorrected). In the open model it also holds the window's requests that were
+ *       unsent or unanswered at the window's end, at a lower bound ({@link #recordCensored}).</li>
  *   <li>{@code uncorrected}: response complete minus the actual send (start of the write, or of the
  *       connect without keep-alive).</li>
  *   <li>{@code lag}: open model only, the generator's own lateness: actual send minus the later of
@@ -66,6 +67,16 @@ public final class LatencyRecorders {
     public void recordResponse(int phase, long correctedNs, long uncorrectedNs) {
         corrected[phase].recordValue(toMicros(correctedNs));
         uncorrected[phase].recordValue(toMicros(uncorrectedNs));
+    }
+
+    /**
+     * Records a censored request of the window (open model: unsent, or unanswered at the window's end)
+     * in the corrected histogram only, at {@code lowerBoundNs} = window end − intended send time: it
+     * waited at least that long. The uncorrected and lag histograms get nothing (it has no send or no
+     * answer to measure from).
+     */
+    public void recordCensored(long lowerBoundNs) {
+        corrected[WINDOW].recordValue(toMicros(lowerBoundNs));
     }
 
     /** Records the send lag of one request of a {@link #phase}, in ns. */

@@ -13,7 +13,8 @@ import mpmbench.loadgen.engine.Counts;
  * The console summary in wrk's shape: a header before the run, then the latency line, with
  * {@code --latency} the percentile table, the counts, the error line, and Requests/sec. Every latency
  * line says which latency it is; anything that makes the numbers suspect (no request completed, the
- * generator behind its schedule, unanswered or unsent requests) is printed as a WARNING.
+ * generator behind its schedule, open-model requests in the corrected histogram at a lower bound
+ * because they were unsent or unanswered at the window's end) is printed as a WARNING.
  */
 public final class ConsoleSummary {
 
@@ -74,17 +75,19 @@ public final class ConsoleSummary {
                 bytes(n.get(Counter.BYTES))));
         if (n.get(Counter.WARMUP_REQUESTS) > 0 || r.warmupNs() > 0) {
             String steady = r.spec().settle().isZero() ? "" : r.settled() ? ", steady" : ", NOT steady at its cap";
-            sb.append(f("  warm-up: %d requests in %s%s (not in the histograms)%n", n.get(Counter.WARMUP_REQUESTS),
-                    duration(r.warmupSeconds()), steady));
+            String errors = n.get(Counter.WARMUP_ERRORS) > 0 ? f(", %d errors", n.get(Counter.WARMUP_ERRORS)) : "";
+            sb.append(f("  warm-up: %d requests%s in %s%s (not in the histograms)%n", n.get(Counter.WARMUP_REQUESTS),
+                    errors, duration(r.warmupSeconds()), steady));
         }
         if (r.stoppedEarly()) {
             sb.append(f("  stopped early: the measured window lasted %s of %s%n", duration(r.durationSeconds()),
                     duration(r.spec().duration().toNanos() / 1e9)));
         }
         if (n.errors() > 0) {
-            sb.append(f("  Socket errors: connect %d, read %d, write %d, timeout %d, closed %d, parse %d%n",
+            sb.append(f("  Socket errors: connect %d, read %d, write %d, timeout %d, closed %d, parse %d, unsolicited %d%n",
                     n.get(Counter.ERR_CONNECT), n.get(Counter.ERR_READ), n.get(Counter.ERR_WRITE),
-                    n.get(Counter.ERR_TIMEOUT), n.get(Counter.ERR_CLOSED), n.get(Counter.ERR_PARSE)));
+                    n.get(Counter.ERR_TIMEOUT), n.get(Counter.ERR_CLOSED), n.get(Counter.ERR_PARSE),
+                    n.get(Counter.ERR_UNSOLICITED)));
         }
         if (n.get(Counter.ERR_STATUS) > 0) {
             sb.append(f("  Non-2xx or 3xx responses: %d%n", n.get(Counter.ERR_STATUS)));
@@ -117,22 +120,27 @@ public final class ConsoleSummary {
 
     private static void warnings(LoadResult r, StringBuilder sb) {
         Counts n = r.counts();
+        boolean open = r.spec().open();
         if (r.completedNothing()) {
-            sb.append(f("WARNING: NO REQUEST COMPLETED in the measured window (%d errors, %d unanswered, %d unsent)%n",
-                    n.errors(), n.get(Counter.UNANSWERED), n.get(Counter.UNSENT)));
+            sb.append(open
+                    ? f("WARNING: NO REQUEST COMPLETED in the measured window (%d errors, %d unanswered, %d unsent "
+                            + "of %d scheduled)%n", n.errors(), n.get(Counter.UNANSWERED), n.get(Counter.UNSENT),
+                            n.get(Counter.SCHEDULED))
+                    : f("WARNING: NO REQUEST COMPLETED in the measured window (%d errors, %d unanswered)%n",
+                            n.errors(), n.get(Counter.UNANSWERED)));
         }
         if (r.generatorBehind()) {
             sb.append(f("WARNING: THE GENERATOR FELL BEHIND ITS SCHEDULE: send lag p99 %s (limit %s); "
                             + "the latencies include its own delay. Use more threads or a lower rate.%n",
                     time(pct(r.lag(), 99)), time(LoadResult.BEHIND_LAG_P99_US)));
         }
-        if (n.get(Counter.UNANSWERED) > 0) {
-            sb.append(f("WARNING: %d requests still unanswered when the run ended (not in the histograms)%n",
-                    n.get(Counter.UNANSWERED)));
-        }
-        if (n.get(Counter.UNSENT) > 0) {
-            sb.append(f("WARNING: %d requests due in the window were never sent (their connections were busy "
-                    + "or down; not in the histograms)%n", n.get(Counter.UNSENT)));
+        long censored = n.get(Counter.UNANSWERED) + n.get(Counter.UNSENT);
+        if (open && censored > 0) {
+            sb.append(f("WARNING: %d of the %d requests scheduled in the window are in the corrected histogram at a "
+                            + "LOWER BOUND (window end - intended send time; they waited at least that long): %d never "
+                            + "sent (their connections were busy or down), %d unanswered at the window's end (%d of "
+                            + "them answered in the grace)%n", censored, n.get(Counter.SCHEDULED),
+                    n.get(Counter.UNSENT), n.get(Counter.UNANSWERED), n.get(Counter.ANSWERED_IN_GRACE)));
         }
     }
 

@@ -18,8 +18,8 @@ import mpmbench.loadgen.LoadResult;
 /**
  * {@code --json FILE}: the same fields as the CSV row ({@link ResultColumns}), as one flat JSON object
  * written by Jackson's streaming generator, one field per line. Numbers and booleans are JSON numbers
- * and booleans (decimals with 3 places, as in the CSV); a figure that could not be measured is
- * {@code null}. The file is replaced.
+ * and booleans (decimals with 3 places, as in the CSV); a figure that could not be measured, or a
+ * column that does not apply (the closed model's {@code scheduled}), is {@code null}. The file is replaced.
  */
 public final class JsonReport {
 
@@ -52,6 +52,7 @@ public final class JsonReport {
 
     private static void write(JsonGenerator g, Object v) throws IOException {
         switch (v) {
+            case null -> g.writeNull();
             case Double d when !Double.isFinite(d) -> g.writeNull();
             case Double d -> g.writeNumber(ResultColumns.format(d)); // the CSV's text: 3 places, '.'
 

@@ -18,7 +18,11 @@ import mpmbench.loadgen.engine.Counter;
  * <em>corrected</em> latency in the open model (from the intended send time) and the raw latency in
  * the closed model (from the actual send, where the two are the same); {@code uncorrected_*} is
  * always from the actual send; {@code lag_*} is the generator's own send lag (open model). Error
- * columns are described in {@link Counter}. See {@code loadgen/README.md} for the full table.
+ * columns are described in {@link Counter}. In the open model the corrected columns include the
+ * window's {@code unsent} and {@code unanswered} requests at a lower bound (window end − intended send
+ * time), and {@code requests + err_read + err_write + err_timeout + err_parse + err_closed + unsent +
+ * unanswered == scheduled}; in the closed model {@code scheduled}, {@code unsent}, {@code unanswered} and
+ * {@code answered_in_grace} are {@code null} in JSON, empty in CSV. See {@code loadgen/README.md} for the full table.
  */
 public final class ResultColumns {
 
@@ -43,6 +47,7 @@ public final class ResultColumns {
             col("rps", LoadResult::rps),
             count("bytes", Counter.BYTES),
             count("warmup_requests", Counter.WARMUP_REQUESTS),
+            count("warmup_errors", Counter.WARMUP_ERRORS),
             count("err_connect", Counter.ERR_CONNECT),
             count("err_read", Counter.ERR_READ),
             count("err_write", Counter.ERR_WRITE),
@@ -50,8 +55,11 @@ public final class ResultColumns {
             count("err_status", Counter.ERR_STATUS),
             count("err_parse", Counter.ERR_PARSE),
             count("err_closed", Counter.ERR_CLOSED),
-            count("unanswered", Counter.UNANSWERED),
-            count("unsent", Counter.UNSENT),
+            count("err_unsolicited", Counter.ERR_UNSOLICITED),
+            openCount("scheduled", Counter.SCHEDULED),
+            openCount("unsent", Counter.UNSENT),
+            openCount("unanswered", Counter.UNANSWERED),
+            openCount("answered_in_grace", Counter.ANSWERED_IN_GRACE),
             count("reconnects", Counter.RECONNECTS),
             ms("p50_ms", LoadResult::corrected, 50),
             ms("p90_ms", LoadResult::corrected, 90),
@@ -107,9 +115,12 @@ public final class ResultColumns {
     /**
      * A value rendered as text, locale-independent: decimals with 3 places and {@code .} ({@code NaN}
      * for a figure that could not be measured), booleans as {@code true}/{@code false}, integers and
-     * strings as they are.
+     * strings as they are, {@code null} (a column that does not apply) as the empty string.
      */
     public static String format(Object value) {
+        if (value == null) {
+            return "";
+        }
         if (value instanceof Double d) {
             return String.format(Locale.ROOT, "%.3f", d);
         }
@@ -131,6 +142,11 @@ public final class ResultColumns {
 
     private static Column count(String name, Counter counter) {
         return new Column(name, r -> r.counts().get(counter));
+    }
+
+    /** A counter of the open model only; {@code null} in the closed model (nothing is scheduled there). */
+    private static Column openCount(String name, Counter counter) {
+        return new Column(name, r -> r.spec().open() ? r.counts().get(counter) : null);
     }
 
     private static Column ms(String name, Function<LoadResult, Histogram> histogram, double p) {

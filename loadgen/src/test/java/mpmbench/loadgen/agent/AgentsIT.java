@@ -105,14 +105,20 @@ class AgentsIT {
         return all;
     }
 
+    private static long censoredAndAnswered(ResultFile r) {
+        return (long) (r.number("requests") + r.number("unsent") + r.number("unanswered"));
+    }
+
     @Test
     void twoAgentsSplitTheRateAndMergeAsOneGenerator() throws Exception {
         Run r = load("two", "--agents", "agent1,agent2", "-t1", "-c8", "-R2000", "-d3s", "--warmup", "1s",
                 "--latency", "--progress", nginx.url("/hello"));
         assertEquals(0, r.status(), r.err());
         // the suite's progress pattern, summed over agents, and one line where the measured window starts
-        List<String> progress = r.err().lines().filter(l -> !l.contains("warm-up over")).toList();
+        List<String> progress = r.err().lines().filter(l -> !l.contains(" over after ")).toList();
         assertEquals(List.of("  warm-up over after 1.0s"), r.err().lines().filter(l -> l.contains("warm-up over")).toList());
+        // and one where it ends (relayed from the first agent whose window ended)
+        assertEquals(List.of("  window over after 4.0s"), r.err().lines().filter(l -> l.contains("window over")).toList());
         // a line per second of the 1 s warm-up and the 3 s window; the last may be cut when the agents end
         assertTrue(progress.size() >= 3, r.err());
         progress.forEach(l -> assertTrue(l.matches("^\\s*[0-9.]+s (warm-up|\\s+)\\s+\\d+ req/s\\s+errors \\d+"), l));
@@ -140,7 +146,11 @@ class AgentsIT {
             assertEquals(every, fromLog, tag + ": the merged log holds exactly every agent's values");
         }
         Histogram every = everyValue(r.dir(), "corrected", "agent1", "agent2");
-        assertEquals(requests(a) + requests(b), every.getTotalCount());
+        // every request of the window: the answered ones and, at a lower bound, the unsent and unanswered
+        assertEquals(censoredAndAnswered(a) + censoredAndAnswered(b), every.getTotalCount());
+        for (String key : List.of("scheduled", "unsent", "unanswered", "answered_in_grace")) {
+            assertEquals(a.number(key) + b.number(key), merged.number(key), key + ": summed over the agents");
+        }
         assertEquals(every.getValueAtPercentile(50) / 1000.0, merged.number("p50_ms"), 1e-9);
         assertEquals(every.getValueAtPercentile(99) / 1000.0, merged.number("p99_ms"), 1e-9);
         assertEquals(every.getValueAtPercentile(99.9) / 1000.0, merged.number("p999_ms"), 1e-9);

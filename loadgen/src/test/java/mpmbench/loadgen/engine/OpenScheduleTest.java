@@ -23,14 +23,42 @@ class OpenScheduleTest {
     }
 
     @Test
-    void dueBeforeCountsRequestsNotTaken() {
-        OpenSchedule s = new OpenSchedule(0, 10);
-        assertEquals(0, s.dueBefore(0));
-        assertEquals(1, s.dueBefore(1));
-        assertEquals(10, s.dueBefore(100));
+    void intendedInCountsTheWholeScheduleInAHalfOpenWindowWhateverWasTaken() {
+        OpenSchedule s = new OpenSchedule(5, 10); // 5, 15, 25, ...
+        assertEquals(0, s.intendedIn(0, 5), "the end is excluded");
+        assertEquals(1, s.intendedIn(5, 6), "the start is included");
+        assertEquals(1, s.intendedIn(0, 6));
+        assertEquals(10, s.intendedIn(0, 100)); // 5 .. 95
+        assertEquals(10, s.intendedIn(5, 105)); // 5 .. 95
+        assertEquals(9, s.intendedIn(6, 105)); // 15 .. 95
+        assertEquals(0, s.intendedIn(16, 25));
+        assertEquals(0, s.intendedIn(50, 40), "an empty window, not a negative count");
+        assertEquals(0, s.intendedIn(-100, 5), "nothing before the first");
         s.take();
-        assertEquals(9, s.dueBefore(100));
-        assertEquals(10, s.dueBefore(101));
+        s.take();
+        assertEquals(10, s.intendedIn(0, 100), "taking changes nothing: it counts what was scheduled");
+    }
+
+    @Test
+    void windowCountsOfAllConnectionsSumToRateTimesDuration() {
+        // 1000/s over 3 connections (intervals of 3 ms, offsets 0, 1, 2 ms), window [2.5 s, 4.5 s) from 0:
+        // every ms in [2.5, 4.5) s is intended by exactly one connection: 2000.
+        long sum = 0;
+        for (int i = 0; i < 3; i++) {
+            sum += OpenSchedule.of(0, 1000, i, 3).intendedIn(2_500_000_000L, 4_500_000_000L);
+        }
+        assertEquals(2000, sum);
+    }
+
+    @Test
+    void nextAtOrAfterSkipsToTheFirstIntendedTimeNotBeforeTheBound() {
+        OpenSchedule s = new OpenSchedule(5, 10);
+        assertEquals(5, s.nextAtOrAfter(0));
+        assertEquals(5, s.nextAtOrAfter(5));
+        assertEquals(15, s.nextAtOrAfter(6));
+        assertEquals(55, s.nextAtOrAfter(50));
+        s.take();
+        assertEquals(15, s.nextAtOrAfter(0), "never before the next not taken");
     }
 
     /**

@@ -49,7 +49,10 @@ class ReportFormatTest {
                 .with(Counter.WARMUP_REQUESTS, 3999).with(Counter.ERR_CONNECT, 1).with(Counter.ERR_READ, 2)
                 .with(Counter.ERR_WRITE, 3).with(Counter.ERR_TIMEOUT, 4).with(Counter.ERR_STATUS, 5)
                 .with(Counter.ERR_PARSE, 6).with(Counter.ERR_CLOSED, 7).with(Counter.UNANSWERED, 8)
-                .with(Counter.UNSENT, 9).with(Counter.RECONNECTS, 10).with(Counter.IDLE_ESTABLISHED, 100)
+                .with(Counter.UNSENT, 9).with(Counter.RECONNECTS, 10)
+                // the identity: 20000 + (2 + 3 + 4 + 6 + 7) + 9 + 8 == 20039
+                .with(Counter.SCHEDULED, 20_039).with(Counter.ANSWERED_IN_GRACE, 5)
+                .with(Counter.WARMUP_ERRORS, 11).with(Counter.ERR_UNSOLICITED, 12).with(Counter.IDLE_ESTABLISHED, 100)
                 .with(Counter.IDLE_ANSWERED, 99).with(Counter.IDLE_HELD, 97).with(Counter.IDLE_CLOSED, 3)
                 .with(Counter.IDLE_FAILED, 0).with(Counter.IDLE_TIMEOUTS, 1)
                 .with(Counter.IDLE_OPEN_ANSWERED, 96).with(Counter.IDLE_OPEN_UNANSWERED, 1);
@@ -106,9 +109,32 @@ class ReportFormatTest {
         assertTrue(text.contains("corrected: from the intended send time"), text);
         assertTrue(text.contains("Uncorrected (from the actual send)"), text);
         assertTrue(text.contains("99.900%"), text);
-        assertTrue(text.contains("WARNING: 8 requests still unanswered"), text);
-        assertTrue(text.contains("WARNING: 9 requests due"), text);
+        assertTrue(text.contains("WARNING: 17 of the 20039 requests scheduled in the window are in the corrected "
+                + "histogram at a LOWER BOUND (window end - intended send time; they waited at least that long): 9 never "
+                + "sent (their connections were busy or down), 8 unanswered at the window's end (5 of them answered in "
+                + "the grace)"), text);
+        assertTrue(text.contains("warm-up: 3999 requests, 11 errors in 2.00s"), text);
         assertTrue(text.contains("Requests/sec:    2000.00"), text);
+    }
+
+    @Test
+    void theClosedModelHasNoScheduleSoItsOpenModelCountsAreNullNotZero() {
+        LoadResult open = fixture();
+        LoadSpec closedSpec = open.spec().withRate(0);
+        LoadResult closed = new LoadResult(closedSpec, open.startEpochMs(), open.counts(), open.corrected(),
+                open.uncorrected(), open.lag(), open.clientCpu(), true, "c1", open.warmupNs(), open.windowNs(), false);
+        String json = JsonReport.render(closed);
+        for (String key : List.of("scheduled", "unsent", "unanswered", "answered_in_grace")) {
+            assertTrue(json.contains("\"" + key + "\": null,"), key + " in " + json);
+            assertTrue(JsonReport.render(open).contains("\"" + key + "\": "), key);
+        }
+        // the fixture's URL holds a comma, so the row starts with a quoted field: compare past it
+        List<String> header = List.of(CsvReport.header().split(",")).subList(1, ResultColumns.ALL.size());
+        String line = CsvReport.row(closed);
+        String[] row = line.substring(line.indexOf("\",") + 2).split(",", -1);
+        assertEquals("", row[header.indexOf("scheduled")]);
+        assertEquals("", row[header.indexOf("unanswered")]);
+        assertTrue(!ConsoleSummary.render(closed, false).contains("LOWER BOUND"), "no lower bounds in the closed model");
     }
 
     private static void assertGolden(String name, String actual) throws IOException {
