@@ -110,8 +110,9 @@ public final class RunComparison {
         }
         int nb = Intervals.estimate(b).n();
         int nn = Intervals.estimate(n).n();
-        if (nb == 0 && nn == 0) {
-            return "not measured in either";
+        if (nb == 0 || nn == 0) {
+            // an older schema lacks the column, or no repeat had the figure
+            return "not measured in " + (nb == 0 && nn == 0 ? "either" : nb == 0 ? "base" : "new");
         }
         if (nb < 2 || nn < 2) {
             return "too few repeats (base " + nb + ", new " + nn + "; 2 or more needed)";

@@ -67,6 +67,19 @@ public final class ResultsFolder {
      * @throws BadFolder when the folder does not exist, has neither file, or a file cannot be read
      */
     public static ResultsFolder read(Path dir) throws BadFolder {
+        return read(dir, true);
+    }
+
+    /**
+     * As {@link #read}, with the rows as the run wrote them: no invariant applied. Only for what must
+     * see a run's own statuses (tests of how given rows are drawn); everything that judges or
+     * publishes reads through {@link #read}.
+     */
+    public static ResultsFolder readAsWritten(Path dir) throws BadFolder {
+        return read(dir, false);
+    }
+
+    private static ResultsFolder read(Path dir, boolean invariants) throws BadFolder {
         if (!Files.isDirectory(dir)) {
             throw new BadFolder(dir + ": no such folder");
         }
@@ -91,7 +104,7 @@ public final class ResultsFolder {
         } catch (IllegalArgumentException e) {
             throw new BadFolder(dir.resolve("jmh.csv") + ": not JMH's CSV: " + e.getMessage());
         }
-        return new ResultsFolder(dir, schema, env, Invariants.apply(summary, env), samples, jmh,
+        return new ResultsFolder(dir, schema, env, invariants ? Invariants.apply(summary, env) : summary, samples, jmh,
                 rows(dir.resolve("memory.csv")), rows(dir.resolve("claims.csv")));
     }
 

@@ -67,8 +67,10 @@ class ChartsTest {
         copy("sweep", sweep);
         ReportBuilder.build(quick);
         ReportBuilder.build(sweep);
-        q = byStem(Charts.draw(ResultsFolder.read(quick)));
-        s = byStem(Charts.draw(ResultsFolder.read(sweep)));
+        // the fixtures' rows as the runs wrote them: these tests are about how rows are drawn (some of
+        // these real rows break an invariant, and a report leaves them out: InvariantsTest, ReportBuilderTest)
+        q = byStem(Charts.draw(ResultsFolder.readAsWritten(quick)));
+        s = byStem(Charts.draw(ResultsFolder.readAsWritten(sweep)));
     }
 
     @Test
