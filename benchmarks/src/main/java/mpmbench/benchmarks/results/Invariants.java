@@ -95,6 +95,16 @@ public final class Invariants {
         return out;
     }
 
+    /**
+     * As {@link #apply(List, Map)} with env.csv as its rows ({@link Schemas#ENV}: key, value), the
+     * way the suite holds it: call it on summary.csv's rows before writing them when a run finishes.
+     */
+    public static List<Row> apply(List<Row> rows, List<Row> env) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        env.forEach(r -> m.put(r.text("key"), r.text("value")));
+        return apply(rows, m);
+    }
+
     /** The rules a summary.csv row breaks, given the CPUs its target could use (NaN: unknown, that rule is skipped). */
     public static List<Breach> check(Row r, double targetCpus) {
         Status status = r.text("status").isEmpty() ? Status.OK : Status.of(r.text("status"));
