@@ -137,6 +137,9 @@ public final class Schemas {
      * {@code F}: {@code F} the median of the ok repeats, {@code F_ci_low}/{@code F_ci_high} the 95 %
      * Student-t interval of their mean (empty with fewer than 2), {@code F_cv} the coefficient of
      * variation (sd / mean); the method is in {@link Intervals}. {@link #MEDIANS}: medians only.
+     * Written by the report only ({@code ReportBuilder}); readers derive it again from summary.csv
+     * with the invariants applied ({@link ResultsFolder#cellTable}), so a file of an older build
+     * never feeds a verdict.
      */
     public static final List<String> CELLS = cellColumns();
 

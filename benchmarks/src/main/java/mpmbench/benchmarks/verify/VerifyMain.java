@@ -26,7 +26,7 @@ import mpmbench.server.cli.MpmbenchVersion;
  * the file and what is wrong) or a bad flag; a folder that cannot be read does not stop the others.
  */
 @Command(name = "mpmbench verify", mixinStandardHelpOptions = true, versionProvider = MpmbenchVersion.class,
-        usageHelpWidth = 100,
+        usageHelpWidth = 140,
         description = {"Checks that every row of the results folders is physically possible: the invariants below, "
                 + "on summary.csv of any schema (columns an older schema lacks are not measured) and on env.csv. "
                 + "Prints the rows breaking each rule and every such row; report and compare apply the same rules "
