@@ -1,13 +1,11 @@
 package mpmbench.benchmarks.compare;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import mpmbench.benchmarks.results.CsvTables;
+import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.benchmarks.results.Row;
 
 /**
@@ -26,14 +24,14 @@ public record ClaimChanges(String claim, String base, String next, String outcom
     public static final String WARNING = "warning";
     public static final String SAME = "ok";
 
-    /** The claims of both folders, in the new run's order; empty when either has no claims.csv. */
-    public static List<ClaimChanges> of(Path baseDir, Path newDir) throws IOException {
+    /** The claims of both folders (their claims.csv), in the new run's order; empty when the new one has none. */
+    public static List<ClaimChanges> of(ResultsFolder base, ResultsFolder next) {
         Map<String, String> before = new LinkedHashMap<>();
-        for (Row r : CsvTables.read(baseDir.resolve("claims.csv"))) {
+        for (Row r : base.claims()) {
             before.put(key(r), r.text("verdict"));
         }
         List<ClaimChanges> out = new ArrayList<>();
-        for (Row r : CsvTables.read(newDir.resolve("claims.csv"))) {
+        for (Row r : next.claims()) {
             String key = key(r);
             // a base from before claims.csv had a level: its one row per claim and family stands for every level
             String was = before.getOrDefault(key, before.getOrDefault(r.text("claim") + " " + r.text("family") + " ?", ""));

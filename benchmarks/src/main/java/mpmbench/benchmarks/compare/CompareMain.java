@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import mpmbench.benchmarks.results.CsvTables;
+import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.server.cli.MpmbenchVersion;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
@@ -23,19 +24,24 @@ import mpmbench.benchmarks.results.Schemas;
 /**
  * {@code mpmbench compare BASE_DIR NEW_DIR [--threshold 10%]}: is run B slower than run A, or is that
  * noise? Prints the Markdown of {@link CompareMarkdown} and writes compare.csv and compare.md
- * ({@link RunComparison}). Exit codes: 0 no regression beyond the threshold, 1 at least one, 2 bad
- * input (a folder that is not a results folder of this schema, a bad flag), one line naming what.
+ * ({@link RunComparison}). Reads both folders through {@link ResultsFolder} (any schema, invariants
+ * applied). Exit codes: 0 no regression beyond the threshold with at least one figure judged, 1 at
+ * least one (or a claim lost with {@code --gate-claims}), 2 bad input (a folder or file that cannot be
+ * read, a bad flag), one line naming what, 3 nothing could be judged (never "No regression").
  */
 @Command(name = "mpmbench compare", mixinStandardHelpOptions = true, versionProvider = MpmbenchVersion.class,
         sortOptions = false, usageHelpWidth = 100,
         description = {"Compares two results folders of mpmbench suite cell by cell: new / base of the medians of "
                 + "req/s, p50, p99 and CPU per request, with a 95 %% interval, and a verdict: faster, slower, or no "
-                + "significant change. Cells in one run only, and generator-bound or unsettled cells, are listed, "
-                + "not judged."},
+                + "significant change. Cells in one run only, and generator-bound, invalid or unsettled cells, are "
+                + "listed, not judged. Reads results folders of every schema (columns an older one lacks are not "
+                + "measured) and applies the invariants of mpmbench verify on read."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:no cell significantly slower by more than the threshold",
+        exitCodeList = {"0:no cell significantly slower by more than the threshold (at least one figure judged)",
                 "1:at least one regression beyond the threshold (or, with --gate-claims, a claim lost)",
-                "2:bad input (folder, schema or flag)"})
+                "2:bad input (a folder or file that cannot be read, or a flag)",
+                "3:nothing could be judged (one repeat, no cell in common, every cell invalid or not judged): no "
+                        + "verdict"})
 public final class CompareMain implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "BASE_DIR", description = "the results folder to compare against")
@@ -71,11 +77,11 @@ public final class CompareMain implements Callable<Integer> {
         cl.setErr(new PrintWriter(err, true));
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("mpmbench compare: " + ex.getMessage() + " (see mpmbench compare --help)");
-            return 2;
+            return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             err.println("mpmbench compare: " + (ex instanceof IllegalArgumentException ? ex.getMessage() : "failed: " + ex));
-            return 2;
+            return BAD_INPUT;
         });
         return cl.execute(args);
     }
@@ -86,14 +92,14 @@ public final class CompareMain implements Callable<Integer> {
         ResultsFolder a;
         ResultsFolder b;
         try {
-            a = ResultsFolder.read(base);
-            b = ResultsFolder.read(next);
+            a = ResultsFolder.readSuite(base);
+            b = ResultsFolder.readSuite(next);
         } catch (ResultsFolder.BadFolder e) {
             stderr.println("mpmbench compare: " + e.getMessage());
-            return 2;
+            return BAD_INPUT;
         }
         List<Row> rows = RunComparison.compare(a, b, t);
-        List<ClaimChanges> claims = ClaimChanges.of(base, next);
+        List<ClaimChanges> claims = ClaimChanges.of(a, b);
         String md = CompareMarkdown.render(a, b, rows, t) + CompareMarkdown.claims(claims);
         Path dir = out != null ? out : next;
         CsvTables.write(dir.resolve("compare.csv"), Schemas.COMPARE, rows);
@@ -101,8 +107,18 @@ public final class CompareMain implements Callable<Integer> {
         stdout.print(md);
         stdout.println("mpmbench compare: " + dir.resolve("compare.csv") + ", " + dir.resolve("compare.md"));
         boolean lost = claims.stream().anyMatch(c -> c.outcome().equals(ClaimChanges.LOST));
-        return RunComparison.regressed(rows) || gateClaims && lost ? 1 : 0;
+        if (RunComparison.regressed(rows) || gateClaims && lost) {
+            return REGRESSION;
+        }
+        return RunComparison.judged(rows) == 0 ? NOTHING_JUDGED : NO_REGRESSION;
     }
+
+    /** Exit codes (the --help list says the same). */
+    static final int NO_REGRESSION = 0;
+    static final int REGRESSION = 1;
+    static final int BAD_INPUT = 2;
+    /** No figure could be judged (one repeat, no cell in common, every cell invalid or not judged): no verdict at all. */
+    static final int NOTHING_JUDGED = 3;
 
     /** "10%", "10" or "2.5%" → 0.1, 0.1, 0.025; anything else, or outside (0, 100) %, is an error naming the flag. */
     static double parseThreshold(String s) {

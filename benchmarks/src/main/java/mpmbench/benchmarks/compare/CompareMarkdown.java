@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 import mpmbench.benchmarks.results.Numbers;
+import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.benchmarks.results.Row;
 
 /**
@@ -17,7 +18,7 @@ final class CompareMarkdown {
     }
 
     static String render(ResultsFolder base, ResultsFolder next, List<Row> rows, double threshold) {
-        long judged = rows.stream().filter(r -> !r.text("ratio").isEmpty()).count();
+        long judged = RunComparison.judged(rows);
         long faster = count(rows, r -> r.text("verdict").equals(RunComparison.FASTER));
         long slower = count(rows, r -> r.text("verdict").equals(RunComparison.SLOWER));
         long regressions = count(rows, r -> r.text("regression").equals("true"));
@@ -25,10 +26,14 @@ final class CompareMarkdown {
         md.append("Base `").append(base.dir().getFileName()).append("` (").append(base.env().getOrDefault("run_id", "?"))
                 .append(", ").append(base.env().getOrDefault("repeat_kind", "")).append(") against new `")
                 .append(next.dir().getFileName()).append("` (").append(next.env().getOrDefault("run_id", "?")).append(").\n\n");
-        md.append(regressions > 0 ? "**" + regressions + " regression(s)** beyond " : "**No regression** beyond ")
-                .append(pct(threshold)).append(String.format(Locale.ROOT,
-                        ". %d figures judged: %d faster, %d slower, %d without a significant change; %d listed, not judged.%n%n",
-                        judged, faster, slower, judged - faster - slower, rows.size() - judged));
+        if (judged == 0) {
+            md.append(nothingJudged(rows)).append("\n\n");
+        } else {
+            md.append(regressions > 0 ? "**" + regressions + " regression(s)** beyond " : "**No regression** beyond ")
+                    .append(pct(threshold)).append(String.format(Locale.ROOT,
+                            ". %d figures judged: %d faster, %d slower, %d without a significant change; %d listed, not "
+                                    + "judged.%n%n", judged, faster, slower, judged - faster - slower, rows.size() - judged));
+        }
         md.append("Ratio = new / base of the medians; interval = 95 % (Fieller, ratio of the repeats' means). A change "
                 + "is significant when its interval excludes 1; for latencies and CPU per request lower is faster. A "
                 + "regression is a figure worse by more than the threshold at a 5 % family-wise error over every figure "
@@ -44,6 +49,19 @@ final class CompareMarkdown {
             md.append('\n');
         }
         return md.toString();
+    }
+
+    /**
+     * The verdict line of a comparison without a judged figure: "**Nothing judged**: ..." with the
+     * reasons its rows were not judged and how many of each (never "No regression").
+     */
+    static String nothingJudged(List<Row> rows) {
+        java.util.Map<String, Long> why = rows.stream().collect(java.util.stream.Collectors.groupingBy(
+                r -> r.text("verdict").replaceAll(" \\(.*", ""), java.util.LinkedHashMap::new,
+                java.util.stream.Collectors.counting()));
+        return "**Nothing judged**: no figure could be compared, so there is no verdict"
+                + (why.isEmpty() ? " (no cell in either run)." : " (" + why.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")) + ").");
     }
 
     /** The claims of both runs, lost ones and warnings first; "" when the runs have no claims.csv. */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import mpmbench.benchmarks.results.Cells;
+import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.benchmarks.results.Intervals;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
@@ -25,7 +26,7 @@ import mpmbench.benchmarks.results.Schemas;
  * that its 95 % interval exclude 1 and its median pass the threshold raised 4 false regressions in an
  * A/A pair of quick runs (5 % of 88 tests, as it must), and asking each that its whole interval clear
  * the threshold still raised one in a planted-regression run on an untouched target. Cells in one run only, cells whose repeats were not
- * all judged on one side (generator-bound, unsettled, failed, skipped) and cells with fewer than 2 ok
+ * all judged on one side (generator-bound, invalid, saturated, failed, skipped...) and cells with fewer than 2 ok
  * repeats on a side are listed with why, never judged and never dropped.
  */
 public final class RunComparison {
@@ -109,8 +110,9 @@ public final class RunComparison {
         }
         int nb = Intervals.estimate(b).n();
         int nn = Intervals.estimate(n).n();
-        if (nb == 0 && nn == 0) {
-            return "not measured in either";
+        if (nb == 0 || nn == 0) {
+            // an older schema lacks the column, or no repeat had the figure
+            return "not measured in " + (nb == 0 && nn == 0 ? "either" : nb == 0 ? "base" : "new");
         }
         if (nb < 2 || nn < 2) {
             return "too few repeats (base " + nb + ", new " + nn + "; 2 or more needed)";
@@ -124,6 +126,11 @@ public final class RunComparison {
             return null;
         }
         return cells.whyEmpty(k) + " in " + side;
+    }
+
+    /** How many figures were judged (have a ratio); 0 means the comparison has no verdict. */
+    public static long judged(List<Row> rows) {
+        return rows.stream().filter(r -> !r.text("ratio").isEmpty()).count();
     }
 
     /** Whether any row is a regression beyond the threshold. */

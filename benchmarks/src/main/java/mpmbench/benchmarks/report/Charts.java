@@ -20,6 +20,7 @@ import mpmbench.benchmarks.report.chart.SpectrumChart;
 import mpmbench.benchmarks.report.chart.StepChart;
 import mpmbench.benchmarks.results.CellIds;
 import mpmbench.benchmarks.results.Cells;
+import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.benchmarks.results.Row;
 
 /**
@@ -34,9 +35,12 @@ public final class Charts {
     private Charts() {
     }
 
-    public static List<Drawn> draw(Path dir, List<Row> summary, List<Row> samples) throws IOException {
+    public static List<Drawn> draw(ResultsFolder run) throws IOException {
+        Path dir = run.dir();
+        List<Row> summary = run.summary();
+        List<Row> samples = run.samples();
         Path charts = dir.resolve("charts");
-        List<Row> cells = new Cells(summary).table();
+        List<Row> cells = run.cellTable();
         List<String> targets = Looks.sorted(summary.stream().map(r -> r.text("target")).toList());
         List<Drawn> drawn = new ArrayList<>();
         level(drawn, charts, "throughput-vs-connections", cells, targets, new LevelChart.Spec(
@@ -68,13 +72,13 @@ public final class Charts {
                 "PSS of all the target's processes (hello, most connections)");
         bars(drawn, charts, "cpu-per-request", cells, targets, "cpu_us_per_req", "CPU µs per request",
                 "Target CPU per request, user + system (hello, most connections)");
-        JFreeChart crash = FaultTimeline.crash(dir.resolve("latency"), summary, samples, targets);
+        JFreeChart crash = FaultTimeline.crash(dir.resolve("latency"), summary, cells, samples, targets);
         if (crash != null) {
             drawn.add(ChartFiles.save(charts, "crash-timeline", "Around the kill of one child (at 0, red line), from "
                     + "the start of the measured window: requests/s and p99 per bin of the load generator's interval "
                     + "log, and failed requests per second. Lines: median of the repeats; bands: their range.", crash));
         }
-        JFreeChart restart = FaultTimeline.gracefulRestart(dir.resolve("latency"), summary, samples, targets);
+        JFreeChart restart = FaultTimeline.gracefulRestart(dir.resolve("latency"), summary, cells, samples, targets);
         if (restart != null) {
             drawn.add(ChartFiles.save(charts, "graceful-restart-timeline", "Around graceful restarts (red lines; 0 "
                     + "is each repeat's first, the others at their median offset), from the start of the measured "

@@ -11,9 +11,8 @@ import java.util.Map;
 
 import mpmbench.benchmarks.claims.Claims;
 import mpmbench.benchmarks.report.chart.Drawn;
-import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.CsvTables;
-import mpmbench.benchmarks.results.JmhResults;
+import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
 
@@ -29,28 +28,30 @@ public final class ReportBuilder {
     private ReportBuilder() {
     }
 
+    /**
+     * Rebuilds the derived files of a folder read through {@link ResultsFolder} (any schema, the
+     * invariants applied: rows that break one are in no median, claim or chart, and report.md lists
+     * them). cells.csv is written here and only here.
+     *
+     * @throws ResultsFolder.BadFolder when the folder cannot be read (the message names the file)
+     */
     public static void build(Path dir) throws IOException {
-        List<Row> summary = CsvTables.read(dir.resolve("summary.csv"));
-        List<Row> samples = CsvTables.read(dir.resolve("samples.csv"));
-        List<Row> env = CsvTables.read(dir.resolve("env.csv"));
-        JmhResults jmh = JmhResults.read(dir.resolve("jmh.csv"));
-        List<Row> memory = CsvTables.read(dir.resolve("memory.csv"));
-        if (!summary.isEmpty()) {
-            CsvTables.write(dir.resolve("cells.csv"), Schemas.CELLS, new Cells(summary).table());
+        ResultsFolder run = ResultsFolder.read(dir);
+        if (!run.summary().isEmpty()) {
+            CsvTables.write(dir.resolve("cells.csv"), Schemas.CELLS, run.cellTable());
         }
-        List<Row> claims = Claims.evaluate(summary, jmh, memory);
+        List<Row> claims = Claims.evaluate(run.summary(), run.jmh(), run.memory());
         CsvTables.write(dir.resolve("claims.csv"), Schemas.CLAIMS, claims);
         clearCharts(dir.resolve("charts"));
-        List<Drawn> drawn = new ArrayList<>(Charts.draw(dir, summary, samples));
+        List<Drawn> drawn = new ArrayList<>(Charts.draw(run));
         List<Drawn> micro = new ArrayList<>();
-        MicroCharts.draw(dir.resolve("charts"), jmh, micro);
-        String md = ReportMarkdown.render(summary, env, claims, captions(drawn), jmh, memory, captions(micro));
+        MicroCharts.draw(dir.resolve("charts"), run.jmh(), micro);
+        String md = ReportMarkdown.render(run, claims, captions(drawn), captions(micro));
         Files.writeString(dir.resolve("report.md"), md, StandardCharsets.UTF_8);
         drawn.addAll(micro);
         Map<String, String> svgs = new LinkedHashMap<>();
         drawn.forEach(d -> svgs.put(d.stem(), d.svg()));
-        String runId = env.stream().filter(r -> r.text("key").equals("run_id")).map(r -> r.text("value")).findFirst()
-                .orElse(dir.getFileName() == null ? "" : dir.getFileName().toString());
+        String runId = run.env().getOrDefault("run_id", dir.getFileName() == null ? "" : dir.getFileName().toString());
         Files.writeString(dir.resolve("report.html"), ReportHtml.render(md, svgs, "mpmbench report " + runId),
                 StandardCharsets.UTF_8);
     }

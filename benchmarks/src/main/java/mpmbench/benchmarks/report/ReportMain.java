@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.server.cli.MpmbenchVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Parameters;
             "(summary.csv, samples.csv, latency/, and jmh.csv/memory.csv of a micro run), e.g. of a folder",
             "copied from another machine. A folder with only jmh.csv gets the microbenchmark part.", ""},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:report written", "1:it failed", "2:bad flag, or no summary.csv nor jmh.csv in DIR"},
+        exitCodeList = {"0:report written", "1:it failed", "2:bad flag, no summary.csv nor jmh.csv in DIR, or a file that cannot be read"},
         footer = {"", "Example: mpmbench report results/2026-11-26-kvm-2vcpu"})
 public final class ReportMain implements Callable<Integer> {
 
@@ -50,6 +51,9 @@ public final class ReportMain implements Callable<Integer> {
         }
         try {
             ReportBuilder.build(dir);
+        } catch (ResultsFolder.BadFolder e) {
+            System.err.println("mpmbench report: " + e.getMessage());
+            return 2;
         } catch (Exception e) {
             System.err.println("mpmbench report: failed: " + e);
             return 1;

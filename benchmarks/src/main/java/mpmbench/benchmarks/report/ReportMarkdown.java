@@ -8,9 +8,12 @@ import java.util.Map;
 import mpmbench.benchmarks.results.CellIds;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.Numbers;
+import mpmbench.benchmarks.results.RateSweep;
 import mpmbench.benchmarks.results.Schemas;
 import mpmbench.benchmarks.results.JmhResults;
+import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.benchmarks.results.Row;
+import mpmbench.benchmarks.results.Status;
 
 /**
  * report.md: the machine, the claims with their verdicts, a table per scenario, the charts, the
@@ -25,16 +28,17 @@ public final class ReportMarkdown {
     private ReportMarkdown() {
     }
 
-    public static String render(List<Row> summary, List<Row> env, List<Row> claims, Map<String, String> charts) {
-        return render(summary, env, claims, charts, new JmhResults(List.of()), List.of(), Map.of());
-    }
-
-    /** With the "Microbenchmarks" section from jmh.csv, memory.csv and the micro charts (stem → caption). */
-    public static String render(List<Row> summary, List<Row> env, List<Row> claims, Map<String, String> charts,
-                                JmhResults jmh, List<Row> memory, Map<String, String> microCharts) {
+    /**
+     * report.md of a run: its claims (as evaluated now), its charts (stem → caption) and micro charts,
+     * with the "Microbenchmarks" section from jmh.csv and memory.csv.
+     */
+    public static String render(ResultsFolder run, List<Row> claims, Map<String, String> charts,
+                                Map<String, String> microCharts) {
+        List<Row> summary = run.summary();
+        JmhResults jmh = run.jmh();
+        List<Row> memory = run.memory();
         StringBuilder md = new StringBuilder("# mpmbench suite report\n\n");
-        Map<String, String> e = new LinkedHashMap<>();
-        env.forEach(r -> e.put(r.text("key"), r.text("value")));
+        Map<String, String> e = run.env();
         md.append("| | |\n|---|---|\n");
         for (String k : ENV_KEYS) {
             if (e.containsKey(k)) {
@@ -71,7 +75,7 @@ public final class ReportMarkdown {
                 + "(cells.csv; every repeat is in summary.csv). Latency in ms (corrected in the open model); CPU and "
                 + "context switches of all the target's processes per request; PSS in MiB; warm-up in s (settling "
                 + "phase and the load generator's own warm-up).\n");
-        List<Row> cellRows = new Cells(summary).table();
+        List<Row> cellRows = run.cellTable();
         Map<String, List<Row>> byScenario = new LinkedHashMap<>();
         cellRows.forEach(r -> byScenario.computeIfAbsent(r.text("scenario"), k -> new ArrayList<>()).add(r));
         for (Map.Entry<String, List<Row>> s : byScenario.entrySet()) {
@@ -91,8 +95,10 @@ public final class ReportMarkdown {
         charts.forEach((stem, caption) -> md.append("**").append(caption).append("** (charts/").append(stem)
                 .append(".svg)\n\n![").append(stem).append("](charts/").append(stem).append(".png)\n\n"));
         MicroMarkdown.render(md, jmh, memory, e.getOrDefault("micro", ""), microCharts);
+        InvalidRows.render(md, run);
         md.append("## Skipped, failed, generator-bound and unsettled repeats\n\n");
-        List<Row> notOk = summary.stream().filter(r -> !r.text("status").equals("ok")).toList();
+        List<Row> notOk = summary.stream().filter(r -> Cells.status(r) != Status.OK && Cells.status(r) != Status.INVALID)
+                .toList();
         if (notOk.isEmpty()) {
             md.append("None.\n");
         }
@@ -155,7 +161,7 @@ public final class ReportMarkdown {
             String good = "none";
             String bad = "not reached";
             for (Row r : rs.stream().filter(Cells::judged).toList()) {
-                boolean ok = mpmbench.benchmarks.report.chart.Knee.sustained(r, SLO_P99_MS);
+                boolean ok = RateSweep.sustained(r, SLO_P99_MS);
                 if (ok && bad.equals("not reached")) {
                     good = short3(r.text("rate")) + " req/s";
                 } else if (!ok && bad.equals("not reached")) {

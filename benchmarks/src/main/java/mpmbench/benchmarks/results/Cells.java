@@ -14,8 +14,10 @@ import java.util.stream.Collectors;
  * summary.csv's repeats grouped by cell (scenario, target, level), in the order the cells first
  * appear: the look-ups of claims and {@code compare}, and the rows of cells.csv. Repeats with status
  * {@code ok} and {@code unsettled} give values (an unsettled repeat was measured; its drift widens
- * the interval, and its status stays visible); {@code generator-bound}, {@code failed} and
- * {@code skipped} ones do not, and are kept to say why a cell has fewer. Immutable.
+ * the interval, and its status stays visible); the others ({@link Status#judged} is false:
+ * saturated, stalled, generator-bound, disturbed, invalid, failed, skipped) do not, and are kept to
+ * say why a cell has fewer. The one place a cell's median, interval and spread are computed
+ * ({@link #table}, with {@link Intervals}). Immutable.
  */
 public final class Cells {
 
@@ -91,8 +93,8 @@ public final class Cells {
         if (k == null || repeats(k).isEmpty()) {
             return "not run";
         }
-        Map<String, Long> statuses = repeats(k).stream().filter(r -> !judged(r))
-                .collect(Collectors.groupingBy(r -> r.text("status"), LinkedHashMap::new, Collectors.counting()));
+        Map<Status, Long> statuses = repeats(k).stream().filter(r -> !judged(r))
+                .collect(Collectors.groupingBy(Cells::status, LinkedHashMap::new, Collectors.counting()));
         return statuses.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + " of " + repeats(k).size() + ")")
                 .collect(Collectors.joining(", "));
     }
@@ -118,12 +120,12 @@ public final class Cells {
         long settled = loaded.stream().filter(r -> r.text("settled").equals("true")).count();
         b.put("repeats", ok.size() + "/" + all.size()).put("settled", loaded.isEmpty() ? "" : settled + "/" + loaded.size());
         if (ok.isEmpty()) {
-            String status = all.stream().collect(Collectors.groupingBy(r -> r.text("status"), Collectors.counting()))
-                    .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            Status status = all.stream().collect(Collectors.groupingBy(Cells::status, LinkedHashMap::new,
+                    Collectors.counting())).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
             return b.put("status", status).put("reason", reasons(all)).build();
         }
         String drift = drift(ok);
-        b.put("status", ok.stream().allMatch(r -> r.text("status").equals("ok")) ? "ok" : "unsettled")
+        b.put("status", ok.stream().allMatch(r -> status(r) == Status.OK) ? Status.OK : Status.UNSETTLED)
                 .put("reason", drift.isEmpty() ? reasons(all) : reasons(all).isEmpty() ? drift : reasons(all) + "; " + drift);
         for (String f : Schemas.FIGURES) {
             Intervals.Estimate e = Intervals.estimate(values(k, r -> r.num(f)));
@@ -168,7 +170,7 @@ public final class Cells {
     private static String reasons(List<Row> repeats) {
         Map<String, List<String>> by = new LinkedHashMap<>();
         for (Row r : repeats) {
-            String why = r.text("status").equals("ok") ? r.text("reason")
+            String why = status(r) == Status.OK ? r.text("reason")
                     : r.text("status") + (r.text("reason").isEmpty() ? "" : ": " + r.text("reason"));
             if (!why.isEmpty()) {
                 by.computeIfAbsent(why, x -> new ArrayList<>()).add("r" + r.text("repeat"));
@@ -178,10 +180,19 @@ public final class Cells {
                 .map(e -> String.join(",", e.getValue()) + ": " + e.getKey()).collect(Collectors.joining("; "));
     }
 
-    /** Whether a repeat gives values: status ok or unsettled. */
+    /** Whether a repeat (or a cells.csv row) gives values: its status is {@link Status#judged}. */
     public static boolean judged(Row r) {
-        String s = r.text("status");
-        return s.equals("ok") || s.equals("unsettled");
+        return status(r).judged();
+    }
+
+    /**
+     * A summary.csv or cells.csv row's status.
+     *
+     * @throws IllegalArgumentException when its {@code status} is not one of {@link Status}
+     *                                  ({@link ResultsFolder} refuses such a file when it reads it)
+     */
+    public static Status status(Row r) {
+        return Status.of(r.text("status"));
     }
 
     /** A value for the report: the median with its interval, "12.3k [11.9k, 12.8k]"-style, or "". */

@@ -13,11 +13,8 @@ public final class Numbers {
         if (v.isEmpty()) {
             return "";
         }
-        try {
-            return short3(Double.parseDouble(v));
-        } catch (NumberFormatException e) {
-            return v;
-        }
+        double d = Row.parse(v);
+        return Double.isNaN(d) ? v : short3(d);
     }
 
     public static String short3(double d) {

@@ -48,14 +48,28 @@ public final class Row {
         if (!cells.containsKey(column)) {
             throw new IllegalArgumentException("no column '" + column + "' in " + cells.keySet());
         }
-        String v = cells.get(column);
-        if (v.isEmpty()) {
+        return parse(cells.get(column));
+    }
+
+    /**
+     * A cell's text as a number: {@code inf}/{@code -inf} as infinities (an unbounded interval), NaN
+     * when empty or not a number.
+     */
+    public static double parse(String v) {
+        if (v == null || v.isEmpty()) {
             return Double.NaN;
         }
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
+        switch (v) {
+            case INF:
+                return Double.POSITIVE_INFINITY;
+            case "-" + INF:
+                return Double.NEGATIVE_INFINITY;
+            default:
+                try {
+                    return Double.parseDouble(v);
+                } catch (NumberFormatException e) {
+                    return Double.NaN;
+                }
         }
     }
 
@@ -68,9 +82,13 @@ public final class Row {
         return cells.toString();
     }
 
+    /** How an infinite value is written ({@code inf}, {@code -inf}): an unbounded interval is not "not measured". */
+    public static final String INF = "inf";
+
     /**
-     * Text of a value: doubles with 3 decimals and {@code .} (NaN and infinities as an empty cell),
-     * integers as they are, anything else by {@code toString}.
+     * Text of a value: doubles with 3 decimals and {@code .}, infinities as {@link #INF} or
+     * {@code -inf}, NaN (not measured) as an empty cell; integers as they are, anything else by
+     * {@code toString}.
      */
     public static String format(Object value) {
         if (value == null) {
@@ -78,7 +96,10 @@ public final class Row {
         }
         if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
-            return Double.isFinite(d) ? String.format(Locale.ROOT, "%.3f", d) : "";
+            if (Double.isNaN(d)) {
+                return "";
+            }
+            return Double.isInfinite(d) ? (d > 0 ? INF : "-" + INF) : String.format(Locale.ROOT, "%.3f", d);
         }
         return value.toString();
     }

@@ -104,6 +104,15 @@ public final class Schemas {
     /** p99.9 is published only from at least this many samples in the window; else empty with the reason. */
     public static final long P999_MIN_SAMPLES = 1_000;
 
+    /**
+     * The errors of requests that were sent and never completed: with {@code requests},
+     * {@code unsent} and {@code unanswered} they account for every request {@code scheduled} in an
+     * open-model window. {@code err_status} is a completed request (an answer that was not 2xx) and
+     * {@code err_connect} a connection, not a request, so neither is here.
+     */
+    public static final List<String> REQUEST_ERRORS = List.of("err_timeout", "err_read", "err_write", "err_closed",
+            "err_parse");
+
     /** A load generator at or above this share of its core (%) makes its row {@code generator-bound}. */
     public static final int GENERATOR_BOUND_PCT = 90;
 
@@ -128,6 +137,9 @@ public final class Schemas {
      * {@code F}: {@code F} the median of the ok repeats, {@code F_ci_low}/{@code F_ci_high} the 95 %
      * Student-t interval of their mean (empty with fewer than 2), {@code F_cv} the coefficient of
      * variation (sd / mean); the method is in {@link Intervals}. {@link #MEDIANS}: medians only.
+     * Written by the report only ({@code ReportBuilder}); readers derive it again from summary.csv
+     * with the invariants applied ({@link ResultsFolder#cellTable}), so a file of an older build
+     * never feeds a verdict.
      */
     public static final List<String> CELLS = cellColumns();
 

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import mpmbench.benchmarks.report.ReportBuilder;
-import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.CsvTables;
+import mpmbench.benchmarks.results.RateSweep;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
 
@@ -290,14 +290,11 @@ public final class SuiteRunner {
     }
 
     /**
-     * A round's sweep stops after a level whose p99 passed the SLO, with errors, or that fell 10 % short
-     * of its rate (a generator-bound or unsettled repeat counts by its figures).
+     * A round's sweep stops after a level that was not sustained ({@link RateSweep#sustained}; a
+     * generator-bound or unsettled repeat counts by its figures).
      */
     static boolean pastKnee(Row r, Level level) {
-        if (r.text("status").equals("failed") || r.text("status").equals("skipped")) {
-            return true;
-        }
-        return r.num("p99_ms") > Scenarios.SLO_P99_MS || r.num("errors") > 0 || r.num("rps") < 0.9 * level.rate();
+        return !RateSweep.sustained(r, Scenarios.SLO_P99_MS);
     }
 
     private void record(CellResult result, SuitePlan.Cell c, ProgressBar bar) {
@@ -312,7 +309,6 @@ public final class SuiteRunner {
     private void writeCsv(Path out) {
         try {
             CsvTables.write(out.resolve("summary.csv"), Schemas.SUMMARY, summary);
-            CsvTables.write(out.resolve("cells.csv"), Schemas.CELLS, new Cells(summary).table());
             CsvTables.write(out.resolve("samples.csv"), Schemas.SAMPLES, samples);
         } catch (IOException e) {
             err.println("mpmbench suite: cannot write results to " + out + ": " + e.getMessage());

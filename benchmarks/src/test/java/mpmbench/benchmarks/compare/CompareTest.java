@@ -156,6 +156,52 @@ class CompareTest {
     }
 
     @Test
+    void an_older_schema_is_read_and_the_columns_it_lacks_are_not_measured(@TempDir Path tmp) throws IOException {
+        Path a = folder(tmp.resolve("a"), CompareTest::base);
+        // a run before schema_version: no env key, and summary.csv without the later columns
+        Path old = folder(tmp.resolve("old"), CompareTest::base);
+        CsvTables.write(old.resolve("env.csv"), Schemas.ENV,
+                List.of(Row.builder(Schemas.ENV).put("key", "run_id").put("value", "old").build()));
+        List<String> oldColumns = Schemas.SUMMARY.stream().filter(c -> !List.of("warmup_s", "settled", "violations",
+                "scheduled", "unsent", "unanswered", "cpu_method", "steal_pct", "other_cpu_pct", "loadgen_cpu_pct",
+                "cpu_us_per_req").contains(c)).toList();
+        CsvTables.write(old.resolve("summary.csv"), oldColumns, CsvTables.read(old.resolve("summary.csv")));
+        Run run = compare(old, a);
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertEquals("no significant change", figure(run.rows(), "java-event", "rps").text("verdict"));
+        assertEquals("not measured in base", figure(run.rows(), "java-event", "cpu_us_per_req").text("verdict"));
+    }
+
+    @Test
+    void a_comparison_with_nothing_judged_exits_3_and_never_says_no_regression(@TempDir Path tmp) throws IOException {
+        Path a = folder(tmp.resolve("a"), CompareTest::base);
+        Path b = folder(tmp.resolve("b"), CompareTest::base);
+        // one repeat per cell in the new run: nothing has an interval
+        List<Row> one = CsvTables.read(b.resolve("summary.csv")).stream().filter(r -> r.text("repeat").equals("1")).toList();
+        CsvTables.write(b.resolve("summary.csv"), Schemas.SUMMARY, one);
+        Run run = compare(a, b);
+        assertEquals(3, run.code(), run.out() + run.err());
+        assertFalse(run.out().contains("No regression"), run.out());
+        assertTrue(run.out().contains("**Nothing judged**: no figure could be compared"), run.out());
+        assertTrue(run.out().contains("too few repeats: 12"), run.out());
+    }
+
+    @Test
+    void rows_that_break_an_invariant_are_not_judged(@TempDir Path tmp) throws IOException {
+        Path a = folder(tmp.resolve("a"), CompareTest::base);
+        Path b = folder(tmp.resolve("b"), CompareTest::base);
+        List<Row> rows = new ArrayList<>();
+        for (Row r : CsvTables.read(b.resolve("summary.csv"))) {
+            rows.add(r.text("target").equals("java-worker")
+                    ? Row.builder(Schemas.SUMMARY).putAll(r).put("cpu_us_per_req", -5.0).build() : r);
+        }
+        CsvTables.write(b.resolve("summary.csv"), Schemas.SUMMARY, rows);
+        Run run = compare(a, b);
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertEquals("invalid (3 of 3) in new", figure(run.rows(), "java-worker", "rps").text("verdict"));
+    }
+
+    @Test
     void bad_folders_and_flags_exit_2_with_one_line(@TempDir Path tmp) throws IOException {
         Path a = folder(tmp.resolve("a"), CompareTest::base);
         Run missing = compare(a, tmp.resolve("nope"));
@@ -165,17 +211,23 @@ class CompareTest {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         assertTrue(compare(a, empty).err().contains("env.csv: missing (not a results folder of mpmbench suite)"));
 
-        Path old = folder(tmp.resolve("old"), CompareTest::base);
-        CsvTables.write(old.resolve("env.csv"), Schemas.ENV,
-                List.of(Row.builder(Schemas.ENV).put("key", "run_id").put("value", "old").build()));
-        Run oldRun = compare(old, a);
-        assertEquals(2, oldRun.code());
-        assertTrue(oldRun.err().contains("env.csv: schema_version absent (a run before intervals); compare reads version 3"),
-                oldRun.err());
+        Path newer = folder(tmp.resolve("newer"), CompareTest::base);
+        CsvTables.write(newer.resolve("env.csv"), Schemas.ENV,
+                List.of(Row.builder(Schemas.ENV).put("key", "schema_version").put("value", "99").build()));
+        Run newerRun = compare(newer, a);
+        assertEquals(2, newerRun.code());
+        assertTrue(newerRun.err().contains("env.csv: schema_version '99'; this build reads 1 to 3"), newerRun.err());
 
         Path cut = folder(tmp.resolve("cut"), CompareTest::base);
         Files.writeString(cut.resolve("summary.csv"), "scenario,target\nhello,java-event\n");
-        assertTrue(compare(a, cut).err().contains("summary.csv: columns missing: path, keepalive"), "columns");
+        assertTrue(compare(a, cut).err().contains("summary.csv: columns missing: connections, rate, idle, repeat, status"),
+                "columns");
+
+        Path badStatus = folder(tmp.resolve("status"), CompareTest::base, Map.of("java-event", "fine"));
+        Run statusRun = compare(a, badStatus);
+        assertEquals(2, statusRun.code());
+        assertTrue(statusRun.err().contains("summary.csv: row 7: status 'fine': expected one of ok, unsettled"),
+                statusRun.err());
 
         Run flag = compare(a, a, "--threshold", "ten");
         assertEquals(2, flag.code());

@@ -48,6 +48,27 @@ class ReportBuilderTest {
     }
 
     @Test
+    void rows_that_break_an_invariant_are_listed_and_left_out_of_the_cells(@TempDir Path dir) throws IOException {
+        for (String f : List.of("summary.csv", "env.csv")) {
+            try (InputStream in = ReportBuilderTest.class.getResourceAsStream("/fixture/schemas/v2/" + f)) {
+                Files.copy(in, dir.resolve(f));
+            }
+        }
+        assertEquals(0, ReportMain.run(new String[] {dir.toString()}));
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("## Rows that break an invariant"), md);
+        assertTrue(md.contains("| non-negative | hello_httpd-event_c256_r1 | non-negative: cpu_us_per_req -152.459, "
+                + "ctx_switches_per_req -5.396 (was ok) |"), md);
+        assertTrue(md.contains("| ok-has-requests, ok-achieved-rate | rate-sweep_java-virtual_c64-r64000_r1 |"), md);
+        Row httpd = CsvTables.read(dir.resolve("cells.csv")).stream()
+                .filter(r -> r.text("target").equals("httpd-event")).findFirst().orElseThrow();
+        assertEquals("invalid", httpd.text("status"));
+        assertEquals("", httpd.text("cpu_us_per_req"), "no median from an invalid row");
+        // the file the run wrote is left as it was: report derives, it does not rewrite summary.csv
+        assertTrue(Files.readString(dir.resolve("summary.csv")).contains(",ok,"));
+    }
+
+    @Test
     void the_knee_is_the_first_rate_past_the_slo() {
         java.util.function.Function<double[], Row> row = v -> Row.builder(Schemas.SUMMARY).put("scenario", "rate-sweep")
                 .put("target", "nginx").put("status", "ok").put("rate", v[0]).put("rps", v[1]).put("p99_ms", v[2])

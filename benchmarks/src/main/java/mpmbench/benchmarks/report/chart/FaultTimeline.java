@@ -73,11 +73,13 @@ public final class FaultTimeline {
      * The crash timeline, or null without a judged crash repeat that has a kill time and an interval log.
      *
      * @param summary every summary.csv row; the crash scenario's are used
+     * @param cells   cells.csv's rows (to say why a target has no data)
      * @param samples samples.csv rows (errors per second)
      */
-    public static JFreeChart crash(Path latencyDir, List<Row> summary, List<Row> samples, List<String> targets)
+    public static JFreeChart crash(Path latencyDir, List<Row> summary, List<Row> cells, List<Row> samples,
+                                   List<String> targets)
             throws IOException {
-        return timeline(latencyDir, summary, samples, targets, "crash", r -> {
+        return timeline(latencyDir, summary, cells, samples, targets, "crash", r -> {
             double k = r.num("kill_at_s");
             return k >= 0 ? new double[] {k} : new double[0];
         }, "kill", "s since the kill", "Around the kill of one child (crash): requests/s, p99, errors");
@@ -88,9 +90,9 @@ public final class FaultTimeline {
      * log: time 0 is each repeat's first restart; every restart is marked at its median offset from the
      * first over the repeats drawn.
      */
-    public static JFreeChart gracefulRestart(Path latencyDir, List<Row> summary, List<Row> samples,
+    public static JFreeChart gracefulRestart(Path latencyDir, List<Row> summary, List<Row> cells, List<Row> samples,
                                              List<String> targets) throws IOException {
-        return timeline(latencyDir, summary, samples, targets, "graceful-restart", FaultTimeline::restarts,
+        return timeline(latencyDir, summary, cells, samples, targets, "graceful-restart", FaultTimeline::restarts,
                 "restart", "s since the first graceful restart",
                 "Around graceful restarts (graceful-restart): requests/s, p99, errors");
     }
@@ -108,7 +110,8 @@ public final class FaultTimeline {
         }
     }
 
-    private static JFreeChart timeline(Path latencyDir, List<Row> summary, List<Row> samples, List<String> targets,
+    private static JFreeChart timeline(Path latencyDir, List<Row> summary, List<Row> cells, List<Row> samples,
+                                       List<String> targets,
                                        String scenario, java.util.function.Function<Row, double[]> faults,
                                        String mark, String xTitle, String title) throws IOException {
         YIntervalSeriesCollection rps = new YIntervalSeriesCollection();
@@ -128,7 +131,7 @@ public final class FaultTimeline {
                 logs.add(IntervalLog.read(latencyDir.resolve(CellIds.of(r) + ".hlog")));
             }
             if (logs.stream().allMatch(List::isEmpty)) {
-                String why = " — no data (" + Levels.whyNone(new Cells(summary).table(), scenario, t) + ")";
+                String why = " — no data (" + Levels.whyNone(cells, scenario, t) + ")";
                 for (YIntervalSeriesCollection c : List.of(rps, p99, errors)) {
                     c.addSeries(new YIntervalSeries(t + why, false, true));
                 }

@@ -14,30 +14,25 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYDataset;
 
 import mpmbench.benchmarks.results.Cells;
+import mpmbench.benchmarks.results.RateSweep;
 import mpmbench.benchmarks.results.Row;
 
 /**
  * The knee of a latency-vs-offered-rate curve: the first offered rate (requests/s) a target did not
- * sustain. A rate is sustained when p99 stayed within the SLO ({@code slo} ms), no request failed and at
- * least 90 % of the offered rate was achieved; the highest sustained rate below the knee is the maximum
- * sustainable throughput. Drawn as an arrow labelled "knee" in the target's colour onto its point (the
- * annotation's tool tip names the target and rate), with the SLO as a horizontal line.
+ * sustain ({@link RateSweep#sustained}: p99 within the SLO, {@code slo} ms, no errors, the rate
+ * achieved); the highest sustained rate below the knee is the maximum sustainable throughput. Drawn
+ * as an arrow labelled "knee" in the target's colour onto its point (the annotation's tool tip names the target and rate), with the SLO as a horizontal line.
  */
 public final class Knee {
 
     private Knee() {
     }
 
-    /** Whether a rate-sweep cell (or repeat) kept p99 ≤ {@code sloMs}, had no errors and achieved ≥ 90 % of its rate. */
-    public static boolean sustained(Row r, double sloMs) {
-        return r.num("p99_ms") <= sloMs && r.num("errors") == 0 && r.num("rps") >= 0.9 * r.num("rate");
-    }
-
     /** A target's knee: its first judged cell by offered rate that was not sustained; empty when none. */
     public static Optional<Row> of(List<Row> cells, String target, double sloMs) {
         return cells.stream().filter(c -> c.text("scenario").equals("rate-sweep") && c.text("target").equals(target)
                         && Cells.judged(c) && !Double.isNaN(c.num("p99_ms")))
-                .sorted(Comparator.comparingDouble(c -> c.num("rate"))).filter(c -> !sustained(c, sloMs)).findFirst();
+                .sorted(Comparator.comparingDouble(c -> c.num("rate"))).filter(c -> !RateSweep.sustained(c, sloMs)).findFirst();
     }
 
     /** Marks the SLO and each target's knee on a p99-vs-rate plot whose series are named by target. */

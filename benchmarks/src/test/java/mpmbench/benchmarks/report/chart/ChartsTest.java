@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 import mpmbench.benchmarks.report.Charts;
 import mpmbench.benchmarks.report.ReportBuilder;
 import mpmbench.benchmarks.results.CsvTables;
+import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.benchmarks.results.Row;
 
 /**
@@ -66,8 +67,10 @@ class ChartsTest {
         copy("sweep", sweep);
         ReportBuilder.build(quick);
         ReportBuilder.build(sweep);
-        q = byStem(Charts.draw(quick, CsvTables.read(quick.resolve("summary.csv")), CsvTables.read(quick.resolve("samples.csv"))));
-        s = byStem(Charts.draw(sweep, CsvTables.read(sweep.resolve("summary.csv")), CsvTables.read(sweep.resolve("samples.csv"))));
+        // the fixtures' rows as the runs wrote them: these tests are about how rows are drawn (some of
+        // these real rows break an invariant, and a report leaves them out: InvariantsTest, ReportBuilderTest)
+        q = byStem(Charts.draw(ResultsFolder.readAsWritten(quick)));
+        s = byStem(Charts.draw(ResultsFolder.readAsWritten(sweep)));
     }
 
     @Test
