@@ -23,21 +23,51 @@ public final class ProcReader {
         return new ProcReader(Path.of("/proc"));
     }
 
-    /** The tree rooted at {@code root} now; {@link TreeSample#EMPTY} (with the time) when it is gone. */
+    /**
+     * The tree rooted at {@code root} now, zombies included for CPU ({@link ProcessReading#sum});
+     * {@link TreeSample#EMPTY} (with the time) when it is gone.
+     */
     public TreeSample sample(int root, long epochMs) {
+        return ProcessReading.sum(root, epochMs, readAll(ProcessTree.members(proc, root)));
+    }
+
+    /**
+     * The readings of {@code pids} (a cgroup's member list, or a tree). A process gone before its stat
+     * was read is left out; one that exits after it keeps its CPU with nothing else (it counts as
+     * exited, like a zombie).
+     */
+    public List<ProcessReading> readAll(List<Integer> pids) {
         List<ProcessReading> readings = new ArrayList<>();
-        for (int pid : ProcessTree.of(proc, root)) {
-            Path dir = proc.resolve(Integer.toString(pid));
-            try {
-                ProcFiles.Stat stat = ProcFiles.parseStat(Files.readString(dir.resolve("stat")));
-                ProcFiles.Status status = ProcFiles.parseStatus(Files.readString(dir.resolve("status")));
-                long[] ctx = threadCtxSwitches(dir, status);
-                readings.add(new ProcessReading(stat, status, readPss(dir), ctx[0], ctx[1], countFds(dir)));
-            } catch (IOException | RuntimeException gone) {
-                // exited between the listing and the read
+        for (int pid : pids) {
+            ProcessReading r = read(pid);
+            if (r != null) {
+                readings.add(r);
             }
         }
-        return ProcessReading.sum(root, epochMs, readings);
+        return readings;
+    }
+
+    /** One process's reading, or {@code null} when it is gone (or its stat unreadable). */
+    private ProcessReading read(int pid) {
+        Path dir = proc.resolve(Integer.toString(pid));
+        ProcFiles.Stat stat;
+        try {
+            stat = ProcFiles.parseStat(Files.readString(dir.resolve("stat")));
+        } catch (IOException | RuntimeException gone) {
+            return null; // exited before it was read
+        }
+        if (stat.state() == 'Z') {
+            return ProcessReading.exited(stat);
+        }
+        try {
+            ProcFiles.Status status = ProcFiles.parseStatus(Files.readString(dir.resolve("status")));
+            long[] ctx = threadCtxSwitches(dir, status);
+            return new ProcessReading(stat, status, readPss(dir), ctx[0], ctx[1], countFds(dir));
+        } catch (IOException | RuntimeException gone) {
+            // exited between its stat and its status: its CPU as read stays (its reaper may have been
+            // read before it reaped it), the rest is gone with it
+            return ProcessReading.exited(stat);
+        }
     }
 
     /**

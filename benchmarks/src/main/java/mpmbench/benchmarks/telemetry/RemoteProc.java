@@ -79,7 +79,7 @@ public final class RemoteProc implements TargetProc, AutoCloseable {
                     // a line cut by a process that exited while it was read
                 }
             }
-            List<Integer> tree = ProcessTree.of(stats, root);
+            List<Integer> tree = ProcessTree.members(stats, root);
             if (tree.isEmpty()) {
                 return ProcessReading.sum(root, epochMs, List.of());
             }
