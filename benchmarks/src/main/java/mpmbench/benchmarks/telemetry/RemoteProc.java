@@ -68,8 +68,17 @@ public final class RemoteProc implements TargetProc, AutoCloseable {
         return failure;
     }
 
+    /**
+     * The tree's sample, zombies included for CPU. Files are read parents first; when a member
+     * vanished between the listing and its files (reaped, maybe after its reaper's files were read)
+     * the tree is read once more, as {@link ProcReader#sample} does.
+     */
     @Override
     public TreeSample sample(int root, long epochMs) {
+        return sample(root, epochMs, false);
+    }
+
+    private TreeSample sample(int root, long epochMs, boolean retried) {
         try {
             List<ProcFiles.Stat> stats = new ArrayList<>();
             for (String line : ask(STATS)) {
@@ -83,7 +92,11 @@ public final class RemoteProc implements TargetProc, AutoCloseable {
             if (tree.isEmpty()) {
                 return ProcessReading.sum(root, epochMs, List.of());
             }
-            return ProcessReading.sum(root, epochMs, parseFiles(ask(filesCommand(tree))));
+            List<ProcessReading> readings = parseFiles(ask(filesCommand(tree)));
+            if (readings.size() < tree.size() && !retried) {
+                return sample(root, epochMs, true); // a member vanished meanwhile: its CPU may be in no file read
+            }
+            return ProcessReading.sum(root, epochMs, readings);
         } catch (IOException e) {
             return ProcessReading.sum(root, epochMs, List.of());
         }
