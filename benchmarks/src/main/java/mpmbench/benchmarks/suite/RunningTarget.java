@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import mpmbench.benchmarks.telemetry.ProcessTree;
+import mpmbench.benchmarks.telemetry.TargetCgroup;
 
 /**
  * A target the suite started (or, for {@code url=}, found): where it listens, its root PID, and how
@@ -20,9 +21,12 @@ import mpmbench.benchmarks.telemetry.ProcessTree;
  *                   started with: {@code mpmbench ctl -k graceful --pidfile F} for ours, {@code apache2 -f
  *                   CONF -C ... -k graceful} for httpd, {@code nginx -c CONF -s reload} for nginx; empty
  *                   when the suite did not start it
+ * @param cgroup     the cgroup it runs in (read its CPU through {@code TargetProc.inCgroup}), removed
+ *                   by {@link #close}; {@code null} when it has none (url=, or none could be made)
  */
 public record RunningTarget(TargetSpec spec, String host, int port, int pid, Process process, Path runDir,
-                            double firstOkMs, double fullMs, List<String> gracefulCommand) implements AutoCloseable {
+                            double firstOkMs, double fullMs, List<String> gracefulCommand, TargetCgroup cgroup)
+        implements AutoCloseable {
 
     public RunningTarget {
         gracefulCommand = List.copyOf(gracefulCommand);
@@ -61,6 +65,9 @@ public record RunningTarget(TargetSpec spec, String host, int port, int pid, Pro
         }
         // Whatever is left of the group (a child that outlived its master) goes too.
         signalGroup("KILL");
+        if (cgroup != null) {
+            cgroup.close();
+        }
     }
 
     private void signalGroup(String signal) {

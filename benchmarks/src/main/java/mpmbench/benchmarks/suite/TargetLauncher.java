@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import mpmbench.benchmarks.telemetry.TargetCgroup;
+
 /**
- * Starts targets as separate processes, each in a session of its own ({@code setsid}), pinned with
+ * Starts targets as separate processes, each in a session of its own ({@code setsid}) and a cgroup of
+ * its own when one can be made ({@link TargetCgroup}, entered by {@code sh} before it execs), pinned with
  * {@code taskset} when the plan pins, on a free loopback port, from a fresh run directory under
  * {@code runBase} (readable by www-data and nginx's user: a docroot with {@code hello}, 13 bytes, and
  * {@code bytes}, {@link Scenarios#LARGE_BYTES}). It waits for the first 200 on {@code /hello} and then
@@ -64,7 +67,8 @@ public final class TargetLauncher {
         if (t.kind() == TargetSpec.Kind.URL) {
             java.net.URI uri = java.net.URI.create(t.url());
             int port = uri.getPort() > 0 ? uri.getPort() : 80;
-            return new RunningTarget(t, uri.getHost(), port, t.pid(), null, null, Double.NaN, Double.NaN, List.of());
+            return new RunningTarget(t, uri.getHost(), port, t.pid(), null, null, Double.NaN, Double.NaN, List.of(),
+                    null);
         }
         int port = freePort();
         Path run = Files.createTempDirectory(plan.runBase(), t.name() + "-");
@@ -106,17 +110,34 @@ public final class TargetLauncher {
             }
             default -> throw new IllegalStateException();
         }
+        // A cgroup of its own, entered before the target execs: the kernel then counts every process
+        // it forks, exited ones included (telemetry.TargetCgroup); /proc when none can be made.
+        TargetCgroup group = TargetCgroup.makeOrWarn(t.name()).orElse(null);
+        if (group != null) {
+            int at = cmd.indexOf("setsid") + 1;
+            List<String> target = new ArrayList<>(cmd.subList(at, cmd.size()));
+            cmd.subList(at, cmd.size()).clear();
+            cmd.addAll(group.wrap(target));
+        }
         Files.writeString(run.resolve("command.txt"), String.join(" ", cmd) + "\n");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+        Process p;
+        try {
+            p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(run.resolve("target.out").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        } catch (IOException e) {
+            if (group != null) {
+                group.close();
+            }
+            throw e;
+        }
         RunningTarget partial = new RunningTarget(t, "127.0.0.1", port, (int) p.pid(), p, run, Double.NaN, Double.NaN,
-                graceful);
+                graceful, group);
         try {
             double firstOk = waitFirstOk(p, port, t0);
             double full = waitFullCapacity(partial, directives, t0);
-            return new RunningTarget(t, "127.0.0.1", port, (int) p.pid(), p, run, firstOk, full, graceful);
+            return new RunningTarget(t, "127.0.0.1", port, (int) p.pid(), p, run, firstOk, full, graceful, group);
         } catch (IOException | RuntimeException e) {
             partial.close();
             throw new IOException(e.getMessage() + " (its run directory is kept: " + run + ")", e);

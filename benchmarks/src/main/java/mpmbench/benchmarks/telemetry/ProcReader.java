@@ -9,9 +9,14 @@ import java.util.stream.Stream;
 
 /**
  * Reads a {@link TreeSample} of a process tree from a {@code /proc} directory (the real one, or a
- * fixture in tests). A process that exits while it is read is skipped.
+ * fixture in tests): the {@link CpuMethod#PROC} method, and the per-process files (PSS, RSS, threads,
+ * fds, context switches) of a cgroup's members for {@link CgroupProc}. Stateless: callable from any
+ * thread. An unreadable file reads as nothing (0), never an exception.
  */
 public final class ProcReader {
+
+    /** Reads of a tree whose members keep vanishing while it is read (a fork storm) before one is taken as it is. */
+    static final int ATTEMPTS = 3;
 
     private final Path proc;
 
@@ -23,21 +28,65 @@ public final class ProcReader {
         return new ProcReader(Path.of("/proc"));
     }
 
-    /** The tree rooted at {@code root} now; {@link TreeSample#EMPTY} (with the time) when it is gone. */
+    /**
+     * The tree rooted at {@code root} now, zombies included for CPU ({@link ProcessReading#sum});
+     * {@link TreeSample#EMPTY} (with the time) when it is gone.
+     *
+     * <p>Members are read parents first ({@link ProcessTree#members} order), so a child reaped while the
+     * tree is read is never counted twice (its own stat and its reaper's {@code cutime}); it could be
+     * missed (reaped after its parent was read, before itself), and then the whole tree is read again,
+     * up to {@value #ATTEMPTS} times. Missing a long-lived child would take its whole life's CPU out of
+     * a window's end.
+     */
     public TreeSample sample(int root, long epochMs) {
-        List<ProcessReading> readings = new ArrayList<>();
-        for (int pid : ProcessTree.of(proc, root)) {
-            Path dir = proc.resolve(Integer.toString(pid));
-            try {
-                ProcFiles.Stat stat = ProcFiles.parseStat(Files.readString(dir.resolve("stat")));
-                ProcFiles.Status status = ProcFiles.parseStatus(Files.readString(dir.resolve("status")));
-                long[] ctx = threadCtxSwitches(dir, status);
-                readings.add(new ProcessReading(stat, status, readPss(dir), ctx[0], ctx[1], countFds(dir)));
-            } catch (IOException | RuntimeException gone) {
-                // exited between the listing and the read
+        List<ProcessReading> readings = List.of();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            List<Integer> members = ProcessTree.members(proc, root);
+            readings = readAll(members);
+            if (readings.size() == members.size()) {
+                break; // no member vanished between the listing and its read
             }
         }
         return ProcessReading.sum(root, epochMs, readings);
+    }
+
+    /**
+     * The readings of {@code pids} (a cgroup's member list, or a tree), in that order. A process gone
+     * before its stat was read is left out; one that exits after it keeps its CPU with nothing else
+     * (it counts as exited, like a zombie).
+     */
+    public List<ProcessReading> readAll(List<Integer> pids) {
+        List<ProcessReading> readings = new ArrayList<>();
+        for (int pid : pids) {
+            ProcessReading r = read(pid);
+            if (r != null) {
+                readings.add(r);
+            }
+        }
+        return readings;
+    }
+
+    /** One process's reading, or {@code null} when it is gone (or its stat unreadable). */
+    private ProcessReading read(int pid) {
+        Path dir = proc.resolve(Integer.toString(pid));
+        ProcFiles.Stat stat;
+        try {
+            stat = ProcFiles.parseStat(Files.readString(dir.resolve("stat")));
+        } catch (IOException | RuntimeException gone) {
+            return null; // exited before it was read
+        }
+        if (stat.state() == 'Z') {
+            return ProcessReading.exited(stat);
+        }
+        try {
+            ProcFiles.Status status = ProcFiles.parseStatus(Files.readString(dir.resolve("status")));
+            long[] ctx = threadCtxSwitches(dir, status);
+            return new ProcessReading(stat, status, readPss(dir), ctx[0], ctx[1], countFds(dir));
+        } catch (IOException | RuntimeException gone) {
+            // exited between its stat and its status: its CPU as read stays (its reaper may have been
+            // read before it reaped it), the rest is gone with it
+            return ProcessReading.exited(stat);
+        }
     }
 
     /**

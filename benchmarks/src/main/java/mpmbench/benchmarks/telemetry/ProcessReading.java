@@ -18,10 +18,25 @@ public record ProcessReading(ProcFiles.Stat stat, ProcFiles.Status status, long 
                              long involuntaryCtx, int fds) {
 
     /**
-     * The tree's sample: every reading summed; CPU includes the reaped children of {@code root} only
-     * (the others' reaped children are in the tree already, or were).
+     * The tree's sample by the /proc method. CPU counts every process of the tree once, whatever
+     * state it is in when sampled (proc(5), and the kernel's {@code wait_task_zombie}, which adds a
+     * reaped child's {@code utime + cutime} to its reaper's {@code cutime}):
+     * <ul>
+     *   <li>live or zombie (exited, not yet reaped): its own {@code utime + stime} (a zombie keeps them);
+     *   <li>reaped by a member: inside that member's {@code cutime + cstime}, recursively (a child
+     *       reaped by a grandchild is in the grandchild's, which is in its reaper's once it is reaped);
+     * </ul>
+     * so CPU = Σ over live and zombie members of {@code utime + stime + cutime + cstime}. A zombie's
+     * {@code cutime} counts too: it holds the children it reaped before it exited, and moves into its
+     * reaper's {@code cutime} only when it is reaped itself. Lost: a process reaped outside the tree
+     * (an orphan re-parented to init). Zombies count for CPU only, not for processes, threads or
+     * anything else.
+     *
+     * @param root     the tree's root (kept for the callers; every member is summed alike)
+     * @param readings the members, zombies included
      */
     public static TreeSample sum(int root, long epochMs, List<ProcessReading> readings) {
+        int processes = 0;
         int threads = 0;
         int fds = 0;
         long rss = 0;
@@ -31,19 +46,30 @@ public record ProcessReading(ProcFiles.Stat stat, ProcFiles.Status status, long 
         long vol = 0;
         long invol = 0;
         for (ProcessReading r : readings) {
+            ProcFiles.Stat st = r.stat();
+            user += st.utimeTicks() + st.cutimeTicks();
+            cpu += st.utimeTicks() + st.stimeTicks() + st.cutimeTicks() + st.cstimeTicks();
+            if (st.state() == 'Z') {
+                continue;
+            }
+            processes++;
             threads += r.status().threads();
             rss += r.status().rssKb();
             pss += r.pssKb();
-            user += r.stat().utimeTicks();
-            cpu += r.stat().utimeTicks() + r.stat().stimeTicks();
-            if (r.stat().pid() == root) {
-                user += r.stat().cutimeTicks();
-                cpu += r.stat().cutimeTicks() + r.stat().cstimeTicks();
-            }
             vol += r.voluntaryCtx();
             invol += r.involuntaryCtx();
             fds += r.fds();
         }
-        return new TreeSample(epochMs, readings.size(), threads, rss, pss, cpu, user, vol, invol, fds);
+        return new TreeSample(epochMs, processes, threads, rss, pss, cpu, user, vol, invol, fds);
+    }
+
+    /**
+     * A process that had exited when it was read (a zombie, or gone after its stat was read): its CPU
+     * counts, nothing else does. Its state reads {@code 'Z'}.
+     */
+    public static ProcessReading exited(ProcFiles.Stat stat) {
+        ProcFiles.Stat z = new ProcFiles.Stat(stat.pid(), 'Z', stat.ppid(), stat.utimeTicks(), stat.stimeTicks(),
+                stat.cutimeTicks(), stat.cstimeTicks());
+        return new ProcessReading(z, new ProcFiles.Status(0, 0, 0, 0), 0, 0, 0, 0);
     }
 }

@@ -68,8 +68,17 @@ public final class RemoteProc implements TargetProc, AutoCloseable {
         return failure;
     }
 
+    /**
+     * The tree's sample, zombies included for CPU. Files are read parents first; when a member
+     * vanished between the listing and its files (reaped, maybe after its reaper's files were read)
+     * the tree is read once more, as {@link ProcReader#sample} does.
+     */
     @Override
     public TreeSample sample(int root, long epochMs) {
+        return sample(root, epochMs, false);
+    }
+
+    private TreeSample sample(int root, long epochMs, boolean retried) {
         try {
             List<ProcFiles.Stat> stats = new ArrayList<>();
             for (String line : ask(STATS)) {
@@ -79,11 +88,15 @@ public final class RemoteProc implements TargetProc, AutoCloseable {
                     // a line cut by a process that exited while it was read
                 }
             }
-            List<Integer> tree = ProcessTree.of(stats, root);
+            List<Integer> tree = ProcessTree.members(stats, root);
             if (tree.isEmpty()) {
                 return ProcessReading.sum(root, epochMs, List.of());
             }
-            return ProcessReading.sum(root, epochMs, parseFiles(ask(filesCommand(tree))));
+            List<ProcessReading> readings = parseFiles(ask(filesCommand(tree)));
+            if (readings.size() < tree.size() && !retried) {
+                return sample(root, epochMs, true); // a member vanished meanwhile: its CPU may be in no file read
+            }
+            return ProcessReading.sum(root, epochMs, readings);
         } catch (IOException e) {
             return ProcessReading.sum(root, epochMs, List.of());
         }

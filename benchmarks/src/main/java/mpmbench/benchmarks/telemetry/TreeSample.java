@@ -1,24 +1,55 @@
 package mpmbench.benchmarks.telemetry;
 
 /**
- * One reading of a target's whole process tree, summed over its processes. CPU in clock ticks
- * (including the reaped children the root has waited for), memory in kB.
+ * One reading of a target's whole process tree, summed over its processes. CPU in ns (with the
+ * exited children, counted once: see {@link CpuMethod}); memory in kB, except the cgroup's own
+ * charge in bytes. Immutable.
  *
- * @param epochMs    when it was taken
- * @param processes  live processes in the tree (root included)
- * @param threads    threads over all of them
- * @param rssKb      resident set, summed (counts shared pages once per process)
- * @param pssKb      proportional set, summed (shared pages divided among their sharers)
- * @param cpuTicks   user + system ticks
- * @param userTicks  user ticks
- * @param voluntaryCtx   voluntary context switches, summed
+ * @param epochMs        when it was taken
+ * @param processes      live processes in the tree (root included; zombies not)
+ * @param threads        threads over all of them
+ * @param rssKb          resident set, summed (counts shared pages once per process)
+ * @param pssKb          proportional set, summed from smaps_rollup (shared pages divided among sharers)
+ * @param cpuNs          user + system CPU time, ns, cumulative since the tree started: only
+ *                       differences of two samples of the same method mean anything
+ * @param userNs         its user part, ns (from the cgroup when it says, else from /proc)
+ * @param voluntaryCtx   voluntary context switches, summed over live members' threads
  * @param involuntaryCtx involuntary context switches, summed
- * @param fds        open file descriptors, summed
+ * @param fds            open file descriptors, summed
+ * @param cpuMethod      where {@code cpuNs} came from
+ * @param cgroupMemoryBytes the group's memory charge ({@code memory.current}, v1
+ *                       {@code memory.usage_in_bytes}: page cache and kernel memory included), bytes;
+ *                       -1 when not read (the /proc method, or no memory controller)
+ * @param cgroupTasks    the group's tasks (threads) by the kernel ({@code pids.current}); -1 when not read
  */
-public record TreeSample(long epochMs, int processes, int threads, long rssKb, long pssKb, long cpuTicks,
-                         long userTicks, long voluntaryCtx, long involuntaryCtx, int fds) {
+public record TreeSample(long epochMs, int processes, int threads, long rssKb, long pssKb, long cpuNs,
+                         long userNs, long voluntaryCtx, long involuntaryCtx, int fds, CpuMethod cpuMethod,
+                         long cgroupMemoryBytes, int cgroupTasks) {
 
     public static final TreeSample EMPTY = new TreeSample(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** ns per clock tick of {@code /proc/PID/stat} ({@code USER_HZ}). */
+    public static final long NS_PER_TICK = 1_000_000_000L / ProcFiles.TICKS_PER_SECOND;
+
+    /**
+     * The /proc method's sample from clock ticks, the unit of {@code /proc/PID/stat} (the shape callers
+     * written before ns used).
+     */
+    public TreeSample(long epochMs, int processes, int threads, long rssKb, long pssKb, long cpuTicks,
+                      long userTicks, long voluntaryCtx, long involuntaryCtx, int fds) {
+        this(epochMs, processes, threads, rssKb, pssKb, cpuTicks * NS_PER_TICK, userTicks * NS_PER_TICK,
+                voluntaryCtx, involuntaryCtx, fds, CpuMethod.PROC, -1, -1);
+    }
+
+    /** CPU in clock ticks (rounded down from ns), for callers written before ns. */
+    public long cpuTicks() {
+        return cpuNs / NS_PER_TICK;
+    }
+
+    /** User CPU in clock ticks (rounded down from ns). */
+    public long userTicks() {
+        return userNs / NS_PER_TICK;
+    }
 
     public double rssMb() {
         return rssKb / 1024.0;
@@ -32,8 +63,13 @@ public record TreeSample(long epochMs, int processes, int threads, long rssKb, l
         return voluntaryCtx + involuntaryCtx;
     }
 
+    /** CPU time in ns between this sample and an earlier one. */
+    public long cpuNsSince(TreeSample earlier) {
+        return cpuNs - earlier.cpuNs;
+    }
+
     /** CPU time in µs between this sample and an earlier one. */
     public double cpuUsSince(TreeSample earlier) {
-        return (cpuTicks - earlier.cpuTicks) * 1e6 / ProcFiles.TICKS_PER_SECOND;
+        return cpuNsSince(earlier) / 1e3;
     }
 }

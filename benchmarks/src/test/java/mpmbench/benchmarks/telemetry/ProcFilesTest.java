@@ -65,11 +65,13 @@ class ProcFilesTest {
         assertEquals(4, s.threads());
         assertEquals(4 * 4436, s.rssKb());
         assertEquals(4 * 998, s.pssKb());
-        // utime + stime of four processes, plus the root's reaped children (cutime + cstime)
-        assertEquals(4 * 15 + 150, s.cpuTicks());
+        // utime + stime + cutime + cstime of every member: each one's reaped children are in its cutime
+        assertEquals(4 * (15 + 150), s.cpuTicks());
+        assertEquals(4 * (15 + 150) * TreeSample.NS_PER_TICK, s.cpuNs());
+        assertEquals(CpuMethod.PROC, s.cpuMethod());
         assertEquals(4 * (325 + 593), s.ctxSwitches());
         assertEquals(12, s.fds());
-        assertEquals(1.5e6, s.cpuUsSince(new TreeSample(0, 0, 0, 0, 0, 60, 0, 0, 0, 0)));
+        assertEquals(6e6, s.cpuUsSince(new TreeSample(0, 0, 0, 0, 0, 60, 0, 0, 0, 0)));
         assertTrue(ProcessTree.of(proc, 999).isEmpty());
         assertEquals(0, new ProcReader(proc).sample(999, 5).processes());
     }
