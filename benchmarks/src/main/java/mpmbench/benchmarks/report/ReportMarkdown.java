@@ -23,7 +23,7 @@ public final class ReportMarkdown {
 
     private static final List<String> ENV_KEYS = List.of("run_id", "command", "suite", "cpu_model", "cores",
             "mem_total_kb", "kernel", "os", "jdk_version", "apache2_version", "nginx_version", "git_commit",
-            "git_dirty", "pin_target", "pin_loadgen", "duration_s", "warmup_s", "repeats", "loadavg_at_start");
+            "git_dirty", "pin_target", "pin_loadgen", "duration_s", "warmup_s", "repeats", "load_avg_start", "load_avg_end", "steal_pct", "cpu_method");
 
     private ReportMarkdown() {
     }

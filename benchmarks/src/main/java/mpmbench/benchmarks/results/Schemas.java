@@ -72,7 +72,8 @@ public final class Schemas {
      * window; each is a completed request, an error, {@code unsent} (due, never sent: its connection
      * was busy) or {@code unanswered} (sent, no answer by the window's end); the last two are in the
      * corrected histogram at (window end − intended send time), a lower bound. Closed model: these
-     * three are empty. {@code steal_pct}: the machine's steal time over the window in % of its CPU
+     * three are empty. {@code err_unsolicited}: answers nobody asked for (no request lost; counted in
+     * {@code err_parse} before schema 3). {@code steal_pct}: the machine's steal time over the window in % of its CPU
      * time; {@code other_cpu_pct}: the CPU every other process used over the window (machine busy
      * time − target − load generator), % of one core; past {@link #DISTURBED_STEAL_PCT} or
      * {@link #DISTURBED_OTHER_CPU_PCT} the row is {@code disturbed}.
@@ -81,7 +82,7 @@ public final class Schemas {
             "rate", "idle", "repeat", "status", "reason", "violations", "warmup_s", "settled", "duration_s", "requests", "scheduled",
             "unsent", "unanswered", "rps",
             "errors", "err_connect", "err_read", "err_write", "err_timeout", "err_status", "err_parse", "err_closed",
-            "p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms", "uncorrected_p99_ms", "cpu_us_per_req",
+            "err_unsolicited", "p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms", "uncorrected_p99_ms", "cpu_us_per_req",
             "cpu_method", "rss_mb", "pss_mb", "processes", "threads", "fds", "ctx_switches_per_req", "loadgen_cpu_pct",
             "steal_pct", "other_cpu_pct",
             "idle_answered", "idle_held", "idle_open_answered", "idle_open_unanswered", "idle_connecting",
@@ -125,7 +126,7 @@ public final class Schemas {
             "err_timeout", "err_closed", "p90_ms", "max_ms", "uncorrected_p99_ms", "rss_mb", "processes", "threads",
             "fds", "ctx_switches_per_req", "loadgen_cpu_pct", "idle_answered", "idle_held", "idle_open_answered",
             "idle_open_unanswered", "idle_connecting", "idle_not_started", "idle_refused", "idle_connect_timeouts",
-            "idle_closed", "kill_at_s", "recovery_s", "err_status", "err_parse", "trickle_held", "trickle_closed",
+            "idle_closed", "kill_at_s", "recovery_s", "err_status", "err_parse", "err_unsolicited", "trickle_held", "trickle_closed",
             "trickle_failed", "restarts", "restart_command_ms");
 
     /**

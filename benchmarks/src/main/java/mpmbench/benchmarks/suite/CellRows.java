@@ -6,14 +6,13 @@ import java.util.Map;
 
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
-import mpmbench.benchmarks.telemetry.ProcFiles;
 import mpmbench.benchmarks.telemetry.TreeSample;
 
 /** The columns of summary.csv and samples.csv rows, from what a load run and the telemetry left. */
 final class CellRows {
 
     static final List<String> ERRORS = List.of("err_connect", "err_read", "err_write", "err_timeout", "err_status",
-            "err_parse", "err_closed");
+            "err_parse", "err_closed", "err_unsolicited");
     private static final List<String> LATENCIES = List.of("p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms",
             "uncorrected_p99_ms");
 
@@ -124,8 +123,9 @@ final class CellRows {
                 (int) Math.round(live.stream().mapToInt(TreeSample::processes).average().orElse(0)),
                 (int) Math.round(live.stream().mapToInt(TreeSample::threads).average().orElse(0)),
                 live.stream().mapToLong(TreeSample::rssKb).sum() / n, live.stream().mapToLong(TreeSample::pssKb).sum() / n,
-                end.cpuTicks(), end.userTicks(), end.voluntaryCtx(), end.involuntaryCtx(),
-                (int) Math.round(live.stream().mapToInt(TreeSample::fds).average().orElse(0)));
+                end.cpuNs(), end.userNs(), end.voluntaryCtx(), end.involuntaryCtx(),
+                (int) Math.round(live.stream().mapToInt(TreeSample::fds).average().orElse(0)), end.cpuMethod(),
+                end.cgroupMemoryBytes(), end.cgroupTasks());
     }
 
     /** samples.csv rows: one per progress second, with the target's latest /proc sample at that time. */
@@ -152,7 +152,7 @@ final class CellRows {
                     TreeSample p = samples.get(k - 1);
                     double dt = (t.epochMs() - p.epochMs()) / 1000.0;
                     if (dt > 0) {
-                        r.put("cpu_pct", (t.cpuTicks() - p.cpuTicks()) * 100.0 / ProcFiles.TICKS_PER_SECOND / dt);
+                        r.put("cpu_pct", t.cpuNsSince(p) / 1e7 / dt);
                         r.put("ctx_switches_per_s", (t.ctxSwitches() - p.ctxSwitches()) / dt);
                     }
                 }

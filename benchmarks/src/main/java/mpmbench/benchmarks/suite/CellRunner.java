@@ -11,7 +11,6 @@ import java.util.Map;
 
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
-import mpmbench.benchmarks.telemetry.ProcReader;
 import mpmbench.benchmarks.telemetry.TargetProc;
 import mpmbench.benchmarks.telemetry.TelemetrySampler;
 import mpmbench.benchmarks.telemetry.TreeSample;
@@ -40,7 +39,8 @@ public final class CellRunner {
         Row row = CellResult.base(c, "/hello").put("status", "ok").put("first_200_ms", target.firstOkMs())
                 .put("full_capacity_ms", target.fullMs())
                 .put("reason", Double.isNaN(target.fullMs()) ? "StartServers capacity not reached within 30 s" : "")
-                .putAll(CellRows.process(ProcReader.system().sample(target.pid(), System.currentTimeMillis())))
+                .putAll(CellRows.process((target.cgroup() != null ? TargetProc.inCgroup(target.cgroup()) : TargetProc.local())
+                        .sample(target.pid(), System.currentTimeMillis())))
                 .build();
         return new CellResult(row, List.of());
     }
@@ -108,10 +108,14 @@ public final class CellRunner {
         Path json = latencyDir.resolve(c.id() + ".json");
         List<String> cmd = LoadgenRun.command(plan, target.baseUrl() + path, c.scenario(), c.level(), duration, json,
                 latencyDir.resolve(c.id() + ".hgrm"), latencyDir.resolve(c.id() + ".hlog"), settle);
-        TelemetrySampler sampler = new TelemetrySampler(targetProc, target::pid, 1000);
+        // a target the suite placed in a cgroup of its own is read through it: the kernel's account of
+        // the whole tree, exited children counted once
+        TargetProc proc = target.cgroup() != null ? TargetProc.inCgroup(target.cgroup()) : targetProc;
+        TelemetrySampler sampler = new TelemetrySampler(proc, target::pid, 1000);
         boolean telemetry = target.pid() > 0;
         TreeSample[] before = {telemetry ? sampler.sampleNow() : TreeSample.EMPTY};
         TreeSample[] atEnd = {null};
+        WindowDisturbance.Mark[] marks = {WindowDisturbance.Mark.now(holder), null};
         double[] measureFromS = {0};
         List<Long> receipts = new ArrayList<>();
         // The kill comes after the first measured second (a baseline) and leaves most of the window to recover.
@@ -148,6 +152,7 @@ public final class CellRunner {
                             if (telemetry) {
                                 before[0] = sampler.sampleNow();
                             }
+                            marks[0] = WindowDisturbance.Mark.now(holder);
                         }
 
                         @Override
@@ -155,6 +160,7 @@ public final class CellRunner {
                             if (telemetry) {
                                 atEnd[0] = sampler.sampleNow();
                             }
+                            marks[1] = WindowDisturbance.Mark.now(holder);
                             if (holder != null) {
                                 holder.destroy(); // SIGTERM: it writes what it held at the window's end
                             }
@@ -184,7 +190,8 @@ public final class CellRunner {
         if (telemetry) {
             double reqs = out.num("requests");
             row.putAll(CellRows.process(CellRows.windowMean(before[0], samples, after)));
-            row.put("cpu_us_per_req", reqs > 0 ? after.cpuUsSince(before[0]) / reqs : Double.NaN);
+            row.put("cpu_us_per_req", reqs > 0 ? after.cpuNsSince(before[0]) / 1e3 / reqs : Double.NaN);
+            row.put("cpu_method", after.cpuMethod().label());
             row.put("ctx_switches_per_req", reqs > 0 ? (after.ctxSwitches() - before[0].ctxSwitches()) / reqs : Double.NaN);
         }
         if (!windowEndSampled) {
@@ -212,6 +219,10 @@ public final class CellRunner {
         }
         CellStatus.classify(row, CellStatus.Generator.of(out.json()), settled,
                 out.seconds().stream().filter(x -> x.warmup() || x.tS() <= warmupS + 0.05).toList());
+        boolean targetHere = target.spec().launched() || plan.remote().targetHost() == null;
+        WindowDisturbance.put(row, marks[0], marks[1],
+                telemetry && targetHere && windowEndSampled ? after.cpuNsSince(before[0]) : 0,
+                plan.remote().hasAgents() ? 0 : out.num("client_cpu_pct") / 100 * out.num("duration_s") * 1e9);
         List<Long> stamps;
         synchronized (receipts) {
             stamps = List.copyOf(receipts);

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
+import mpmbench.benchmarks.telemetry.CgroupHost;
+import mpmbench.benchmarks.telemetry.MachineCpu;
 import mpmbench.loadgen.engine.SteadyState;
 
 /**
@@ -20,6 +22,44 @@ import mpmbench.loadgen.engine.SteadyState;
 public final class EnvInfo {
 
     private EnvInfo() {
+    }
+
+    /**
+     * The 1-minute load average now (NaN when /proc cannot be read): with 2 CPUs, 2 means every CPU had
+     * something to run over the last minute, so a measured figure shared its machine.
+     */
+    static double loadAverage() {
+        try {
+            return MachineCpu.read().load1();
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Where the targets' CPU is read from: the cgroup version the suite can use, else proc with why. */
+    private static String cgroupMethod() {
+        try {
+            return CgroupHost.detect().method().label() + " (each row's cpu_method says what its target got)";
+        } catch (IOException e) {
+            return "proc (" + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * The rows recorded when the run ends: the load average then and the machine's steal time over the
+     * whole run ({@code steal_pct}, % of its CPU time), from the reading taken when it started.
+     */
+    public static List<Row> atEnd(MachineCpu start) {
+        List<Row> rows = new ArrayList<>();
+        put(rows, "load_avg_end", loadAverage());
+        double steal = Double.NaN;
+        try {
+            steal = start == null ? Double.NaN : MachineCpu.read().since(start).stealPct();
+        } catch (IOException e) {
+            // NaN: written empty, and verify says env.csv lacks it
+        }
+        put(rows, "steal_pct", steal);
+        return rows;
     }
 
     public static List<Row> collect(SuitePlan plan, String runId, List<String> args, TargetLauncher launcher) {
@@ -53,7 +93,8 @@ public final class EnvInfo {
         put(rows, "cores", Runtime.getRuntime().availableProcessors());
         put(rows, "cpu_model", procField("/proc/cpuinfo", "model name"));
         put(rows, "mem_total_kb", procField("/proc/meminfo", "MemTotal").replace(" kB", ""));
-        put(rows, "loadavg_at_start", firstLine(read("/proc/loadavg")));
+        put(rows, "load_avg_start", loadAverage());
+        put(rows, "cpu_method", cgroupMethod());
         put(rows, "kernel", firstLine(run("uname", "-srvm")));
         put(rows, "os", osName());
         put(rows, "java", plan.java());

@@ -63,6 +63,11 @@ public final class SuiteMain implements Callable<Integer> {
             + "(default 1s); with settling the warm-up lasts until the target is steady")
     String warmup;
 
+    @Option(names = "--wait-quiet", paramLabel = "T", description = "before the run and before each target instance, "
+            + "wait up to T (e.g. 120s) until the rest of the machine uses under 20 %% of a core; rows still record "
+            + "what their window saw (steal_pct, other_cpu_pct; beyond the limits: disturbed). Default 0: no wait")
+    String waitQuiet;
+
     @Option(names = "--settle-max", paramLabel = "T", description = "longest warm-up while a level settles (requests/s "
             + "of two 2 s windows within 10 %%); then it is measured anyway and marked unsettled (quick 15s, full 30s); "
             + "0: no settling, the fixed --warmup only")
@@ -164,7 +169,8 @@ public final class SuiteMain implements Callable<Integer> {
         err.printf("mpmbench suite %s: %d cells, %d targets x %d scenarios%s, results in %s%n", plan.suite().label(),
                 plan.cells().size(), plan.targets().size(), plan.scenarios().size(), plan.micro() ? ", then a micro pass" : "",
                 plan.out());
-        Path dir = new SuiteRunner(plan, err).run(runId, rawArgs);
+        Path dir = new SuiteRunner(plan, err, waitQuiet != null ? parseDuration(waitQuiet) : Duration.ZERO)
+                .run(runId, rawArgs);
         out2.println("mpmbench suite: results in " + dir + " (report.html, report.md)");
         return 0;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,9 +13,11 @@ import java.util.Optional;
 
 import mpmbench.benchmarks.report.ReportBuilder;
 import mpmbench.benchmarks.results.CsvTables;
+import mpmbench.benchmarks.results.Invariants;
 import mpmbench.benchmarks.results.RateSweep;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
+import mpmbench.benchmarks.telemetry.MachineCpu;
 
 /**
  * Runs a {@link SuitePlan} in rounds: round 1 of every target, then round 2 and so on, a fresh target
@@ -39,10 +42,20 @@ public final class SuiteRunner {
     /** The instance being measured, for the shutdown hook: a suite stopped by a signal stops it too. */
     private volatile RunningTarget live;
 
+    /** env.csv's rows: the CPUs a target may use, for the invariants every write applies. */
+    private List<Row> env = List.of();
+    private final QuietWait quiet;
+
     public SuiteRunner(SuitePlan plan, PrintStream err) {
+        this(plan, err, Duration.ZERO);
+    }
+
+    /** @param waitQuiet the longest wait for a quiet machine before each target instance (zero: none) */
+    public SuiteRunner(SuitePlan plan, PrintStream err, Duration waitQuiet) {
         this.plan = plan;
         this.err = err;
         this.launcher = new TargetLauncher(plan);
+        this.quiet = new QuietWait(waitQuiet, err);
     }
 
     public Path run(String runId, List<String> args) throws IOException, InterruptedException {
@@ -54,15 +67,19 @@ public final class SuiteRunner {
             Files.createDirectories(plan.runBase());
             plan.runBase().toFile().setReadable(true, false);
             plan.runBase().toFile().setExecutable(true, false);
-            List<Row> env = EnvInfo.collect(plan, runId, args, launcher);
+            quiet.await();
+            MachineCpu start = machineNow();
+            env = EnvInfo.collect(plan, runId, args, launcher);
             for (String[] kv : host.describe()) {
                 env.add(Row.builder(Schemas.ENV).put("key", kv[0]).put("value", kv[1]).build());
             }
             CsvTables.write(out.resolve("env.csv"), Schemas.ENV, env);
             runCells(out, latency, cells, new CellRunner(plan, latency, host.proc()));
-        }
-        if (plan.micro()) {
-            recordMicro(out, MicroPass.run(plan, out, err));
+            if (plan.micro()) {
+                recordEnv(out, List.of(Row.builder(Schemas.ENV).put("key", "micro")
+                        .put("value", MicroPass.run(plan, out, err)).build()));
+            }
+            recordEnv(out, EnvInfo.atEnd(start));
         }
         ReportBuilder.build(out);
         return out;
@@ -132,14 +149,23 @@ public final class SuiteRunner {
         }
     }
 
-    /** Adds the micro pass's status to env.csv (key {@code micro}) for report.md. */
-    private void recordMicro(Path out, String status) {
+    /** Adds rows to env.csv (the micro pass's status, the load and steal at the end) for report.md and verify. */
+    private void recordEnv(Path out, List<Row> rows) {
         try {
-            List<Row> env = new ArrayList<>(CsvTables.read(out.resolve("env.csv")));
-            env.add(Row.builder(Schemas.ENV).put("key", "micro").put("value", status).build());
-            CsvTables.write(out.resolve("env.csv"), Schemas.ENV, env);
+            List<Row> all = new ArrayList<>(CsvTables.read(out.resolve("env.csv")));
+            all.addAll(rows);
+            CsvTables.write(out.resolve("env.csv"), Schemas.ENV, all);
+            env = all;
         } catch (IOException e) {
-            err.println("mpmbench suite: cannot record the micro pass in env.csv: " + e.getMessage());
+            err.println("mpmbench suite: cannot add to env.csv: " + e.getMessage());
+        }
+    }
+
+    private static MachineCpu machineNow() {
+        try {
+            return MachineCpu.read();
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -193,6 +219,7 @@ public final class SuiteRunner {
         if (runnable.isEmpty()) {
             return;
         }
+        quiet.await();
         RunningTarget target;
         try {
             target = launcher.start(t);
@@ -308,7 +335,8 @@ public final class SuiteRunner {
 
     private void writeCsv(Path out) {
         try {
-            CsvTables.write(out.resolve("summary.csv"), Schemas.SUMMARY, summary);
+            // nothing impossible is written: a row that breaks an invariant is invalid, with the rule
+            CsvTables.write(out.resolve("summary.csv"), Schemas.SUMMARY, Invariants.apply(summary, env));
             CsvTables.write(out.resolve("samples.csv"), Schemas.SAMPLES, samples);
         } catch (IOException e) {
             err.println("mpmbench suite: cannot write results to " + out + ": " + e.getMessage());

@@ -1,0 +1,85 @@
+package mpmbench.benchmarks.suite;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+
+import mpmbench.benchmarks.results.Row;
+import mpmbench.benchmarks.results.Schemas;
+import mpmbench.benchmarks.results.Status;
+import mpmbench.benchmarks.telemetry.MachineCpu;
+
+/**
+ * What else the machine did during a measured window: its steal time ({@code steal_pct}, % of all
+ * CPU time: the hypervisor ran someone else while this guest wanted to run) and the CPU every process
+ * other than the measured ones used ({@code other_cpu_pct}, % of one core): the machine's busy time
+ * ({@code /proc/stat}) less the target's (its cgroup or tree), the load generator's (its own account
+ * of the window), the idle or trickling holder's and this suite JVM's own (both read from the kernel
+ * through {@link ProcessHandle}). Beyond {@link Schemas#DISTURBED_STEAL_PCT} or
+ * {@link Schemas#DISTURBED_OTHER_CPU_PCT} the row is {@code disturbed}: its numbers are the machine's
+ * as much as the target's. Marks are taken on the load generator's reader thread at its window lines.
+ */
+final class WindowDisturbance {
+
+    /** A reading at one end of the window; {@code machine} null when /proc/stat could not be read. */
+    record Mark(MachineCpu machine, long suiteCpuNs, long holderCpuNs) {
+
+        /** The machine, this JVM and the holder (null: none) now. */
+        static Mark now(Process holder) {
+            MachineCpu m;
+            try {
+                m = MachineCpu.read();
+            } catch (IOException e) {
+                m = null;
+            }
+            return new Mark(m, cpuNs(ProcessHandle.current()), holder == null ? 0 : cpuNs(holder.toHandle()));
+        }
+
+        private static long cpuNs(ProcessHandle p) {
+            return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        }
+    }
+
+    private WindowDisturbance() {
+    }
+
+    /**
+     * Puts {@code steal_pct} and {@code other_cpu_pct} into the row, and makes a measured row
+     * {@code disturbed} (its earlier status and reason kept in the reason) when either passes its
+     * threshold. Nothing when a mark is missing.
+     *
+     * @param targetCpuNs    the target's CPU over the window on this machine (0 when it runs elsewhere), ns
+     * @param generatorCpuNs the load generator's CPU over its window on this machine, ns
+     */
+    static void put(Row.Builder row, Mark start, Mark end, double targetCpuNs, double generatorCpuNs) {
+        if (start == null || end == null || start.machine() == null || end.machine() == null) {
+            return;
+        }
+        MachineCpu.Interval i = end.machine().since(start.machine());
+        if (i.wallNs() <= 0) {
+            return;
+        }
+        double ours = nz(targetCpuNs) + nz(generatorCpuNs) + (end.suiteCpuNs() - start.suiteCpuNs())
+                + (end.holderCpuNs() - start.holderCpuNs());
+        // /proc/stat counts in 10 ms ticks per CPU: a small negative remainder is rounding, not a number
+        double other = Math.max(0, (i.busyNs() - ours) * 100.0 / i.wallNs());
+        double steal = i.stealPct();
+        row.put("steal_pct", steal).put("other_cpu_pct", other);
+        Status status = Status.of(row.get("status"));
+        if (!status.measured() || status == Status.INVALID) {
+            return;
+        }
+        if (steal > Schemas.DISTURBED_STEAL_PCT || other > Schemas.DISTURBED_OTHER_CPU_PCT) {
+            String was = status == Status.OK ? "" : "; was " + status.text()
+                    + (row.get("reason").isEmpty() ? "" : ": " + row.get("reason"));
+            row.put("status", Status.DISTURBED.text()).put("reason", String.format(Locale.ROOT,
+                    "the machine was busy with other work in the window: steal %.1f %% of its CPU time (limit %.0f), "
+                            + "other processes %.0f %% of a core (limit %.0f)", steal, Schemas.DISTURBED_STEAL_PCT,
+                    other, Schemas.DISTURBED_OTHER_CPU_PCT) + was);
+        }
+    }
+
+    private static double nz(double v) {
+        return Double.isNaN(v) ? 0 : v;
+    }
+}
