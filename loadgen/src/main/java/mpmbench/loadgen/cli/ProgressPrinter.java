@@ -31,8 +31,9 @@ final class ProgressPrinter implements LoadRun.Progress {
         long done = counts.get(Counter.REQUESTS) + counts.get(Counter.WARMUP_REQUESTS);
         Histogram corrected = interval[IntervalCollector.CORRECTED];
         double p99Ms = corrected.getTotalCount() == 0 ? 0 : corrected.getValueAtPercentile(99) / 1000.0;
+        long errors = counts.errors() + counts.get(Counter.WARMUP_ERRORS); // the live line counts every phase
         String line = String.format(Locale.ROOT, "  %6.1fs %s %9d req/s  errors %d  p99 %.3fms",
-                elapsedS, warmup ? "warm-up" : "       ", done - lastDone, counts.errors(), p99Ms);
+                elapsedS, warmup ? "warm-up" : "       ", done - lastDone, errors, p99Ms);
         lastDone = done;
         if (terminal) {
             out.print("\r" + line + "   ");

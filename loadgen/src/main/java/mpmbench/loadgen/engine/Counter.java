@@ -12,6 +12,13 @@ public enum Counter {
     BYTES,
     /** Responses completed for requests of the warm-up, kept out of the histograms. */
     WARMUP_REQUESTS,
+    /**
+     * Failed requests of the warm-up (any cause; by the intended send time, like {@link #WARMUP_REQUESTS}),
+     * and failed connects during it. Kept apart so the {@code ERR_*} counters are the measured window's:
+     * a fresh httpd-prefork's first seconds (5 children, one more, two, four… a second, issue 19) must
+     * not read as errors of a window that had none.
+     */
+    WARMUP_ERRORS,
     /** Connect refused, failed, or not completed within the connect timeout. */
     ERR_CONNECT,
     /** Reading failed (connection reset). */

@@ -290,7 +290,7 @@ final class SingleThreadSelectorLoop implements Runnable {
             activeInflight--;
             int status = p.status();
             if (status < 200 || status >= 400) {
-                counters.increment(Counter.ERR_STATUS);
+                counters.increment(errorOf(Counter.ERR_STATUS, intended));
             }
             // the warm-up runs the window's code (see LatencyRecorders): a phase index, no branch
             int phase = LatencyRecorders.phase(intended, clock.warmupEndNs());
@@ -364,7 +364,7 @@ final class SingleThreadSelectorLoop implements Runnable {
             idle.connectFailed(c, timedOut);
             return;
         }
-        counters.increment(Counter.ERR_CONNECT);
+        counters.increment(errorOf(Counter.ERR_CONNECT, now));
         c.readySince = now;
         c.reconnectAt = now + CONNECT_BACKOFF_NS;
     }
@@ -378,6 +378,7 @@ final class SingleThreadSelectorLoop implements Runnable {
      */
     void lose(Connection c, Counter why, long now) {
         long lost = c.inflight;
+        long intended = lost > 0 ? c.oldestIntended() : now; // read before close() empties the connection
         boolean wasOpen = c.state == Connection.OPEN;
         close(c);
         if (c.trickle) {
@@ -393,7 +394,7 @@ final class SingleThreadSelectorLoop implements Runnable {
             return;
         }
         if (lost > 0 || why == Counter.ERR_PARSE) {
-            counters.add(why, Math.max(1, lost));
+            counters.add(errorOf(why, intended), Math.max(1, lost));
         }
         c.readySince = now;
         if (stopped || !policy.reconnectsAtOnce()) {
@@ -403,6 +404,15 @@ final class SingleThreadSelectorLoop implements Runnable {
             counters.increment(Counter.RECONNECTS);
         }
         connect(c, now);
+    }
+
+    /**
+     * {@code why}, or {@link Counter#WARMUP_ERRORS} for a request (or connect) of the warm-up: errors
+     * belong to the phase of the oldest request they hit, as answers do, so ERR_* are the window's.
+     */
+    private Counter errorOf(Counter why, long intendedNs) {
+        return LatencyRecorders.phase(intendedNs, clock.warmupEndNs()) == LatencyRecorders.WARMUP
+                ? Counter.WARMUP_ERRORS : why;
     }
 
     void close(Connection c) {

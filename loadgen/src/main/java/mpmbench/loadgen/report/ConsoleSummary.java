@@ -74,7 +74,9 @@ public final class ConsoleSummary {
                 bytes(n.get(Counter.BYTES))));
         if (n.get(Counter.WARMUP_REQUESTS) > 0 || r.warmupNs() > 0) {
             String steady = r.spec().settle().isZero() ? "" : r.settled() ? ", steady" : ", NOT steady at its cap";
-            sb.append(f("  warm-up: %d requests in %s%s (not in the histograms)%n", n.get(Counter.WARMUP_REQUESTS),
+            long failed = n.get(Counter.WARMUP_ERRORS);
+            sb.append(f("  warm-up: %d requests%s in %s%s (not in the histograms or the errors)%n",
+                    n.get(Counter.WARMUP_REQUESTS), failed > 0 ? ", " + failed + " failed" : "",
                     duration(r.warmupSeconds()), steady));
         }
         if (r.stoppedEarly()) {

@@ -43,6 +43,7 @@ public final class ResultColumns {
             col("rps", LoadResult::rps),
             count("bytes", Counter.BYTES),
             count("warmup_requests", Counter.WARMUP_REQUESTS),
+            count("warmup_errors", Counter.WARMUP_ERRORS),
             count("err_connect", Counter.ERR_CONNECT),
             count("err_read", Counter.ERR_READ),
             count("err_write", Counter.ERR_WRITE),
