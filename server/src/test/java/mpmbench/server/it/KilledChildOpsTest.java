@@ -2,7 +2,6 @@ package mpmbench.server.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -27,7 +26,7 @@ class KilledChildOpsTest {
         // Connections for good (no MaxKeepAliveRequests), so those a child holds do not move meanwhile.
         try (RunningServer server = RunningServer.start(mpm, OpsModels.with(sets, "MaxKeepAliveRequests=0"));
              SharedScoreboard board = server.board()) {
-            BackgroundLoad load = BackgroundLoad.closed(server.port, "/hello", 8, Duration.ofSeconds(10));
+            BackgroundLoad load = BackgroundLoad.closed(server.port, "/hello", 8);
             Counts counts;
             int held = -1;
             long replacedMs = -1;
