@@ -55,6 +55,7 @@ public final class SuiteRunner {
             plan.runBase().toFile().setReadable(true, false);
             plan.runBase().toFile().setExecutable(true, false);
             List<Row> env = EnvInfo.collect(plan, runId, args, launcher);
+            env.addAll(launcher.prepareAotCaches()); // before the first cell: no measured start builds it
             for (String[] kv : host.describe()) {
                 env.add(Row.builder(Schemas.ENV).put("key", kv[0]).put("value", kv[1]).build());
             }
