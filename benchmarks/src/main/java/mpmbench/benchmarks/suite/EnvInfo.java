@@ -104,7 +104,7 @@ public final class EnvInfo {
         put(rows, "git_dirty", run("git", "-C", plan.root().toString(), "status", "--porcelain").isBlank() ? "no" : "yes");
         put(rows, "server_jar", plan.serverJar());
         put(rows, "loadgen_jar", plan.loadgenJar());
-        put(rows, "loadgen_flags", "-t 1 --timeout 2s --warmup " + plan.warmup().toMillis() + "ms (JVM -XX:+UseSerialGC)");
+        put(rows, "loadgen_flags", "-t 1 --timeout " + LoadgenRun.TIMEOUT + " --warmup " + plan.warmup().toMillis() + "ms (JVM -XX:+UseSerialGC)");
         Remote remote = plan.remote();
         put(rows, "agents", String.join(" ", remote.agents()));
         if (remote.hasAgents()) {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import mpmbench.loadgen.GeneratorJvm;
+import mpmbench.loadgen.LoadSpec;
 
 /**
  * One run of the load generator as a separate process ({@code java GeneratorJvm.OPTIONS -jar
@@ -33,6 +34,9 @@ import mpmbench.loadgen.GeneratorJvm;
  * classes in its own JVM.
  */
 public final class LoadgenRun {
+
+    /** Every cell's {@code --timeout}: the project's one request timeout ({@link LoadSpec#DEFAULT_TIMEOUT}). */
+    static final String TIMEOUT = LoadSpec.DEFAULT_TIMEOUT.toMillis() + "ms";
 
     /** One progress line: seconds since the run started, warm-up or not, completed in that second,
      *  errors so far. */
@@ -127,7 +131,7 @@ public final class LoadgenRun {
         cmd.addAll(List.of("-jar", plan.loadgenJar().toString(),
                 "-t", "1", "-c", Integer.toString(level.connections()),
                 "-d", duration.toMillis() + "ms", "--warmup", warmup.toMillis() + "ms",
-                "--timeout", "2s", "--progress"));
+                "--timeout", TIMEOUT, "--progress"));
         if (level.rate() > 0) {
             cmd.addAll(List.of("-R", String.format(Locale.ROOT, "%.0f", level.rate())));
         }
@@ -163,7 +167,7 @@ public final class LoadgenRun {
         cmd.add(plan.java());
         cmd.addAll(GeneratorJvm.options(true));
         cmd.addAll(List.of("-jar", plan.loadgenJar().toString(), "-t", "1", "-c", "1",
-                "-R", "1", "-d", hold.toMillis() + "ms", "--timeout", "2s"));
+                "-R", "1", "-d", hold.toMillis() + "ms", "--timeout", TIMEOUT));
         cmd.addAll(held);
         cmd.addAll(List.of("--json", json.toString(), url));
         return cmd;

@@ -67,9 +67,10 @@ public final class SuiteRunner {
             Files.createDirectories(plan.runBase());
             plan.runBase().toFile().setReadable(true, false);
             plan.runBase().toFile().setExecutable(true, false);
-            quiet.await();
             MachineCpu start = machineNow();
             env = EnvInfo.collect(plan, runId, args, launcher);
+            env.addAll(launcher.prepareAotCaches()); // before the first cell: no measured start builds it
+            quiet.await();
             for (String[] kv : host.describe()) {
                 env.add(Row.builder(Schemas.ENV).put("key", kv[0]).put("value", kv[1]).build());
             }

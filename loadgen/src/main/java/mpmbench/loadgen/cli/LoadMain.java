@@ -66,8 +66,8 @@ public final class LoadMain implements Callable<Integer> {
     boolean latency;
 
     @Option(names = "--timeout", paramLabel = "T", converter = DurationConverter.class,
-            description = "per-request timeout (default 2s)")
-    Duration timeout = Duration.ofSeconds(2);
+            description = "per-request timeout (default 2s, the suite's and the ops tests' too)")
+    Duration timeout = LoadSpec.DEFAULT_TIMEOUT;
 
     @Option(names = "--connect-timeout", paramLabel = "T", converter = DurationConverter.class,
             description = "connect timeout (default 2s)")

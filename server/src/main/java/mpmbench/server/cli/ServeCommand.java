@@ -79,6 +79,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Print the effective directives and the child command, then exit.")
     boolean printConfig;
 
+    @Option(names = "--make-aot-cache",
+            description = "Make the children's AOT cache for these directives if missing (a start does it "
+                    + "once per build), print 'aot cache: PATH present|made in N ms' or 'aot cache: none', exit.")
+    boolean makeAotCache;
+
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new ServeCommand());
         cli.setParameterExceptionHandler((e, a) -> {
@@ -121,6 +126,10 @@ public final class ServeCommand implements Callable<Integer> {
             loaded.describe().forEach(log::println);
             ChildCommand command = new ChildCommand(config, setArguments, List.of(), scoreboardFile, pid);
             log.println("child command: " + String.join(" ", command.prefix()));
+            return 0;
+        }
+        if (makeAotCache) {
+            log.println("aot cache: " + AotCacheLine.make(config.childJvmOptions(), log));
             return 0;
         }
         Path pidPath = config.pidFile().isEmpty() ? null : Path.of(config.pidFile());

@@ -44,7 +44,7 @@ public final class ChildArchive {
     }
 
     /** Where the cache for this jar and these flags lives, or null when there is none to have. */
-    static Path cachePath(List<String> jvmOptions, String classPath) {
+    public static Path cachePath(List<String> jvmOptions, String classPath) {
         if (classPath == null || classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
             return null;
         }

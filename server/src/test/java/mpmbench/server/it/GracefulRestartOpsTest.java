@@ -3,7 +3,6 @@ package mpmbench.server.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +28,7 @@ class GracefulRestartOpsTest {
     void tenGracefulRestartsUnderLoadFailNoRequestAndReplaceEveryChild(String mpm, List<String> sets) throws Exception {
         try (RunningServer server = RunningServer.start(mpm, sets.toArray(String[]::new));
              SharedScoreboard board = server.board()) {
-            BackgroundLoad load = BackgroundLoad.closed(server.port, "/hello", 8, Duration.ofSeconds(10));
+            BackgroundLoad load = BackgroundLoad.closed(server.port, "/hello", 8);
             Counts counts;
             try {
                 Thread.sleep(1_000);

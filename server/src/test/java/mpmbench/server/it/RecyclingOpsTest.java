@@ -33,8 +33,7 @@ class RecyclingOpsTest {
              SharedScoreboard board = server.board()) {
             Set<Long> seen = new HashSet<>(OpsModels.children(board).keySet());
             // 150 requests/s: a child recycled every second or so, which 2 cores start comfortably.
-            BackgroundLoad load = BackgroundLoad.openWithoutKeepAlive(server.port, "/hello", 4, 150,
-                    Duration.ofSeconds(10));
+            BackgroundLoad load = BackgroundLoad.openWithoutKeepAlive(server.port, "/hello", 4, 150);
             Counts counts;
             try {
                 long end = System.nanoTime() + LOAD.toNanos();
