@@ -218,7 +218,9 @@ public final class CellRunner {
             RestartRows.put(row, restarted, plan.restarts(), out, latencyDir.resolve(c.id() + ".hlog"), warmupS, endS);
         }
         CellStatus.classify(row, CellStatus.Generator.of(out.json()), settled,
-                out.seconds().stream().filter(x -> x.warmup() || x.tS() <= warmupS + 0.05).toList());
+                out.seconds().stream().filter(x -> x.warmup() || x.tS() <= warmupS + 0.05).toList(),
+                out.seconds().stream().filter(x -> !x.warmup() && x.tS() > warmupS + 0.05 && x.tS() <= endS + 0.05)
+                        .mapToLong(LoadgenRun.Second::rps).average().orElse(Double.NaN));
         boolean targetHere = target.spec().launched() || plan.remote().targetHost() == null;
         WindowDisturbance.put(row, marks[0], marks[1],
                 telemetry && targetHere && windowEndSampled ? after.cpuNsSince(before[0]) : 0,

@@ -12,11 +12,15 @@ import mpmbench.benchmarks.results.Status;
  * The status of a measured summary row ({@link Status}), from what the target did in the window and
  * what the load generator says about itself. In this order, the first that applies:
  * <ol>
- *   <li>{@code stalled}: no request completed in the window while requests waited (errors, unsent or
- *       unanswered ones): the target answered nothing, a result (claim 4's stall), not 0 req/s "ok";</li>
+ *   <li>{@code stalled}: the target answered nothing in the window (no response of any phase arrived,
+ *       by the generator's per-second counts) while requests waited (errors, unsent or unanswered
+ *       ones): a result (claim 4's stall), not 0 req/s "ok";</li>
  *   <li>{@code generator-bound}: the load generator's figures are its own limit;</li>
  *   <li>{@code saturated}: open model, completed under {@link Schemas#SATURATED_BELOW_PCT} % of the
- *       offered rate: past the knee, its latency holds the censored requests (lower bounds);</li>
+ *       offered rate: past the knee, its latency holds the censored requests (lower bounds). The target
+ *       may have answered at full speed all along: a request belongs to the phase of its intended send
+ *       time, so past the knee the window's requests wait behind the warm-up's backlog (the reason
+ *       gives what it answered per second in the window, whatever the phase);</li>
  *   <li>{@code unsettled}: its warm-up reached the settle cap with the requests/s still moving.</li>
  * </ol>
  * A row that is not {@code ok} when it gets here (failed) keeps its status. Stateless.
@@ -53,10 +57,13 @@ final class CellStatus {
      * it fell behind its schedule ({@code generator_behind}: send lag p99 over
      * {@code LoadResult.BEHIND_LAG_P99_US}), since then its latencies include its own delay.
      *
-     * @param settled "true"/"false" with settling, "" without
-     * @param warmup  the warm-up's progress seconds (their req/s go into an unsettled row's reason)
+     * @param settled  "true"/"false" with settling, "" without
+     * @param warmup   the warm-up's progress seconds (their req/s go into an unsettled row's reason)
+     * @param answered responses of any phase per second in the window (the measured progress seconds'
+     *                 mean; NaN when there were none)
      */
-    static void classify(Row.Builder row, Generator gen, String settled, List<LoadgenRun.Second> warmup) {
+    static void classify(Row.Builder row, Generator gen, String settled, List<LoadgenRun.Second> warmup,
+                         double answered) {
         if (!row.get("status").equals(Status.OK.text())) {
             return;
         }
@@ -65,7 +72,7 @@ final class CellStatus {
         double waited = sum(row, "errors", "unsent", "unanswered");
         double rate = num(row, "rate");
         double rps = num(row, "rps");
-        if (requests == 0 && waited > 0) {
+        if (requests == 0 && waited > 0 && !(answered > 0)) {
             set(row, Status.STALLED, String.format(Locale.ROOT, "no request completed in the window while %.0f waited "
                     + "(%s errors, %s unsent, %s unanswered)", waited, or0(row, "errors"), or0(row, "unsent"),
                     or0(row, "unanswered")));
@@ -78,9 +85,10 @@ final class CellStatus {
                     gen.cpuPct()) + was);
         } else if (rate > 0 && rps < rate * Schemas.SATURATED_BELOW_PCT / 100) {
             set(row, Status.SATURATED, String.format(Locale.ROOT, "%.0f req/s of %.0f offered (%.0f %%): past the knee; "
-                    + "its latencies include %s censored requests (unsent or unanswered at the window's end, at "
-                    + "their lower bound)", rps, rate, rps * 100 / rate, or0(row, "unsent").equals("0")
-                    ? or0(row, "unanswered") : Long.toString(Math.round(sum(row, "unsent", "unanswered")))) + was);
+                    + "its latencies include %d censored requests (unsent or unanswered at the window's end, at "
+                    + "their lower bound)%s", rps, rate, rps * 100 / rate, Math.round(sum(row, "unsent", "unanswered")),
+                    answered > 0 ? String.format(Locale.ROOT, "; the target answered %.0f req/s in the window, the rest "
+                            + "earlier requests still due", answered) : "") + was);
         } else if (settled.equals("false")) {
             set(row, Status.UNSETTLED, String.format(Locale.ROOT,
                     "throughput still moving after %s s of warm-up (last seconds: %s req/s)", row.get("warmup_s"),
