@@ -294,9 +294,14 @@ class LoadRunTest {
         })) {
             LoadResult r = runOnTime(spec(server, 1, 2, SHORT).withPipeline(4).withTimeout(Duration.ofMillis(300)));
             long n = count(r, Counter.REQUESTS);
-            assertTrue(n > 40 && n % 4 == 0, "requests " + n);
+            assertTrue(n > 40, "requests " + n);
             assertEveryAnswerCounted(server, r);
-            assertEquals(n / 4 * (2L * HELLO.length + chunked.length + empty.length), count(r, Counter.BYTES));
+            // An answer after the window's end is not the window's (unanswered, see Counter): a batch the
+            // end cuts is counted in part, on each connection, so the window holds whole batches but two.
+            long batch = 2L * HELLO.length + chunked.length + empty.length;
+            long bytes = count(r, Counter.BYTES);
+            assertTrue(bytes >= (n / 4 - 2) * batch && bytes <= (n / 4 + 2) * batch, "bytes " + bytes + " for " + n);
+            assertEquals(0, count(r, Counter.ERR_PARSE), r.counts().toString());
             // At the end the client stops sending, so the server may sit on a partial batch; a batch in
             // flight at the window's end is unanswered, whether its answers come in the grace or not.
             long tail = count(r, Counter.ERR_TIMEOUT) + count(r, Counter.UNANSWERED);
