@@ -125,7 +125,7 @@ final class CellRows {
                 live.stream().mapToLong(TreeSample::rssKb).sum() / n, live.stream().mapToLong(TreeSample::pssKb).sum() / n,
                 end.cpuNs(), end.userNs(), end.voluntaryCtx(), end.involuntaryCtx(),
                 (int) Math.round(live.stream().mapToInt(TreeSample::fds).average().orElse(0)), end.cpuMethod(),
-                end.cgroupMemoryBytes(), end.cgroupTasks());
+                end.cgroupMemoryBytes(), end.cgroupTasks(), end.livePids());
     }
 
     /** samples.csv rows: one per progress second, with the target's latest /proc sample at that time. */
@@ -153,7 +153,7 @@ final class CellRows {
                     double dt = (t.epochMs() - p.epochMs()) / 1000.0;
                     if (dt > 0) {
                         r.put("cpu_pct", t.cpuNsSince(p) / 1e7 / dt);
-                        r.put("ctx_switches_per_s", (t.ctxSwitches() - p.ctxSwitches()) / dt);
+                        r.put("ctx_switches_per_s", t.ctxSwitchesSince(p) / dt);
                     }
                 }
             }

@@ -187,12 +187,23 @@ public final class CellRunner {
         List<TreeSample> samples = sampler.samples();
         Row.Builder row = CellResult.base(c, path).put("status", "ok").put("warmup_s", warmupS).put("settled", settled);
         CellRows.load(row, out);
+        String ctxNote = "";
         if (telemetry) {
             double reqs = out.num("requests");
             row.putAll(CellRows.process(CellRows.windowMean(before[0], samples, after)));
             row.put("cpu_us_per_req", reqs > 0 ? after.cpuNsSince(before[0]) / 1e3 / reqs : Double.NaN);
             row.put("cpu_method", after.cpuMethod().label());
-            row.put("ctx_switches_per_req", reqs > 0 ? (after.ctxSwitches() - before[0].ctxSwitches()) / reqs : Double.NaN);
+            double ctx = after.ctxSwitchesSince(before[0]);
+            boolean sameTree = samples.stream().filter(x -> x.epochMs() > before[0].epochMs() && x.epochMs() < after.epochMs())
+                    .allMatch(x -> x.livePids().equals(after.livePids()));
+            row.put("ctx_switches_per_req", reqs > 0 && sameTree ? ctx / reqs : Double.NaN);
+            if (reqs > 0 && (Double.isNaN(ctx) || !sameTree)) {
+                ctxNote = "context switches not measured: a process of the target started or exited in the window "
+                        + "(an exited one takes its counts with it)";
+            }
+        }
+        if (!ctxNote.isEmpty()) {
+            row.put("reason", row.get("reason").isEmpty() ? ctxNote : row.get("reason") + "; " + ctxNote);
         }
         if (!windowEndSampled) {
             row.put("reason", "the window's end was not signalled: the closing sample was read after the load "

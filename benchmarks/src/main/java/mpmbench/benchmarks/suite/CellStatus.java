@@ -13,8 +13,9 @@ import mpmbench.benchmarks.results.Status;
  * what the load generator says about itself. In this order, the first that applies:
  * <ol>
  *   <li>{@code stalled}: the target answered nothing in the window (no response of any phase arrived,
- *       by the generator's per-second counts) while requests waited (errors, unsent or unanswered
- *       ones): a result (claim 4's stall), not 0 req/s "ok";</li>
+ *       by the generator's per-second counts) while requests waited (every connection of the closed
+ *       model holds one; the open model's schedule, its errors, unsent and unanswered ones): a result
+ *       (claim 4's stall), not 0 req/s "ok";</li>
  *   <li>{@code generator-bound}: the load generator's figures are its own limit;</li>
  *   <li>{@code saturated}: open model, completed under {@link Schemas#SATURATED_BELOW_PCT} % of the
  *       offered rate: past the knee, its latency holds the censored requests (lower bounds). The target
@@ -69,13 +70,14 @@ final class CellStatus {
         }
         String was = row.get("reason").isEmpty() ? "" : "; " + row.get("reason");
         double requests = num(row, "requests");
-        double waited = sum(row, "errors", "unsent", "unanswered");
         double rate = num(row, "rate");
         double rps = num(row, "rps");
-        if (requests == 0 && waited > 0 && !(answered > 0)) {
-            set(row, Status.STALLED, String.format(Locale.ROOT, "no request completed in the window while %.0f waited "
-                    + "(%s errors, %s unsent, %s unanswered)", waited, or0(row, "errors"), or0(row, "unsent"),
-                    or0(row, "unanswered")));
+        // A load generator always has requests waiting (each closed-model connection holds one, the open
+        // model has its schedule), so no answer at all in the window is a stall whatever else it counted.
+        if (requests == 0 && !(answered > 0)) {
+            set(row, Status.STALLED, String.format(Locale.ROOT, "the target answered nothing in the window while "
+                    + "requests waited on its %s connections (%s errors, %s unsent, %s unanswered)",
+                    or0(row, "connections"), or0(row, "errors"), or0(row, "unsent"), or0(row, "unanswered")));
         } else if (gen.open() && gen.behind()) {
             set(row, Status.GENERATOR_BOUND, String.format(Locale.ROOT, "the load generator fell behind its schedule "
                     + "(send lag p99 %.1f ms): these latencies include its own delay", gen.lagP99Ms()) + was);

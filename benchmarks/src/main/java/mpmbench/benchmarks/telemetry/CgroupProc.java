@@ -47,7 +47,7 @@ public final class CgroupProc implements TargetProc {
         TreeSample s = ProcessReading.sum(root, epochMs, readings);
         return new TreeSample(epochMs, s.processes(), s.threads(), s.rssKb(), s.pssKb(), g.cpuNs(),
                 g.userNs() >= 0 ? g.userNs() : s.userNs(), s.voluntaryCtx(), s.involuntaryCtx(), s.fds(),
-                group.method(), g.memoryBytes(), g.tasks());
+                group.method(), g.memoryBytes(), g.tasks(), s.livePids());
     }
 
     @Override

@@ -45,6 +45,7 @@ public record ProcessReading(ProcFiles.Stat stat, ProcFiles.Status status, long 
         long user = 0;
         long vol = 0;
         long invol = 0;
+        List<Integer> pids = new java.util.ArrayList<>();
         for (ProcessReading r : readings) {
             ProcFiles.Stat st = r.stat();
             user += st.utimeTicks() + st.cutimeTicks();
@@ -53,6 +54,7 @@ public record ProcessReading(ProcFiles.Stat stat, ProcFiles.Status status, long 
                 continue;
             }
             processes++;
+            pids.add(st.pid());
             threads += r.status().threads();
             rss += r.status().rssKb();
             pss += r.pssKb();
@@ -60,7 +62,9 @@ public record ProcessReading(ProcFiles.Stat stat, ProcFiles.Status status, long 
             invol += r.involuntaryCtx();
             fds += r.fds();
         }
-        return new TreeSample(epochMs, processes, threads, rss, pss, cpu, user, vol, invol, fds);
+        pids.sort(null);
+        return new TreeSample(epochMs, processes, threads, rss, pss, cpu * TreeSample.NS_PER_TICK,
+                user * TreeSample.NS_PER_TICK, vol, invol, fds, CpuMethod.PROC, -1, -1, pids);
     }
 
     /**

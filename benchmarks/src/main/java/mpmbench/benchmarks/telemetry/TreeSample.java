@@ -1,5 +1,7 @@
 package mpmbench.benchmarks.telemetry;
 
+import java.util.List;
+
 /**
  * One reading of a target's whole process tree, summed over its processes. CPU in ns (with the
  * exited children, counted once: see {@link CpuMethod}); memory in kB, except the cgroup's own
@@ -21,10 +23,18 @@ package mpmbench.benchmarks.telemetry;
  *                       {@code memory.usage_in_bytes}: page cache and kernel memory included), bytes;
  *                       -1 when not read (the /proc method, or no memory controller)
  * @param cgroupTasks    the group's tasks (threads) by the kernel ({@code pids.current}); -1 when not read
+ * @param livePids       the live members' PIDs, ascending (zombies not): context switches are per live
+ *                       thread, and an exited process takes its counts with it (the kernel keeps no
+ *                       cumulative count for reaped children, as it does for CPU), so two samples'
+ *                       switches compare only over the same processes ({@link #ctxSwitchesSince})
  */
 public record TreeSample(long epochMs, int processes, int threads, long rssKb, long pssKb, long cpuNs,
                          long userNs, long voluntaryCtx, long involuntaryCtx, int fds, CpuMethod cpuMethod,
-                         long cgroupMemoryBytes, int cgroupTasks) {
+                         long cgroupMemoryBytes, int cgroupTasks, List<Integer> livePids) {
+
+    public TreeSample {
+        livePids = List.copyOf(livePids);
+    }
 
     public static final TreeSample EMPTY = new TreeSample(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
@@ -38,7 +48,7 @@ public record TreeSample(long epochMs, int processes, int threads, long rssKb, l
     public TreeSample(long epochMs, int processes, int threads, long rssKb, long pssKb, long cpuTicks,
                       long userTicks, long voluntaryCtx, long involuntaryCtx, int fds) {
         this(epochMs, processes, threads, rssKb, pssKb, cpuTicks * NS_PER_TICK, userTicks * NS_PER_TICK,
-                voluntaryCtx, involuntaryCtx, fds, CpuMethod.PROC, -1, -1);
+                voluntaryCtx, involuntaryCtx, fds, CpuMethod.PROC, -1, -1, List.of());
     }
 
     /** CPU in clock ticks (rounded down from ns), for callers written before ns. */
@@ -66,6 +76,15 @@ public record TreeSample(long epochMs, int processes, int threads, long rssKb, l
     /** CPU time in ns between this sample and an earlier one. */
     public long cpuNsSince(TreeSample earlier) {
         return cpuNs - earlier.cpuNs;
+    }
+
+    /**
+     * Context switches between this sample and an earlier one of the same live processes; NaN when the
+     * set changed (a process that exited took its counts, one that started brought counts from before:
+     * the difference would be a wrong number, possibly negative).
+     */
+    public double ctxSwitchesSince(TreeSample earlier) {
+        return livePids.equals(earlier.livePids) ? ctxSwitches() - earlier.ctxSwitches() : Double.NaN;
     }
 
     /** CPU time in µs between this sample and an earlier one. */

@@ -59,7 +59,15 @@ class CellClassifyTest {
                 .put("unsent", 199427L).put("unanswered", 64L);
         CellStatus.classify(row, gen("64000", "99.0", "0.004", "false"), "true", List.of(), Double.NaN);
         assertEquals("stalled", row.get("status"));
-        assertTrue(row.get("reason").contains("199491 waited"), row.get("reason"));
+        assertTrue(row.get("reason").contains("(0 errors, 199427 unsent, 64 unanswered)"), row.get("reason"));
+    }
+
+    @Test
+    void closedModelWithNoAnswerInTheWindowIsStalled() {
+        Row.Builder row = okRow().put("connections", 16).put("requests", 0L).put("rps", 0.0).put("errors", 0L);
+        CellStatus.classify(row, gen("0", "3.0", "0", "false"), "true", List.of(), 0);
+        assertEquals("stalled", row.get("status"));
+        assertTrue(row.get("reason").contains("on its 16 connections"), row.get("reason"));
     }
 
     @Test

@@ -32,8 +32,8 @@ class RemoteProcTest {
             // PSS divides shared pages among their sharers: the shell's own cat and grep share libc for a moment
             assertEquals(local.pssKb(), remote.pssKb(), local.pssKb() * 0.2, "PSS");
             assertEquals(local, new TreeSample(remote.epochMs(), remote.processes(), remote.threads(), remote.rssKb(),
-                    local.pssKb(), remote.cpuTicks(), remote.userTicks(), remote.voluntaryCtx(), remote.involuntaryCtx(),
-                    remote.fds()));
+                    local.pssKb(), remote.cpuNs(), remote.userNs(), remote.voluntaryCtx(), remote.involuntaryCtx(),
+                    remote.fds(), remote.cpuMethod(), remote.cgroupMemoryBytes(), remote.cgroupTasks(), remote.livePids()));
             assertEquals(0, shell.sample(Integer.MAX_VALUE - 1, 5).processes(), "no such process: an empty sample");
         } finally {
             tree.descendants().forEach(ProcessHandle::destroy);
