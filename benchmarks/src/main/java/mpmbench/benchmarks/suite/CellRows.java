@@ -47,14 +47,18 @@ final class CellRows {
             }
             censored = nz(out.num("unsent")) + nz(out.num("unanswered"));
         }
-        if (!(out.num("requests") > 0)) {
+        double samples = nz(out.num("requests")) + censored;
+        if (!(samples > 0)) {
             row.put("reason", "no request completed in the measured window: no latency");
             return;
         }
         for (String p : LATENCIES) {
             row.put(p, j.get(p));
         }
-        double samples = out.num("requests") + censored;
+        if (!(out.num("requests") > 0)) {
+            row.put("uncorrected_p99_ms", "").put("reason", "no request completed in the measured window: "
+                    + "its latencies are the censored requests' lower bounds");
+        }
         if (samples < Schemas.P999_MIN_SAMPLES) {
             row.put("p999_ms", "").put("reason", String.format(java.util.Locale.ROOT,
                     "p99.9 not published: %.0f samples in the window (fewer than %d)", samples, Schemas.P999_MIN_SAMPLES));
