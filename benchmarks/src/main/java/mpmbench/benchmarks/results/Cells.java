@@ -13,10 +13,10 @@ import java.util.stream.Collectors;
 /**
  * summary.csv's repeats grouped by cell (scenario, target, level), in the order the cells first
  * appear: the look-ups of claims and {@code compare}, and the rows of cells.csv. Repeats with status
- * {@code ok} and {@code unsettled} give values (an unsettled repeat was measured; its drift widens
- * the interval, and its status stays visible); the others ({@link Status#judged} is false:
- * saturated, stalled, generator-bound, disturbed, invalid, failed, skipped) do not, and are kept to
- * say why a cell has fewer. The one place a cell's median, interval and spread are computed
+ * {@code ok}, {@code unsettled} (measured; its drift widens the interval, and its status stays
+ * visible) and {@code stalled} (the target answered nothing: 0 req/s is its result) give values; the
+ * others ({@link Status#judged} is false: saturated, generator-bound, disturbed, invalid, failed,
+ * skipped) do not, and are kept to say why a cell has fewer. The one place a cell's median, interval and spread are computed
  * ({@link #table}, with {@link Intervals}). Immutable.
  */
 public final class Cells {

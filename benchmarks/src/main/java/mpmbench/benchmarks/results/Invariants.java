@@ -121,7 +121,7 @@ public final class Invariants {
             out.add(new Breach(CPU_WITHIN_CORES, "cpu_us_per_req " + n(num(r, "cpu_us_per_req")) + " × rps " + n(rps)
                     + " = " + n(cpu) + " CPUs; the target may use " + n(targetCpus)));
         }
-        if (status.judged() && requests <= 0) {
+        if (status.served() && requests <= 0) {
             out.add(new Breach(OK_HAS_REQUESTS, status + " with requests " + n(requests)));
         }
         monotonic(r, out);
@@ -139,7 +139,7 @@ public final class Invariants {
                         + n(sum) + ", scheduled " + n(scheduled)));
             }
         }
-        if (status.judged() && rate > 0 && rps < Schemas.SATURATED_BELOW_PCT / 100 * rate) {
+        if (status.served() && rate > 0 && rps < Schemas.SATURATED_BELOW_PCT / 100 * rate) {
             out.add(new Breach(OK_ACHIEVED_RATE, status + " at rps " + n(rps) + " of rate " + n(rate) + " ("
                     + n(100 * rps / rate) + " %)"));
         }

@@ -5,7 +5,9 @@ import java.util.Arrays;
 /**
  * The status of a summary.csv row (a cell's repeat) and of a cells.csv row, as written in the
  * {@code status} column. Only {@link #judged()} rows feed intervals, claims and {@code compare}; the
- * others are listed with their {@code reason}.
+ * others are listed with their {@code reason}. A stall is judged: it is the result claim 4 and the
+ * slow-clients scenario look for (0 req/s is that cell's figure), and a change from serving to
+ * stalling is a regression {@code compare} must see.
  */
 public enum Status {
     /** Measured, nothing against it. */
@@ -45,8 +47,13 @@ public enum Status {
         return text;
     }
 
-    /** Whether rows of this status feed intervals, claims and compare. */
+    /** Whether rows of this status feed intervals, claims and compare: ok, unsettled and stalled. */
     public boolean judged() {
+        return this == OK || this == UNSETTLED || this == STALLED;
+    }
+
+    /** Whether the row says the target served its window ({@code ok} or {@code unsettled}). */
+    public boolean served() {
         return this == OK || this == UNSETTLED;
     }
 
