@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
             "copied from another machine. A folder with only jmh.csv gets the microbenchmark part.", ""},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:report written", "1:it failed", "2:bad flag, no summary.csv nor jmh.csv in DIR, or a file that cannot be read"},
-        footer = {"", "Example: mpmbench report results/2026-11-26-kvm-2vcpu"})
+        footer = {"", "Example: mpmbench report results/2026-12-05-kvm-2vcpu-quick"})
 public final class ReportMain implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "the results folder (as written by mpmbench suite or micro)")

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
+import mpmbench.benchmarks.results.Status;
 import mpmbench.benchmarks.telemetry.TargetProc;
 import mpmbench.benchmarks.telemetry.TelemetrySampler;
 import mpmbench.benchmarks.telemetry.TreeSample;
@@ -81,8 +82,10 @@ public final class CellRunner {
                 return r;
             }
             Map<String, String> idle = holderResult(holder, holderJson);
-            return r.ok() || r.summary().text("status").equals("unsettled")
-                    || r.summary().text("status").equals("generator-bound") ? r.withHeld(idle, trickle) : r;
+            // every measured row gets the holder's counts: a stalled one most of all (claim 3 counts the
+            // connections a stalled prefork still holds per MiB); a failed or skipped one has nothing to pair them with
+            Status status = Status.of(r.summary().text("status"));
+            return status.measured() ? r.withHeld(idle, trickle) : r;
         } catch (IOException e) {
             return CellResult.notRun(c, path, "failed", e.getMessage());
         } finally {
