@@ -10,6 +10,11 @@ final class ChildProcess {
     final int generation;
     final Process process;
     boolean quitRequested;
+    /** The child started to take this one's place at MaxConnectionsPerChild ({@link Recycling}), or null. */
+    ChildProcess successor;
+    long successorDeadlineNanos;
+    /** The master allowed this retiring child to stop at its limit. */
+    boolean retiringAllowed;
 
     ChildProcess(int slot, int generation, Process process) {
         this.slot = slot;
