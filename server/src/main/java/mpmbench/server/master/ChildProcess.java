@@ -22,6 +22,11 @@ final class ChildProcess {
         this.process = process;
     }
 
+    /** Retiring at MaxConnectionsPerChild with its successor started, or allowed to stop at its limit. */
+    boolean replaced() {
+        return successor != null || retiringAllowed;
+    }
+
     long pid() {
         return process.pid();
     }
