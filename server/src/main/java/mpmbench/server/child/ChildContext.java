@@ -20,6 +20,9 @@ import mpmbench.server.scoreboard.StatusReport;
  */
 public final class ChildContext {
 
+    /** How early a child announces its retirement: this share of MaxConnectionsPerChild before it, in %. */
+    public static final int RETIRE_LEAD_PERCENT = 10;
+
     private final ServerConfig config;
     private final ServerSocketChannel listen;
     private final SharedScoreboard board;
@@ -28,6 +31,7 @@ public final class ChildContext {
     private final AtomicLong accepted = new AtomicLong();
     private volatile Runnable stopAccepting = () -> { };
     private volatile boolean stopping;
+    private volatile boolean retiring;
 
     public ChildContext(ServerConfig config, ServerSocketChannel listen, SharedScoreboard board, int slot) {
         this.config = config;
@@ -78,8 +82,33 @@ public final class ChildContext {
     }
 
     /**
-     * Counts an accepted connection and prepares it (TCP_NODELAY, as httpd sets). When the count
-     * reaches MaxConnectionsPerChild the child stops gracefully.
+     * Stops the child gracefully when it has served MaxConnectionsPerChild connections and the master
+     * allowed it to retire (see {@link #accepted}); the accepting thread calls it on every accept
+     * past the announcement, the master's watch thread every 100 ms, since connections may stop
+     * arriving. Any thread; allocates nothing.
+     */
+    public void stopIfRetired() {
+        int limit = config.maxConnectionsPerChild();
+        if (retiring && !stopping && accepted.get() >= limit && board.retiringAllowed(slot)) {
+            stop();
+        }
+    }
+
+    /**
+     * Counts an accepted connection and prepares it (TCP_NODELAY, as httpd sets), and recycles the
+     * child at MaxConnectionsPerChild. Allocates nothing.
+     *
+     * <p>How recycling differs from httpd's: httpd's child stops accepting at its limit and the
+     * master forks its successor at the next once-a-second maintenance, ready in under a
+     * millisecond. A successor here is a JVM, ready hundreds of ms after its start (a second or more
+     * on a busy machine), and children fed by one accept queue reach their limits together; stopping
+     * at the limit left nobody accepting for about a second at each recycle. So this child announces
+     * its retirement on the scoreboard {@link #RETIRE_LEAD_PERCENT} % of its connections before the
+     * limit, the master starts its successor at once, and the child stops accepting when both hold:
+     * it has accepted MaxConnectionsPerChild connections, and the master
+     * {@linkplain SharedScoreboard#allowRetiring allowed it} (the successor accepts, or none can
+     * start). It thus serves at least MaxConnectionsPerChild connections, and more by those that
+     * arrive while its successor starts.
      *
      * @return false when the connection died already (it is then closed)
      */
@@ -87,8 +116,12 @@ public final class ChildContext {
         board.addConnectionAccepted(slot);
         long n = accepted.incrementAndGet();
         int limit = config.maxConnectionsPerChild();
-        if (limit > 0 && n >= limit) {
-            stop();
+        if (limit > 0 && n >= limit - (long) limit * RETIRE_LEAD_PERCENT / 100) {
+            if (!retiring) {
+                retiring = true;
+                board.announceRetiring(slot);
+            }
+            stopIfRetired();
         }
         try {
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);

@@ -91,9 +91,10 @@ public final class ChildMain {
     }
 
     /**
-     * Watches the two things the master can say: "stop gracefully" (the slot's quit request) and,
-     * by dying, "stop now" (a child must not outlive its master, or it would keep serving on a
-     * socket nobody manages).
+     * Watches the three things the master can say: "stop gracefully" (the slot's quit request),
+     * "you may retire" (a child at MaxConnectionsPerChild whose successor accepts, even when no
+     * connection arrives to notice it) and, by dying, "stop now" (a child must not outlive its
+     * master, or it would keep serving on a socket nobody manages).
      */
     private static void watch(ChildContext ctx, long masterPid) {
         Thread.ofPlatform().daemon().name("master-watch").start(() -> {
@@ -104,6 +105,7 @@ public final class ChildMain {
                 if (ctx.board().quitRequested(ctx.slot())) {
                     ctx.stop();
                 }
+                ctx.stopIfRetired();
                 try {
                     Thread.sleep(WATCH_MS);
                 } catch (InterruptedException e) {

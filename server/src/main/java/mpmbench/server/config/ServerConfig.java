@@ -22,7 +22,8 @@ import mpmbench.server.http.HttpLimits;
  * @param minSpareThreads           MinSpareThreads (worker, event): fewer idle threads spawn children
  * @param maxSpareThreads           MaxSpareThreads (worker, event): more idle threads stop children
  * @param maxRequestWorkers         MaxRequestWorkers: most requests served at once (virtual: connections)
- * @param maxConnectionsPerChild    MaxConnectionsPerChild: a child is recycled after this many, 0 = never
+ * @param maxConnectionsPerChild    MaxConnectionsPerChild: a child is recycled after this many, 0 = never;
+ *                                  its successor starts first (see {@code ChildContext.accepted})
  * @param listenBacklog             ListenBacklog: the accept queue length
  * @param asyncRequestWorkerFactor  AsyncRequestWorkerFactor (event): connections per idle worker
  * @param gracefulShutdownTimeoutMs GracefulShutdownTimeout in ms, 0 = wait for ever

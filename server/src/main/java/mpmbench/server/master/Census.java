@@ -8,10 +8,11 @@ import mpmbench.server.scoreboard.WorkerStatus;
  * The spare capacity the scoreboard shows, counted once a second for {@link SpareMaintenance}, as
  * httpd's {@code perform_idle_server_maintenance} counts it: idle workers of children that serve
  * (starting ones included, so a slow start does not trigger a second wave), none of a child that
- * stopped accepting, and the child that would lose least by stopping.
+ * stopped accepting or is being replaced at MaxConnectionsPerChild ({@link Recycling}), and the
+ * child that would lose least by stopping.
  *
  * @param idle    idle workers (prefork: idle children) of the serving children
- * @param serving children alive, not asked to stop and not stopping by themselves
+ * @param serving children alive, not asked to stop, not stopping or being replaced
  * @param idlest  the ready child with the most idle workers (the last on a tie), or null
  */
 record Census(int idle, int serving, ChildProcess idlest) {
@@ -23,7 +24,8 @@ record Census(int idle, int serving, ChildProcess idlest) {
         int idlestIdle = -1;
         for (ChildProcess c : table.all()) {
             ProcessState state = board.processState(c.slot);
-            if (c.quitRequested || state == ProcessState.STOPPING) {
+            // A retiring child's successor (counted, as starting) takes its place.
+            if (c.quitRequested || state == ProcessState.STOPPING || c.replaced()) {
                 continue;
             }
             serving++;

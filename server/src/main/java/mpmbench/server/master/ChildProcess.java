@@ -10,11 +10,21 @@ final class ChildProcess {
     final int generation;
     final Process process;
     boolean quitRequested;
+    /** The child started to take this one's place at MaxConnectionsPerChild ({@link Recycling}), or null. */
+    ChildProcess successor;
+    long successorDeadlineNanos;
+    /** The master allowed this retiring child to stop at its limit. */
+    boolean retiringAllowed;
 
     ChildProcess(int slot, int generation, Process process) {
         this.slot = slot;
         this.generation = generation;
         this.process = process;
+    }
+
+    /** Retiring at MaxConnectionsPerChild with its successor started, or allowed to stop at its limit. */
+    boolean replaced() {
+        return successor != null || retiringAllowed;
     }
 
     long pid() {

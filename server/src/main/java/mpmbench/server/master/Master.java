@@ -18,7 +18,8 @@ import mpmbench.server.scoreboard.SharedScoreboard;
  * acts on the operator's {@link ControlRequest}s. It never accepts a connection itself.
  *
  * <p>Its parts: {@link ChildTable} (children by slot), {@link Spawner} (start one, ask one to quit),
- * {@link Census} and {@link SpareMaintenance} (how many to start or stop), {@link GracefulRestart},
+ * {@link Census} and {@link SpareMaintenance} (how many to start or stop), {@link Recycling}
+ * (successors at MaxConnectionsPerChild, started at once), {@link GracefulRestart},
  * {@link Shutdown} (stopping for good), {@link ControlChannel} (signals and the scoreboard's control
  * word), {@link StartupReport}.
  *
@@ -39,6 +40,7 @@ public final class Master {
     private final Spawner spawner;
     private final SpareMaintenance maintenance;
     private final GracefulRestart restart;
+    private final Recycling recycling;
     private final ControlChannel control;
     private final Runnable closeListener;
     private final PidFile pidFile;
@@ -65,6 +67,7 @@ public final class Master {
         this.maintenance = new SpareMaintenance(capacity.minSpare(), capacity.maxSpare(), capacity.idlePerChild(),
                 capacity.maxChildren());
         this.restart = new GracefulRestart(board, table, spawner, log);
+        this.recycling = new Recycling(board, table, spawner, capacity.maxChildren());
         this.control = new ControlChannel(board, wake::release);
     }
 
@@ -117,6 +120,7 @@ public final class Master {
                 }
                 reap();
                 restart.step();
+                recycling.step(generation);
                 if (System.nanoTime() - nextTick >= 0) {
                     nextTick += TimeUnit.MILLISECONDS.toNanos(TICK_MS);
                     if (!restart.pending()) {

@@ -7,8 +7,9 @@ package mpmbench.server.mpm;
 public interface ChildModel {
 
     /**
-     * Accepts and serves connections until {@link #stopAccepting()} was called (or the child's
-     * MaxConnectionsPerChild was reached) and the connections it holds are finished, then returns.
+     * Accepts and serves connections until {@link #stopAccepting()} was called (at the master's quit
+     * request, or past MaxConnectionsPerChild once the child's successor accepts) and the connections
+     * it holds are finished, then returns.
      */
     void run() throws Exception;
 

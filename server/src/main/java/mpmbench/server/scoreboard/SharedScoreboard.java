@@ -22,7 +22,7 @@ import java.nio.file.StandardOpenOption;
  *          44 control signals the master handles (bit mask, see {@link #signalsHandled()})
  * process  0 pid (long)  8 generation  12 state ({@link ProcessState})  16 quit request
  *          20 connections held  24 workers busy  28 not accepting  32 requests (long)  40 bytes (long)
- *          48 connections accepted (long)
+ *          48 connections accepted (long)  56 retiring  60 may retire
  * worker   0 status ({@link WorkerStatus})  8 requests (long)  16 bytes (long)
  * </pre>
  *
@@ -36,7 +36,7 @@ import java.nio.file.StandardOpenOption;
 public final class SharedScoreboard implements AutoCloseable {
 
     static final int MAGIC = 0x4D504D42;
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     static final int HEADER = 64;
     static final int PROCESS_SLOT = 64;
     static final int WORKER_SLOT = 32;
@@ -291,6 +291,30 @@ public final class SharedScoreboard implements AutoCloseable {
 
     public void addConnectionAccepted(int slot) {
         LONG.getAndAdd(memory, process(slot) + 48, 1L);
+    }
+
+    /**
+     * Written by the child: it nears MaxConnectionsPerChild and wants a successor started now, while it
+     * still accepts. See {@link mpmbench.server.child.ChildContext#accepted}.
+     */
+    public void announceRetiring(int slot) {
+        INT.setRelease(memory, process(slot) + 56, 1);
+    }
+
+    public boolean retiring(int slot) {
+        return (int) INT.getAcquire(memory, process(slot) + 56) != 0;
+    }
+
+    /**
+     * Written by the master: the retiring child's successor accepts (or none can be started), so the
+     * child may stop accepting once it has served MaxConnectionsPerChild connections.
+     */
+    public void allowRetiring(int slot) {
+        INT.setRelease(memory, process(slot) + 60, 1);
+    }
+
+    public boolean retiringAllowed(int slot) {
+        return (int) INT.getAcquire(memory, process(slot) + 60) != 0;
     }
 
     // ---- worker slots

@@ -45,6 +45,24 @@ class SharedScoreboardTest {
     }
 
     @Test
+    void retirementFlagsAreClearedForTheSlotsNextChild() throws IOException {
+        try (SharedScoreboard master = SharedScoreboard.create(dir.resolve("board"), 2, 1, 1, 42);
+             SharedScoreboard child = SharedScoreboard.open(dir.resolve("board"))) {
+            master.claimProcess(1, 7, 0);
+            child.announceRetiring(1);
+            assertTrue(master.retiring(1));
+            assertFalse(child.retiringAllowed(1));
+            master.allowRetiring(1);
+            assertTrue(child.retiringAllowed(1));
+            assertFalse(master.retiring(0));
+            master.releaseProcess(1);
+            master.claimProcess(1, 8, 0);
+            assertFalse(master.retiring(1));
+            assertFalse(child.retiringAllowed(1));
+        }
+    }
+
+    @Test
     void statusPageRendersApacheLettersAndAutoKeys() throws IOException {
         Path file = dir.resolve("board");
         try (SharedScoreboard board = SharedScoreboard.create(file, 2, 2, 1, 42)) {
