@@ -48,7 +48,7 @@ class GracefulRestartOpsTest {
                 counts = load.stop();
             }
             assertTrue(counts.get(Counter.REQUESTS) > 0, counts.toString());
-            assertEquals(0, BackgroundLoad.failed(counts), mpm + ": failed requests across " + RESTARTS
+            assertEquals(0, load.failed(counts), mpm + ": failed requests across " + RESTARTS
                     + " graceful restarts: " + counts);
         }
     }

@@ -50,7 +50,7 @@ class KilledChildOpsTest {
                 counts = load.stop();
             }
             assertTrue(replacedMs >= 0, mpm + ": the killed child was not replaced within 20 s: " + server.output());
-            assertTrue(BackgroundLoad.failed(counts) <= held, mpm + ": " + BackgroundLoad.failed(counts)
+            assertTrue(load.failed(counts) <= held, mpm + ": " + load.failed(counts)
                     + " failed requests, but the child held only " + held + " connections: " + counts);
         }
     }

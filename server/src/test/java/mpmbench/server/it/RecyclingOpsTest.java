@@ -47,7 +47,7 @@ class RecyclingOpsTest {
             assertTrue(counts.get(Counter.REQUESTS) >= 1_000, counts.toString());
             int initial = sets.contains("StartServers=6") ? 6 : 2;
             assertTrue(seen.size() >= initial + 5, "too few children recycled: " + seen.size() + " seen");
-            assertEquals(0, BackgroundLoad.failed(counts), mpm + ": failed requests while recycling: " + counts);
+            assertEquals(0, load.failed(counts), mpm + ": failed requests while recycling: " + counts);
         }
     }
 }
