@@ -34,8 +34,13 @@ class ReadmeTablesTest {
     void readme_tables_are_what_the_committed_results_give() throws IOException {
         Path root = root();
         String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
-        assertEquals(List.of("claims-table results/2026-11-30-kvm-2vcpu-full", "ops-table results/2026-11-30-kvm-2vcpu-ops"),
-                ReadmeTables.sections(readme));
+        List<String> sections = ReadmeTables.sections(readme);
+        // a claims table and an ops table at least, each naming a results folder that is there
+        assertTrue(sections.stream().anyMatch(x -> x.startsWith("claims-table ")), sections.toString());
+        assertTrue(sections.stream().anyMatch(x -> x.startsWith("ops-table ")), sections.toString());
+        for (String x : sections) {
+            assertTrue(Files.isRegularFile(root.resolve(x.substring(x.indexOf(' ') + 1)).resolve("summary.csv")), x);
+        }
         assertEquals(readme, ReadmeTables.regenerate(readme, root),
                 "README.md's generated tables differ from their results folders: run scripts/mpmbench tables");
     }
