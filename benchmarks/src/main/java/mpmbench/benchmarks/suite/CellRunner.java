@@ -238,7 +238,10 @@ public final class CellRunner {
         boolean targetHere = target.spec().launched() || plan.remote().targetHost() == null;
         WindowDisturbance.put(row, marks[0], marks[1],
                 telemetry && targetHere && windowEndSampled ? after.cpuNsSince(before[0]) : 0,
-                plan.remote().hasAgents() ? 0 : out.num("client_cpu_pct") / 100 * out.num("duration_s") * 1e9);
+                // with --agents the generator is the agents, summed: subtracted too, since they may run
+                // on this machine (as in the tests); on other hosts this only makes "other" smaller
+                out.num(plan.remote().hasAgents() ? "client_cpu_pct_sum" : "client_cpu_pct") / 100
+                        * out.num("duration_s") * 1e9);
         List<Long> stamps;
         synchronized (receipts) {
             stamps = List.copyOf(receipts);
