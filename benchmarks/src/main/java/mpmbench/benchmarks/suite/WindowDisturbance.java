@@ -1,6 +1,8 @@
 package mpmbench.benchmarks.suite;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -8,14 +10,16 @@ import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
 import mpmbench.benchmarks.results.Status;
 import mpmbench.benchmarks.telemetry.MachineCpu;
+import mpmbench.benchmarks.telemetry.ProcFiles;
+import mpmbench.benchmarks.telemetry.TreeSample;
 
 /**
  * What else the machine did during a measured window: its steal time ({@code steal_pct}, % of all
  * CPU time: the hypervisor ran someone else while this guest wanted to run) and the CPU every process
  * other than the measured ones used ({@code other_cpu_pct}, % of one core): the machine's busy time
  * ({@code /proc/stat}) less the target's (its cgroup or tree), the load generator's (its own account
- * of the window), the idle or trickling holder's and this suite JVM's own (both read from the kernel
- * through {@link ProcessHandle}). Beyond {@link Schemas#DISTURBED_STEAL_PCT} or
+ * of the window), the idle or trickling holder's and this suite JVM's with the children it reaped in
+ * the window (a control command), both read from the kernel. Beyond {@link Schemas#DISTURBED_STEAL_PCT} or
  * {@link Schemas#DISTURBED_OTHER_CPU_PCT} the row is {@code disturbed}: its numbers are the machine's
  * as much as the target's. Marks are taken on the load generator's reader thread at its window lines.
  */
@@ -24,7 +28,7 @@ final class WindowDisturbance {
     /** A reading at one end of the window; {@code machine} null when /proc/stat could not be read. */
     record Mark(MachineCpu machine, long suiteCpuNs, long holderCpuNs) {
 
-        /** The machine, this JVM and the holder (null: none) now. */
+        /** The machine, this JVM with the children it reaped, and the holder (null: none) now. */
         static Mark now(Process holder) {
             MachineCpu m;
             try {
@@ -32,7 +36,21 @@ final class WindowDisturbance {
             } catch (IOException e) {
                 m = null;
             }
-            return new Mark(m, cpuNs(ProcessHandle.current()), holder == null ? 0 : cpuNs(holder.toHandle()));
+            return new Mark(m, selfAndReapedCpuNs(), holder == null ? 0 : cpuNs(holder.toHandle()));
+        }
+
+        /**
+         * This JVM's CPU and its reaped children's ({@code /proc/self/stat}: utime + stime + cutime +
+         * cstime), ns: a control command the cell runs ({@code mpmbench ctl -k graceful}, a JVM of its
+         * own) is part of the cell, not someone else's load. Its own CPU alone when /proc cannot be read.
+         */
+        private static long selfAndReapedCpuNs() {
+            try {
+                ProcFiles.Stat st = ProcFiles.parseStat(Files.readString(Path.of("/proc/self/stat")));
+                return (st.utimeTicks() + st.stimeTicks() + st.cutimeTicks() + st.cstimeTicks()) * TreeSample.NS_PER_TICK;
+            } catch (IOException | RuntimeException e) {
+                return cpuNs(ProcessHandle.current());
+            }
         }
 
         private static long cpuNs(ProcessHandle p) {

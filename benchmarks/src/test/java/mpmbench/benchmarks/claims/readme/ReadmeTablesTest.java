@@ -47,12 +47,12 @@ class ReadmeTablesTest {
 
     @Test
     void a_stale_table_is_replaced_and_the_text_around_it_kept() throws IOException {
-        String readme = "before\n<!-- ops-table: results/2026-11-30-kvm-2vcpu-ops -->\n| stale |\n<!-- /ops-table -->\nafter\n";
+        String readme = "before\n<!-- ops-table: results/2026-12-05-kvm-2vcpu-ops -->\n| stale |\n<!-- /ops-table -->\nafter\n";
         String out = ReadmeTables.regenerate(readme, root());
-        assertTrue(out.startsWith("before\n<!-- ops-table: results/2026-11-30-kvm-2vcpu-ops -->\n\n| target |"), out);
+        assertTrue(out.startsWith("before\n<!-- ops-table: results/2026-12-05-kvm-2vcpu-ops -->\n\n| target |"), out);
         assertTrue(out.endsWith("\n\n<!-- /ops-table -->\nafter\n"), out);
         assertTrue(!out.contains("stale"), out);
-        assertTrue(out.contains("| java-prefork | 189 (err_timeout 189) | 9 (3 repeats) | **does not hold** |"), out);
+        assertTrue(out.contains("| java-prefork | 51 (err_timeout 51) | 6 (2 repeats) | **does not hold** |"), out);
         assertEquals(out, ReadmeTables.regenerate(out, root()), "regenerating twice changes nothing");
     }
 
