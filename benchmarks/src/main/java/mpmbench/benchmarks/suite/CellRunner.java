@@ -64,17 +64,17 @@ public final class CellRunner {
         Duration window = crash ? plan.crashDuration()
                 : c.scenario().kind() == ScenarioKind.GRACEFUL_RESTART ? plan.gracefulDuration() : plan.duration();
         String url = target.baseUrl() + path;
-        Process holder = null;
+        Holder holder = null;
         Path holderJson = latencyDir.resolve(c.id() + ".idle.json");
         try {
             if (c.level().idle() > 0) {
                 // An upper bound: the holder is stopped (SIGTERM) as soon as the measured run is over.
                 Duration hold = IDLE_OPEN_MAX.plus(LOADGEN_START).plus(plan.maxWarmup()).plus(window).plusSeconds(4);
                 Files.deleteIfExists(holderJson);
-                holder = LoadgenRun.start(trickle
+                holder = new Holder(LoadgenRun.start(trickle
                                 ? LoadgenRun.tricklerCommand(plan, url, c.level().idle(), hold, holderJson)
                                 : LoadgenRun.holderCommand(plan, url, c.level().idle(), hold, holderJson),
-                        latencyDir.resolve(c.id() + ".idle.txt"));
+                        latencyDir.resolve(c.id() + ".idle.txt")));
                 awaitIdleOpen(targetProc, target.port(), c.level().idle());
             }
             CellResult r = measure(c, target, path, window, crash, settle, holder);
@@ -89,8 +89,8 @@ public final class CellRunner {
         } catch (IOException e) {
             return CellResult.notRun(c, path, "failed", e.getMessage());
         } finally {
-            if (holder != null && holder.isAlive()) {
-                holder.destroyForcibly();
+            if (holder != null && holder.process().isAlive()) {
+                holder.process().destroyForcibly();
             }
         }
     }
@@ -107,7 +107,7 @@ public final class CellRunner {
      * there is one, is stopped at the window's end so its counts are the window's too.
      */
     private CellResult measure(SuitePlan.Cell c, RunningTarget target, String path, Duration duration, boolean crash,
-                               boolean settle, Process holder) throws InterruptedException, IOException {
+                               boolean settle, Holder holder) throws InterruptedException, IOException {
         Path json = latencyDir.resolve(c.id() + ".json");
         List<String> cmd = LoadgenRun.command(plan, target.baseUrl() + path, c.scenario(), c.level(), duration, json,
                 latencyDir.resolve(c.id() + ".hgrm"), latencyDir.resolve(c.id() + ".hlog"), settle);
@@ -118,7 +118,7 @@ public final class CellRunner {
         boolean telemetry = target.pid() > 0;
         TreeSample[] before = {telemetry ? sampler.sampleNow() : TreeSample.EMPTY};
         TreeSample[] atEnd = {null};
-        WindowDisturbance.Mark[] marks = {WindowDisturbance.Mark.now(holder), null};
+        WindowDisturbance.Mark[] marks = {WindowDisturbance.Mark.now(Holder.process(holder), null), null};
         double[] measureFromS = {0};
         List<Long> receipts = new ArrayList<>();
         // The kill comes after the first measured second (a baseline) and leaves most of the window to recover.
@@ -155,7 +155,7 @@ public final class CellRunner {
                             if (telemetry) {
                                 before[0] = sampler.sampleNow();
                             }
-                            marks[0] = WindowDisturbance.Mark.now(holder);
+                            marks[0] = WindowDisturbance.Mark.now(Holder.process(holder), restarts);
                         }
 
                         @Override
@@ -163,9 +163,9 @@ public final class CellRunner {
                             if (telemetry) {
                                 atEnd[0] = sampler.sampleNow();
                             }
-                            marks[1] = WindowDisturbance.Mark.now(holder);
+                            marks[1] = WindowDisturbance.Mark.now(Holder.process(holder), restarts);
                             if (holder != null) {
-                                holder.destroy(); // SIGTERM: it writes what it held at the window's end
+                                holder.stop(); // it writes what it held at the window's end
                             }
                         }
                     });
@@ -268,13 +268,41 @@ public final class CellRunner {
     }
 
     /**
-     * Stops the holder (SIGTERM: the load generator ends its run and still writes its result) and reads
-     * its result.
+     * The load generator holding the idle or trickling connections. It is stopped once, with SIGTERM
+     * (it ends its run and still writes its result): at the window's end when loadgen says so, else
+     * after the measured run; a second SIGTERM would reach a JVM already in its shutdown hooks.
      */
-    private static Map<String, String> holderResult(Process holder, Path json) throws InterruptedException {
-        holder.destroy();
-        if (!holder.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
-            holder.destroyForcibly();
+    private static final class Holder {
+        private final Process process;
+        private boolean stopped;
+
+        Holder(Process process) {
+            this.process = process;
+        }
+
+        Process process() {
+            return process;
+        }
+
+        static Process process(Holder h) {
+            return h == null ? null : h.process;
+        }
+
+        synchronized void stop() {
+            if (!stopped) {
+                stopped = true;
+                process.destroy();
+            }
+        }
+    }
+
+    /**
+     * Stops the holder unless the window's end already did, and reads its result.
+     */
+    private static Map<String, String> holderResult(Holder holder, Path json) throws InterruptedException {
+        holder.stop();
+        if (!holder.process().waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+            holder.process().destroyForcibly();
         }
         try {
             return Files.exists(json) ? LoadgenRun.parseJson(Files.readString(json)) : Map.of();

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +48,8 @@ final class GracefulRestarts {
     private final Duration spacing;
     private final Restart[] done;
     private final List<Thread> commands = new ArrayList<>();
+    /** The control commands started and not yet reaped: their CPU is the cell's, not someone else's. */
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private Thread scheduler;
 
     GracefulRestarts(List<String> command, int count, Duration spacing) {
@@ -80,7 +84,7 @@ final class GracefulRestarts {
                 int index = k;
                 Thread t = Thread.ofPlatform().daemon().name("graceful-restart-" + (k + 1))
                         .start(() -> {
-                            Restart r = restartOnce(command);
+                            Restart r = restartOnce(command, running);
                             synchronized (done) {
                                 done[index] = r;
                             }
@@ -124,12 +128,48 @@ final class GracefulRestarts {
         return out;
     }
 
+    /**
+     * The CPU the control commands still running have used so far, with their descendants, ns (0 when
+     * none runs). One that has exited and been reaped counts in this JVM's {@code cutime} instead.
+     */
+    long runningCpuNs() {
+        long ns = 0;
+        for (Process p : running) {
+            ProcessHandle h = p.toHandle();
+            ns += cpuNs(h) + h.descendants().mapToLong(GracefulRestarts::cpuNs).sum();
+        }
+        return ns;
+    }
+
+    private static long cpuNs(ProcessHandle h) {
+        return h.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
     /** Runs the control command once and times it. */
     static Restart restartOnce(List<String> command) {
+        return restartOnce(command, ConcurrentHashMap.newKeySet());
+    }
+
+    /** Runs the control command once and times it, in {@code running} while it runs. */
+    private static Restart restartOnce(List<String> command, Set<Process> running) {
         long start = System.currentTimeMillis();
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            running.add(p);
+            try {
+                return awaitCommand(command, p, start);
+            } finally {
+                running.remove(p);
+            }
+        } catch (IOException e) {
+            long end = System.currentTimeMillis();
+            return new Restart(end, end - start, -1, "cannot run " + command.getFirst() + ": " + e.getMessage());
+        }
+    }
+
+    private static Restart awaitCommand(List<String> command, Process p, long start) throws IOException {
+        try {
             boolean finished;
             try {
                 finished = p.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -144,9 +184,10 @@ final class GracefulRestarts {
             }
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             return new Restart(signalledAt(out, end), end - start, p.exitValue(), out);
-        } catch (IOException | InterruptedException e) {
+        } catch (InterruptedException e) {
             long end = System.currentTimeMillis();
-            return new Restart(end, end - start, -1, "cannot run " + command.getFirst() + ": " + e.getMessage());
+            Thread.currentThread().interrupt();
+            return new Restart(end, end - start, -1, "interrupted while " + command.getFirst() + " ran");
         }
     }
 

@@ -287,7 +287,7 @@ public final class SuiteRunner {
             }
             CellResult r = runner.run(c, target, path);
             record(r, c, bar);
-            if (s.kind() == ScenarioKind.RATE_SWEEP && pastKnee(r.summary(), l)) {
+            if (s.kind() == ScenarioKind.RATE_SWEEP && pastKnee(r.summary())) {
                 knee = "past the knee at " + (long) l.rate() + " req/s";
             }
             if (target.process() != null && !target.process().isAlive()) {
@@ -321,7 +321,7 @@ public final class SuiteRunner {
      * A round's sweep stops after a level that was not sustained ({@link RateSweep#sustained}; a
      * generator-bound or unsettled repeat counts by its figures).
      */
-    static boolean pastKnee(Row r, Level level) {
+    static boolean pastKnee(Row r) {
         return !RateSweep.sustained(r, Scenarios.SLO_P99_MS);
     }
 

@@ -19,7 +19,7 @@ import mpmbench.benchmarks.telemetry.TreeSample;
  * other than the measured ones used ({@code other_cpu_pct}, % of one core): the machine's busy time
  * ({@code /proc/stat}) less the target's (its cgroup or tree), the load generator's (its own account
  * of the window), the idle or trickling holder's and this suite JVM's with the children it reaped in
- * the window (a control command), both read from the kernel. Beyond {@link Schemas#DISTURBED_STEAL_PCT} or
+ * the window (a control command, reaped or still running), all read from the kernel. Beyond {@link Schemas#DISTURBED_STEAL_PCT} or
  * {@link Schemas#DISTURBED_OTHER_CPU_PCT} the row is {@code disturbed}: its numbers are the machine's
  * as much as the target's. Marks are taken on the load generator's reader thread at its window lines.
  */
@@ -28,15 +28,18 @@ final class WindowDisturbance {
     /** A reading at one end of the window; {@code machine} null when /proc/stat could not be read. */
     record Mark(MachineCpu machine, long suiteCpuNs, long holderCpuNs) {
 
-        /** The machine, this JVM with the children it reaped, and the holder (null: none) now. */
-        static Mark now(Process holder) {
+        /**
+         * The machine, this JVM with the children it reaped and the control commands still running
+         * ({@code restarts} null: none), and the holder (null: none) now.
+         */
+        static Mark now(Process holder, GracefulRestarts restarts) {
             MachineCpu m;
             try {
                 m = MachineCpu.read();
             } catch (IOException e) {
                 m = null;
             }
-            return new Mark(m, selfAndReapedCpuNs(), holder == null ? 0 : cpuNs(holder.toHandle()));
+            return new Mark(m, selfAndReapedCpuNs() + (restarts == null ? 0 : restarts.runningCpuNs()), holder == null ? 0 : cpuNs(holder.toHandle()));
         }
 
         /**
