@@ -34,7 +34,7 @@ import mpmbench.server.cli.MpmbenchVersion;
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every row of every folder keeps every rule", "1:a row (or an env.csv) breaks a rule",
                 "2:a folder or file cannot be read, or a bad flag"},
-        footer = {"", "Example: mpmbench verify results/2026-12-05-kvm-2vcpu-quick results/2026-11-30-kvm-2vcpu-full"})
+        footer = {"", "Example: mpmbench verify results/2026-12-05-kvm-2vcpu-quick results/2026-12-06-kvm-2vcpu-full"})
 public final class VerifyMain implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "results folders of mpmbench suite")

@@ -18,10 +18,10 @@ import mpmbench.benchmarks.results.Row;
  * README's generated tables. A section is marked by the results folder it is generated from, relative
  * to the repository's root (README's folder):
  * <pre>
- * &lt;!-- claims-table: results/2026-11-30-kvm-2vcpu-full --&gt;
+ * &lt;!-- claims-table: results/2026-12-06-kvm-2vcpu-full --&gt;
  * (generated: {@link ClaimsTable} of the folder's claims)
  * &lt;!-- /claims-table --&gt;
- * &lt;!-- ops-table: results/2026-11-30-kvm-2vcpu-ops --&gt;
+ * &lt;!-- ops-table: results/2026-12-05-kvm-2vcpu-ops --&gt;
  * (generated: {@link OpsTable})
  * &lt;!-- /ops-table --&gt;
  * </pre>
