@@ -125,7 +125,7 @@ public final class ReportHtml {
             ul.notes { font-size: .8rem; color: #444; margin-top: -.3rem; }
             code { background: #f4f4f4; padding: 0 .2rem; }
             .chart { display: block; margin: .5rem 0 1.8rem; }
-            .chart svg { width: 100%; height: auto; max-width: 960px; border: 1px solid #eee; }
+            .chart svg { display: block; box-sizing: border-box; width: 100%; height: auto; max-width: 960px; border: 1px solid #eee; }
             .missing-chart { color: #b00; font-weight: bold; }
             """;
 }

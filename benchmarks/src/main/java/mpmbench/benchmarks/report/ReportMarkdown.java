@@ -61,22 +61,21 @@ public final class ReportMarkdown {
         md.append(METHOD);
         md.append("\n## Claims\n\n| # | family | claim | values (median [95 % interval] (repeats)) | threshold | ratio [95 % interval] | verdict |\n"
                 + "|---|---|---|---|---|---|---|\n");
+        TableNotes notes = new TableNotes();
         for (Row c : claims) {
             String ratio = c.text("ratio").isEmpty() ? "" : short3(c.text("ratio"))
                     + (c.text("ratio_ci_low").isEmpty() ? "" : " [" + short3(c.text("ratio_ci_low")) + ", "
                     + short3(c.text("ratio_ci_high")) + "]");
             String verdict = "**" + c.text("verdict") + "**" + (c.text("repeats_needed").isEmpty() ? ""
                     : " (about " + c.text("repeats_needed") + " repeats would decide it)")
-                    + (c.text("note").isEmpty() ? "" : " (" + cell(c.text("note")) + ")");
+                    + (c.text("note").isEmpty() ? "" : " " + notes.mark(cell(c.text("note"))));
             md.append("| ").append(c.text("claim")).append(" | ").append(c.text("family")).append(" | ")
                     .append(cell(c.text("title"))).append(": ").append(cell(c.text("metric"))).append(" | ")
                     .append(cell(c.text("values"))).append(" | ").append(cell(c.text("threshold"))).append(" | ")
                     .append(ratio).append(" | ").append(verdict).append(" |\n");
+            IntervalText.clippedRepeats(c.text("values")).forEach(notes::clipped);
         }
-        if (claims.stream().anyMatch(c -> IntervalText.hasClipped(c.text("values")))) {
-            md.append("\n\\").append(IntervalText.clippedNote(claims.stream()
-                    .flatMap(c -> IntervalText.clippedRepeats(c.text("values")).stream()).toList())).append('\n');
-        }
+        notes.render(md);
         md.append("\n## Results\n\nEach figure is the median of the repeats with its 95 % interval in brackets "
                 + "(cells.csv; every repeat is in summary.csv). Latency in ms (corrected in the open model); CPU and "
                 + "context switches of all the target's processes per request; PSS in MiB, over the generator-bound "
@@ -234,8 +233,8 @@ public final class ReportMarkdown {
             - **Clipped intervals.** No figure here can be negative, so an interval that reached below zero \
             stops at 0 and says so: `78073 [0*, 161499]`. With 2 or 3 repeats an interval is wide (the note \
             under a table gives its half-width for the repeats it had).
-            - **Notes.** A row's reason (why it is flagged, what was not measured) is a mark in its status \
-            (¹, ²...) and is written out below the table.
+            - **Notes.** A row's reason (why it is flagged, what was not measured) and a claim's note are a \
+            mark (¹, ²...) in the row, written out below the table.
             """;
 
     private static String cell(String s) {

@@ -30,10 +30,15 @@ final class TableNotes {
     /** Notes the interval text of a cell whose figure came from {@code repeats} repeats, if a bound in it was clipped. */
     String interval(String cellText, int repeats) {
         if (IntervalText.hasClipped(cellText)) {
-            clipped = true;
-            clippedRepeats.add(repeats);
+            clipped(repeats);
         }
         return cellText;
+    }
+
+    /** Notes that an interval from {@code repeats} repeats had its low bound clipped at 0. */
+    void clipped(int repeats) {
+        clipped = true;
+        clippedRepeats.add(repeats);
     }
 
     /** The notes as a Markdown list after a blank line; nothing when there is none. */
