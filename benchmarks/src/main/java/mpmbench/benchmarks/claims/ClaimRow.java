@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import mpmbench.benchmarks.results.Cells;
+import mpmbench.benchmarks.results.IntervalText;
 import mpmbench.benchmarks.results.Intervals;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
@@ -57,13 +58,9 @@ final class ClaimRow {
                 .collect(Collectors.joining("; "));
     }
 
+    /** "41.200 [39.800, 42.600] (n=3)", a low bound stopped at 0 marked ({@link IntervalText}); "n/a" without values. */
     static String estimate(double[] v) {
-        Intervals.Estimate e = Intervals.estimate(v);
-        if (e.n() == 0) {
-            return "n/a";
-        }
-        return e.n() < 2 ? num(e.median()) + " (n=1)"
-                : num(e.median()) + " [" + num(e.low()) + ", " + num(e.high()) + "] (n=" + e.n() + ")";
+        return IntervalText.withRepeats(Intervals.estimate(v), ClaimRow::num);
     }
 
     /** "1.23 [1.10, 1.37]" or "1.23" without bounds. */

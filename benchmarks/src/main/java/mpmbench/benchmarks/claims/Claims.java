@@ -12,7 +12,8 @@ import mpmbench.benchmarks.results.Row;
  * claim compares ratios with a relative threshold (so it means the same on any machine), per family
  * ({@code java} = our models, {@code httpd} = Debian's apache2), and takes its verdict from the 95 %
  * interval of its ratio over the repeats ({@link RatioCheck}); repeats with status {@code ok} or
- * {@code unsettled} count, generator-bound ones are listed in the report but never judged. Claim 8 (a
+ * {@code unsettled} count, generator-bound ones are listed in the report and judged on their memory only
+ * (claim 1a: the target's memory at the load it got, {@link Cells#counts}). Claim 8 (a
  * graceful restart drops no request, {@link GracefulRestartDropsNothing}) is a count per target, not a
  * ratio per family: its rows come last, one per target that ran graceful-restart. Every row names the
  * cell level it was decided at ({@code level}); see {@link mpmbench.benchmarks.results.Schemas#CLAIMS}.

@@ -12,9 +12,10 @@ import mpmbench.benchmarks.results.Row;
 /**
  * Claims 1a–1c, "prefork has the bigger overhead": prefork's figure above {@link Claims#MORE} × both
  * worker's and event's (the ratio shown is prefork / max(worker, event), the one that decides). 1a and
- * 1b are about the cost under load, so they are read at the run's highest hello level (256 connections
- * in full, 16 in quick), which claims.csv's {@code level} names: two runs agree on them only at the
- * same level.
+ * 1b are about the cost under load, so they are read at the run's highest hello level with a value of
+ * their figure (256 connections in full, 16 in quick), which claims.csv's {@code level} names: two runs
+ * agree on them only at the same level. 1a's memory counts from generator-bound repeats too (the
+ * target's memory at the load it got, {@link Cells#counts}); 1b's CPU per request does not.
  *
  * @param id        1a, 1b or 1c
  * @param title     the claim in words
@@ -33,7 +34,7 @@ record PreforkCostsMore(String id, String title, String scenario, String column,
 
     @Override
     public List<Row> evaluate(RunData run) {
-        List<Long> levels = run.cells().levels("hello", Cells.Key::connections);
+        List<Long> levels = run.cells().levels("hello", Cells.Key::connections, column);
         Long conns = topHello && !levels.isEmpty() ? levels.getLast() : null;
         String metric = column + ", " + scenario + (topHello ? " at " + (conns == null ? "the top level (not run)"
                 : conns + " connections") : "");

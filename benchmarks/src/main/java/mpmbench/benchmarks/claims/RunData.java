@@ -18,10 +18,13 @@ public record RunData(Cells cells, JmhResults jmh, List<Row> memory) {
     /** The three models every family has, in the order claims name them. */
     static final List<String> MODELS = List.of("prefork", "worker", "event");
 
-    /** The values of a figure in each ok repeat of the first cell matching; empty when there is none. */
+    /**
+     * The values of a figure in each repeat of the first cell matching that gives it (ok repeats; for
+     * memory every repeat that measured the target, {@link Cells#counts}); empty when there is none.
+     */
     double[] values(String scenario, String target, String column, Long connections, Long idle) {
         Cells.Key k = cells.find(scenario, target, connections, idle);
-        return k == null ? new double[0] : cells.values(k, r -> r.num(column));
+        return k == null ? new double[0] : cells.values(k, column);
     }
 
     /** Why a target has no value in a scenario, e.g. "java-prefork hello c256: generator-bound (3 of 3)". */

@@ -20,6 +20,7 @@ import mpmbench.benchmarks.report.chart.SpectrumChart;
 import mpmbench.benchmarks.report.chart.StepChart;
 import mpmbench.benchmarks.results.CellIds;
 import mpmbench.benchmarks.results.Cells;
+import mpmbench.benchmarks.results.Intervals;
 import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.benchmarks.results.Row;
 
@@ -68,22 +69,24 @@ public final class Charts {
                 "idle keep-alive connections opened", "idle_held", "idle connections still held", false),
                 "Of the idle connections opened, how many the target still held at the end of the window (median "
                         + "of the repeats).");
-        bars(drawn, charts, "memory", cells, targets, "pss_mb", "PSS, MiB",
-                "PSS of all the target's processes (hello, most connections)");
-        bars(drawn, charts, "cpu-per-request", cells, targets, "cpu_us_per_req", "CPU µs per request",
-                "Target CPU per request, user + system (hello, most connections)");
+        bars(drawn, charts, "memory", run.cells(), targets, "pss_mb", "PSS, MiB",
+                "PSS of all the target's processes (hello, most connections)", " Generator-bound repeats count: "
+                        + "the target's memory at the load it got is its own.");
+        bars(drawn, charts, "cpu-per-request", run.cells(), targets, "cpu_us_per_req", "CPU µs per request",
+                "Target CPU per request, user + system (hello, most connections)", "");
         JFreeChart crash = FaultTimeline.crash(dir.resolve("latency"), summary, cells, samples, targets);
         if (crash != null) {
             drawn.add(ChartFiles.save(charts, "crash-timeline", "Around the kill of one child (at 0, red line), from "
                     + "the start of the measured window: requests/s and p99 per bin of the load generator's interval "
-                    + "log, and failed requests per second. Lines: median of the repeats; bands: their range.", crash));
+                    + "log, and failed requests per second, each a step across its bin. Lines: median of the repeats; "
+                    + "bands: their range.", crash));
         }
         JFreeChart restart = FaultTimeline.gracefulRestart(dir.resolve("latency"), summary, cells, samples, targets);
         if (restart != null) {
             drawn.add(ChartFiles.save(charts, "graceful-restart-timeline", "Around graceful restarts (red lines; 0 "
                     + "is each repeat's first, the others at their median offset), from the start of the measured "
                     + "window: requests/s and p99 per bin of the load generator's interval log, and failed requests "
-                    + "per second. Lines: median of the repeats; bands: their range.", restart));
+                    + "per second, each a step across its bin. Lines: median of the repeats; bands: their range.", restart));
         }
         JFreeChart slow = StepChart.chart("Normal clients' requests/s vs trickling connections (slow-clients)",
                 "slow-clients", "idle", "trickling connections (slowloris, one byte every "
@@ -110,29 +113,31 @@ public final class Charts {
         }
     }
 
-    /** One bar per target: a figure of the hello cell with the most connections. */
-    private static void bars(List<Drawn> drawn, Path charts, String stem, List<Row> cells, List<String> targets,
-                             String figure, String yTitle, String title) throws IOException {
-        double top = cells.stream().filter(r -> r.text("scenario").equals("hello") && Cells.judged(r))
-                .mapToDouble(r -> r.num("connections")).max().orElse(Double.NaN);
-        if (Double.isNaN(top)) {
+    /**
+     * One bar (or point, on a log axis) per target: a figure of the hello cell with the most connections
+     * among those that have it, over the repeats that give it ({@link Cells#counts}).
+     */
+    private static void bars(List<Drawn> drawn, Path charts, String stem, Cells cells, List<String> targets,
+                             String figure, String yTitle, String title, String counted) throws IOException {
+        List<Long> levels = cells.levels("hello", Cells.Key::connections, figure);
+        if (levels.isEmpty()) {
             return;
         }
+        long top = levels.getLast();
         List<BarChart.Bar> bars = new ArrayList<>();
         for (String t : targets) {
-            Row c = cells.stream().filter(r -> r.text("scenario").equals("hello") && r.text("target").equals(t)
-                    && r.num("connections") == top && Cells.judged(r)).findFirst().orElse(null);
-            double v = c == null ? Double.NaN : c.num(figure);
+            Cells.Key k = cells.find("hello", t, top, null);
+            Intervals.Estimate e = k == null ? Intervals.Estimate.EMPTY : cells.estimate(k, figure);
             Looks.Look look = Looks.of(t);
-            bars.add(new BarChart.Bar(t, v, c == null ? Double.NaN : c.num(figure + "_ci_low"),
-                    c == null ? Double.NaN : c.num(figure + "_ci_high"), look.color(), look.dashed()));
+            bars.add(new BarChart.Bar(t, e.median(), e.low(), e.high(), look.color(), look.dashed()));
         }
         if (bars.stream().allMatch(b -> Double.isNaN(b.value()))) {
             return;
         }
-        String t = title + ", " + (long) top + " connections";
-        drawn.add(ChartFiles.save(charts, stem, t + ". Bars: medians of the repeats; whiskers: their 95 % interval; "
-                + "dashed outline: Apache httpd.", BarChart.chart(t, yTitle, bars, false)));
+        String t = title + ", " + top + " connections";
+        drawn.add(ChartFiles.save(charts, stem, t + ". " + (BarChart.logScale(bars) ? "Points" : "Bars")
+                + ": medians of the repeats; whiskers: their 95 % interval; dashed outline: Apache httpd." + counted,
+                BarChart.chart(t, yTitle, bars, false)));
     }
 
     /** HdrHistogram's percentile plot for every scenario and level that has latency files. */

@@ -16,8 +16,8 @@ import mpmbench.benchmarks.results.JmhResults;
 /**
  * The micro benchmarks' charts, from jmh.csv alone: {@code micro} (start of a thread, a virtual thread,
  * a process, a child JVM) and {@code micro-switch} (round trips and hand-offs), one bar per result in
- * µs with JMH's 99.9 % error as a whisker ({@link BarChart}: logarithmic when the bars span more than
- * {@link BarChart#LOG_SPAN} ×, a whisker reaching 0 drawn down to the axis).
+ * µs with JMH's 99.9 % error as a whisker ({@link BarChart}: points on a logarithmic axis when the values
+ * span more than {@link BarChart#LOG_SPAN} ×, a whisker reaching 0 drawn down to the axis).
  * Colours: platform threads blue, virtual threads green, processes red, the rest grey.
  */
 public final class MicroCharts {

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import mpmbench.benchmarks.results.CellIds;
 import mpmbench.benchmarks.results.Cells;
+import mpmbench.benchmarks.results.IntervalText;
+import mpmbench.benchmarks.results.Intervals;
 import mpmbench.benchmarks.results.Numbers;
 import mpmbench.benchmarks.results.RateSweep;
 import mpmbench.benchmarks.results.Schemas;
@@ -59,28 +61,31 @@ public final class ReportMarkdown {
         md.append(METHOD);
         md.append("\n## Claims\n\n| # | family | claim | values (median [95 % interval] (repeats)) | threshold | ratio [95 % interval] | verdict |\n"
                 + "|---|---|---|---|---|---|---|\n");
+        TableNotes notes = new TableNotes();
         for (Row c : claims) {
             String ratio = c.text("ratio").isEmpty() ? "" : short3(c.text("ratio"))
                     + (c.text("ratio_ci_low").isEmpty() ? "" : " [" + short3(c.text("ratio_ci_low")) + ", "
                     + short3(c.text("ratio_ci_high")) + "]");
             String verdict = "**" + c.text("verdict") + "**" + (c.text("repeats_needed").isEmpty() ? ""
                     : " (about " + c.text("repeats_needed") + " repeats would decide it)")
-                    + (c.text("note").isEmpty() ? "" : " (" + cell(c.text("note")) + ")");
+                    + (c.text("note").isEmpty() ? "" : " " + notes.mark(cell(c.text("note"))));
             md.append("| ").append(c.text("claim")).append(" | ").append(c.text("family")).append(" | ")
                     .append(cell(c.text("title"))).append(": ").append(cell(c.text("metric"))).append(" | ")
                     .append(cell(c.text("values"))).append(" | ").append(cell(c.text("threshold"))).append(" | ")
                     .append(ratio).append(" | ").append(verdict).append(" |\n");
+            IntervalText.clippedRepeats(c.text("values")).forEach(notes::clipped);
         }
+        notes.render(md);
         md.append("\n## Results\n\nEach figure is the median of the repeats with its 95 % interval in brackets "
                 + "(cells.csv; every repeat is in summary.csv). Latency in ms (corrected in the open model); CPU and "
-                + "context switches of all the target's processes per request; PSS in MiB; warm-up in s (settling "
-                + "phase and the load generator's own warm-up).\n");
+                + "context switches of all the target's processes per request; PSS in MiB, over the generator-bound "
+                + "repeats too; warm-up in s (settling phase and the load generator's own warm-up).\n");
         List<Row> cellRows = run.cellTable();
         Map<String, List<Row>> byScenario = new LinkedHashMap<>();
         cellRows.forEach(r -> byScenario.computeIfAbsent(r.text("scenario"), k -> new ArrayList<>()).add(r));
         for (Map.Entry<String, List<Row>> s : byScenario.entrySet()) {
             md.append("\n### ").append(s.getKey()).append("\n\n");
-            table(md, s.getKey(), s.getValue());
+            table(md, run.cells(), s.getKey(), s.getValue());
             if (s.getKey().equals("rate-sweep")) {
                 knees(md, s.getValue());
             }
@@ -112,7 +117,7 @@ public final class ReportMarkdown {
         return md.toString();
     }
 
-    private static void table(StringBuilder md, String scenario, List<Row> rows) {
+    private static void table(StringBuilder md, Cells cells, String scenario, List<Row> rows) {
         List<String> cols = switch (scenario) {
             case "startup" -> List.of("first_200_ms", "full_capacity_ms", "processes", "threads", "rss_mb");
             case "idle-keepalive" -> List.of("rps", "p99_ms", "errors", "idle_answered", "idle_held", "idle_closed",
@@ -135,17 +140,37 @@ public final class ReportMarkdown {
         md.append("status |\n|---|---|---|---:|");
         cols.forEach(c -> md.append("---:|"));
         md.append("---|\n");
+        TableNotes notes = new TableNotes();
         for (Row r : rows) {
             md.append("| ").append(r.text("target")).append(" | ").append(CellIds.label(r)).append(" | ")
                     .append(r.text("repeats")).append(" | ").append(short3(r.text("warmup_s"))).append(" | ");
             for (String c : cols) {
-                md.append(Schemas.FIGURES.contains(c) ? Cells.withInterval(r, c) : short3(r.text(c))).append(" | ");
+                md.append(figure(cells, r, c, notes)).append(" | ");
             }
             String[] settled = r.text("settled").split("/");
             String status = r.text("status") + (settled.length == 2 && !settled[0].equals(settled[1])
                     ? ", settled " + r.text("settled") : "");
-            md.append(r.text("reason").isEmpty() ? status : status + ": " + cell(r.text("reason"))).append(" |\n");
+            md.append(r.text("reason").isEmpty() ? status : status + " " + notes.mark(cell(r.text("reason"))))
+                    .append(" |\n");
         }
+        notes.render(md);
+    }
+
+    /**
+     * A cell's figure as its table shows it: cells.csv's median with its interval for {@link Schemas#FIGURES},
+     * the median alone for the others; memory ({@link Cells#TARGET_FACTS}) over every repeat that measured
+     * the target, generator-bound ones included, as the memory chart and claim 1a take it.
+     */
+    private static String figure(Cells cells, Row cell, String column, TableNotes notes) {
+        if (Cells.TARGET_FACTS.contains(column)) {
+            Intervals.Estimate e = cells.estimate(Cells.Key.of(cell), column);
+            return Schemas.FIGURES.contains(column)
+                    ? notes.interval(IntervalText.of(e.median(), e.low(), e.high(), Numbers::short3), e.n())
+                    : Numbers.short3(e.median());
+        }
+        return Schemas.FIGURES.contains(column)
+                ? notes.interval(Cells.withInterval(cell, column), Integer.parseInt(cell.text("repeats").split("/")[0]))
+                : short3(cell.text(column));
     }
 
     /**
@@ -202,8 +227,14 @@ public final class ReportMarkdown {
             decide it at the spread seen).
             - **Listed, not judged.** A repeat whose load generator used at least 90 % of its core \
             (`generator-bound`: the figures are the generator's) is shown but kept out of claims and \
-            `mpmbench compare`. A repeat that never settled (`unsettled`) is counted, and flagged: its drift \
-            widens the interval.
+            `mpmbench compare`; its memory still counts in the memory chart and claim 1a (the target's memory \
+            at the load it got is its own). A repeat that never settled (`unsettled`) is counted, and flagged: \
+            its drift widens the interval.
+            - **Clipped intervals.** No figure here can be negative, so an interval that reached below zero \
+            stops at 0 and says so: `78073 [0*, 161499]`. With 2 or 3 repeats an interval is wide (the note \
+            under a table gives its half-width for the repeats it had).
+            - **Notes.** A row's reason (why it is flagged, what was not measured) and a claim's note are a \
+            mark (¹, ²...) in the row, written out below the table.
             """;
 
     private static String cell(String s) {

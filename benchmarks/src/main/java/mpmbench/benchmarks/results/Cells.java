@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -73,6 +72,28 @@ public final class Cells {
     }
 
     /**
+     * The columns that are facts of the target itself at the load it got, its memory: they count from
+     * every repeat that measured the target ({@link Status#targetMeasured}: a generator-bound repeat's
+     * memory too), every other column from the judged repeats only.
+     */
+    public static final List<String> TARGET_FACTS = List.of("rss_mb", "pss_mb");
+
+    /** Whether a repeat gives a value of {@code column}: judged, or for {@link #TARGET_FACTS} measured the target. */
+    public static boolean counts(Row r, String column) {
+        return TARGET_FACTS.contains(column) ? status(r).targetMeasured() : status(r).judged();
+    }
+
+    /** {@code column} in each repeat of a cell that gives it ({@link #counts}; NaN where a repeat has none). */
+    public double[] values(Key k, String column) {
+        return repeats(k).stream().filter(r -> counts(r, column)).mapToDouble(r -> r.num(column)).toArray();
+    }
+
+    /** {@code column}'s median and interval over the repeats of a cell that give it ({@link #counts}). */
+    public Intervals.Estimate estimate(Key k, String column) {
+        return Intervals.estimate(values(k, column));
+    }
+
+    /**
      * The cell of a scenario and target at the given active connections and idle connections (null:
      * any; the first match in run order), or null when the run has no such cell.
      */
@@ -86,6 +107,12 @@ public final class Cells {
     public List<Long> levels(String scenario, Function<Key, Long> column) {
         return byKey.keySet().stream().filter(k -> k.scenario().equals(scenario) && !ok(k).isEmpty()).map(column)
                 .distinct().sorted().toList();
+    }
+
+    /** As {@link #levels(String, Function)}, among the cells with a repeat that gives {@code figure} ({@link #counts}). */
+    public List<Long> levels(String scenario, Function<Key, Long> column, String figure) {
+        return byKey.keySet().stream().filter(k -> k.scenario().equals(scenario)
+                && repeats(k).stream().anyMatch(r -> counts(r, figure))).map(column).distinct().sorted().toList();
     }
 
     /** Why a cell gives no value: "not run" or its repeats' statuses and reasons, e.g. "generator-bound (3 of 3)". */
@@ -195,15 +222,9 @@ public final class Cells {
         return Status.of(r.text("status"));
     }
 
-    /** A value for the report: the median with its interval, "12.3k [11.9k, 12.8k]"-style, or "". */
+    /** A value for the report: the median with its interval, "78073 [0*, 161499]" ({@link IntervalText}), or "". */
     public static String withInterval(Row cell, String figure) {
-        String v = cell.text(figure);
-        if (v.isEmpty()) {
-            return "";
-        }
-        String lo = cell.text(figure + "_ci_low");
-        String hi = cell.text(figure + "_ci_high");
-        return lo.isEmpty() ? Numbers.short3(v) : String.format(Locale.ROOT, "%s [%s, %s]", Numbers.short3(v),
-                Numbers.short3(lo), Numbers.short3(hi));
+        return IntervalText.of(cell.num(figure), cell.num(figure + "_ci_low"), cell.num(figure + "_ci_high"),
+                Numbers::short3);
     }
 }

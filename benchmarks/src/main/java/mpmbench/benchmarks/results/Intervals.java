@@ -64,6 +64,15 @@ public final class Intervals {
     }
 
     /**
+     * Whether an interval of {@link #estimate} had its low bound stopped at 0: a low bound of exactly 0
+     * under a high one above 0 (values that are all 0 give [0, 0]). Read from the bounds alone, so it
+     * holds for cells.csv's columns as for an estimate.
+     */
+    public static boolean clippedAtZero(double low, double high) {
+        return low == 0 && high > 0;
+    }
+
+    /**
      * Fieller's interval of mean(a) / mean(b) at {@link #LEVEL}, with Welch–Satterthwaite degrees of
      * freedom; the point is median(a) / median(b). With fewer than 2 values on a side the bounds are NaN.
      * With {@code a} and {@code b} each as if they had {@code n} repeats (same means and spreads) when

@@ -57,6 +57,19 @@ public enum Status {
         return this == OK || this == UNSETTLED;
     }
 
+    /**
+     * Whether the row's facts about the target itself at the load it got, its memory, are the
+     * target's: it was measured under load, whoever set the pace. The {@link #judged} statuses,
+     * {@code saturated} (the target fell behind the offered rate; its memory under that load is still
+     * its own) and {@code generator-bound} (the generator set the pace: throughput, latency and CPU
+     * per request are the generator's, but the target's memory at the load it got is its own). Not
+     * {@code disturbed} (another load shared the window), {@code invalid}, {@code failed} or
+     * {@code skipped}. Which columns are such facts: {@link Cells#TARGET_FACTS}.
+     */
+    public boolean targetMeasured() {
+        return judged() || this == SATURATED || this == GENERATOR_BOUND;
+    }
+
     /** Whether the cell produced load figures at all (everything but failed and skipped). */
     public boolean measured() {
         return this != FAILED && this != SKIPPED;

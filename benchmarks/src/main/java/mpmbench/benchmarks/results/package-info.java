@@ -5,7 +5,8 @@
  * ({@link mpmbench.benchmarks.results.ResultsFolder}: env, summary as cells, samples, JMH, memory,
  * claims, of every schema), the invariants every row must keep
  * ({@link mpmbench.benchmarks.results.Invariants}), the statistics of a cell's repeats
- * ({@link mpmbench.benchmarks.results.Cells}, {@link mpmbench.benchmarks.results.Intervals}) and the
+ * ({@link mpmbench.benchmarks.results.Cells}, {@link mpmbench.benchmarks.results.Intervals}), a figure
+ * with its interval as people read it ({@link mpmbench.benchmarks.results.IntervalText}) and the
  * rate sweep's "sustained" rule ({@link mpmbench.benchmarks.results.RateSweep}). It never imports the
  * suite, the claims or the report: they all read through it.
  */

@@ -118,17 +118,42 @@ class ClaimsTest {
     }
 
     @Test
-    void generator_bound_repeats_are_not_judged_and_the_note_says_so() {
+    void generator_bound_repeats_count_for_memory_only_and_the_note_says_why_cpu_is_not_measured() {
         List<Row> rows = new ArrayList<>();
         for (int r = 1; r <= 3; r++) {
-            rows.add(row("hello", "java-prefork", 0, r, "pss_mb", 400));
-            rows.add(row("hello", "java-worker", 0, r, "pss_mb", 100));
-            rows.add(Row.builder(Schemas.SUMMARY).putAll(row("hello", "java-event", 0, r, "pss_mb", 100))
-                    .put("status", "generator-bound").build());
+            rows.add(Row.builder(Schemas.SUMMARY).putAll(row("hello", "java-prefork", 0, r, "pss_mb", 400 + r))
+                    .put("cpu_us_per_req", 90 + r).build());
+            rows.add(Row.builder(Schemas.SUMMARY).putAll(row("hello", "java-worker", 0, r, "pss_mb", 100 + r))
+                    .put("cpu_us_per_req", 30 + r).build());
+            rows.add(Row.builder(Schemas.SUMMARY).putAll(row("hello", "java-event", 0, r, "pss_mb", 100 + r))
+                    .put("cpu_us_per_req", 30 + r).put("status", "generator-bound").build());
         }
-        Row c = claim(rows, "1a", "java");
-        assertEquals("not measured", c.text("verdict"));
-        assertEquals("no ok result for hello java-event c16: generator-bound (3 of 3)", c.text("note"));
+        // the target's memory at the load it got is its own: 1a is decided on all three repeats
+        Row memory = claim(rows, "1a", "java");
+        assertEquals("holds", memory.text("verdict"), memory.toString());
+        assertTrue(memory.text("values").contains("java-event=102.000 [") && memory.text("values").endsWith("(n=3)"),
+                memory.text("values"));
+        assertEquals("c16", memory.text("level"));
+        // its CPU per request is at the generator's pace: not judged
+        Row cpu = claim(rows, "1b", "java");
+        assertEquals("not measured", cpu.text("verdict"));
+        assertEquals("no ok result for hello java-event c16: generator-bound (3 of 3)", cpu.text("note"));
+    }
+
+    @Test
+    void a_disturbed_or_invalid_repeat_gives_no_memory() {
+        for (String status : List.of("disturbed", "invalid", "failed")) {
+            List<Row> rows = new ArrayList<>();
+            for (int r = 1; r <= 3; r++) {
+                rows.add(row("hello", "java-prefork", 0, r, "pss_mb", 400 + r));
+                rows.add(row("hello", "java-worker", 0, r, "pss_mb", 100 + r));
+                rows.add(Row.builder(Schemas.SUMMARY).putAll(row("hello", "java-event", 0, r, "pss_mb", 100 + r))
+                        .put("status", status).build());
+            }
+            Row c = claim(rows, "1a", "java");
+            assertEquals("not measured", c.text("verdict"), status);
+            assertEquals("no ok result for hello java-event c16: " + status + " (3 of 3)", c.text("note"));
+        }
     }
 
     @Test

@@ -22,8 +22,9 @@ import mpmbench.benchmarks.report.ReportBuilder;
 /**
  * {@code scripts/check-report-html} in a real browser (Debian's chromium, driven by Node.js): a
  * report.html drawn from a copied results folder passes and leaves its screenshot; the same page with
- * a console error planted and one chart taken out fails, naming both. Skipped where chromium or node
- * is missing (.ci/run installs both).
+ * a console error planted and one chart taken out fails, naming both; so does a page with a table that
+ * squeezes a column to nothing (its rows hundreds of px tall, its words cut) and one wider than the page.
+ * Skipped where chromium or node is missing (.ci/run installs both).
  */
 class CheckReportHtmlIT {
 
@@ -79,5 +80,33 @@ class CheckReportHtmlIT {
         List<String> lines = r[1].lines().toList();
         assertTrue(lines.contains("check-report-html: FAIL console.error: planted"), r[1]);
         assertTrue(lines.contains("check-report-html: FAIL 6 charts on the page, 7 declared"), r[1]);
+    }
+
+    @Test
+    void a_table_that_does_not_fit_fails() throws Exception {
+        // as report.html's tables were: a long reason in the last column of a table that has no room for it,
+        // squeezed to a few px (a row over 1,000 px tall), and a table wider than the page with no scroll bar
+        String reason = "ok: r1,r2,r3: context switches not measured: a process of the target started or exited in "
+                + "the window (an exited one takes its counts with it)";
+        String planted = Files.readString(run.resolve("report.html")).replace("</main>",
+                "<h3>planted squeeze</h3>\n<table style=\"table-layout: fixed; width: 400px\"><tr><th style=\"width: 390px\">"
+                        + "target</th><th>status</th></tr><tr><td>java-prefork</td><td>" + reason + "</td></tr></table>\n"
+                        + "<h3>planted wide</h3>\n<table style=\"width: 3000px\"><tr><th>target</th></tr><tr><td>java-event"
+                        + "</td></tr></table>\n</main>");
+        Path page = run.resolve("squeezed.html");
+        Files.writeString(page, planted);
+        String[] r = check(page, run.resolve("squeezed.png"));
+        assertEquals("1", r[0], r[1]);
+        List<String> fails = r[1].lines().filter(l -> l.startsWith("check-report-html: FAIL ")).toList();
+        assertTrue(fails.stream().anyMatch(l -> l.contains("table \"planted squeeze\" row 1 column \"status\" is ")
+                && l.contains("its column is squeezed")), r[1]);
+        assertTrue(fails.stream().anyMatch(l -> l.contains("table \"planted squeeze\" row 1 is ") && l.contains("px tall")), r[1]);
+        assertTrue(fails.stream().anyMatch(l -> l.contains("table \"planted squeeze\" row 1 column \"status\": its text needs")),
+                r[1]);
+        assertTrue(fails.stream().anyMatch(l -> l.contains("table \"planted wide\" is 3000 px wide")
+                && l.contains("with no scroll container")), r[1]);
+        assertTrue(fails.stream().anyMatch(l -> l.contains("the page is ")), r[1]);
+        assertTrue(fails.stream().noneMatch(l -> l.contains("table \"hello\"") || l.contains("table \"Claims\"")),
+                "the report's own tables fit: " + r[1]);
     }
 }

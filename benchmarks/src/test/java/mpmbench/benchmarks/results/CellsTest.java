@@ -43,4 +43,37 @@ class CellsTest {
         assertTrue(c.text("reason").contains("r1: unsettled") && c.text("reason").contains("r3: generator-bound"),
                 c.text("reason"));
     }
+
+    @Test
+    void memory_counts_from_every_repeat_that_measured_the_target_throughput_from_judged_ones_only() {
+        List<Row> repeats = new java.util.ArrayList<>();
+        int r = 0;
+        for (Status st : Status.values()) {
+            r++;
+            repeats.add(Row.builder(Schemas.SUMMARY).putAll(repeat(r, st.text(), 1000 + r)).put("pss_mb", 100 + r).build());
+        }
+        Cells cells = new Cells(repeats);
+        Cells.Key k = cells.keys().getFirst();
+        // ok, unsettled, saturated, stalled, generator-bound: the target was there under the load it got
+        assertEquals(List.of(101.0, 102.0, 103.0, 104.0, 105.0), java.util.Arrays.stream(cells.values(k, "pss_mb")).boxed().toList());
+        assertEquals(List.of("ok", "unsettled", "saturated", "stalled", "generator-bound"), java.util.Arrays.stream(Status.values())
+                .filter(Status::targetMeasured).map(Status::text).toList());
+        // throughput: ok, unsettled and stalled only, as before
+        assertEquals(List.of(1001.0, 1002.0, 1004.0), java.util.Arrays.stream(cells.values(k, "rps")).boxed().toList());
+        assertEquals(3, cells.estimate(k, "rps").n());
+        assertEquals(5, cells.estimate(k, "pss_mb").n());
+        assertEquals(List.of(16L), cells.levels("hello", Cells.Key::connections, "pss_mb"));
+    }
+
+    @Test
+    void a_figure_with_its_interval_marks_a_low_bound_clipped_at_zero() {
+        // 78073 [0, 161499] was shown as if the interval were that: it reached below zero and was stopped there
+        Row c = cell(repeat(1, "ok", 20000), repeat(2, "ok", 78073), repeat(3, "ok", 130000));
+        assertEquals(0.0, c.num("rps_ci_low"));
+        assertTrue(Cells.withInterval(c, "rps").matches("78073 \\[0\\*, \\d+\\]"), Cells.withInterval(c, "rps"));
+        Row wide = cell(repeat(1, "ok", 100), repeat(2, "ok", 105), repeat(3, "ok", 110));
+        assertEquals("105 [92.58, 117]", Cells.withInterval(wide, "rps"));
+        Row zeros = cell(repeat(1, "stalled", 0), repeat(2, "stalled", 0), repeat(3, "stalled", 0));
+        assertEquals("0 [0, 0]", Cells.withInterval(zeros, "rps"), "all 0: nothing was clipped");
+    }
 }

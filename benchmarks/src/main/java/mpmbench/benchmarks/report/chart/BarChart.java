@@ -2,12 +2,17 @@ package mpmbench.benchmarks.report.chart;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
 import java.util.List;
+import java.util.stream.DoubleStream;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
@@ -17,25 +22,31 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * One bar per entry with its interval as a black whisker: targets compared on one figure (colour and
- * outline from {@link Looks}), or the microbenchmarks (colour by kind). The value axis starts at zero,
- * or is logarithmic when the bars span more than {@link #LOG_SPAN} ×; a whisker or bar reaching zero on
- * a log axis is drawn down to the axis. An entry without a value keeps its label, and says "no data".
+ * One entry per label with its interval as a black whisker: targets compared on one figure (colour and
+ * outline from {@link Looks}), or the microbenchmarks (colour by kind). When the values span at most
+ * {@link #LOG_SPAN} × they are bars on a value axis that starts at zero; beyond, they are points on a
+ * logarithmic axis (a dot plot): a bar's length means nothing on a log axis, where it depends on the
+ * arbitrary value the axis starts at (426 MiB and 162 MiB look alike from 1 MiB). A whisker reaching
+ * zero on a log axis is drawn down to the axis. An entry without a value keeps its label, and says
+ * "no data".
  */
 public final class BarChart {
 
-    /** Log scale when max / min of the bars exceeds this. */
+    /** Points on a log scale when max / min of the values exceeds this. */
     public static final double LOG_SPAN = 20;
 
+    /** A point's size, px. */
+    private static final double POINT = 11;
+
     /**
-     * One bar.
+     * One entry.
      *
      * @param label   the tick label under it
-     * @param value   the bar's height, in the axis unit (NaN: no data)
+     * @param value   the bar's height or the point's value, in the axis unit (NaN: no data)
      * @param low     the interval's low end (NaN: no interval)
      * @param high    the interval's high end (NaN: no interval)
      * @param color   its fill
-     * @param dashed  a dashed outline (an httpd target)
+     * @param dashed  a dashed outline, or a diamond for a point (an httpd target)
      */
     public record Bar(String label, double value, double low, double high, Color color, boolean dashed) {
     }
@@ -43,7 +54,7 @@ public final class BarChart {
     private BarChart() {
     }
 
-    /** Whether these bars get a logarithmic axis. */
+    /** Whether these entries get a logarithmic axis, and so are drawn as points. */
     public static boolean logScale(List<Bar> bars) {
         double max = bars.stream().mapToDouble(Bar::value).filter(v -> v > 0).max().orElse(1);
         double min = bars.stream().mapToDouble(Bar::value).filter(v -> v > 0).min().orElse(max);
@@ -63,10 +74,10 @@ public final class BarChart {
         ValueAxis y;
         double floor = 0;
         if (log) {
-            double lo = bars.stream().flatMapToDouble(b -> java.util.stream.DoubleStream.of(b.value(), b.low()))
-                    .filter(v -> v > 0).min().orElse(1);
-            double hi = bars.stream().flatMapToDouble(b -> java.util.stream.DoubleStream.of(b.value(), b.high()))
-                    .filter(v -> v > 0).max().orElse(10);
+            double lo = bars.stream().flatMapToDouble(b -> DoubleStream.of(b.value(), b.low())).filter(v -> v > 0)
+                    .min().orElse(1);
+            double hi = bars.stream().flatMapToDouble(b -> DoubleStream.of(b.value(), b.high())).filter(v -> v > 0)
+                    .max().orElse(10);
             floor = Math.pow(10, Math.floor(Math.log10(lo)));
             TickedLogAxis ly = TickedLogAxis.plain(yTitle + " (log scale)");
             ly.setRange(floor, hi * 1.3);
@@ -89,11 +100,6 @@ public final class BarChart {
             }
             data.addSeries(s);
         }
-        XYBarRenderer bar = new XYBarRenderer();
-        bar.setBarPainter(new StandardXYBarPainter());
-        bar.setShadowVisible(false);
-        bar.setBase(floor);
-        bar.setDrawBarOutline(true);
         XYErrorRenderer whiskers = new XYErrorRenderer();
         whiskers.setDrawXError(false);
         whiskers.setDefaultLinesVisible(false);
@@ -101,6 +107,17 @@ public final class BarChart {
         whiskers.setErrorPaint(Color.BLACK);
         whiskers.setErrorStroke(new BasicStroke(1.4f));
         whiskers.setCapLength(10);
+        XYPlot plot = log ? points(data, x, y, bars, whiskers) : bars(data, x, y, bars, whiskers);
+        return ChartFiles.frame(title, plot, false);
+    }
+
+    /** Bars from zero, the whiskers over them. */
+    private static XYPlot bars(YIntervalSeriesCollection data, SymbolAxis x, ValueAxis y, List<Bar> bars,
+                               XYErrorRenderer whiskers) {
+        XYBarRenderer bar = new XYBarRenderer();
+        bar.setBarPainter(new StandardXYBarPainter());
+        bar.setShadowVisible(false);
+        bar.setDrawBarOutline(true);
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
             bar.setSeriesPaint(i, b.dashed() ? lighter(b.color()) : b.color());
@@ -111,8 +128,41 @@ public final class BarChart {
         XYPlot plot = new XYPlot(new XYBarDataset(data, 0.6), x, y, bar);
         plot.setDataset(1, data);
         plot.setRenderer(1, whiskers);
-        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
-        return ChartFiles.frame(title, plot, false);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        return plot;
+    }
+
+    /** A point per value (a circle, a diamond for httpd) over its whisker. */
+    private static XYPlot points(YIntervalSeriesCollection data, SymbolAxis x, ValueAxis y, List<Bar> bars,
+                                 XYErrorRenderer whiskers) {
+        whiskers.setDefaultShapesVisible(true);
+        whiskers.setDefaultShapesFilled(true);
+        whiskers.setUseOutlinePaint(true);
+        whiskers.setDrawOutlines(true);
+        for (int i = 0; i < bars.size(); i++) {
+            Bar b = bars.get(i);
+            whiskers.setSeriesPaint(i, b.dashed() ? lighter(b.color()) : b.color());
+            whiskers.setSeriesFillPaint(i, b.dashed() ? lighter(b.color()) : b.color());
+            whiskers.setSeriesOutlinePaint(i, b.color().darker());
+            whiskers.setSeriesOutlineStroke(i, new BasicStroke(1.5f));
+            whiskers.setSeriesShape(i, shape(b.dashed()));
+        }
+        return new XYPlot(data, x, y, whiskers);
+    }
+
+    private static Shape shape(boolean diamond) {
+        double h = POINT / 2;
+        if (!diamond) {
+            return new Ellipse2D.Double(-h, -h, POINT, POINT);
+        }
+        double k = h * 1.3;
+        Path2D.Double d = new Path2D.Double();
+        d.moveTo(0, -k);
+        d.lineTo(k, 0);
+        d.lineTo(0, k);
+        d.lineTo(-k, 0);
+        d.closePath();
+        return d;
     }
 
     private static Color lighter(Color c) {

@@ -8,11 +8,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
@@ -70,6 +74,23 @@ public final class ChartFiles {
         return chart;
     }
 
+    /**
+     * Whether any plot of the chart (each panel of a combined one) draws bars against a logarithmic
+     * value axis: a bar's length from where the axis happens to start means nothing on a log scale.
+     */
+    public static boolean barsOnLogAxis(JFreeChart chart) {
+        List<XYPlot> plots = chart.getPlot() instanceof CombinedDomainXYPlot c ? c.getSubplots()
+                : chart.getPlot() instanceof XYPlot xy ? List.of(xy) : List.of();
+        for (XYPlot p : plots) {
+            for (int r = 0; r < p.getRendererCount(); r++) {
+                if (p.getRenderer(r) instanceof XYBarRenderer && p.getRangeAxisForDataset(r) instanceof LogAxis) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Light grid lines and our fonts on an XY plot's axes. */
     static void grid(XYPlot xy) {
         xy.setDomainGridlinePaint(GRID);
@@ -91,8 +112,16 @@ public final class ChartFiles {
         }
     }
 
-    /** Writes {@code <stem>.png} and {@code <stem>.svg} into {@code dir}; returns what was drawn. */
+    /**
+     * Writes {@code <stem>.png} and {@code <stem>.svg} into {@code dir}; returns what was drawn.
+     *
+     * @throws IllegalStateException when the chart draws bars on a log axis ({@link #barsOnLogAxis})
+     */
     public static Drawn save(Path dir, String stem, String caption, JFreeChart chart) throws IOException {
+        if (barsOnLogAxis(chart)) {
+            throw new IllegalStateException("chart " + stem + " draws bars on a log axis, where a bar's length "
+                    + "means nothing: points on a log axis, or bars on a linear one");
+        }
         Files.createDirectories(dir);
         ChartUtils.saveChartAsPNG(dir.resolve(stem + ".png").toFile(), chart, W, H);
         SVGGraphics2D g = new SVGGraphics2D(W, H);

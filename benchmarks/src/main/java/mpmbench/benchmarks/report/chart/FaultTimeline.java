@@ -28,7 +28,9 @@ import mpmbench.benchmarks.results.Row;
  * errors per second from samples.csv below; time 0 is the fault (for {@code crash}, the kill of one
  * child, {@code kill_at_s}; for {@code graceful-restart}, the first restart, the others marked too),
  * marked with a vertical line. One line per target through the median of its
- * repeats, with their range as a band.
+ * repeats, with their range as a band. A bin is drawn as a step across the whole bin, not as a point
+ * at its middle: a line from the middle of the bin before the fault to the middle of the first after
+ * it would rise half a bin before the fault, as if the errors came before the kill.
  */
 public final class FaultTimeline {
 
@@ -37,7 +39,7 @@ public final class FaultTimeline {
 
     /**
      * The repeat's bins of the measured window as (bin index since the fault → value), for one of "rps"
-     * or "p99"; bin k covers [k·binS, (k+1)·binS) s after the fault and is drawn at its middle.
+     * or "p99"; bin k covers [k·binS, (k+1)·binS) s after the fault and is drawn across it ({@link #merge}).
      */
     static TreeMap<Long, Double> binned(List<IntervalLog.Bin> bins, double faultS, String what, double binS,
                                         double windowStartS, double windowEndS) {
@@ -55,7 +57,11 @@ public final class FaultTimeline {
         return out;
     }
 
-    /** Median and range over the repeats per bin, as a series named {@code key}. */
+    /**
+     * Median and range over the repeats per bin, as a series named {@code key}: each bin k as a step, a
+     * point at its start k·binS and one at its end (k+1)·binS with the same values, so what a bin
+     * counted spans the bin and nothing is drawn before the bin it happened in.
+     */
     static YIntervalSeries merge(String key, List<TreeMap<Long, Double>> repeats, double binS, double floor) {
         YIntervalSeries s = new YIntervalSeries(key, false, true);
         TreeMap<Long, List<Double>> at = new TreeMap<>();
@@ -64,7 +70,9 @@ public final class FaultTimeline {
             double[] w = vs.stream().mapToDouble(d -> d).sorted().toArray();
             int n = w.length;
             double med = n % 2 == 1 ? w[n / 2] : (w[n / 2 - 1] + w[n / 2]) / 2;
-            s.add((k + 0.5) * binS, Math.max(med, floor), Math.max(w[0], floor), Math.max(w[n - 1], floor));
+            for (long edge : new long[] {k, k + 1}) {
+                s.add(edge * binS, Math.max(med, floor), Math.max(w[0], floor), Math.max(w[n - 1], floor));
+            }
         });
         return s;
     }

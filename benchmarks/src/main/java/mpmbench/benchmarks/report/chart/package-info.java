@@ -2,8 +2,9 @@
  * The charts, in one visual grammar ({@link mpmbench.benchmarks.report.chart.Looks}: a colour per model,
  * a line style per implementation, one legend order): figures against a scenario's levels with their
  * 95 % intervals ({@link mpmbench.benchmarks.report.chart.LevelChart}), the knee of a rate sweep
- * ({@link mpmbench.benchmarks.report.chart.Knee}), bars with whiskers
- * ({@link mpmbench.benchmarks.report.chart.BarChart}), HdrHistogram's percentile plot
+ * ({@link mpmbench.benchmarks.report.chart.Knee}), bars with whiskers, points on a log axis
+ * ({@link mpmbench.benchmarks.report.chart.BarChart}; never bars on a log axis:
+ * {@link mpmbench.benchmarks.report.chart.ChartFiles#barsOnLogAxis}), HdrHistogram's percentile plot
  * ({@link mpmbench.benchmarks.report.chart.SpectrumChart}), a timeline around a fault from the load
  * generator's interval logs ({@link mpmbench.benchmarks.report.chart.FaultTimeline}); log axes with
  * ticks in plain units ({@link mpmbench.benchmarks.report.chart.TickedLogAxis},

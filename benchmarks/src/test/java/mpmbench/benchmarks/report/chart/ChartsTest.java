@@ -202,26 +202,109 @@ class ChartsTest {
         assertEquals(ALL.size(), c.getLegend().getSources()[0].getLegendItems().getItemCount(), "one legend, not one per panel");
         XYDataset rps = panels.getFirst().getDataset();
         int worker = ALL.indexOf("java-worker");
-        // kill 1 s into the measured window, which lasts 4 s: one bin before it (the baseline), three after
-        assertEquals(List.of(-0.5, 0.5, 1.5, 2.5), IntStream.range(0, rps.getItemCount(worker))
+        // kill 1 s into the measured window, which lasts 4 s: one bin before it (the baseline), three after,
+        // each a step from its start to its end
+        assertEquals(List.of(-1.0, 0.0, 0.0, 1.0, 1.0, 2.0, 2.0, 3.0), IntStream.range(0, rps.getItemCount(worker))
                 .mapToObj(i -> rps.getXValue(worker, i)).toList());
+        assertEquals(rps.getYValue(worker, 2), rps.getYValue(worker, 3), "one value across the bin");
         assertTrue(p.getDomainAxis().getLabel().contains("bins of 1 s"), p.getDomainAxis().getLabel());
     }
 
     @Test
-    void bars_label_every_target_carry_intervals_and_go_logarithmic_past_20_times() {
+    void no_error_is_drawn_before_the_kill() {
+        // Drawn at the middle of 1 s bins, the line from the last bin before the kill (0 errors, at -0.5 s) to
+        // the first after it (at 0.5 s) rose from -0.5 s: errors seemed to start half a second before the kill.
+        List<XYPlot> panels = ((CombinedDomainXYPlot) q.get("crash-timeline").chart().getPlot()).getSubplots();
+        XYDataset errors = panels.get(2).getDataset();
+        int rising = 0;
+        for (int t = 0; t < errors.getSeriesCount(); t++) {
+            for (int i = 1; i < errors.getItemCount(t); i++) {
+                if (errors.getYValue(t, i) > 0 && errors.getYValue(t, i - 1) == 0) {
+                    rising++;
+                    assertTrue(errors.getXValue(t, i - 1) >= 0, errors.getSeriesKey(t) + ": errors rise from "
+                            + errors.getXValue(t, i - 1) + " s, before the kill");
+                }
+            }
+        }
+        assertTrue(rising > 0, "the fixture's crashes fail requests");
+    }
+
+    @Test
+    void no_chart_draws_bars_on_a_log_axis() throws IOException, URISyntaxException {
+        List<Drawn> all = new ArrayList<>(q.values());
+        all.addAll(s.values());
+        Path micro = quick.resolve("micro-charts");
+        List<Drawn> microDrawn = new ArrayList<>();
+        try (var in = new java.io.InputStreamReader(ChartsTest.class.getResourceAsStream("/fixture/micro/jmh.csv"),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            mpmbench.benchmarks.report.MicroCharts.draw(micro, mpmbench.benchmarks.results.JmhResults.of(CsvTables.read(in)),
+                    microDrawn);
+        }
+        all.addAll(microDrawn);
+        assertTrue(all.stream().anyMatch(d -> xyPlots(d.chart()).stream().anyMatch(p -> p.getRangeAxis() instanceof TickedLogAxis
+                && p.getRenderer() instanceof org.jfree.chart.renderer.xy.XYErrorRenderer)), "some chart has points on a log axis");
+        for (Drawn d : all) {
+            assertFalse(ChartFiles.barsOnLogAxis(d.chart()), d.stem());
+            for (XYPlot p : xyPlots(d.chart())) {
+                for (int r = 0; r < p.getRendererCount(); r++) {
+                    assertFalse(p.getRenderer(r) instanceof org.jfree.chart.renderer.xy.XYBarRenderer
+                            && p.getRangeAxisForDataset(r) instanceof org.jfree.chart.axis.LogAxis, d.stem() + " renderer " + r);
+                }
+            }
+        }
+        // and a chart that would is refused where every chart is written
+        XYPlot planted = new XYPlot(new org.jfree.data.xy.XYBarDataset(new org.jfree.data.xy.YIntervalSeriesCollection(), 0.6),
+                new NumberAxis(), TickedLogAxis.plain("MiB"), new org.jfree.chart.renderer.xy.XYBarRenderer());
+        JFreeChart bad = ChartFiles.frame("planted", planted, false);
+        assertTrue(ChartFiles.barsOnLogAxis(bad));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> ChartFiles.save(quick.resolve("planted"), "planted", "", bad));
+    }
+
+    static List<XYPlot> xyPlots(JFreeChart c) {
+        return c.getPlot() instanceof CombinedDomainXYPlot k ? k.getSubplots()
+                : c.getPlot() instanceof XYPlot p ? List.of(p) : List.of();
+    }
+
+    @Test
+    void bars_label_every_target_carry_intervals_and_become_points_on_a_log_axis_past_20_times() {
         XYPlot p = xy(q.get("cpu-per-request").chart());
         assertEquals(ALL, List.of(((SymbolAxis) p.getDomainAxis()).getSymbols()));
         assertEquals(0.0, p.getRangeAxis().getLowerBound(), "CPU per request spans less than 20 x: from zero");
+        assertInstanceOf(org.jfree.chart.renderer.xy.XYBarRenderer.class, p.getRenderer());
         p = xy(q.get("memory").chart());
         SymbolAxis x = (SymbolAxis) p.getDomainAxis();
         assertEquals(ALL, List.of(x.getSymbols()));
-        // PSS: java-prefork's 16 JVMs against nginx's few MiB, more than 20 x: a log axis in plain MiB
+        // PSS: java-prefork's 16 JVMs against nginx's few MiB, more than 20 x: a log axis in plain MiB, points on it
         TickedLogAxis y = (TickedLogAxis) p.getRangeAxis();
         assertTrue(y.tickLabels().containsAll(List.of("10", "100")), y.tickLabels().toString());
-        IntervalXYDataset whiskers = (IntervalXYDataset) p.getDataset(1);
+        assertEquals(1, p.getRendererCount(), "points and their whiskers, no bars");
+        org.jfree.chart.renderer.xy.XYErrorRenderer points = (org.jfree.chart.renderer.xy.XYErrorRenderer) p.getRenderer();
+        assertTrue(points.getDefaultShapesVisible() && !points.getDefaultLinesVisible());
+        IntervalXYDataset whiskers = (IntervalXYDataset) p.getDataset();
         assertEquals(ALL.size(), whiskers.getSeriesCount());
         assertTrue(whiskers.getStartYValue(0, 0) < whiskers.getEndYValue(0, 0));
+        assertTrue(q.get("memory").caption().startsWith("PSS of all the target's processes (hello, most connections), "
+                + "16 connections. Points: medians"), q.get("memory").caption());
+    }
+
+    @Test
+    void memory_counts_the_generator_bound_repeats() throws IOException {
+        // java-worker's hello: one judged repeat of 3, two generator-bound. Its throughput is the generator's,
+        // but its memory at the load it got is its own: the memory chart takes all three (an interval), the
+        // throughput chart one (none)
+        int worker = ALL.indexOf("java-worker");
+        IntervalXYDataset memory = (IntervalXYDataset) xy(q.get("memory").chart()).getDataset();
+        assertEquals(1, memory.getItemCount(worker));
+        assertTrue(memory.getStartYValue(worker, 0) < memory.getYValue(worker, 0)
+                && memory.getYValue(worker, 0) < memory.getEndYValue(worker, 0), "an interval from 3 repeats");
+        List<Row> worker3 = read(quick, "summary.csv").stream().filter(r -> r.text("scenario").equals("hello")
+                && r.text("target").equals("java-worker")).toList();
+        assertEquals(List.of("generator-bound", "generator-bound", "ok"), worker3.stream().map(r -> r.text("status")).sorted().toList());
+        assertEquals(mpmbench.benchmarks.results.Intervals.median(worker3.stream().mapToDouble(r -> r.num("pss_mb")).toArray()),
+                memory.getYValue(worker, 0), 1e-9);
+        IntervalXYDataset cpu = (IntervalXYDataset) xy(q.get("cpu-per-request").chart()).getDataset(1);
+        assertEquals(cpu.getStartYValue(worker, 0), cpu.getEndYValue(worker, 0), "CPU per request: the judged repeat only");
     }
 
     @Test
