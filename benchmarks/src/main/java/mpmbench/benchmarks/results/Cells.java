@@ -61,7 +61,7 @@ public final class Cells {
         return byKey.getOrDefault(k, List.of());
     }
 
-    /** The repeats of a cell that give values: status ok or unsettled. */
+    /** The repeats of a cell that give values: the {@link Status#judged} ones. */
     public List<Row> ok(Key k) {
         return repeats(k).stream().filter(Cells::judged).toList();
     }
@@ -152,7 +152,7 @@ public final class Cells {
             return b.put("status", status).put("reason", reasons(all)).build();
         }
         String drift = drift(ok);
-        b.put("status", ok.stream().allMatch(r -> status(r) == Status.OK) ? Status.OK : Status.UNSETTLED)
+        b.put("status", cellStatus(ok))
                 .put("reason", drift.isEmpty() ? reasons(all) : reasons(all).isEmpty() ? drift : reasons(all) + "; " + drift);
         for (String f : Schemas.FIGURES) {
             Intervals.Estimate e = Intervals.estimate(values(k, r -> r.num(f)));
@@ -163,6 +163,18 @@ public final class Cells {
             b.put(m, Intervals.median(values(k, r -> r.has(m) ? r.num(m) : Double.NaN)));
         }
         return b.build();
+    }
+
+    /**
+     * A cell's status from its judged repeats: {@code stalled} when the target stalled in any (claim
+     * 4's finding, with the repeats' statuses in the reason), else {@code ok} when all were ok, else
+     * {@code unsettled}.
+     */
+    static Status cellStatus(List<Row> judged) {
+        if (judged.stream().anyMatch(r -> status(r) == Status.STALLED)) {
+            return Status.STALLED;
+        }
+        return judged.stream().allMatch(r -> status(r) == Status.OK) ? Status.OK : Status.UNSETTLED;
     }
 
     /** Above this max/min, requests/s that only rise (or only fall) from repeat to repeat are a drift. */

@@ -45,6 +45,16 @@ class CellsTest {
     }
 
     @Test
+    void a_cell_whose_target_stalled_is_stalled_not_unsettled() {
+        Row all = cell(repeat(1, "stalled", 0), repeat(2, "stalled", 0), repeat(3, "stalled", 0));
+        assertEquals("stalled", all.text("status"));
+        assertEquals("3/3", all.text("repeats"));
+        Row some = cell(repeat(1, "ok", 100), repeat(2, "stalled", 0), repeat(3, "ok", 90));
+        assertEquals("stalled", some.text("status"));
+        assertTrue(some.text("reason").contains("r2: stalled"), some.text("reason"));
+    }
+
+    @Test
     void memory_counts_from_every_repeat_that_measured_the_target_throughput_from_judged_ones_only() {
         List<Row> repeats = new java.util.ArrayList<>();
         int r = 0;
