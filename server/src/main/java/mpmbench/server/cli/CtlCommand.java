@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
+import mpmbench.cli.UsageErrors;
 import mpmbench.server.master.ControlRequest;
 import mpmbench.server.master.PidFile;
 import mpmbench.server.master.StaleFiles;
@@ -17,7 +18,9 @@ import mpmbench.server.scoreboard.SharedScoreboard;
 import mpmbench.server.scoreboard.StatusReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
@@ -67,12 +70,12 @@ public final class CtlCommand implements Callable<Integer> {
     @Unmatched
     List<String> serveArgs = new ArrayList<>();
 
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new CtlCommand());
-        cli.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("mpmbench ctl: " + e.getMessage() + " (see mpmbench ctl --help)");
-            return 2;
-        });
+        UsageErrors.install(cli);
         System.exit(cli.execute(args));
     }
 
@@ -86,7 +89,9 @@ public final class CtlCommand implements Callable<Integer> {
             return new CtlStart(pid, log, serveArgs, timeout).run();
         }
         if (!serveArgs.isEmpty()) {
-            return fail(2, "only -k start takes serve options; got " + String.join(" ", serveArgs));
+            String first = serveArgs.stream().filter(a -> a.startsWith("-")).findFirst().orElse("");
+            return fail(2, "only -k start takes serve options; got " + String.join(" ", serveArgs)
+                    + UsageErrors.didYouMean(spec, first));
         }
         if (!action.equals(STATUS) && ControlRequest.ofWord(action).isEmpty()) {
             return fail(2, "-k " + action + ": unknown action; accepted: start, " + ControlRequest.words() + ", status");

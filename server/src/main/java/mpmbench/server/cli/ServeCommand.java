@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import mpmbench.cli.UsageErrors;
 import mpmbench.server.config.ConfigException;
 import mpmbench.server.config.ConfigLoader;
 import mpmbench.server.config.LoadedConfig;
@@ -86,11 +87,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new ServeCommand());
-        cli.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("mpmbench serve: " + e.getMessage()
-                    + " (see mpmbench serve --help)");
-            return 2;
-        });
+        UsageErrors.install(cli);
         System.exit(cli.execute(args));
     }
 
