@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import mpmbench.cli.UsageErrors;
 import mpmbench.benchmarks.results.CsvTables;
 import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.server.cli.MpmbenchVersion;
@@ -30,6 +31,7 @@ import mpmbench.benchmarks.results.Schemas;
  * read, a bad flag), one line naming what, 3 nothing could be judged (never "No regression").
  */
 @Command(name = "mpmbench compare", mixinStandardHelpOptions = true, versionProvider = MpmbenchVersion.class,
+        exitCodeOnInvalidInput = CompareMain.BAD_INPUT,
         sortOptions = false, usageHelpWidth = 100,
         description = {"Compares two results folders of mpmbench suite cell by cell: new / base of the medians of "
                 + "req/s, p50, p99 and CPU per request, with a 95 %% interval, and a verdict: faster, slower, or no "
@@ -75,10 +77,7 @@ public final class CompareMain implements Callable<Integer> {
         CommandLine cl = new CommandLine(command);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("mpmbench compare: " + ex.getMessage() + " (see mpmbench compare --help)");
-            return BAD_INPUT;
-        });
+        UsageErrors.install(cl);
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             err.println("mpmbench compare: " + (ex instanceof IllegalArgumentException ? ex.getMessage() : "failed: " + ex));
             return BAD_INPUT;

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import mpmbench.cli.UsageErrors;
 import mpmbench.server.cli.MpmbenchVersion;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
@@ -28,7 +29,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
@@ -86,6 +89,9 @@ public final class MicroMain implements Callable<Integer> {
     @Unmatched
     List<String> jmh = new ArrayList<>();
 
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -98,10 +104,7 @@ public final class MicroMain implements Callable<Integer> {
         List<String> sections = new ArrayList<>(cl.getHelpSectionKeys());
         sections.add(JMH_SECTION);
         cl.setHelpSectionKeys(sections);
-        cl.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("mpmbench micro: " + e.getMessage() + " (see mpmbench micro --help)");
-            return 2;
-        });
+        UsageErrors.install(cl);
         cl.setExecutionExceptionHandler((e, c, parsed) -> {
             System.err.println("mpmbench micro: failed: " + e);
             return 1;
@@ -115,7 +118,10 @@ public final class MicroMain implements Callable<Integer> {
         try {
             cli = new CommandLineOptions(jmh.toArray(String[]::new));
         } catch (CommandLineOptionException e) {
-            System.err.println("mpmbench micro: " + e.getMessage() + " (see mpmbench micro --help)");
+            // JMH's options take one dash: a double-dash one JMH refused was meant as ours, misspelt.
+            String ours = jmh.stream().filter(a -> a.startsWith("--") && a.length() > 2).findFirst()
+                    .map(a -> UsageErrors.didYouMean(spec, a)).orElse("");
+            System.err.println("mpmbench micro: " + e.getMessage() + ours + " (see mpmbench micro --help)");
             return 2;
         }
         if (cli.shouldHelp()) {

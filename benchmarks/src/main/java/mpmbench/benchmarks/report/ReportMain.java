@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import mpmbench.cli.UsageErrors;
 import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.server.cli.MpmbenchVersion;
 import picocli.CommandLine;
@@ -36,10 +37,7 @@ public final class ReportMain implements Callable<Integer> {
 
     static int run(String[] args) {
         CommandLine cl = new CommandLine(new ReportMain());
-        cl.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("mpmbench report: " + e.getMessage() + " (see mpmbench report --help)");
-            return 2;
-        });
+        UsageErrors.install(cl);
         return cl.execute(args);
     }
 

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
+import mpmbench.cli.UsageErrors;
 import mpmbench.server.cli.MpmbenchVersion;
 
 /**
@@ -142,10 +143,7 @@ public final class SuiteMain implements Callable<Integer> {
         CommandLine cl = new CommandLine(command);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("mpmbench suite: " + ex.getMessage() + " (see mpmbench suite --help)");
-            return 2;
-        });
+        UsageErrors.install(cl);
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof IllegalArgumentException) {
                 err.println("mpmbench suite: " + ex.getMessage());

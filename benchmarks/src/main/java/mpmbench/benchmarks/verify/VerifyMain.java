@@ -12,6 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import mpmbench.cli.UsageErrors;
 import mpmbench.benchmarks.results.CellIds;
 import mpmbench.benchmarks.results.Invariants;
 import mpmbench.benchmarks.results.ResultsFolder;
@@ -57,10 +58,7 @@ public final class VerifyMain implements Callable<Integer> {
         cl.getCommandSpec().usageMessage().description(description.toArray(String[]::new));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("mpmbench verify: " + ex.getMessage() + " (see mpmbench verify --help)");
-            return 2;
-        });
+        UsageErrors.install(cl);
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             err.println("mpmbench verify: failed: " + ex);
             return 2;

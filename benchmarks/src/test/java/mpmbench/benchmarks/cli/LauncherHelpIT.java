@@ -96,6 +96,40 @@ class LauncherHelpIT {
         }
     }
 
+    /**
+     * A misspelt flag is named as unknown, with the flag meant, in one line and exit 2; before the
+     * missing required option or operand it left behind. {@code ctl} and {@code micro} pass what they
+     * do not know on (to serve with {@code -k start}, to JMH), and say so in their own words.
+     */
+    @ParameterizedTest
+    @MethodSource("commands")
+    void everyCommandNamesAMisspeltFlagAndTheOneMeant(String command) throws Exception {
+        List<String> args = new ArrayList<>(List.of(LAUNCHER.toString(), command));
+        if (command.equals("ctl")) {
+            args.addAll(List.of("-k", "status"));
+        }
+        args.add("--hepl");
+        Run r = run(args);
+        assertEquals(2, r.status(), command + ": " + r.err());
+        assertEquals("", r.out(), command);
+        String expected = switch (command) {
+            case "ctl" -> "mpmbench ctl: only -k start takes serve options; got --hepl; did you mean --help?\n";
+            case "micro" -> r.err(); // JMH's message, checked below
+            default -> "mpmbench " + command + ": Unknown option: '--hepl'; did you mean --help? (see mpmbench "
+                    + command + " --help)\n";
+        };
+        assertEquals(expected, r.err(), command);
+        assertTrue(r.err().lines().count() == 1 && r.err().contains("hepl") && r.err().contains("did you mean --help?"),
+                command + ": " + r.err());
+    }
+
+    @Test
+    void serveNamesTheMisspeltModelFlagRatherThanTheMissingOne() throws Exception {
+        Run r = run(List.of(LAUNCHER.toString(), "serve", "--mmp", "event"));
+        assertEquals(new Run(2, "", "mpmbench serve: Unknown option: '--mmp'; did you mean --mpm? (see mpmbench serve"
+                + " --help)\n"), r);
+    }
+
     @ParameterizedTest
     @MethodSource("scripts")
     void everyScriptAnswersHelpAndVersionWithoutStartingAnything(String script) throws Exception {

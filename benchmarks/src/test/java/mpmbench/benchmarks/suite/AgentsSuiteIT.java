@@ -18,10 +18,10 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -36,10 +36,10 @@ import mpmbench.loadgen.agent.Sshd;
 /**
  * The suite with load-generator agents and a target on "another host", for real: an OpenSSH server
  * started here on a loopback port (the load generator's test sshd) is {@code agent1}, {@code agent2}
- * and the target's host; the target is java-event. Runs with {@code -Pagents} only (it needs the
- * packaged server and load generator jars).
+ * and the target's host; the target is java-event. Tagged agents: runs with {@code -Pagents} only (it
+ * needs the packaged server and load generator jars).
  */
-@EnabledIfSystemProperty(named = "mpmbench.agents", matches = "true")
+@Tag("agents")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class AgentsSuiteIT {

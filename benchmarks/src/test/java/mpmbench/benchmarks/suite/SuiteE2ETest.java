@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -22,10 +22,10 @@ import mpmbench.loadgen.engine.SteadyState;
 
 /**
  * Short real runs: java-event started as a process, the load generator as a process, telemetry from
- * /proc, the report built. Runs only in the {@code suite-e2e} Maven profile (it needs the server and
- * loadgen jars and takes about a minute).
+ * /proc, the report built. Tagged e2e: runs only in the {@code suite-e2e} Maven profile (it needs the
+ * server and loadgen jars and takes about a minute).
  */
-@EnabledIfSystemProperty(named = "mpmbench.e2e", matches = "true")
+@Tag("e2e")
 class SuiteE2ETest {
 
     @Test

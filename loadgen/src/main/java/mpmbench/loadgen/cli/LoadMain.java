@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import mpmbench.cli.UsageErrors;
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.agent.AgentOptions;
@@ -156,10 +157,7 @@ public final class LoadMain implements Callable<Integer> {
         CommandLine cl = new CommandLine(command);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("mpmbench load: " + ex.getMessage() + " (see mpmbench load --help)");
-            return 2;
-        });
+        UsageErrors.install(cl);
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof BadUsage) {
                 err.println("mpmbench load: " + ex.getMessage());

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.HdrHistogram.Histogram;
 
+import mpmbench.cli.UsageErrors;
 import mpmbench.loadgen.cli.LoadgenVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,10 +60,7 @@ public final class MergeMain implements Callable<Integer> {
         CommandLine cl = new CommandLine(command);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("mpmbench merge: " + ex.getMessage() + " (see mpmbench merge --help)");
-            return 2;
-        });
+        UsageErrors.install(cl);
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             err.println("mpmbench merge: " + (ex instanceof BadLogException ? ex.getMessage() : "failed: " + ex));
             return 2;

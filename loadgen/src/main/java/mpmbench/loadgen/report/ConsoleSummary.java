@@ -11,7 +11,7 @@ import mpmbench.loadgen.engine.Counts;
 
 /**
  * The console summary in wrk's shape: a header before the run, then the latency line, with
- * {@code --latency} the percentile table, the counts, the error line, and Requests/sec. Every latency
+ * {@code --latency} the percentile table (neither when no request completed), the counts, the error line, and Requests/sec. Every latency
  * line says which latency it is; anything that makes the numbers suspect (no request completed, the
  * generator behind its schedule, open-model requests in the corrected histogram at a lower bound
  * because they were unsent or unanswered at the window's end) is printed as a WARNING.
@@ -53,20 +53,12 @@ public final class ConsoleSummary {
         StringBuilder sb = new StringBuilder();
         Counts n = r.counts();
         boolean open = r.spec().open();
-        String label = open ? "corrected: from the intended send time" : "raw: from the actual send, closed model";
-        sb.append(f("  Latency (%s)%n", label));
-        sb.append(f("    %-8s %-9s %-9s %-9s%n", "Avg", "Stdev", "p99", "Max"));
-        sb.append(f("    %-8s %-9s %-9s %-9s%n", time(r.corrected().getMean()), time(r.corrected().getStdDeviation()),
-                time(pct(r.corrected(), 99)), time(pct(r.corrected(), 100))));
-        if (latencyTable) {
-            sb.append(f("  Latency Distribution (HdrHistogram, %s)%n", open ? "corrected" : "recorded"));
-            for (double p : PERCENTILES) {
-                sb.append(f("  %7.3f%%  %s%n", p, time(pct(r.corrected(), p))));
-            }
+        // With no request completed there is no latency to show: an empty histogram reads 0.00us, and
+        // lower bounds alone (open model) are no latency either; the WARNING at the end says why.
+        if (!r.completedNothing()) {
+            latency(r, latencyTable, sb);
         }
         if (open) {
-            sb.append(f("  Uncorrected (from the actual send): p50 %s, p99 %s, max %s%n",
-                    time(pct(r.uncorrected(), 50)), time(pct(r.uncorrected(), 99)), time(pct(r.uncorrected(), 100))));
             sb.append(f("  Send lag (the generator's own): p50 %s, p99 %s, max %s (%s timer, spin %s, JIT %s)%n",
                     time(pct(r.lag(), 50)), time(pct(r.lag(), 99)), time(pct(r.lag(), 100)),
                     r.nanosecondTimer() ? "ns" : "ms", time(r.spec().spin().toNanos() / 1e3), r.jit()));
@@ -116,6 +108,25 @@ public final class ConsoleSummary {
         sb.append(f("Transfer/sec: %10s%n", bytes((long) r.bytesPerSecond())));
         warnings(r, sb);
         return sb.toString();
+    }
+
+    private static void latency(LoadResult r, boolean latencyTable, StringBuilder sb) {
+        boolean open = r.spec().open();
+        String label = open ? "corrected: from the intended send time" : "raw: from the actual send, closed model";
+        sb.append(f("  Latency (%s)%n", label));
+        sb.append(f("    %-8s %-9s %-9s %-9s%n", "Avg", "Stdev", "p99", "Max"));
+        sb.append(f("    %-8s %-9s %-9s %-9s%n", time(r.corrected().getMean()), time(r.corrected().getStdDeviation()),
+                time(pct(r.corrected(), 99)), time(pct(r.corrected(), 100))));
+        if (latencyTable) {
+            sb.append(f("  Latency Distribution (HdrHistogram, %s)%n", open ? "corrected" : "recorded"));
+            for (double p : PERCENTILES) {
+                sb.append(f("  %7.3f%%  %s%n", p, time(pct(r.corrected(), p))));
+            }
+        }
+        if (open) {
+            sb.append(f("  Uncorrected (from the actual send): p50 %s, p99 %s, max %s%n",
+                    time(pct(r.uncorrected(), 50)), time(pct(r.uncorrected(), 99)), time(pct(r.uncorrected(), 100))));
+        }
     }
 
     private static void warnings(LoadResult r, StringBuilder sb) {

@@ -63,9 +63,10 @@ class LoadMainTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        Outcome o = run("-t", "1", "-c", "1", "-d", "300ms", "http://127.0.0.1:" + port + "/");
+        Outcome o = run("-t", "1", "-c", "1", "-d", "300ms", "--latency", "http://127.0.0.1:" + port + "/");
         assertEquals(1, o.code(), o.out() + o.err());
         assertTrue(o.out().contains("NO REQUEST COMPLETED"), o.out());
+        assertTrue(!o.out().contains("Latency") && !o.out().contains("0.00us"), "no latency of nothing: " + o.out());
     }
 
     @Test

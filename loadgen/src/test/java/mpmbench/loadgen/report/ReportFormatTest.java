@@ -137,6 +137,25 @@ class ReportFormatTest {
         assertTrue(!ConsoleSummary.render(closed, false).contains("LOWER BOUND"), "no lower bounds in the closed model");
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 2000})
+    void aRunThatCompletedNothingShowsNoLatencyOnlyTheWarning(int rate) {
+        LoadResult good = fixture();
+        Counts none = Counts.zero().with(Counter.ERR_CONNECT, 3).with(Counter.SCHEDULED, rate > 0 ? 5 : 0)
+                .with(Counter.UNSENT, rate > 0 ? 5 : 0);
+        Histogram corrected = LatencyRecorders.newHistogram();
+        if (rate > 0) {
+            corrected.recordValue(250_000); // an unsent request at its lower bound: no latency
+        }
+        LoadResult nothing = new LoadResult(good.spec().withRate(rate), good.startEpochMs(), none, corrected,
+                LatencyRecorders.newHistogram(), good.lag(), good.clientCpu(), true, "c1", 0, good.windowNs(), false);
+        String text = ConsoleSummary.render(nothing, true);
+        assertTrue(text.contains("WARNING: NO REQUEST COMPLETED"), text);
+        for (String absent : List.of("Latency", "Avg", "Uncorrected", "250.00ms", "99.900%")) {
+            assertTrue(!text.contains(absent), absent + " in\n" + text);
+        }
+    }
+
     private static void assertGolden(String name, String actual) throws IOException {
         Path golden = Path.of("src/test/resources/golden", name);
         if (System.getenv("GOLDEN_UPDATE") != null) {

@@ -1,7 +1,6 @@
 package mpmbench.server.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +8,10 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
+import mpmbench.cli.UsageErrors;
+import mpmbench.server.config.Listen;
 import mpmbench.server.master.ControlRequest;
+import mpmbench.server.master.DefaultPidFiles;
 import mpmbench.server.master.PidFile;
 import mpmbench.server.master.StaleFiles;
 import mpmbench.server.scoreboard.ScoreboardFiles;
@@ -17,13 +19,17 @@ import mpmbench.server.scoreboard.SharedScoreboard;
 import mpmbench.server.scoreboard.StatusReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code mpmbench ctl}: apachectl for our server. Finds the master through its PidFile, asks it by
- * the request's signal when the master handles it (the scoreboard header says which) and through
- * the scoreboard's control word otherwise, and waits until the request took effect.
+ * {@code mpmbench ctl}: apachectl for our server. Finds the master through its pid file (the one
+ * named by {@code --pidfile}, else the default one of {@code --listen}'s address, else the one
+ * default pid file naming a running master: {@link DefaultPidFiles}), asks it by the request's
+ * signal when the master handles it (the scoreboard header says which) and through the
+ * scoreboard's control word otherwise, and waits until the request took effect.
  *
  * <p>Exit status: 0 done; 1 failed or not running (stop, restart, graceful, graceful-stop); 2 bad
  * arguments; 3 not running (status, as LSB init scripts say it).
@@ -33,7 +39,9 @@ import picocli.CommandLine.Unmatched;
         usageHelpWidth = 100,
         description = {
             "Controls a server like apachectl -k: start runs 'mpmbench serve' in the background with the",
-            "given serve options; the others find the master through its pid file.",
+            "given serve options; the others find the master through its pid file: --pidfile FILE, else the",
+            "default one of --listen HOST:PORT, else the one server running (serve writes a default pid file",
+            "per listen address in $XDG_RUNTIME_DIR/mpmbench, else /tmp/mpmbench-$USER).",
             "  start          start (options after -k start are serve's: --mpm, --listen, --set, ...)",
             "  stop           stop now: children get SIGTERM, then SIGKILL after 5 s (master: SIGTERM)",
             "  restart        children stopped the same way, new ones started; the socket stays open (SIGHUP)",
@@ -42,7 +50,8 @@ import picocli.CommandLine.Unmatched;
             "  status         is it running; the scoreboard as /server-status shows it",
             ""},
         footer = {"", "Example: mpmbench ctl -k start --mpm event --listen 127.0.0.1:8080",
-            "         mpmbench ctl -k graceful"})
+            "         mpmbench ctl -k graceful                          # the one server running",
+            "         mpmbench ctl -k stop --listen 127.0.0.1:8080      # one of several"})
 public final class CtlCommand implements Callable<Integer> {
 
     static final String STATUS = "status";
@@ -53,11 +62,17 @@ public final class CtlCommand implements Callable<Integer> {
     String action;
 
     @Option(names = "--pidfile", paramLabel = "FILE",
-            description = "The master's pid file. Default: $XDG_RUNTIME_DIR/mpmbench.pid, else /tmp/mpmbench-$USER.pid.")
+            description = "The master's pid file, as serve --pidfile or PidFile wrote it. Default: see --listen.")
     Path pidFile;
 
+    @Option(names = "--listen", paramLabel = "HOST:PORT",
+            description = "The server's address: its default pid file is the one. Without this or --pidfile: the "
+                    + "one server running. start passes it to serve.")
+    String listen;
+
     @Option(names = "--log", paramLabel = "FILE",
-            description = "start: where the server's output goes. Default: the pid file's name with .log.")
+            description = "start: where the server's output goes. Default: the pid file's name with .log, "
+                    + "else serve.log in the pid files' directory.")
     Path logFile;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
@@ -67,29 +82,56 @@ public final class CtlCommand implements Callable<Integer> {
     @Unmatched
     List<String> serveArgs = new ArrayList<>();
 
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new CtlCommand());
-        cli.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("mpmbench ctl: " + e.getMessage() + " (see mpmbench ctl --help)");
-            return 2;
-        });
+        UsageErrors.install(cli);
         System.exit(cli.execute(args));
     }
 
     @Override
     public Integer call() {
-        Path pid = pidFile != null ? pidFile : defaultPidFile();
+        Path named;
+        try {
+            named = pidFile != null ? pidFile : listen != null ? defaultOf(Listen.parse(listen)) : null;
+        } catch (IllegalArgumentException e) {
+            return fail(2, "--listen " + listen + ": " + e.getMessage());
+        }
         Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
         if (action.equals(START)) {
-            Path log = logFile != null ? logFile : pid.resolveSibling(pid.getFileName().toString().replaceFirst("\\.pid$", "")
-                    + ".log");
-            return new CtlStart(pid, log, serveArgs, timeout).run();
+            Path log = logFile != null ? logFile : named != null ? named.resolveSibling(named.getFileName().toString()
+                    .replaceFirst("\\.pid$", "") + ".log") : DefaultPidFiles.directory().resolve("serve.log");
+            List<String> args = new ArrayList<>(serveArgs);
+            if (listen != null) {
+                args.addAll(List.of("--listen", listen));
+            }
+            return new CtlStart(named, pidFile != null, log, args, timeout).run();
         }
         if (!serveArgs.isEmpty()) {
-            return fail(2, "only -k start takes serve options; got " + String.join(" ", serveArgs));
+            String first = serveArgs.stream().filter(a -> a.startsWith("-")).findFirst().orElse("");
+            return fail(2, "only -k start takes serve options; got " + String.join(" ", serveArgs)
+                    + UsageErrors.didYouMean(spec, first));
         }
         if (!action.equals(STATUS) && ControlRequest.ofWord(action).isEmpty()) {
             return fail(2, "-k " + action + ": unknown action; accepted: start, " + ControlRequest.words() + ", status");
+        }
+        Path pid = named;
+        if (pid == null) {
+            List<Path> running = DefaultPidFiles.all().stream()
+                    .filter(f -> PidFile.read(f).stream().anyMatch(StaleFiles::isLiveMaster)).toList();
+            if (running.size() > 1) {
+                return fail(2, running.size() + " servers run; name one with --listen HOST:PORT or --pidfile FILE: "
+                        + String.join(", ", running.stream().map(f -> DefaultPidFiles.address(f) + " (pid "
+                                + PidFile.read(f).orElse(-1) + ")").toList()));
+            }
+            if (running.isEmpty()) {
+                System.out.println("mpmbench ctl: not running (no pid file of a running master in "
+                        + DefaultPidFiles.directory() + "; for a server started with --pidfile FILE, name FILE)");
+                return action.equals(STATUS) ? 3 : 1;
+            }
+            pid = running.getFirst();
         }
         OptionalLong master = PidFile.read(pid);
         if (master.isEmpty() || !StaleFiles.isLiveMaster(master.getAsLong())) {
@@ -117,13 +159,8 @@ public final class CtlCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** $XDG_RUNTIME_DIR/mpmbench.pid when that directory exists, else /tmp/mpmbench-USER.pid. */
-    static Path defaultPidFile() {
-        String runtime = System.getenv("XDG_RUNTIME_DIR");
-        if (runtime != null && !runtime.isBlank() && Files.isDirectory(Path.of(runtime))) {
-            return Path.of(runtime, "mpmbench.pid");
-        }
-        return Path.of(System.getProperty("java.io.tmpdir"), "mpmbench-" + System.getProperty("user.name") + ".pid");
+    private static Path defaultOf(Listen address) {
+        return DefaultPidFiles.forAddress(address.host(), address.port());
     }
 
     static int fail(int code, String message) {

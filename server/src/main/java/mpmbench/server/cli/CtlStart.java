@@ -19,27 +19,36 @@ import mpmbench.server.master.StaleFiles;
  * {@code mpmbench ctl -k start}: runs {@code mpmbench serve} in a session of its own (setsid, so
  * closing the terminal sends it no SIGHUP, which would mean "restart"), its output appended to a log
  * file, and waits until its first children are ready. A server already running under the pid file
- * is left alone, as {@code apachectl start} does.
+ * is left alone, as {@code apachectl start} does. Without a pid file named, serve writes its default
+ * one for the address it binds (known here only when ctl was given {@code --listen}); a server
+ * already on that address then makes serve fail, saying which.
  */
 final class CtlStart {
 
     private static final Pattern LISTENING = Pattern.compile("listening on (\\S+)");
     private static final Pattern READY = Pattern.compile("children ready in");
+    private static final Pattern PID_FILE = Pattern.compile("pid file (\\S+)");
 
     private final Path pidFile;
+    private final boolean passPidFile;
     private final Path log;
     private final List<String> serveArgs;
     private final Duration timeout;
 
-    CtlStart(Path pidFile, Path log, List<String> serveArgs, Duration timeout) {
-        this.pidFile = pidFile.toAbsolutePath();
+    /**
+     * @param pidFile     the pid file the server will write, or null when only serve knows it
+     * @param passPidFile whether serve is told {@code --pidfile} (else it writes its default one)
+     */
+    CtlStart(Path pidFile, boolean passPidFile, Path log, List<String> serveArgs, Duration timeout) {
+        this.pidFile = pidFile == null ? null : pidFile.toAbsolutePath();
+        this.passPidFile = passPidFile;
         this.log = log.toAbsolutePath();
         this.serveArgs = serveArgs;
         this.timeout = timeout;
     }
 
     int run() {
-        OptionalLong running = PidFile.read(pidFile);
+        OptionalLong running = pidFile == null ? OptionalLong.empty() : PidFile.read(pidFile);
         if (running.isPresent() && StaleFiles.isLiveMaster(running.getAsLong())) {
             System.out.println("mpmbench ctl: already running, master pid " + running.getAsLong() + " (" + pidFile + ")");
             return 0;
@@ -47,7 +56,9 @@ final class CtlStart {
         List<String> cmd = new ArrayList<>(List.of("setsid", ChildCommand.java(), "--enable-native-access=ALL-UNNAMED",
                 "-cp", ChildCommand.classPath(), ServeCommand.class.getName()));
         cmd.addAll(serveArgs);
-        cmd.addAll(List.of("--pidfile", pidFile.toString()));
+        if (passPidFile) {
+            cmd.addAll(List.of("--pidfile", pidFile.toString()));
+        }
         long offset;
         Process p;
         try {
@@ -67,8 +78,9 @@ final class CtlStart {
             }
             if (READY.matcher(out).find()) {
                 Matcher m = LISTENING.matcher(out);
+                Matcher f = PID_FILE.matcher(out);
                 System.out.println("mpmbench ctl: started, master pid " + p.pid() + (m.find() ? ", listening on "
-                        + m.group(1) : "") + " (pid file " + pidFile + ", log " + log + ")");
+                        + m.group(1) : "") + " (pid file " + (f.find() ? f.group(1) : pidFile) + ", log " + log + ")");
                 return 0;
             }
             try {
@@ -79,7 +91,7 @@ final class CtlStart {
             }
         }
         return CtlCommand.fail(1, "the server (pid " + p.pid() + ") was not ready after " + timeout.toSeconds()
-                + " s; it keeps running: see " + log + ", stop it with mpmbench ctl -k stop --pidfile " + pidFile);
+                + " s; it keeps running: see " + log + ", stop it with kill " + p.pid());
     }
 
     private String readFrom(long offset) {

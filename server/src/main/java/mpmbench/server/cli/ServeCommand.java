@@ -5,8 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
+import mpmbench.cli.UsageErrors;
 import mpmbench.server.config.ConfigException;
 import mpmbench.server.config.ConfigLoader;
 import mpmbench.server.config.LoadedConfig;
@@ -15,6 +17,7 @@ import mpmbench.server.config.Mpm;
 import mpmbench.server.config.ServerConfig;
 import mpmbench.server.master.ChildArchive;
 import mpmbench.server.master.ChildCommand;
+import mpmbench.server.master.DefaultPidFiles;
 import mpmbench.server.master.ListenSocket;
 import mpmbench.server.master.Master;
 import mpmbench.server.master.PidFile;
@@ -33,7 +36,7 @@ import picocli.CommandLine.Option;
             "JVM and child JVMs that all accept on one listening socket, sharing a scoreboard.",
             "Endpoints: GET /hello, /bytes?n=N, /cpu?iters=N, /sleep?ms=N, /server-status[?auto]",
             "and POST /echo. Signals as httpd's: TERM or Ctrl-C stop, HUP restarts, USR1 restarts",
-            "gracefully, WINCH stops gracefully (or use mpmbench ctl -k ... --pidfile FILE).", ""},
+            "gracefully, WINCH stops gracefully (or use mpmbench ctl -k ...).", ""},
         footer = {"", "Directives (httpd's names; defaults are httpd's compiled-in values per MPM):",
             "  StartServers MinSpareServers MaxSpareServers ServerLimit ThreadLimit",
             "  ThreadsPerChild MinSpareThreads MaxSpareThreads MaxRequestWorkers",
@@ -72,7 +75,9 @@ public final class ServeCommand implements Callable<Integer> {
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--pidfile", paramLabel = "FILE",
-            description = "Write the master's pid to FILE (the PidFile directive); mpmbench ctl reads it.")
+            description = "Write the master's pid to FILE (the PidFile directive). Default: one file per listen "
+                    + "address, $XDG_RUNTIME_DIR/mpmbench/HOST-PORT.pid, else /tmp/mpmbench-$USER/HOST-PORT.pid; "
+                    + "mpmbench ctl finds it there.")
     Path pidFile;
 
     @Option(names = "--print-config",
@@ -86,11 +91,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new ServeCommand());
-        cli.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("mpmbench serve: " + e.getMessage()
-                    + " (see mpmbench serve --help)");
-            return 2;
-        });
+        UsageErrors.install(cli);
         System.exit(cli.execute(args));
     }
 
@@ -149,9 +150,17 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             socket = ListenSocket.openAsStdin(config.listenHost(), config.listenPort(), config.listenBacklog());
         } catch (IOException e) {
-            System.err.println("mpmbench serve: cannot listen on " + config.listenHost() + ":" + config.listenPort()
-                    + ": " + e.getMessage());
+            String address = config.listenHost() + ":" + config.listenPort();
+            OptionalLong there = PidFile.read(DefaultPidFiles.forAddress(config.listenHost(), config.listenPort()));
+            String running = there.isPresent() && StaleFiles.isLiveMaster(there.getAsLong())
+                    ? " (mpmbench serve runs there as pid " + there.getAsLong() + "; stop it first: mpmbench ctl -k stop"
+                            + " --listen " + address + ")" : "";
+            System.err.println("mpmbench serve: cannot listen on " + address + ": " + e.getMessage() + running);
             return 1;
+        }
+        if (pidPath == null) {
+            pidPath = DefaultPidFiles.forAddress(socket.host(), socket.port());
+            claimDefault(pidPath, log);
         }
         SharedScoreboard board;
         try {
@@ -162,28 +171,25 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("mpmbench serve: cannot create the scoreboard " + scoreboardFile + ": " + e.getMessage());
             return 1;
         }
-        PidFile written = null;
-        if (pidPath != null) {
+        PidFile written;
+        try {
+            written = PidFile.write(pidPath, pid);
+        } catch (IOException e) {
+            System.err.println("mpmbench serve: cannot write the pid file " + pidPath + ": " + e.getMessage()
+                    + " (name another with --pidfile FILE)");
             try {
-                written = PidFile.write(pidPath, pid);
-            } catch (IOException e) {
-                System.err.println("mpmbench serve: cannot write PidFile " + pidPath + ": " + e.getMessage());
-                try {
-                    board.delete();
-                } catch (IOException ignored) {
-                    // the start failed anyway; a stale scoreboard is removed by the next start
-                }
-                return 1;
+                board.delete();
+            } catch (IOException ignored) {
+                // the start failed anyway; a stale scoreboard is removed by the next start
             }
+            return 1;
         }
         Master master = new Master(config, board, command, log, socket::close, written);
         Runtime.getRuntime().addShutdownHook(new Thread(master::stopFromHook, "master-stop"));
         log.printf("mpmbench serve: mpm %s, master pid %d, listening on %s:%d%n", config.mpm().id(), pid,
                 socket.host(), socket.port());
         log.println("mpmbench serve: scoreboard " + scoreboardFile);
-        if (written != null) {
-            log.println("mpmbench serve: pid file " + written.path());
-        }
+        log.println("mpmbench serve: pid file " + written.path());
         log.println("mpmbench serve: child JVM: " + String.join(" ", command.prefix().subList(0, command.prefix().indexOf("-cp"))));
         log.flush();
         try {
@@ -193,5 +199,23 @@ public final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * Makes the default pid file of the address this master just bound its own. One naming a dead
+     * pid is removed with the usual line; one naming a live master is taken over all the same,
+     * since the bind proves that master no longer listens here (it is stopping, and its own clean-up
+     * leaves a file naming another master alone).
+     */
+    private static void claimDefault(Path pidPath, PrintStream log) {
+        try {
+            String cleaned = StaleFiles.clean(pidPath);
+            if (cleaned != null) {
+                log.println("mpmbench serve: " + cleaned);
+            }
+        } catch (StaleFiles.AlreadyRunning e) {
+            log.println("mpmbench serve: " + pidPath + " named pid " + PidFile.read(pidPath).orElse(-1)
+                    + ", a master that no longer listens on this address; it now names this one");
+        }
     }
 }

@@ -71,7 +71,7 @@ public enum Directive {
             c -> c.limits().requestBody()),
     /** Ours: the JVM flags of each child, a whitespace-separated list (quote it in a file). */
     CHILD_JVM_OPTIONS("ChildJvmOptions", ValueType.JVM_OPTIONS, 0, 0, all(), ServerConfig::childJvmOptions),
-    /** httpd's PidFile: the master writes its pid there; empty (the default) for none. */
+    /** httpd's PidFile: where the master writes its pid; empty (the default): one per listen address. */
     PID_FILE("PidFile", ValueType.PATH, 0, 0, all(), ServerConfig::pidFile),
     /** Ours: On lets any client read /server-status; Off (default) only loopback clients, as {@code Require local}. */
     SERVER_STATUS_REMOTE("ServerStatusRemote", ValueType.BOOLEAN, 0, 0, all(), ServerConfig::serverStatusRemote);

@@ -31,7 +31,7 @@ import mpmbench.server.http.HttpLimits;
  * @param limits                    LimitRequestLine, LimitRequestFieldSize, LimitRequestFields,
  *                                  LimitRequestBody
  * @param childJvmOptions           ChildJvmOptions: the JVM flags each child starts with
- * @param pidFile                   PidFile: where the master writes its pid; empty for none
+ * @param pidFile                   PidFile: where the master writes its pid; empty for the default per listen address
  * @param serverStatusRemote        ServerStatusRemote: true lets any client read /server-status
  *                                  (httpd's {@code Require all granted}); false, the default, answers
  *                                  loopback clients only ({@code Require local}) and others 403

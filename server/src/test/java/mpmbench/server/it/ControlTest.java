@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import mpmbench.server.scoreboard.SharedScoreboard;
 
@@ -63,8 +64,8 @@ class ControlTest {
     }
 
     @Test
-    void aStartRemovesWhatAKilledMasterLeftAndSaysSoInOneLine() throws Exception {
-        Path pidFile = Files.createTempDirectory("mpmbench-test-").resolve("master.pid");
+    void aStartRemovesWhatAKilledMasterLeftAndSaysSoInOneLine(@TempDir Path dir) throws Exception {
+        Path pidFile = dir.resolve("master.pid");
         RunningServer dead = RunningServer.start(List.of(), pidFile, "worker", "StartServers=1");
         List<ProcessHandle> kids = dead.master.toHandle().descendants().toList();
         long deadPid = dead.master.pid();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -20,26 +21,30 @@ import picocli.CommandLine;
 
 /**
  * A real server for tests: {@code mpmbench serve} started as its own process (master JVM plus child
- * JVMs) on an ephemeral loopback port, with a pid file in a fresh temporary directory, stopped with
- * SIGTERM.
+ * JVMs) on an ephemeral loopback port, with a pid file in a fresh temporary directory (removed at
+ * {@link #close}) or, with {@link #startWithDefaultPidFile}, with none named, stopped with SIGTERM.
  */
 final class RunningServer implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("listening on ([0-9.]+):(\\d+)");
     private static final Pattern SCOREBOARD = Pattern.compile("scoreboard (\\S+)");
+    private static final Pattern PID_FILE = Pattern.compile("pid file (\\S+)");
 
     final Process master;
     final int port;
     final Path scoreboard;
     final Path pidFile;
     private final List<String> output;
+    private final Path ownDirectory;
 
-    private RunningServer(Process master, int port, Path scoreboard, Path pidFile, List<String> output) {
+    private RunningServer(Process master, int port, Path scoreboard, Path pidFile, List<String> output,
+                          Path ownDirectory) {
         this.master = master;
         this.port = port;
         this.scoreboard = scoreboard;
         this.pidFile = pidFile;
         this.output = output;
+        this.ownDirectory = ownDirectory;
     }
 
     static RunningServer start(String mpm, String... sets) throws Exception {
@@ -48,14 +53,32 @@ final class RunningServer implements AutoCloseable {
 
     /** @param wrapper a command the server runs under, e.g. {@code prlimit --nofile=128:128}; may be empty */
     static RunningServer start(List<String> wrapper, String mpm, String... sets) throws Exception {
-        return start(wrapper, Files.createTempDirectory("mpmbench-test-").resolve("master.pid"), mpm, sets);
+        Path dir = Files.createTempDirectory("mpmbench-test-");
+        return start(wrapper, dir.resolve("master.pid"), Map.of(), dir, mpm, sets);
     }
 
+    /** With {@code pidFile} in a directory the caller owns. */
     static RunningServer start(List<String> wrapper, Path pidFile, String mpm, String... sets) throws Exception {
-        Process p = new ProcessBuilder(command(wrapper, pidFile, mpm, sets)).redirectErrorStream(true).start();
+        return start(wrapper, pidFile, Map.of(), null, mpm, sets);
+    }
+
+    /**
+     * Without {@code --pidfile}, as a user starts it: serve writes its default pid file, in
+     * {@code runtimeDir/mpmbench} ({@code XDG_RUNTIME_DIR} is set to {@code runtimeDir}).
+     */
+    static RunningServer startWithDefaultPidFile(Path runtimeDir, String mpm, String... sets) throws Exception {
+        return start(List.of(), null, Map.of("XDG_RUNTIME_DIR", runtimeDir.toString()), null, mpm, sets);
+    }
+
+    private static RunningServer start(List<String> wrapper, Path pidFile, Map<String, String> env, Path ownDirectory,
+                                       String mpm, String... sets) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command(wrapper, pidFile, mpm, sets)).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
         List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<int[]> port = new CompletableFuture<>();
         CompletableFuture<Path> board = new CompletableFuture<>();
+        CompletableFuture<Path> written = new CompletableFuture<>();
         Thread.ofPlatform().daemon().start(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -69,6 +92,10 @@ final class RunningServer implements AutoCloseable {
                     if (s.find()) {
                         board.complete(Path.of(s.group(1)));
                     }
+                    Matcher f = PID_FILE.matcher(line);
+                    if (f.find()) {
+                        written.complete(Path.of(f.group(1)));
+                    }
                 }
             } catch (IOException e) {
                 // The process ended.
@@ -76,12 +103,13 @@ final class RunningServer implements AutoCloseable {
             port.completeExceptionally(new IllegalStateException("server exited: " + output));
         });
         int actual = port.get(20, TimeUnit.SECONDS)[0];
-        RunningServer server = new RunningServer(p, actual, board.get(5, TimeUnit.SECONDS), pidFile, output);
+        RunningServer server = new RunningServer(p, actual, board.get(5, TimeUnit.SECONDS),
+                written.get(5, TimeUnit.SECONDS), output, ownDirectory);
         server.awaitReady(Duration.ofSeconds(20));
         return server;
     }
 
-    /** The command line of {@code mpmbench serve} as these tests run it. */
+    /** The command line of {@code mpmbench serve} as these tests run it; no {@code --pidfile} when it is null. */
     static List<String> command(List<String> wrapper, Path pidFile, String mpm, String... sets) {
         List<String> cmd = new ArrayList<>(wrapper);
         cmd.add(ProcessHandle.current().info().command().orElseThrow());
@@ -91,7 +119,9 @@ final class RunningServer implements AutoCloseable {
         cmd.add("mpmbench.server.cli.ServeCommand");
         cmd.add("--mpm=" + mpm);
         cmd.add("--listen=127.0.0.1:0");
-        cmd.add("--pidfile=" + pidFile);
+        if (pidFile != null) {
+            cmd.add("--pidfile=" + pidFile);
+        }
         cmd.add("--set=ChildJvmOptions=-XX:+UseSerialGC -Xmx64m -XX:TieredStopAtLevel=1 -Xshare:auto");
         for (String s : sets) {
             cmd.add("--set=" + s);
@@ -153,7 +183,7 @@ final class RunningServer implements AutoCloseable {
 
     /**
      * Sends SIGTERM to the master and says what it left behind after 10 s: a live master, a live
-     * child, or the scoreboard file; empty when the stop was clean.
+     * child, the scoreboard file or the pid file; empty when the stop was clean.
      */
     List<String> stopAndListLeftovers() throws Exception {
         List<ProcessHandle> kids = master.toHandle().descendants().toList();
@@ -174,6 +204,9 @@ final class RunningServer implements AutoCloseable {
         if (scoreboardExists()) {
             left.add("scoreboard " + scoreboard);
         }
+        if (Files.exists(pidFile)) {
+            left.add("pid file " + pidFile);
+        }
         close();
         return left;
     }
@@ -186,5 +219,19 @@ final class RunningServer implements AutoCloseable {
             master.destroyForcibly();
         }
         kids.forEach(ProcessHandle::destroyForcibly);
+        if (ownDirectory != null) {
+            deleteTree(ownDirectory);
+        }
+    }
+
+    /** Deletes a directory and what is in it (a pid file a killed master left), leaving no litter in /tmp. */
+    static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // gone already, or a file vanished meanwhile: the test's outcome does not depend on it
+        }
     }
 }

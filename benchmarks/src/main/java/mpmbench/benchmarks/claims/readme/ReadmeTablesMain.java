@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import mpmbench.cli.UsageErrors;
 import mpmbench.server.cli.MpmbenchVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,10 +43,7 @@ public final class ReadmeTablesMain implements Callable<Integer> {
 
     static int run(String[] args) {
         CommandLine cl = new CommandLine(new ReadmeTablesMain());
-        cl.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("mpmbench tables: " + e.getMessage() + " (see mpmbench tables --help)");
-            return 2;
-        });
+        UsageErrors.install(cl);
         return cl.execute(args);
     }
 
