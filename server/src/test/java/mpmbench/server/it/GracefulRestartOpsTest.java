@@ -16,19 +16,26 @@ import mpmbench.server.scoreboard.SharedScoreboard;
 
 /**
  * httpd's promise for {@code apachectl -k graceful}, kept under continuous load: ten graceful
- * restarts in a row fail no request, and after each one every child is of the new generation.
+ * restarts in a row, and after each one every child is of the new generation. The threaded models
+ * fail no request. Prefork may: a request that reaches the listen queue while the old children
+ * finish and the new ones (a JVM each) start can wait past the 2 s timeout, as the suite's
+ * operational reference measures for both prefork implementations (results/2026-12-05-kvm-2vcpu-ops:
+ * java-prefork 51 timeouts in 6 restarts, httpd-prefork 107 in 9) and as this test saw in 3 of 5 runs
+ * on 2026-12-06 (exactly one request each time); so for prefork it bounds the loss instead: at most
+ * one request per connection per restart.
  */
 @Tag("ops")
 class GracefulRestartOpsTest {
 
     private static final int RESTARTS = 10;
+    private static final int CONNECTIONS = 8;
 
     @ParameterizedTest
     @MethodSource("mpmbench.server.it.OpsModels#allModels")
-    void tenGracefulRestartsUnderLoadFailNoRequestAndReplaceEveryChild(String mpm, List<String> sets) throws Exception {
+    void tenGracefulRestartsUnderLoadReplaceEveryChildAndLoseNothingButPreforksQueue(String mpm, List<String> sets) throws Exception {
         try (RunningServer server = RunningServer.start(mpm, sets.toArray(String[]::new));
              SharedScoreboard board = server.board()) {
-            BackgroundLoad load = BackgroundLoad.closed(server.port, "/hello", 8);
+            BackgroundLoad load = BackgroundLoad.closed(server.port, "/hello", CONNECTIONS);
             Counts counts;
             try {
                 Thread.sleep(1_000);
@@ -48,8 +55,14 @@ class GracefulRestartOpsTest {
                 counts = load.stop();
             }
             assertTrue(counts.get(Counter.REQUESTS) > 0, counts.toString());
-            assertEquals(0, load.failed(counts), mpm + ": failed requests across " + RESTARTS
-                    + " graceful restarts: " + counts);
+            long failed = load.failed(counts);
+            String what = mpm + ": failed requests across " + RESTARTS + " graceful restarts: " + counts;
+            if (mpm.equals("prefork")) {
+                assertTrue(failed <= (long) RESTARTS * CONNECTIONS, what);
+                System.out.println("GracefulRestartOpsTest: " + what + " -> " + failed + " failed");
+            } else {
+                assertEquals(0, failed, what);
+            }
         }
     }
 }
