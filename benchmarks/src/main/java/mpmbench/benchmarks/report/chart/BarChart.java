@@ -3,8 +3,6 @@ package mpmbench.benchmarks.report.chart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Shape;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Path2D;
 import java.util.List;
 import java.util.stream.DoubleStream;
 
@@ -151,18 +149,7 @@ public final class BarChart {
     }
 
     private static Shape shape(boolean diamond) {
-        double h = POINT / 2;
-        if (!diamond) {
-            return new Ellipse2D.Double(-h, -h, POINT, POINT);
-        }
-        double k = h * 1.3;
-        Path2D.Double d = new Path2D.Double();
-        d.moveTo(0, -k);
-        d.lineTo(k, 0);
-        d.lineTo(0, k);
-        d.lineTo(-k, 0);
-        d.closePath();
-        return d;
+        return diamond ? Renderers.diamond(POINT) : Renderers.circle(POINT);
     }
 
     private static Color lighter(Color c) {

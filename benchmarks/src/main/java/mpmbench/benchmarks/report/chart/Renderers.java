@@ -68,19 +68,29 @@ final class Renderers {
     static java.awt.Shape shape(Looks.Look look) {
         double h = POINT / 2;
         if (look.target().startsWith("java-")) {
-            return new Ellipse2D.Double(-h, -h, POINT, POINT);
+            return circle(POINT);
         }
         if (look.dashed()) {
-            java.awt.geom.Path2D.Double d = new java.awt.geom.Path2D.Double();
-            double k = h * 1.3;
-            d.moveTo(0, -k);
-            d.lineTo(k, 0);
-            d.lineTo(0, k);
-            d.lineTo(-k, 0);
-            d.closePath();
-            return d;
+            return diamond(POINT);
         }
         return new java.awt.geom.Rectangle2D.Double(-h * 0.9, -h * 0.9, POINT * 0.9, POINT * 0.9);
+    }
+
+    /** A circle {@code size} across, centred on the point (the Java models' mark). */
+    static java.awt.Shape circle(double size) {
+        return new Ellipse2D.Double(-size / 2, -size / 2, size, size);
+    }
+
+    /** A diamond a little wider than a circle of {@code size}, so both look alike in weight (httpd's mark). */
+    static java.awt.Shape diamond(double size) {
+        double k = size / 2 * 1.3;
+        java.awt.geom.Path2D.Double d = new java.awt.geom.Path2D.Double();
+        d.moveTo(0, -k);
+        d.lineTo(k, 0);
+        d.lineTo(0, k);
+        d.lineTo(-k, 0);
+        d.closePath();
+        return d;
     }
 
     private interface Styler {
