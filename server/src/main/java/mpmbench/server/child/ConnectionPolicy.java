@@ -51,4 +51,17 @@ final class ConnectionPolicy implements RequestHandler {
     public boolean wantsBody(HttpRequest head) {
         return endpoints.wantsBody(head);
     }
+
+    @Override
+    public boolean streamsBody(HttpRequest head) {
+        return endpoints.streamsBody(head);
+    }
+
+    @Override
+    public int refusalFromHead(HttpRequest head) {
+        if (remoteClient && !statusForAll && head.path().contentEquals(STATUS_PATH)) {
+            return 403;
+        }
+        return endpoints.refusalFromHead(head);
+    }
 }

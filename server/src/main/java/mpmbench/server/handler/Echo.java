@@ -4,11 +4,15 @@ import mpmbench.server.http.ContentType;
 import mpmbench.server.http.HttpRequest;
 import mpmbench.server.http.Response;
 
-/** {@code POST /echo}: answers the request body (Content-Length or chunked) as application/octet-stream. */
+/**
+ * {@code POST /echo}: answers the request body (Content-Length or chunked) as application/octet-stream,
+ * streamed through as it is read ({@link Response#sendRequestBody}): a body larger than the heap is
+ * served in constant memory, and the answer's framing follows the request's.
+ */
 final class Echo implements Endpoint {
 
     @Override
     public void handle(HttpRequest request, Response response) {
-        response.send(ContentType.OCTET_STREAM, request.body().array(), 0, request.body().length());
+        response.sendRequestBody(ContentType.OCTET_STREAM, request);
     }
 }

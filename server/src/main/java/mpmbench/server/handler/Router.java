@@ -72,11 +72,30 @@ public final class Router implements RequestHandler {
         }
     }
 
-    /** Only POST /echo reads its body; every other body is discarded as it arrives. */
+    /**
+     * Only POST /echo reads its body, and streams it through (a body of any size in constant memory);
+     * every other body is discarded as it arrives.
+     */
     @Override
-    public boolean wantsBody(HttpRequest head) {
+    public boolean streamsBody(HttpRequest head) {
         Route route = find(head);
         return route != null && route.post && head.method() == Method.POST;
+    }
+
+    /** 404 and 405 are decided by the head alone, so {@code Expect: 100-continue} gets them at once. */
+    @Override
+    public int refusalFromHead(HttpRequest head) {
+        if (head.method() == Method.CONNECT) {
+            return 405;
+        }
+        if (head.method() == Method.OPTIONS && head.path().contentEquals("*")) {
+            return 0;
+        }
+        Route route = find(head);
+        if (route == null) {
+            return 404;
+        }
+        return allowed(route, head.method()) ? 0 : 405;
     }
 
     private Route find(HttpRequest request) {

@@ -12,8 +12,9 @@ public final class ConnectionState {
     private int requestsServed;
 
     /**
-     * @param parkWhenIdle true to return {@link Outcome#IDLE} instead of waiting for the next request
-     *                     when no byte of it has arrived yet
+     * @param parkWhenIdle true when the model waits for the connection elsewhere: {@link Outcome#IDLE}
+     *                     instead of waiting for the next request when no byte of it has arrived yet,
+     *                     and {@link Outcome#LINGER} instead of draining a lingering close in the loop
      */
     public ConnectionState(boolean parkWhenIdle) {
         this.parkWhenIdle = parkWhenIdle;

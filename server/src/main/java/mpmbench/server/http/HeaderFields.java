@@ -4,7 +4,8 @@ package mpmbench.server.http;
  * Reads field lines, {@code field-name ":" OWS field-value OWS} (RFC 9112 5), of the header section
  * and of the trailer section. Every line is checked against the grammar, the same for both sections
  * (RFC 9112 7.1.2); in the header section the fields that frame the message or the connection are
- * also decoded, every other field is skipped. Static and allocation-free.
+ * also decoded, and the fields that make it conditional or partial (If-*, Range) are kept for
+ * {@link Preconditions}; every other field is skipped. Static and allocation-free.
  *
  * <p>Each violation is a 400 and a close: a line starting with whitespace (obs-fold, RFC 9112 5.2,
  * or whitespace before the first field, 2.2), a name that is not a token or whitespace before the
@@ -29,6 +30,28 @@ final class HeaderFields {
             to--;
         }
         switch (colon) {
+            case 5 -> {
+                if (Ascii.equalsLower(line, 0, 5, "range")) {
+                    request.conditionals().add(ConditionalFields.RANGE, line, from, to);
+                }
+            }
+            case 8 -> {
+                if (Ascii.equalsLower(line, 0, 8, "if-match")) {
+                    request.conditionals().add(ConditionalFields.IF_MATCH, line, from, to);
+                } else if (Ascii.equalsLower(line, 0, 8, "if-range")) {
+                    request.conditionals().add(ConditionalFields.IF_RANGE, line, from, to);
+                }
+            }
+            case 13 -> {
+                if (Ascii.equalsLower(line, 0, 13, "if-none-match")) {
+                    request.conditionals().add(ConditionalFields.IF_NONE_MATCH, line, from, to);
+                }
+            }
+            case 19 -> {
+                if (Ascii.equalsLower(line, 0, 19, "if-unmodified-since")) {
+                    request.conditionals().add(ConditionalFields.IF_UNMODIFIED_SINCE, line, from, to);
+                }
+            }
             case 4 -> {
                 if (Ascii.equalsLower(line, 0, 4, "host")) {
                     if (request.hasHost()) {
@@ -54,9 +77,12 @@ final class HeaderFields {
                 }
             }
             case 17 -> {
-                if (Ascii.equalsLower(line, 0, 17, "transfer-encoding")
-                        && forEachElement(line, from, to, request, HeaderFields::transferCoding) == 0) {
-                    throw bad("Transfer-Encoding without a coding");
+                if (Ascii.equalsLower(line, 0, 17, "transfer-encoding")) {
+                    if (forEachElement(line, from, to, request, HeaderFields::transferCoding) == 0) {
+                        throw bad("Transfer-Encoding without a coding");
+                    }
+                } else if (Ascii.equalsLower(line, 0, 17, "if-modified-since")) {
+                    request.conditionals().add(ConditionalFields.IF_MODIFIED_SINCE, line, from, to);
                 }
             }
             default -> { }

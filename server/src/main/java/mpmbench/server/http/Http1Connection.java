@@ -21,19 +21,27 @@ import java.nio.ByteBuffer;
  * <p>How a connection ends is named by what is thrown: an {@link AnswerAndCloseException} (from the
  * parser, or a handler) is answered with {@code Connection: close}; an {@link AnswerAndKeepException}
  * from a handler is answered and the connection goes on; a {@link ConnectionDiedException} (or a
- * client that closes) ends it without a word. When the server ends a connection with bytes of the
- * client possibly unread (after an error status, pipelined requests it will not answer, or an
- * HTTP/1.0 message with Transfer-Encoding), it sends FIN and drains for up to {@link #LINGER_MS} ms,
- * so the client reads the answer rather than a reset.
+ * client that closes) ends it without a word. Whenever the server ends a connection after a
+ * response (an error status, MaxKeepAliveRequests, {@code Connection: close} asked or imposed by a
+ * graceful stop, an HTTP/1.0 message with Transfer-Encoding), it closes lingeringly, as httpd does:
+ * FIN, then what the client still sends is read and dropped for a bounded time ({@link LingeringClose}),
+ * so the client reads the whole answer rather than a reset. A silent end (KeepAliveTimeout, the
+ * client gone) has nothing of ours in flight and closes at once.
+ *
+ * <p>Bodies: discarded as they arrive unless the handler keeps one (bounded, see
+ * {@link RequestBody#MAX_KEPT}) or streams one through ({@link BodyRelay}). With
+ * {@code Expect: 100-continue}, a request the handler refuses from its head alone is answered at once,
+ * without {@code 100 Continue}, its body never read, and the connection closes (RFC 9110 10.1.1: the
+ * client may or may not send the body, so the stream cannot be framed any more).
+ *
+ * <p>A 200 with validators ({@link Response#staticFile}) is checked against the request's
+ * preconditions and Range ({@link Preconditions}); a request without such fields pays one comparison.
  *
  * <p>This loop never closes the socket: {@link Outcome#CLOSE} tells the caller, the connection's one
  * owner in each model, to close it.
  */
 public final class Http1Connection {
 
-    /** Upper bound of a lingering close after an error, in ms (httpd lingers 2 s too). */
-    static final long LINGER_MS = 2_000;
-    private static final long LINGER_MAX_BYTES = 1 << 20;
     private static final int BUFFER_BYTES = 16 * 1024;
     private static final System.Logger LOG = System.getLogger(Http1Connection.class.getName());
 
@@ -47,8 +55,13 @@ public final class Http1Connection {
     private final ByteBuffer out = ByteBuffer.allocateDirect(BUFFER_BYTES);
     private final long keepAliveSeconds;
     private final BodyWriter bodyWriter;
+    private final BodyRelay bodyRelay;
     private ChannelIo io;
     private ConnectionObserver observer;
+    /** The current request was answered before its body was read (refused with Expect: 100-continue). */
+    private boolean bodyUnread;
+    /** The current request's body is read while its answer is written ({@link RequestHandler#streamsBody}). */
+    private boolean bodyStreamed;
 
     public Http1Connection(HttpLimits limits, ConnectionTimeouts timeouts, RequestHandler handler) {
         this(limits, timeouts, handler, HttpDate.SYSTEM);
@@ -62,6 +75,7 @@ public final class Http1Connection {
         this.encoder = new ResponseEncoder(date);
         this.keepAliveSeconds = (timeouts.keepAliveTimeoutMs() + 999) / 1000;
         this.bodyWriter = new BodyWriter(out);
+        this.bodyRelay = new BodyRelay(parser, in, out);
         in.flip();
     }
 
@@ -69,7 +83,9 @@ public final class Http1Connection {
      * Serves requests on {@code channel} until the connection ends ({@link Outcome#CLOSE}: the caller
      * closes the channel) or, when {@code state.parkWhenIdle()}, until it would wait for a next request
      * of which no byte has arrived ({@link Outcome#IDLE}: nothing is buffered, the caller waits for
-     * readability and calls serve again with the same state). Never throws for anything a client does.
+     * readability and calls serve again with the same state) or until a lingering close is to be
+     * drained ({@link Outcome#LINGER}: the output is shut down; the caller drains, then closes).
+     * Never throws for anything a client does.
      */
     public Outcome serve(ChannelIo channel, ConnectionObserver connectionObserver, ConnectionState state) {
         io = channel;
@@ -79,12 +95,12 @@ public final class Http1Connection {
         try {
             return serveRequests(state);
         } catch (AnswerAndCloseException e) {
-            answerAndClose(e.status(), state);
+            return answerAndClose(e.status(), state);
         } catch (ConnectionDiedException e) {
-            end(false);
+            end();
         } catch (RuntimeException | Error e) {
             warn("connection failed: " + e);
-            end(false);
+            end();
         } finally {
             io = null;
             observer = null;
@@ -120,7 +136,7 @@ public final class Http1Connection {
                     return Outcome.IDLE;
                 }
                 if (n <= 0) {
-                    end(false);
+                    end();
                     return Outcome.CLOSE;
                 }
             }
@@ -128,16 +144,20 @@ public final class Http1Connection {
             readRequest();
             observer.writing();
             if (!respond(state)) {
-                end(response.status() >= 400 || in.hasRemaining() || request.framingFaulty());
-                return Outcome.CLOSE;
+                return closeAfterResponse(state);
             }
         }
     }
 
-    /** Parses one request, reading more as needed. */
+    /**
+     * Parses one request, reading more as needed: to its end, or to the end of its head when the body
+     * is streamed through by the answer or left unread (see {@link #atEndOfHead}).
+     */
     private void readRequest() {
         long headDeadline = 0; // set at the first wait: a request that came whole costs no clock read
         boolean headDone = false;
+        bodyUnread = false;
+        bodyStreamed = false;
         for (;;) {
             RequestParser.Result result = parser.parse(in);
             if (result == RequestParser.Result.COMPLETE) {
@@ -145,10 +165,8 @@ public final class Http1Connection {
             }
             if (result == RequestParser.Result.HEAD_COMPLETE) {
                 headDone = true;
-                parser.keepBody(handler.wantsBody(request));
-                if (request.expectContinue() && request.http11() && !in.hasRemaining()) {
-                    ensureRoom(64);
-                    ResponseEncoder.writeContinue(out);
+                if (atEndOfHead()) {
+                    return;
                 }
                 continue;
             }
@@ -171,10 +189,33 @@ public final class Http1Connection {
         }
     }
 
+    /**
+     * Decides, once the head of a request with a body is read, what becomes of the body; true when the
+     * request is to be answered now, before its body is read.
+     */
+    private boolean atEndOfHead() {
+        boolean awaitsContinue = request.expectContinue() && request.http11() && !in.hasRemaining();
+        if (awaitsContinue && handler.refusalFromHead(request) != 0) {
+            bodyUnread = true; // RFC 9110 10.1.1: the final status instead of 100, then close
+            return true;
+        }
+        if (awaitsContinue) {
+            ensureRoom(64);
+            ResponseEncoder.writeContinue(out);
+        }
+        if (handler.streamsBody(request)) {
+            parser.streamBody();
+            bodyStreamed = true;
+            return true;
+        }
+        parser.keepBody(handler.wantsBody(request));
+        return false;
+    }
+
     /** Handles and writes one response; true when the connection stays open. */
     private boolean respond(ConnectionState state) {
         response.reset();
-        boolean close = false;
+        boolean close = bodyUnread;
         try {
             handler.handle(request, response);
         } catch (AnswerAndKeepException e) {
@@ -187,6 +228,12 @@ public final class Http1Connection {
         } catch (RuntimeException e) {
             warn("handler failed on " + request.method() + " " + request.path() + ": " + e);
             response.error(500);
+        }
+        if (bodyStreamed && !response.relaysRequestBody()) {
+            close = true; // the body was left unread: the stream cannot be framed any more
+        }
+        if (response.lastModified() != null && response.status() == 200 && request.conditionals().any()) {
+            Preconditions.evaluate(request, response, System.currentTimeMillis() / 1000);
         }
         state.requestServed();
         int max = timeouts.maxKeepAliveRequests();
@@ -208,6 +255,9 @@ public final class Http1Connection {
             return bytes;
         }
         long length = response.bodyLength();
+        if (response.relaysRequestBody()) {
+            return bytes + bodyRelay.relay(io, timeouts.timeoutMs(), length < 0 && request.http11());
+        }
         try {
             if (response.pattern() != null) {
                 bodyWriter.writeRepeating(response.pattern(), length, io, timeouts.timeoutMs());
@@ -221,7 +271,7 @@ public final class Http1Connection {
         return bytes + length;
     }
 
-    private void answerAndClose(int status, ConnectionState state) {
+    private Outcome answerAndClose(int status, ConnectionState state) {
         try {
             response.reset();
             response.error(status);
@@ -229,43 +279,50 @@ public final class Http1Connection {
             observer.writing();
             long bytes = write(false, 0);
             observer.requestDone(bytes);
-            end(true);
+            return closeAfterResponse(state);
         } catch (RuntimeException e) {
-            end(false);
+            end();
+            return Outcome.CLOSE;
         }
     }
 
     /**
-     * Ends the exchange: flushes what is written, and with {@code linger} sends FIN and drains the
-     * client's bytes for a bounded time, so a client still sending reads the answer, not a reset.
-     * The socket stays open for its owner to close.
+     * Ends the exchange after a response with a lingering close: flushes, sends FIN, and drains what
+     * the client still sends ({@link LingeringClose}), here or, for a model that parks connections,
+     * in the caller ({@link Outcome#LINGER}), so this loop's buffers are free meanwhile. The socket
+     * stays open for its owner to close.
      */
-    private void end(boolean linger) {
+    private Outcome closeAfterResponse(ConnectionState state) {
         observer.closing();
         try {
             flush();
-            if (linger && io instanceof HalfClosable half) {
+            if (io instanceof HalfClosable half) {
                 half.shutdownOutput();
-                drain();
+                if (state.parkWhenIdle()) {
+                    return Outcome.LINGER;
+                }
+                LingeringClose.drain(io, in, timeouts.timeoutMs());
             }
         } catch (IOException | ConnectionDiedException ignored) {
             // the client is gone: nothing left to write or drain
         } finally {
             in.clear().flip();
         }
+        return Outcome.CLOSE;
     }
 
-    private void drain() throws IOException {
-        long deadline = System.nanoTime() + Math.min(LINGER_MS, timeouts.timeoutMs()) * 1_000_000L;
-        long drained = 0;
-        for (;;) {
-            long leftMs = (deadline - System.nanoTime()) / 1_000_000L;
-            in.clear();
-            int n = leftMs > 0 && drained < LINGER_MAX_BYTES ? io.read(in, leftMs) : -1;
-            if (n <= 0) {
-                return;
-            }
-            drained += n;
+    /**
+     * Ends the exchange at once, without a lingering close: after a silent wait or a client gone,
+     * nothing of ours is in flight that a reset could destroy. The socket stays open for its owner.
+     */
+    private void end() {
+        observer.closing();
+        try {
+            flush();
+        } catch (ConnectionDiedException ignored) {
+            // the client is gone: nothing left to write
+        } finally {
+            in.clear().flip();
         }
     }
 

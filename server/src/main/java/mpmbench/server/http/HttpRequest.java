@@ -11,6 +11,7 @@ public final class HttpRequest {
     private final AsciiView path = new AsciiView();
     private final AsciiView query = new AsciiView();
     private final RequestBody body = new RequestBody();
+    private final ConditionalFields conditionals;
     private Method method;
     private boolean http11;
     private boolean hasHost;
@@ -25,8 +26,9 @@ public final class HttpRequest {
     private boolean hostEmpty;
     private boolean framingFaulty;
 
-    HttpRequest(int maxTargetBytes) {
+    HttpRequest(int maxTargetBytes, int conditionalBytes) {
         target = new byte[maxTargetBytes];
+        conditionals = new ConditionalFields(conditionalBytes);
         clear();
     }
 
@@ -47,6 +49,7 @@ public final class HttpRequest {
         path.set(target, 0, 0);
         query.set(target, 0, 0);
         body.clear();
+        conditionals.clear();
     }
 
     /** The method; never null once the request line was read. */
@@ -138,6 +141,11 @@ public final class HttpRequest {
     /** Expect: 100-continue. */
     public boolean expectContinue() {
         return expectContinue;
+    }
+
+    /** The If-* and Range fields, evaluated by {@link Preconditions} against a response's validators. */
+    ConditionalFields conditionals() {
+        return conditionals;
     }
 
     /** The body, when the handler asked to keep it; empty otherwise. */

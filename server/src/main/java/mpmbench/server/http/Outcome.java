@@ -12,5 +12,11 @@ public enum Outcome {
      * the caller keeps the channel open, waits for it to become readable (enforcing KeepAliveTimeout
      * itself) and calls serve again with the same state.
      */
-    IDLE
+    IDLE,
+    /**
+     * The server ended the exchange after a response (only when {@link ConnectionState#parkWhenIdle()}):
+     * the response is sent and the output shut down (FIN); the caller drains what the client still
+     * sends within {@link LingeringClose}'s bounds, without this loop's buffers, then closes the channel.
+     */
+    LINGER
 }

@@ -7,13 +7,17 @@ import java.nio.ByteBuffer;
  * ({@link RequestHandler#wantsBody}); otherwise the parser discards body bytes and this stays empty.
  *
  * <p>A growable array owned by one parser: it grows to the largest body kept so far (at most
- * LimitRequestBody, and at most what a Java array holds) and is reused, so steady-state requests of
+ * LimitRequestBody, and at most {@link #MAX_KEPT}) and is reused, so steady-state requests of
  * a steady size allocate nothing. Single-threaded.
  */
 public final class RequestBody {
 
-    /** The most a kept body can hold, whatever LimitRequestBody says: a Java array's reach. */
-    static final int MAX_KEPT = Integer.MAX_VALUE - 16;
+    /**
+     * The most a kept body can hold, in bytes, whatever LimitRequestBody says: a body in memory must
+     * never be what ends a child (its heap may be 64 MiB), so a larger one is a 413 (before reading it
+     * when Content-Length tells). Bodies the server passes on are streamed instead (POST /echo).
+     */
+    static final int MAX_KEPT = 16 << 20;
 
     private byte[] bytes = new byte[1024];
     private int length;
@@ -36,7 +40,7 @@ public final class RequestBody {
     void ensureRoom(long more) {
         long need = length + more;
         if (need > MAX_KEPT) {
-            throw new AnswerAndCloseException(413, "body too large to keep");
+            throw new AnswerAndCloseException(413, "body over what a handler may keep in memory");
         }
         if (need > bytes.length) {
             long grown = Math.max(need, Math.min(MAX_KEPT, 2L * bytes.length));

@@ -21,4 +21,23 @@ public interface RequestHandler {
     default boolean wantsBody(HttpRequest head) {
         return false;
     }
+
+    /**
+     * Asked once the head is read: true when {@link #handle} is to be called before the body is read
+     * and answers with {@link Response#sendRequestBody}; the loop then passes the body on as it
+     * arrives, in constant memory, whatever its size.
+     */
+    default boolean streamsBody(HttpRequest head) {
+        return false;
+    }
+
+    /**
+     * Asked before {@code 100 Continue} would be sent: the status of a refusal the head alone decides
+     * (404 unknown target, 405 method not allowed, 403), or 0 when the request may go on. A refused
+     * request is answered by {@link #handle} at once, as RFC 9110 10.1.1 asks, its body is never
+     * read, and its connection closes.
+     */
+    default int refusalFromHead(HttpRequest head) {
+        return 0;
+    }
 }

@@ -9,9 +9,10 @@ import java.nio.ByteBuffer;
  *
  * <p>Usage, per request: {@link #reset()}, then {@link #parse} on each batch of bytes until it answers
  * {@link Result#COMPLETE}. When a body follows the head it first answers {@link Result#HEAD_COMPLETE}
- * once, so the caller may {@link #keepBody keep the body} or send {@code 100 Continue}; otherwise the
- * body is consumed and discarded, which keeps keep-alive framing right. After COMPLETE the bytes of
- * pipelined requests stay in the buffer, from its position on.
+ * once, so the caller may {@link #keepBody keep the body}, {@link #streamBody stream it} (each decoded
+ * piece is then handed out as a {@link Result#BODY_DATA} slice of the caller's buffer) or send
+ * {@code 100 Continue}; otherwise the body is consumed and discarded, which keeps keep-alive framing
+ * right. After COMPLETE the bytes of pipelined requests stay in the buffer, from its position on.
  *
  * <p>It follows RFC 9112 as a server receiving requests, with the statuses of httpd's default
  * {@code HttpProtocolOptions Strict}; {@code server/CONFORMANCE.md} lists every rule. Lines end with
@@ -44,6 +45,11 @@ public final class RequestParser {
         NEED_MORE,
         /** The head is complete and a body follows; call parse again to read it. */
         HEAD_COMPLETE,
+        /**
+         * Streamed body bytes (after {@link #streamBody}) are at {@link #bodySliceStart()} in the
+         * buffer, {@link #bodySliceLength()} of them: use them before the next parse or refill.
+         */
+        BODY_DATA,
         /** The request is complete; pipelined bytes after it remain in the buffer. */
         COMPLETE
     }
@@ -67,11 +73,14 @@ public final class RequestParser {
     private long bodyTotal;
     private long overhead;
     private boolean keepBody;
+    private boolean streamBody;
+    private int sliceStart;
+    private int sliceLength;
     private boolean started;
 
     public RequestParser(HttpLimits limits) {
         this.limits = limits;
-        this.request = new HttpRequest(limits.requestLine());
+        this.request = new HttpRequest(limits.requestLine(), limits.fieldSize());
         this.line = new byte[Math.max(limits.requestLine(), limits.fieldSize())];
         reset();
     }
@@ -94,6 +103,8 @@ public final class RequestParser {
         bodyTotal = 0;
         overhead = 0;
         keepBody = false;
+        streamBody = false;
+        sliceLength = 0;
         started = false;
     }
 
@@ -102,13 +113,40 @@ public final class RequestParser {
         return started;
     }
 
-    /** Keep the body of the current request in {@link HttpRequest#body()}; call after HEAD_COMPLETE. */
+    /**
+     * Keep the body of the current request in {@link HttpRequest#body()}; call after HEAD_COMPLETE.
+     *
+     * @throws AnswerAndCloseException 413 when Content-Length says it is more than a body kept in
+     *                                 memory may be ({@link RequestBody#MAX_KEPT}), before reading it
+     */
     public void keepBody(boolean keep) {
+        if (keep && request.contentLength() > RequestBody.MAX_KEPT) {
+            throw new AnswerAndCloseException(413, "body over what a handler may keep in memory");
+        }
         keepBody = keep;
     }
 
     /**
-     * Consumes bytes of {@code buf} from its position: all of them unless the request completes first.
+     * Hand the body of the current request out as {@link Result#BODY_DATA} slices instead of keeping
+     * or discarding it, so it can be passed on in constant memory; call after HEAD_COMPLETE.
+     */
+    public void streamBody() {
+        streamBody = true;
+    }
+
+    /** Where the last {@link Result#BODY_DATA} slice starts: an index into the buffer given to parse. */
+    public int bodySliceStart() {
+        return sliceStart;
+    }
+
+    /** Bytes in the last {@link Result#BODY_DATA} slice. */
+    public int bodySliceLength() {
+        return sliceLength;
+    }
+
+    /**
+     * Consumes bytes of {@code buf} from its position: all of them unless the request completes, or a
+     * streamed body slice is handed out ({@link Result#BODY_DATA}), first.
      *
      * @throws AnswerAndCloseException on bad input; the connection answers with its status and closes
      */
@@ -116,6 +154,7 @@ public final class RequestParser {
         if (buf.hasRemaining()) {
             started = true;
         }
+        sliceLength = 0;
         for (;;) {
             switch (state) {
                 case REQUEST_LINE -> {
@@ -147,10 +186,16 @@ public final class RequestParser {
                     }
                 }
                 case BODY, CHUNK_DATA -> {
-                    if (!takeBody(buf)) {
+                    boolean all = takeBody(buf);
+                    if (all) {
+                        state = state == State.BODY ? State.DONE : State.CHUNK_END;
+                    }
+                    if (sliceLength > 0) {
+                        return Result.BODY_DATA;
+                    }
+                    if (!all) {
                         return Result.NEED_MORE;
                     }
-                    state = state == State.BODY ? State.DONE : State.CHUNK_END;
                 }
                 case CHUNK_SIZE -> {
                     if (!takeLine(buf, limits.fieldSize(), 400)) {
@@ -245,7 +290,11 @@ public final class RequestParser {
     /** Consumes body bytes of the current message or chunk; true when all of them arrived. */
     private boolean takeBody(ByteBuffer buf) {
         int n = (int) Math.min(bodyLeft, buf.remaining());
-        if (keepBody) {
+        if (streamBody) {
+            sliceStart = buf.position();
+            sliceLength = n;
+            buf.position(sliceStart + n);
+        } else if (keepBody) {
             request.body().append(buf, n);
         } else {
             buf.position(buf.position() + n);

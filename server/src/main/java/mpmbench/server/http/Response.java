@@ -4,9 +4,11 @@ import java.nio.ByteBuffer;
 
 /**
  * What a {@link RequestHandler} answers, described rather than written: status, type and a body that
- * is a slice of an array or a repeating read-only pattern. The connection loop then writes it, adding
- * Date, Server, Content-Length and the Connection headers. A HEAD request gets the same description
- * and the loop leaves the body out.
+ * is a slice of an array, a repeating read-only pattern, or the request's own body passed through.
+ * The connection loop then writes it, adding Date, Server, the framing (Content-Length, or chunked)
+ * and the Connection headers, and, for a response with validators, turning it into the 304, 412, 206
+ * or 416 the request's conditions ask for. A HEAD request gets the same description and the loop
+ * leaves the body out.
  *
  * <p>One per serving thread, reused for every request; the arrays and buffers handed in must stay
  * unchanged until the request is answered (constants, the request body, {@link #text()}).
@@ -25,7 +27,12 @@ public final class Response {
     private long patternLength;
     private byte[] allow;
     private byte[] lastModified;
+    private long lastModifiedSecond;
     private byte[] etag;
+    private long rangeFirst;
+    private long rangeLast;
+    private long rangeTotal;
+    private boolean relayBody;
     private boolean closeConnection;
 
     Response() {
@@ -43,6 +50,8 @@ public final class Response {
         allow = null;
         lastModified = null;
         etag = null;
+        rangeTotal = -1;
+        relayBody = false;
         closeConnection = false;
         text.clear();
     }
@@ -68,6 +77,21 @@ public final class Response {
         bodyOffset = offset;
         bodyLength = length;
         pattern = null;
+        relayBody = false;
+    }
+
+    /**
+     * 200 whose content is the request's own body, passed on as the loop reads it (the handler must
+     * have asked for it with {@link RequestHandler#streamsBody}): framed by the same Content-Length as
+     * the request, or chunked when the request was (close-delimited to an HTTP/1.0 client).
+     */
+    public void sendRequestBody(ContentType contentType, HttpRequest request) {
+        status = 200;
+        type = contentType;
+        body = null;
+        pattern = null;
+        relayBody = true;
+        patternLength = request.chunked() ? -1 : Math.max(0, request.contentLength());
     }
 
     /**
@@ -83,6 +107,7 @@ public final class Response {
         body = null;
         pattern = repeating;
         patternLength = length;
+        relayBody = false;
     }
 
     /** A cleared text buffer to build a body in; answer it with {@link #sendText()}. */
@@ -107,6 +132,7 @@ public final class Response {
         allow = null;
         lastModified = null;
         etag = null;
+        rangeTotal = -1;
     }
 
     /** 405 with an {@code Allow} header whose value is {@code allowedMethods} (ASCII, e.g. "GET, HEAD"). */
@@ -123,11 +149,42 @@ public final class Response {
 
     /**
      * Adds the headers httpd sends for a static file: {@code Last-Modified}, {@code ETag} (values as
-     * ASCII bytes, the ETag with its quotes) and {@code Accept-Ranges: bytes}.
+     * ASCII bytes, the ETag with its quotes) and {@code Accept-Ranges: bytes}. What they advertise is
+     * honoured: the loop then evaluates the request's preconditions (RFC 9110 13) and a Range (14)
+     * against them, so the body described must be the whole representation.
+     *
+     * @param lastModifiedEpochSecond the Last-Modified time, in seconds since the epoch
      */
-    public void staticFile(byte[] lastModifiedValue, byte[] etagValue) {
+    public void staticFile(long lastModifiedEpochSecond, byte[] lastModifiedValue, byte[] etagValue) {
+        lastModifiedSecond = lastModifiedEpochSecond;
         lastModified = lastModifiedValue;
         etag = etagValue;
+    }
+
+    /** 304 Not Modified: no content; the ETag stays, as RFC 9110 15.4.5 asks (and httpd sends). */
+    void notModified() {
+        status = 304;
+        body = NO_BODY;
+        bodyOffset = 0;
+        bodyLength = 0;
+        pattern = null;
+    }
+
+    /** 206 with bytes {@code [first, last]} of the array body of {@code total} bytes, and its Content-Range. */
+    void partial(long first, long last, long total) {
+        status = 206;
+        bodyOffset += (int) first;
+        bodyLength = (int) (last - first + 1);
+        rangeFirst = first;
+        rangeLast = last;
+        rangeTotal = total;
+    }
+
+    /** 416 with {@code Content-Range: bytes *}{@code /total} (RFC 9110 15.5.17). */
+    void rangeNotSatisfiable(long total) {
+        error(416);
+        rangeTotal = total;
+        rangeFirst = -1;
     }
 
     public int status() {
@@ -138,9 +195,14 @@ public final class Response {
         return type;
     }
 
-    /** Body length in bytes, as announced in Content-Length. */
+    /** Body length in bytes, as announced in Content-Length; -1 for a chunked relay of the request body. */
     long bodyLength() {
-        return pattern != null ? patternLength : bodyLength;
+        return pattern != null || relayBody ? patternLength : bodyLength;
+    }
+
+    /** True when the content is the request body, passed on as it is read ({@link #sendRequestBody}). */
+    boolean relaysRequestBody() {
+        return relayBody;
     }
 
     byte[] body() {
@@ -165,5 +227,28 @@ public final class Response {
 
     byte[] etag() {
         return etag;
+    }
+
+    long lastModifiedSecond() {
+        return lastModifiedSecond;
+    }
+
+    /** True when the body is a slice of an array (a range of it can be served). */
+    boolean arrayBody() {
+        return body != null;
+    }
+
+    /** The Content-Range's total length, or -1 when there is no Content-Range. */
+    long rangeTotal() {
+        return rangeTotal;
+    }
+
+    /** The first byte of the Content-Range, or -1 for an unsatisfied range ({@code *}). */
+    long rangeFirst() {
+        return rangeFirst;
+    }
+
+    long rangeLast() {
+        return rangeLast;
     }
 }

@@ -22,6 +22,8 @@ final class ResponseEncoder {
     private static final byte[] ETAG = ascii("ETag: ");
     private static final byte[] ACCEPT_RANGES = ascii("Accept-Ranges: bytes\r\n");
     private static final byte[] CONTENT_LENGTH = ascii("Content-Length: ");
+    private static final byte[] CONTENT_RANGE = ascii("Content-Range: bytes ");
+    private static final byte[] TRANSFER_CHUNKED = ascii("Transfer-Encoding: chunked\r\n");
     private static final byte[] ALLOW = ascii("Allow: ");
     private static final byte[] KEEP_ALIVE_TIMEOUT = ascii("Keep-Alive: timeout=");
     private static final byte[] KEEP_ALIVE_MAX = ascii(", max=");
@@ -51,14 +53,39 @@ final class ResponseEncoder {
         out.put(DATE);
         date.put(out);
         out.put(SERVER);
+        boolean notModified = r.status() == 304;
         if (r.lastModified() != null) {
-            out.put(LAST_MODIFIED).put(r.lastModified()).put((byte) '\r').put((byte) '\n');
+            // a 304 carries the ETag alone of these, as httpd's does (RFC 9110 15.4.5 asks for it)
+            if (!notModified) {
+                out.put(LAST_MODIFIED).put(r.lastModified()).put((byte) '\r').put((byte) '\n');
+            }
             out.put(ETAG).put(r.etag()).put((byte) '\r').put((byte) '\n');
-            out.put(ACCEPT_RANGES);
+            if (!notModified) {
+                out.put(ACCEPT_RANGES);
+            }
         }
-        out.put(CONTENT_LENGTH);
-        Numbers.putDecimal(out, r.bodyLength());
-        crlf(out);
+        long length = r.bodyLength();
+        if (length >= 0 && !notModified) {
+            // a 304 has no content, and a Content-Length there would have to be the 200's (RFC 9110 8.6)
+            out.put(CONTENT_LENGTH);
+            Numbers.putDecimal(out, length);
+            crlf(out);
+        } else if (length < 0 && !http10) {
+            out.put(TRANSFER_CHUNKED);
+        }
+        if (r.rangeTotal() >= 0) {
+            out.put(CONTENT_RANGE);
+            if (r.rangeFirst() < 0) {
+                out.put((byte) '*');
+            } else {
+                Numbers.putDecimal(out, r.rangeFirst());
+                out.put((byte) '-');
+                Numbers.putDecimal(out, r.rangeLast());
+            }
+            out.put((byte) '/');
+            Numbers.putDecimal(out, r.rangeTotal());
+            crlf(out);
+        }
         if (r.allow() != null) {
             out.put(ALLOW).put(r.allow());
             crlf(out);
@@ -75,7 +102,9 @@ final class ResponseEncoder {
             crlf(out);
             out.put(CONNECTION_KEEP_ALIVE);
         }
-        out.put(r.type().headerLine);
+        if (!notModified) {
+            out.put(r.type().headerLine);
+        }
         crlf(out);
         return out.position() - start;
     }

@@ -109,6 +109,36 @@ class RequestParserTest {
         assertEquals(RequestParser.Result.COMPLETE, parser.parse(bytes("ok")));
     }
 
+    /** A streamed body comes out as slices of the caller's buffer, chunk framing removed, in order. */
+    @Test
+    void handsOutAStreamedBodyAsSlicesOfTheBuffer() {
+        RequestParser parser = new RequestParser(HttpLimits.DEFAULTS);
+        ByteBuffer buf = bytes("POST /echo HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "3\r\nabc\r\n4;x=y\r\ndefg\r\n0\r\nT: v\r\n\r\nGET /next HTTP/1.1\r\n");
+        assertEquals(RequestParser.Result.HEAD_COMPLETE, parser.parse(buf));
+        parser.streamBody();
+        StringBuilder body = new StringBuilder();
+        RequestParser.Result r;
+        while ((r = parser.parse(buf)) == RequestParser.Result.BODY_DATA) {
+            body.append(new String(buf.array(), parser.bodySliceStart(), parser.bodySliceLength(),
+                    StandardCharsets.ISO_8859_1));
+        }
+        assertEquals(RequestParser.Result.COMPLETE, r);
+        assertEquals("abcdefg", body.toString());
+        assertEquals(0, parser.request().body().length(), "nothing kept");
+        assertEquals("GET /next HTTP/1.1\r\n", StandardCharsets.ISO_8859_1.decode(buf).toString());
+    }
+
+    /** A body kept in memory is bounded: a larger Content-Length is a 413 before a byte is read. */
+    @Test
+    void refusesToKeepABodyOverItsBound() {
+        RequestParser parser = new RequestParser(HttpLimits.DEFAULTS);
+        ByteBuffer buf = bytes("POST /x HTTP/1.1\r\nHost: h\r\nContent-Length: " + (RequestBody.MAX_KEPT + 1L)
+                + "\r\n\r\n");
+        assertEquals(RequestParser.Result.HEAD_COMPLETE, parser.parse(buf));
+        assertEquals(413, assertThrows(AnswerAndCloseException.class, () -> parser.keepBody(true)).status());
+    }
+
     static Stream<Arguments> badRequests() {
         return Stream.of(
                 Arguments.of("GET /\r\n\r\n", 400),

@@ -25,7 +25,7 @@ class ResponseEncodingTest {
         public void handle(HttpRequest request, Response response) {
             if (request.path().contentEquals("/hello")) {
                 response.send(ContentType.TEXT_PLAIN, HELLO, 0, HELLO.length);
-                response.staticFile(LAST_MODIFIED, ETAG);
+                response.staticFile(784_022_400L, LAST_MODIFIED, ETAG);
             } else if (request.path().contentEquals("/boom")) {
                 throw new IllegalStateException("boom");
             } else {
@@ -66,6 +66,21 @@ class ResponseEncodingTest {
         assertEquals(HELLO_HEAD + keepAlive + body
                 + HELLO_HEAD + keepAlive.replace("max=2", "max=1") + body
                 + HELLO_HEAD + "Connection: close\r\n" + body, out);
+    }
+
+    /** httpd's 304 carries the ETag alone of the validators, and no Content-Length or Content-Type. */
+    @Test
+    void writesNotModifiedAndPartialContent() {
+        String notModified = serve(ConnectionTimeouts.DEFAULTS,
+                "GET /hello HTTP/1.1\r\nHost: a\r\nIf-None-Match: \"d-5f3a\"\r\n\r\n");
+        assertEquals("HTTP/1.1 304 Not Modified\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\nServer: mpmbench/0.1\r\n"
+                + "ETag: \"d-5f3a\"\r\n\r\n", notModified);
+        String partial = serve(ConnectionTimeouts.DEFAULTS, "GET /hello HTTP/1.1\r\nHost: a\r\nRange: bytes=7-\r\n\r\n");
+        assertEquals(HELLO_HEAD.replace("200 OK", "206 Partial Content").replace("Content-Length: 13", "Content-Length: 6")
+                + "Content-Range: bytes 7-12/13\r\nContent-Type: text/plain\r\n\r\nWorld!", partial);
+        String unsatisfiable = serve(ConnectionTimeouts.DEFAULTS, "GET /hello HTTP/1.1\r\nHost: a\r\nRange: bytes=20-\r\n\r\n");
+        assertTrue(unsatisfiable.startsWith("HTTP/1.1 416 Range Not Satisfiable\r\n")
+                && unsatisfiable.contains("\r\nContent-Range: bytes */13\r\n"), unsatisfiable);
     }
 
     @Test

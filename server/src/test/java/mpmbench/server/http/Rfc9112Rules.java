@@ -4,13 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rules of RFC 9112 (and RFC 9110's field syntax) as a server receiving requests sees them, one
- * input each with the answer this server gives and what happens to the connection. One table for
- * every place they run: the socket test over both I/O paths, the conformance suite over every model,
- * and {@link ConformanceTable}, which sends the same bytes to httpd for {@code server/CONFORMANCE.md}.
+ * The rules of RFC 9112 (and RFC 9110's field syntax, expectations, preconditions and ranges) as a
+ * server receiving requests sees them, one input each with the answer this server gives and what
+ * happens to the connection. One table for every place they run: the socket test over both I/O
+ * paths, the conformance suite over every model, and {@link ConformanceTable}, which sends the same
+ * bytes to httpd for {@code server/CONFORMANCE.md}.
  *
  * <p>Every input asks for {@code /hello} (a GET, with a body where the rule needs one), which every
- * model and httpd's peer config serve, so a difference in the answer is a difference in parsing.
+ * model and httpd's peer config serve (a 13-byte static file there), so a difference in the answer
+ * is a difference in parsing or in how the file's validators are honoured; the expectation rules
+ * also ask for a path that does not exist. {@link RuleProbe#NOW} in the bytes is the date they are
+ * sent at: later than the start of either server, so not earlier than /hello's Last-Modified.
  */
 public final class Rfc9112Rules {
 
@@ -53,6 +57,9 @@ public final class Rfc9112Rules {
         chunked();
         trailers();
         connections();
+        expectations();
+        preconditions();
+        ranges();
     }
 
     private Rfc9112Rules() {
@@ -252,6 +259,63 @@ public final class Rfc9112Rules {
                 "GET /hello HTTP/1.0\r\nExpect: 100-continue\r\n\r\n", 200, false);
     }
 
+    /** RFC 9110 10.1.1: a final status decided by the head goes out instead of 100, the body unsent. */
+    private static void expectations() {
+        String expect = "Expect: 100-continue\r\nContent-Length: 5\r\n\r\n";
+        add("9110 10.1.1", "`Expect: 100-continue` on an unknown path, body not sent: answered at once",
+                "POST /nothing HTTP/1.1\r\n" + HOST + expect, 404, false);
+        add("9110 10.1.1", "`Expect: 100-continue` with a method not allowed (`DELETE /hello`), body not sent",
+                "DELETE /hello HTTP/1.1\r\n" + HOST + expect, 405, false);
+        add("9110 10.1.1", "`Expect: 100-continue` with Content-Length over LimitRequestBody",
+                "POST /hello HTTP/1.1\r\n" + HOST + "Expect: 100-continue\r\nContent-Length: 2000000000\r\n\r\n",
+                413, false);
+        add("9110 10.1.1", "`Expect: 100-continue, foo` (one expectation unknown), body not sent",
+                "POST /hello HTTP/1.1\r\n" + HOST + "Expect: 100-continue, foo\r\nContent-Length: 5\r\n\r\n",
+                417, false);
+    }
+
+    /** RFC 9110 13: /hello carries an ETag and a Last-Modified, as a static file does. */
+    private static void preconditions() {
+        String past = "Sun, 06 Nov 1994 08:49:37 GMT";
+        add("9110 13.1.2", "`If-None-Match: *` (the file exists)", withField("If-None-Match: *"), 304, true);
+        add("9110 13.1.2", "`If-None-Match` naming another tag", withField("If-None-Match: \"x\""), 200, true);
+        add("9110 13.1.1", "`If-Match: *`", withField("If-Match: *"), 200, true);
+        add("9110 13.1.1", "`If-Match` naming another tag", withField("If-Match: \"x\", \"y\""), 412, true);
+        add("9110 13.1.3", "`If-Modified-Since` now", withField("If-Modified-Since: " + RuleProbe.NOW), 304, true);
+        add("9110 13.1.3", "`If-Modified-Since` in 1994", withField("If-Modified-Since: " + past), 200, true);
+        add("9110 13.1.3", "`If-Modified-Since` not a date (ignored)", withField("If-Modified-Since: yesterday"),
+                200, true);
+        add("9110 13.1.3", "`If-Modified-Since` in 2100 (later than the server's clock)",
+                withField("If-Modified-Since: Fri, 01 Jan 2100 00:00:00 GMT"), 200, true);
+        add("9110 13.1.4", "`If-Unmodified-Since` in 1994", withField("If-Unmodified-Since: " + past), 412, true);
+        add("9110 13.1.4", "`If-Unmodified-Since` now", withField("If-Unmodified-Since: " + RuleProbe.NOW), 200, true);
+        add("9110 13.2.2", "`If-Match: *` wins over `If-Unmodified-Since` in 1994",
+                withFields("If-Match: *", "If-Unmodified-Since: " + past), 200, true);
+        add("9110 13.2.2", "`If-None-Match` naming another tag wins over `If-Modified-Since` now",
+                withFields("If-None-Match: \"x\"", "If-Modified-Since: " + RuleProbe.NOW), 200, true);
+        add("9110 13.2.2", "`If-None-Match: *` wins over `If-Modified-Since` in 1994",
+                withFields("If-None-Match: *", "If-Modified-Since: " + past), 304, true);
+    }
+
+    /** RFC 9110 14: /hello answers {@code Accept-Ranges: bytes}, 13 bytes. */
+    private static void ranges() {
+        add("9110 14.1.2", "`Range: bytes=0-4`", withField("Range: bytes=0-4"), 206, true);
+        add("9110 14.1.2", "`Range: bytes=-6` (suffix)", withField("Range: bytes=-6"), 206, true);
+        add("9110 14.1.2", "`Range: bytes=7-` (to the end)", withField("Range: bytes=7-"), 206, true);
+        add("9110 14.1.2", "`Range: bytes=7-100` (last position past the end)", withField("Range: bytes=7-100"), 206, true);
+        add("9110 14.1.1", "`Range: bytes=13-` (first position past the end)", withField("Range: bytes=13-"), 416, true);
+        add("9110 14.1.1", "`Range: bytes=-0` (empty suffix)", withField("Range: bytes=-0"), 416, true);
+        add("9110 14.1.1", "`Range: bytes=5-2` (invalid, ignored)", withField("Range: bytes=5-2"), 200, true);
+        add("9110 14.2", "`Range: items=0-4` (unknown unit, ignored)", withField("Range: items=0-4"), 200, true);
+        add("9110 14.2", "`Range: bytes=0-1,5-6` (two ranges)", withField("Range: bytes=0-1,5-6"), 200, true);
+        add("9110 13.1.5", "`Range` with `If-Range` naming another tag (whole file)",
+                withFields("Range: bytes=0-4", "If-Range: \"x\""), 200, true);
+        add("9110 13.1.5", "`Range` with `If-Range` of a date in 1994 (whole file)",
+                withFields("Range: bytes=0-4", "If-Range: Sun, 06 Nov 1994 08:49:37 GMT"), 200, true);
+        add("9110 13.2.2", "`Range` with `If-None-Match: *` (304 first)",
+                withFields("Range: bytes=0-4", "If-None-Match: *"), 304, true);
+    }
+
     private static String get(String target, String version) {
         return "GET " + target + " " + version + "\r\n" + HOST + "\r\n";
     }
@@ -262,6 +326,10 @@ public final class Rfc9112Rules {
 
     private static String withField(String line) {
         return "GET /hello HTTP/1.1\r\n" + HOST + line + "\r\n\r\n";
+    }
+
+    private static String withFields(String line, String another) {
+        return "GET /hello HTTP/1.1\r\n" + HOST + line + "\r\n" + another + "\r\n\r\n";
     }
 
     private static String withBody(String fields, String body) {

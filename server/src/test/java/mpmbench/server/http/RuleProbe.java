@@ -34,11 +34,21 @@ public final class RuleProbe {
 
     private static final byte[] NEXT = "GET /hello HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
+    /** In a rule's bytes, stands for the HTTP-date of the moment they are sent (rules about dates). */
+    public static final String NOW = "{now}";
+
     private RuleProbe() {
     }
 
-    /** Sends {@code raw} (ISO-8859-1) to 127.0.0.1:{@code port}, waiting up to {@code timeoutMs} per read. */
+    /**
+     * Sends {@code raw} (ISO-8859-1, with {@link #NOW} replaced by the current HTTP-date) to
+     * 127.0.0.1:{@code port}, waiting up to {@code timeoutMs} per read.
+     */
     public static Observed send(int port, String raw, int timeoutMs) throws IOException {
+        if (raw.contains(NOW)) {
+            String now = new String(HttpDate.encode(System.currentTimeMillis() / 1000), StandardCharsets.US_ASCII);
+            raw = raw.replace(NOW, now);
+        }
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), timeoutMs);
             s.setSoTimeout(timeoutMs);

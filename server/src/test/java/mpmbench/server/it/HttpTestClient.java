@@ -33,7 +33,15 @@ final class HttpTestClient implements AutoCloseable {
     }
 
     HttpTestClient(int port, int timeoutMs) throws IOException {
+        this(port, timeoutMs, 0);
+    }
+
+    /** @param receiveBuffer SO_RCVBUF in bytes, set before connecting (0: the system's) */
+    HttpTestClient(int port, int timeoutMs, int receiveBuffer) throws IOException {
         socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
         socket.connect(new InetSocketAddress("127.0.0.1", port), timeoutMs);
         socket.setSoTimeout(timeoutMs);
         socket.setTcpNoDelay(true);

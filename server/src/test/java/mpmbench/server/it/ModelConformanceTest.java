@@ -2,6 +2,7 @@ package mpmbench.server.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import mpmbench.server.config.Mpm;
+import mpmbench.server.http.LargeEcho;
 import mpmbench.server.http.Rfc9112Rules;
 import mpmbench.server.http.RuleProbe;
 
@@ -190,6 +192,48 @@ class ModelConformanceTest {
             assertTrue(text.contains("Scoreboard Key"), text);
             assertArrayEquals("Hello, World!".getBytes(StandardCharsets.US_ASCII), c.get("/hello").body());
         }
+    }
+
+    /**
+     * RFC 9112 9.6, httpd's lingering close: the 100th answer on a connection (MaxKeepAliveRequests
+     * 100) closes it, and with a request pipelined behind it (never answered, never read by the
+     * serving loop) all of a 4 MiB answer must still arrive, then an orderly end, not a reset.
+     */
+    @ParameterizedTest
+    @EnumSource(Mpm.class)
+    void lastAnswerBeforeTheKeepAliveLimitArrivesWhole(Mpm mpm) throws Exception {
+        int fourMiB = 4 << 20;
+        // a small receive buffer, so the server is still writing when the pipelined request arrives
+        try (HttpTestClient c = new HttpTestClient(server(mpm).port, 20_000, 64 * 1024)) {
+            for (int i = 1; i < 100; i++) {
+                assertEquals(200, c.get("/hello").status());
+            }
+            c.send("GET /bytes?n=" + fourMiB + " HTTP/1.1\r\nHost: x\r\n\r\n");
+            Thread.sleep(200);
+            c.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n");
+            Thread.sleep(300);
+            HttpTestClient.Response last = c.read(false);
+            assertEquals("close", last.header("Connection"));
+            assertEquals(fourMiB, last.body().length);
+            assertTrue(c.closedByServer());
+        }
+    }
+
+    /**
+     * A body larger than the child's heap (the children run with -Xmx64m here) is streamed through,
+     * with either framing, and the child goes on serving: no OutOfMemoryError, no broken upload.
+     */
+    @ParameterizedTest
+    @EnumSource(Mpm.class)
+    void echoStreamsABodyLargerThanTheChildsHeap(Mpm mpm) throws Exception {
+        RunningServer s = server(mpm);
+        long size = 100L << 20;
+        assertEquals(size, LargeEcho.roundTrip(s.port, size, false));
+        assertEquals(size, LargeEcho.roundTrip(s.port, size, true));
+        try (HttpTestClient c = new HttpTestClient(s.port)) {
+            assertEquals(200, c.get("/hello").status());
+        }
+        assertFalse(s.output().contains("OutOfMemoryError"), s.output());
     }
 
     /** Every rule of RFC 9112 the parser enforces, end to end: the status and the connection's fate. */

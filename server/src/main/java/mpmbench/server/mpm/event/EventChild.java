@@ -1,6 +1,7 @@
 package mpmbench.server.mpm.event;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import mpmbench.server.child.ChildContext;
+import mpmbench.server.http.LingeringClose;
 import mpmbench.server.http.Outcome;
 import mpmbench.server.mpm.AcceptBackoff;
 import mpmbench.server.mpm.ChildModel;
@@ -26,9 +28,17 @@ import mpmbench.server.scoreboard.WorkerStatus;
  * connection; workers hand connections back through a queue (finished or waiting) and wake it.
  *
  * <p>As in httpd, a process stops accepting while it holds more connections than
- * {@code ThreadsPerChild + idle workers × AsyncRequestWorkerFactor}, leaving new clients in the
- * shared accept queue for a process with room. When accept fails (EMFILE) the listening socket
- * leaves the selector for an {@link AcceptBackoff} pause, since it would stay readable and spin.
+ * {@code ThreadsPerChild + idle workers × AsyncRequestWorkerFactor} (lingering ones not counted),
+ * leaving new clients in the shared accept queue for a process with room. When accept fails
+ * (EMFILE) the listening socket leaves the selector for an {@link AcceptBackoff} pause, since it
+ * would stay readable and spin.
+ *
+ * <p>A lingering close (the server ends a connection after a response: FIN, then what the client
+ * still sends is read and dropped, as httpd's event MPM does in its listener) holds no worker either:
+ * the worker hands the connection back, and this thread reads it whenever it is readable, at most
+ * 64 KiB a wake-up ({@code LINGER_READ_BYTES}), closing it at end of stream, after 2 s of silence
+ * (or Timeout if shorter), or 30 s after it started ({@link LingeringClose}'s bounds). Its cost is a
+ * socket, a place in a wait list and those reads.
  *
  * <p>A graceful stop closes no waiting connection at once (its client may be sending a request
  * that very moment): each is served once more, with {@code Connection: close}, or closed when its
@@ -37,6 +47,8 @@ import mpmbench.server.scoreboard.WorkerStatus;
 public final class EventChild implements ChildModel {
 
     private static final Object STOP = new Object();
+    /** Most bytes one wake-up drains from a lingering connection, so one fast sender cannot hold this thread. */
+    private static final int LINGER_READ_BYTES = 64 * 1024;
 
     private final ChildContext ctx;
     private final ServerSocketChannel listen;
@@ -45,11 +57,14 @@ public final class EventChild implements ChildModel {
     private final double factor;
     private final long firstRequestTimeoutNanos;
     private final long keepAliveTimeoutNanos;
+    private final long lingerReadWaitNanos;
+    private final ByteBuffer discard = ByteBuffer.allocateDirect(16 * 1024);
     private final BlockingQueue<Object> ready;
     private final BlockingQueue<EventConnection> handedBack;
     private final AtomicInteger idleWorkers = new AtomicInteger();
     private final WaitList newConnections = new WaitList();
     private final WaitList keptAlive = new WaitList();
+    private final WaitList lingering = new WaitList();
     private final List<EventConnection> drained = new ArrayList<>();
     private final AcceptBackoff backoff = new AcceptBackoff();
     private SelectionKey listenKey;
@@ -67,6 +82,8 @@ public final class EventChild implements ChildModel {
         this.factor = ctx.config().asyncRequestWorkerFactor();
         this.firstRequestTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(ctx.config().timeouts().timeoutMs());
         this.keepAliveTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(ctx.config().timeouts().keepAliveTimeoutMs());
+        this.lingerReadWaitNanos = TimeUnit.MILLISECONDS.toNanos(
+                Math.max(1, Math.min(LingeringClose.READ_WAIT_MS, ctx.config().timeouts().timeoutMs())));
         int maxConnections = threads + (int) Math.ceil(threads * factor) + threads + 1;
         this.ready = new ArrayBlockingQueue<>(maxConnections + threads);
         this.handedBack = new ArrayBlockingQueue<>(maxConnections + threads);
@@ -97,6 +114,7 @@ public final class EventChild implements ChildModel {
             now = System.nanoTime();
             expire(newConnections, now);
             expire(keptAlive, now);
+            expire(lingering, now);
             if (stopping) {
                 if (!stopSeen) {
                     stopSeen = true;
@@ -106,7 +124,7 @@ public final class EventChild implements ChildModel {
                     return;
                 }
             } else {
-                boolean room = connections < threads + idleWorkers.get() * factor;
+                boolean room = connectionsCounted() < threads + idleWorkers.get() * factor;
                 if (room != accepting) {
                     accepting = room;
                     ctx.board().setNotAccepting(ctx.slot(), !room);
@@ -137,6 +155,9 @@ public final class EventChild implements ChildModel {
         if (keptAlive.first() != null) {
             next = Math.min(next, keptAlive.first().deadlineNanos);
         }
+        if (lingering.first() != null) {
+            next = Math.min(next, lingering.first().deadlineNanos);
+        }
         if (acceptPausedUntil != 0) {
             next = Math.min(next, acceptPausedUntil);
         }
@@ -152,6 +173,10 @@ public final class EventChild implements ChildModel {
             return;
         }
         EventConnection c = (EventConnection) key.attachment();
+        if (c.lingering) {
+            drainLingering(c);
+            return;
+        }
         key.interestOps(0);
         newConnections.remove(c);
         keptAlive.remove(c);
@@ -160,7 +185,7 @@ public final class EventChild implements ChildModel {
 
     private void acceptAll() {
         // Take what the queue holds, but no more than this process may hold.
-        while (connections < threads + idleWorkers.get() * factor) {
+        while (connectionsCounted() < threads + idleWorkers.get() * factor) {
             SocketChannel ch;
             try {
                 ch = listen.accept();
@@ -188,11 +213,24 @@ public final class EventChild implements ChildModel {
         }
     }
 
+    /**
+     * The connections that count against the process's limit: all it holds but those in their
+     * lingering close, which need no worker any more (httpd's event MPM leaves them out too).
+     */
+    private int connectionsCounted() {
+        return connections - lingering.size();
+    }
+
     private void takeBack() {
         handedBack.drainTo(drained);
         for (EventConnection c : drained) {
             if (c.finished || !c.key.isValid()) {
                 close(c);
+            } else if (c.lingering) {
+                long now = System.nanoTime();
+                c.lingerUntilNanos = now + TimeUnit.MILLISECONDS.toNanos(LingeringClose.MAX_MS);
+                c.key.interestOps(SelectionKey.OP_READ);
+                lingering.add(c, now + lingerReadWaitNanos);
             } else {
                 // Stopping too: the client may be sending its next request; it gets Connection: close.
                 c.key.interestOps(SelectionKey.OP_READ);
@@ -200,6 +238,37 @@ public final class EventChild implements ChildModel {
             }
         }
         drained.clear();
+    }
+
+    /**
+     * Reads and drops what a lingering connection sent; closes it at end of stream, on an error or
+     * past its 30 s, else waits for more (2 s of silence end it, see {@link #expire}).
+     */
+    private void drainLingering(EventConnection c) {
+        lingering.remove(c);
+        long now = System.nanoTime();
+        try {
+            for (int read = 0; read < LINGER_READ_BYTES; ) {
+                discard.clear();
+                int n = c.channel.read(discard);
+                if (n < 0) {
+                    close(c);
+                    return;
+                }
+                if (n == 0) {
+                    break;
+                }
+                read += n;
+            }
+        } catch (IOException e) {
+            close(c);
+            return;
+        }
+        if (now - c.lingerUntilNanos >= 0) {
+            close(c);
+        } else {
+            lingering.add(c, now + lingerReadWaitNanos);
+        }
     }
 
     private void expire(WaitList list, long now) {
@@ -234,7 +303,9 @@ public final class EventChild implements ChildModel {
                     return;
                 }
                 EventConnection c = (EventConnection) next;
-                c.finished = worker.serve(c.channel, c.state) == Outcome.CLOSE;
+                Outcome outcome = worker.serve(c.channel, c.state);
+                c.finished = outcome == Outcome.CLOSE;
+                c.lingering = outcome == Outcome.LINGER;
                 handedBack.put(c);
                 selector.wakeup();
             }

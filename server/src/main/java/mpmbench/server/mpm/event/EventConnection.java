@@ -17,6 +17,12 @@ final class EventConnection {
     SelectionKey key;
     /** Set by the worker when the exchange is over; the selector thread closes it after the hand-back. */
     boolean finished;
+    /**
+     * Set by the worker when the server ended the exchange after a response (FIN sent): the selector
+     * thread drains it until {@link #lingerUntilNanos}, then closes it.
+     */
+    boolean lingering;
+    long lingerUntilNanos;
 
     EventConnection prev;
     EventConnection next;

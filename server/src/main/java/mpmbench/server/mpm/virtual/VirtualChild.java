@@ -13,6 +13,7 @@ import mpmbench.server.child.ChildContext;
 import mpmbench.server.child.ServingLoop;
 import mpmbench.server.http.BlockingChannelIo;
 import mpmbench.server.http.ConnectionState;
+import mpmbench.server.http.LingeringClose;
 import mpmbench.server.http.Outcome;
 import mpmbench.server.mpm.ChildModel;
 import mpmbench.server.mpm.StoppableAcceptor;
@@ -26,6 +27,11 @@ import mpmbench.server.mpm.StoppableAcceptor;
  * only while a request is served does it borrow a connection loop (about 50 KiB of buffers) from a
  * pool. So ten thousand idle keep-alive connections cost their threads and sockets, not ten thousand
  * buffer sets: the same economy the event model gets from its selector.
+ *
+ * <p>When the server ends a connection after a response, its lingering close (FIN, then reading and
+ * dropping what the client still sends, {@link LingeringClose}) runs in the connection's virtual
+ * thread after the loop went back to the pool: a parked thread and a socket, for 2 s of silence
+ * at most (30 s for a client that keeps sending).
  *
  * <p>A blocking write has no timeout, so a watchdog thread looks at every connection once a second
  * and closes one whose write has made no progress for Timeout (a client that never reads).
@@ -47,6 +53,7 @@ public final class VirtualChild implements ChildModel {
     private final long firstRequestTimeoutMs;
     private final long keepAliveTimeoutMs;
     private final long writeTimeoutMs;
+    private final long lingerTimeoutMs;
 
     public VirtualChild(ChildContext ctx) {
         this.ctx = ctx;
@@ -57,6 +64,7 @@ public final class VirtualChild implements ChildModel {
         this.firstRequestTimeoutMs = ctx.config().timeouts().timeoutMs();
         this.keepAliveTimeoutMs = ctx.config().timeouts().keepAliveTimeoutMs();
         this.writeTimeoutMs = ctx.config().timeouts().timeoutMs();
+        this.lingerTimeoutMs = ctx.config().timeouts().timeoutMs();
     }
 
     @Override
@@ -96,7 +104,11 @@ public final class VirtualChild implements ChildModel {
                 }
                 Outcome outcome = loop.serve(ch, io, observer, state);
                 loops.offer(loop);
-                if (outcome == Outcome.CLOSE) {
+                if (outcome == Outcome.LINGER) {
+                    // FIN is out: drain what the client still sends, parked, with the loop back in the pool
+                    LingeringClose.drain(io, lingerTimeoutMs);
+                }
+                if (outcome != Outcome.IDLE) {
                     break;
                 }
             }

@@ -1,0 +1,8 @@
+/**
+ * The workload endpoints ({@code /hello}, {@code /bytes}, {@code /cpu}, {@code /sleep},
+ * {@code /echo}, {@code /server-status}) behind one {@link mpmbench.server.handler.Router}, identical
+ * for every model: stateless, shared by every serving thread, and allocation-free on the paths a
+ * benchmark measures. Each endpoint describes its answer in a {@code Response}; the connection loop
+ * writes it (and streams /echo's body through, and honours /hello's validators).
+ */
+package mpmbench.server.handler;
