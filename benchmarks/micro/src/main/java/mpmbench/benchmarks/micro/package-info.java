@@ -35,7 +35,7 @@
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar mpmbench.benchmarks.micro.MicroMain [--out DIR] [JMH options]
  * scripts/mpmbench micro [--out DIR] [JMH options]          (finds a JDK 25, builds the jar if missing)
- * mvn -pl benchmarks -am -Pmicro verify [-Dmicro.args="Bench_1 -i 3"] [-Dmicro.out=DIR]
+ * mvn -pl benchmarks/micro -am -Pmicro verify [-Dmicro.args="Bench_1 -i 3"] [-Dmicro.out=DIR]
  * java -jar benchmarks/target/benchmarks.jar [JMH options]   (plain JMH, no CSV/JSON/memory defaults)
  * </pre>
  * Defaults (in the annotations, for a 2-core machine): 1 fork, 3 × 1 s warm-up, 5 × 1 s measurement;

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The suite's short micro pass (full, or {@code --micro}): {@code MicroMain} in its own JVM (the
- * plan's java, this JVM's class path, working directory the repository root) with short settings
+ * plan's java, the micro module's {@link #JAR} under the plan's root, working directory the repository root) with short settings
  * ({@link #JMH_ARGS}), writing into {@code OUT/micro-tmp}; JMH's progress lines are echoed, its whole
  * output kept in {@code micro.log}. Then jmh.csv, jmh.json and memory.csv are copied into the results
  * folder. Never fatal: it is stopped after {@link #TIMEOUT_MIN} minutes, and whatever happened goes to
@@ -27,6 +27,8 @@ public final class MicroPass {
     public static final List<String> JMH_ARGS = List.of("-f", "1", "-wi", "2", "-i", "3", "-w", "500ms", "-r", "500ms");
     public static final int TIMEOUT_MIN = 10;
     static final List<String> FILES = List.of("jmh.csv", "jmh.json", "memory.csv");
+    /** The microbenchmarks' jar, relative to the repository root (JMH's layout, built by benchmarks/micro). */
+    static final String JAR = "benchmarks/micro/target/benchmarks.jar";
 
     private MicroPass() {
     }
@@ -41,7 +43,7 @@ public final class MicroPass {
 
     /** Runs the pass and copies its files into {@code out}; returns the status for env.csv. Never throws. */
     public static String run(SuitePlan plan, Path out, PrintStream err) {
-        return run(command(plan.java(), System.getProperty("java.class.path"), out.resolve("micro-tmp")), plan.root(),
+        return run(command(plan.java(), plan.root().resolve(JAR).toString(), out.resolve("micro-tmp")), plan.root(),
                 out, err, TimeUnit.MINUTES.toMillis(TIMEOUT_MIN));
     }
 
