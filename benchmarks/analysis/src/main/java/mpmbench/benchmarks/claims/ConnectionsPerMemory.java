@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
+import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.claims.RatioCheck.Side;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.Row;
@@ -29,7 +30,7 @@ final class ConnectionsPerMemory implements Claim {
 
     @Override
     public List<Row> evaluate(RunData run) {
-        List<Long> levels = run.cells().levels("idle-keepalive", Cells.Key::idle).stream().filter(l -> l > 0).toList();
+        List<Long> levels = run.cells().levels(Scenarios.IDLE_KEEPALIVE, Cells.Key::idle).stream().filter(l -> l > 0).toList();
         String threshold = String.format(Locale.ROOT, "worker and event >= %.1f x prefork", Claims.CONNS_PER_MB);
         List<Row> out = new ArrayList<>();
         for (String f : Claims.FAMILIES) {
@@ -47,11 +48,11 @@ final class ConnectionsPerMemory implements Claim {
     private static Row evaluate(RunData run, String f, long idle, String threshold) {
         Map<String, double[]> v = new LinkedHashMap<>();
         for (String m : RunData.MODELS) {
-            Cells.Key k = run.cells().find("idle-keepalive", f + "-" + m, null, idle);
+            Cells.Key k = run.cells().find(Scenarios.IDLE_KEEPALIVE, f + "-" + m, null, idle);
             v.put(f + "-" + m, k == null ? new double[0] : run.cells().values(k, r -> SERVED.applyAsDouble(r) / r.num("pss_mb")));
         }
-        String level = ClaimRow.level(run, f, "idle-keepalive", null, idle);
-        String missing = ClaimRow.missing(run, v, "idle-keepalive", null, idle);
+        String level = ClaimRow.level(run, f, Scenarios.IDLE_KEEPALIVE, null, idle);
+        String missing = ClaimRow.missing(run, v, Scenarios.IDLE_KEEPALIVE, null, idle);
         if (!missing.isEmpty()) {
             return ClaimRow.notMeasured("3", f, level, TITLE, metric(idle), ClaimRow.values(v), threshold, missing);
         }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
+import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.claims.RatioCheck.Side;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.Row;
@@ -34,11 +35,11 @@ final class CrashContainment implements Claim {
         for (String f : Claims.FAMILIES) {
             Map<String, double[]> v = new LinkedHashMap<>();
             for (String m : RunData.MODELS) {
-                Cells.Key k = run.cells().find("crash", f + "-" + m, null, null);
+                Cells.Key k = run.cells().find(Scenarios.CRASH, f + "-" + m, null, null);
                 v.put(f + "-" + m, k == null ? new double[0] : run.cells().values(k, LOST));
             }
-            String missing = ClaimRow.missing(run, v, "crash", null, null);
-            String level = ClaimRow.level(run, f, "crash", null, null);
+            String missing = ClaimRow.missing(run, v, Scenarios.CRASH, null, null);
+            String level = ClaimRow.level(run, f, Scenarios.CRASH, null, null);
             if (!missing.isEmpty()) {
                 out.add(ClaimRow.notMeasured("2", f, level, TITLE, METRIC, ClaimRow.values(v), threshold, missing));
                 continue;

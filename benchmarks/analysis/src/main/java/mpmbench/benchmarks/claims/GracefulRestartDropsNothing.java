@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.Row;
 
@@ -28,7 +29,7 @@ final class GracefulRestartDropsNothing implements Claim {
     public List<Row> evaluate(RunData run) {
         List<Row> out = new ArrayList<>();
         for (Cells.Key k : run.cells().keys()) {
-            if (!k.scenario().equals("graceful-restart")) {
+            if (!k.scenario().equals(Scenarios.GRACEFUL_RESTART)) {
                 continue;
             }
             List<Row> judged = run.cells().ok(k);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.Intervals;
 import mpmbench.benchmarks.results.Row;
@@ -25,7 +26,7 @@ final class JavaOrdersLikeHttpd implements Claim {
     static final int MIN_ORDERED = 3;
 
     private static final String TITLE = "Our Java models order like the real httpd MPMs in the same scenarios";
-    private static final List<String> SCENARIOS = List.of("hello", "churn", "idle-keepalive", "large");
+    private static final List<String> SCENARIOS = List.of(Scenarios.HELLO, Scenarios.CHURN, Scenarios.IDLE_KEEPALIVE, Scenarios.LARGE);
 
     @Override
     public List<Row> evaluate(RunData run) {
@@ -35,7 +36,7 @@ final class JavaOrdersLikeHttpd implements Claim {
         List<String> seen = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String scenario : SCENARIOS) {
-            boolean idle = scenario.equals("idle-keepalive");
+            boolean idle = scenario.equals(Scenarios.IDLE_KEEPALIVE);
             for (Cells.Key k : run.cells().keys()) {
                 if (!k.scenario().equals(scenario) || !k.target().equals("java-prefork")) {
                     continue;

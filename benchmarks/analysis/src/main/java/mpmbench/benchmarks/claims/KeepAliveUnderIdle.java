@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.claims.RatioCheck.Side;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.Intervals;
@@ -27,24 +28,24 @@ final class KeepAliveUnderIdle implements Claim {
 
     @Override
     public List<Row> evaluate(RunData run) {
-        Long idle = run.cells().levels("idle-keepalive", Cells.Key::idle).stream().filter(l -> l > 0)
+        Long idle = run.cells().levels(Scenarios.IDLE_KEEPALIVE, Cells.Key::idle).stream().filter(l -> l > 0)
                 .min((a, b) -> Long.compare(Math.abs(a - IDLE_NEAR), Math.abs(b - IDLE_NEAR))).orElse(null);
         String metric = "rps of the active clients, idle-keepalive at " + (idle == null ? "the top level (not run)" : idle + " idle");
         String threshold = String.format(Locale.ROOT, "event >= %.0f %% of its hello rps at the same active connections "
                 + "and >= %.1f x max(worker, prefork)", Claims.KEEPALIVE_OF_HELLO * 100, Claims.KEEPALIVE);
         List<Row> out = new ArrayList<>();
         for (String f : Claims.FAMILIES) {
-            Map<String, double[]> v = ClaimRow.perModel(run, f, "idle-keepalive", "rps", null, idle);
-            String level = idle == null ? "" : ClaimRow.level(run, f, "idle-keepalive", null, idle);
+            Map<String, double[]> v = ClaimRow.perModel(run, f, Scenarios.IDLE_KEEPALIVE, "rps", null, idle);
+            String level = idle == null ? "" : ClaimRow.level(run, f, Scenarios.IDLE_KEEPALIVE, null, idle);
             String missing = idle == null ? "no idle-keepalive level with idle connections ran"
-                    : ClaimRow.missing(run, v, "idle-keepalive", null, idle);
+                    : ClaimRow.missing(run, v, Scenarios.IDLE_KEEPALIVE, null, idle);
             if (!missing.isEmpty()) {
                 out.add(ClaimRow.notMeasured("4", f, level, TITLE, metric, ClaimRow.values(v), threshold, missing));
                 continue;
             }
             double[] ev = v.get(f + "-event");
-            Cells.Key idleCell = run.cells().find("idle-keepalive", f + "-event", null, idle);
-            double[] hello = run.values("hello", f + "-event", "rps", idleCell.connections(), null);
+            Cells.Key idleCell = run.cells().find(Scenarios.IDLE_KEEPALIVE, f + "-event", null, idle);
+            double[] hello = run.values(Scenarios.HELLO, f + "-event", "rps", idleCell.connections(), null);
             RatioCheck ofHello = hello.length > 0 ? RatioCheck.of(ev, hello, Side.ABOVE, Claims.KEEPALIVE_OF_HELLO)
                     : RatioCheck.aboveZero(ev); // without a hello cell: event's interval must lie above 0 req/s
             RatioCheck c = RatioCheck.all(Side.ABOVE,
@@ -52,7 +53,7 @@ final class KeepAliveUnderIdle implements Claim {
                     RatioCheck.of(ev, v.get(f + "-worker"), Side.ABOVE, Claims.KEEPALIVE));
             RatioCheck both = combine(c, ofHello);
             String helloNote = hello.length == 0 ? "no hello result of " + f + "-event at " + idleCell.connections()
-                    + " connections (" + run.whyEmpty("hello", f + "-event", idleCell.connections(), null)
+                    + " connections (" + run.whyEmpty(Scenarios.HELLO, f + "-event", idleCell.connections(), null)
                     + "): event must serve more than 0 req/s instead"
                     : String.format(Locale.ROOT, "event served %.0f %% of its hello rps (ratio %s)",
                     100 * Intervals.median(ev) / Intervals.median(hello), ClaimRow.ratioText(ofHello.ratio()));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.claims.RatioCheck.Side;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.Row;
@@ -26,15 +27,15 @@ import mpmbench.benchmarks.results.Row;
 record PreforkCostsMore(String id, String title, String scenario, String column, boolean topHello) implements Claim {
 
     static final List<PreforkCostsMore> ALL = List.of(
-            new PreforkCostsMore("1a", "Prefork costs more memory than worker and event", "hello", "pss_mb", true),
-            new PreforkCostsMore("1b", "Prefork costs more CPU per request than worker and event", "hello",
+            new PreforkCostsMore("1a", "Prefork costs more memory than worker and event", Scenarios.HELLO, "pss_mb", true),
+            new PreforkCostsMore("1b", "Prefork costs more CPU per request than worker and event", Scenarios.HELLO,
                     "cpu_us_per_req", true),
-            new PreforkCostsMore("1c", "Prefork starts slower than worker and event", "startup", "full_capacity_ms",
+            new PreforkCostsMore("1c", "Prefork starts slower than worker and event", Scenarios.STARTUP, "full_capacity_ms",
                     false));
 
     @Override
     public List<Row> evaluate(RunData run) {
-        List<Long> levels = run.cells().levels("hello", Cells.Key::connections, column);
+        List<Long> levels = run.cells().levels(Scenarios.HELLO, Cells.Key::connections, column);
         Long conns = topHello && !levels.isEmpty() ? levels.getLast() : null;
         String metric = column + ", " + scenario + (topHello ? " at " + (conns == null ? "the top level (not run)"
                 : conns + " connections") : "");

@@ -15,10 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import mpmbench.cli.MpmbenchVersion;
 import mpmbench.cli.UsageErrors;
 import mpmbench.benchmarks.results.CsvTables;
 import mpmbench.benchmarks.results.ResultsFolder;
-import mpmbench.server.cli.MpmbenchVersion;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
 

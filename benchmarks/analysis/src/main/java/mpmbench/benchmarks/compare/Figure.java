@@ -2,6 +2,8 @@ package mpmbench.benchmarks.compare;
 
 import java.util.List;
 
+import mpmbench.benchmarks.catalogue.Scenarios;
+
 /**
  * A figure {@code compare} judges, and which way is better.
  *
@@ -27,8 +29,8 @@ public record Figure(String column, boolean higherIsBetter) {
     /** The figures of a scenario's cells. */
     static List<Figure> of(String scenario) {
         return switch (scenario) {
-            case "startup" -> STARTUP;
-            case "crash", "graceful-restart", "slow-clients" -> CRASH;
+            case Scenarios.STARTUP -> STARTUP;
+            case Scenarios.CRASH, Scenarios.GRACEFUL_RESTART, Scenarios.SLOW_CLIENTS -> CRASH;
             default -> LOAD;
         };
     }

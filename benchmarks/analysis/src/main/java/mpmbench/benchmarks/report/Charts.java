@@ -9,6 +9,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 
+import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.report.chart.BarChart;
 import mpmbench.benchmarks.report.chart.ChartFiles;
 import mpmbench.benchmarks.report.chart.Drawn;
@@ -45,11 +46,11 @@ public final class Charts {
         List<String> targets = Looks.sorted(summary.stream().map(r -> r.text("target")).toList());
         List<Drawn> drawn = new ArrayList<>();
         level(drawn, charts, "throughput-vs-connections", cells, targets, new LevelChart.Spec(
-                "Throughput vs connections (hello, keep-alive)", "hello", "connections", "connections",
+                "Throughput vs connections (hello, keep-alive)", Scenarios.HELLO, "connections", "connections",
                 "rps", "requests/s", false), "Requests/s of GET /hello at each number of keep-alive connections."
                 + MEDIANS);
         JFreeChart rate = LevelChart.chart(new LevelChart.Spec("p99 latency vs offered rate (rate-sweep, corrected)",
-                "rate-sweep", "rate", "offered rate, requests/s", "p99_ms", "p99, ms (log scale)", true), cells, targets);
+                Scenarios.RATE_SWEEP, "rate", "offered rate, requests/s", "p99_ms", "p99, ms (log scale)", true), cells, targets);
         if (rate != null) {
             XYPlot plot = rate.getXYPlot();
             ValueAxis y = plot.getRangeAxis();
@@ -60,12 +61,12 @@ public final class Charts {
                     + "SLO line, with errors, or under 90 % of the rate achieved." + MEDIANS, rate));
         }
         level(drawn, charts, "idle-keepalive", cells, targets, new LevelChart.Spec(
-                "Active clients' requests/s vs idle keep-alive connections", "idle-keepalive", "idle",
+                "Active clients' requests/s vs idle keep-alive connections", Scenarios.IDLE_KEEPALIVE, "idle",
                 "idle keep-alive connections held open", "rps", "requests/s of the 16 active connections", false),
                 "What 16 active connections get while idle keep-alive connections are held open beside them; points "
                         + "are spread sideways a little so equal values stay visible." + MEDIANS);
         level(drawn, charts, "idle-held", cells, targets, new LevelChart.Spec(
-                "Idle keep-alive connections still held at the end", "idle-keepalive", "idle",
+                "Idle keep-alive connections still held at the end", Scenarios.IDLE_KEEPALIVE, "idle",
                 "idle keep-alive connections opened", "idle_held", "idle connections still held", false),
                 "Of the idle connections opened, how many the target still held at the end of the window (median "
                         + "of the repeats).");
@@ -89,21 +90,21 @@ public final class Charts {
                     + "per second, each a step across its bin. Lines: median of the repeats; bands: their range.", restart));
         }
         JFreeChart slow = StepChart.chart("Normal clients' requests/s vs trickling connections (slow-clients)",
-                "slow-clients", "idle", "trickling connections (slowloris, one byte every "
-                        + mpmbench.benchmarks.suite.Scenarios.TRICKLE_INTERVAL.toSeconds() + " s)", "rps",
-                "requests/s of the " + mpmbench.benchmarks.suite.Scenarios.SLOW_NORMAL_CONNECTIONS + " normal clients",
+                Scenarios.SLOW_CLIENTS, "idle", "trickling connections (slowloris, one byte every "
+                        + Scenarios.TRICKLE_INTERVAL.toSeconds() + " s)", "rps",
+                "requests/s of the " + Scenarios.SLOW_NORMAL_CONNECTIONS + " normal clients",
                 cells, targets);
         if (slow != null) {
             drawn.add(ChartFiles.save(charts, "slow-clients", "What 16 normal keep-alive clients get while trickling "
                     + "connections are held open beside them; service is denied at the first step under "
-                    + Math.round(mpmbench.benchmarks.suite.Scenarios.DENY_FRACTION * 100) + " % of the step-0 "
+                    + Math.round(Scenarios.DENY_FRACTION * 100) + " % of the step-0 "
                     + "requests/s (report.md names it per target). Steps equally spaced." + MEDIANS, slow));
         }
         spectra(drawn, dir, charts, summary, targets);
         return drawn;
     }
 
-    private static final double SLO_P99_MS = mpmbench.benchmarks.suite.Scenarios.SLO_P99_MS;
+    private static final double SLO_P99_MS = Scenarios.SLO_P99_MS;
 
     private static void level(List<Drawn> drawn, Path charts, String stem, List<Row> cells, List<String> targets,
                               LevelChart.Spec spec, String caption) throws IOException {
@@ -119,14 +120,14 @@ public final class Charts {
      */
     private static void bars(List<Drawn> drawn, Path charts, String stem, Cells cells, List<String> targets,
                              String figure, String yTitle, String title, String counted) throws IOException {
-        List<Long> levels = cells.levels("hello", Cells.Key::connections, figure);
+        List<Long> levels = cells.levels(Scenarios.HELLO, Cells.Key::connections, figure);
         if (levels.isEmpty()) {
             return;
         }
         long top = levels.getLast();
         List<BarChart.Bar> bars = new ArrayList<>();
         for (String t : targets) {
-            Cells.Key k = cells.find("hello", t, top, null);
+            Cells.Key k = cells.find(Scenarios.HELLO, t, top, null);
             Intervals.Estimate e = k == null ? Intervals.Estimate.EMPTY : cells.estimate(k, figure);
             Looks.Look look = Looks.of(t);
             bars.add(new BarChart.Bar(t, e.median(), e.low(), e.high(), look.color(), look.dashed()));

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.results.CellIds;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.IntervalText;
@@ -86,10 +87,10 @@ public final class ReportMarkdown {
         for (Map.Entry<String, List<Row>> s : byScenario.entrySet()) {
             md.append("\n### ").append(s.getKey()).append("\n\n");
             table(md, run.cells(), s.getKey(), s.getValue());
-            if (s.getKey().equals("rate-sweep")) {
+            if (s.getKey().equals(Scenarios.RATE_SWEEP)) {
                 knees(md, s.getValue());
             }
-            if (s.getKey().equals("slow-clients")) {
+            if (s.getKey().equals(Scenarios.SLOW_CLIENTS)) {
                 SlowClients.denials(md, s.getValue());
             }
         }
@@ -119,18 +120,18 @@ public final class ReportMarkdown {
 
     private static void table(StringBuilder md, Cells cells, String scenario, List<Row> rows) {
         List<String> cols = switch (scenario) {
-            case "startup" -> List.of("first_200_ms", "full_capacity_ms", "processes", "threads", "rss_mb");
-            case "idle-keepalive" -> List.of("rps", "p99_ms", "errors", "idle_answered", "idle_held", "idle_closed",
+            case Scenarios.STARTUP -> List.of("first_200_ms", "full_capacity_ms", "processes", "threads", "rss_mb");
+            case Scenarios.IDLE_KEEPALIVE -> List.of("rps", "p99_ms", "errors", "idle_answered", "idle_held", "idle_closed",
                     "idle_open_unanswered", "idle_connecting", "idle_not_started", "idle_refused", "idle_connect_timeouts",
                     "processes", "threads", "pss_mb");
-            case "crash" -> List.of("rps", "errors", "err_read", "err_closed", "err_connect", "kill_at_s", "recovery_s",
+            case Scenarios.CRASH -> List.of("rps", "errors", "err_read", "err_closed", "err_connect", "kill_at_s", "recovery_s",
                     "p99_ms", "max_ms");
-            case "graceful-restart" -> List.of("rps", "errors", "err_connect", "err_read", "err_write", "err_timeout",
+            case Scenarios.GRACEFUL_RESTART -> List.of("rps", "errors", "err_connect", "err_read", "err_write", "err_timeout",
                     "err_status", "err_parse", "err_closed", "restarts", "recovery_s", "restart_command_ms", "p99_ms",
                     "max_ms");
-            case "slow-clients" -> List.of("rps", "p99_ms", "errors", "err_timeout", "err_connect", "err_closed",
+            case Scenarios.SLOW_CLIENTS -> List.of("rps", "p99_ms", "errors", "err_timeout", "err_connect", "err_closed",
                     "trickle_held", "trickle_closed", "trickle_failed", "processes", "threads");
-            case "rate-sweep" -> List.of("rps", "p50_ms", "p99_ms", "p999_ms", "uncorrected_p99_ms", "errors",
+            case Scenarios.RATE_SWEEP -> List.of("rps", "p50_ms", "p99_ms", "p999_ms", "uncorrected_p99_ms", "errors",
                     "cpu_us_per_req");
             default -> List.of("rps", "p50_ms", "p99_ms", "p999_ms", "errors", "cpu_us_per_req", "ctx_switches_per_req",
                     "pss_mb", "processes", "threads");
@@ -198,7 +199,7 @@ public final class ReportMarkdown {
         });
     }
 
-    private static final double SLO_P99_MS = mpmbench.benchmarks.suite.Scenarios.SLO_P99_MS;
+    private static final double SLO_P99_MS = Scenarios.SLO_P99_MS;
 
     static String short3(String v) {
         return cell(Numbers.short3(v));

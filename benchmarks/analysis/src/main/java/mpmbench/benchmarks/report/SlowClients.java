@@ -8,7 +8,7 @@ import java.util.Map;
 
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.Row;
-import mpmbench.benchmarks.suite.Scenarios;
+import mpmbench.benchmarks.catalogue.Scenarios;
 
 /**
  * The answer of {@code slow-clients} per target: the fewest trickling connections that deny the
@@ -39,7 +39,7 @@ public final class SlowClients {
     /** The answer per target from slow-clients' cells.csv rows, in their order. */
     public static List<Denial> of(List<Row> cells) {
         Map<String, List<Row>> byTarget = new LinkedHashMap<>();
-        cells.stream().filter(r -> r.text("scenario").equals("slow-clients") && Cells.judged(r))
+        cells.stream().filter(r -> r.text("scenario").equals(Scenarios.SLOW_CLIENTS) && Cells.judged(r))
                 .forEach(r -> byTarget.computeIfAbsent(r.text("target"), k -> new ArrayList<>()).add(r));
         List<Denial> out = new ArrayList<>();
         byTarget.forEach((t, rows) -> {

@@ -12,12 +12,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import mpmbench.cli.MpmbenchVersion;
 import mpmbench.cli.UsageErrors;
 import mpmbench.benchmarks.results.CellIds;
 import mpmbench.benchmarks.results.Invariants;
 import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.benchmarks.results.Row;
-import mpmbench.server.cli.MpmbenchVersion;
 
 /**
  * {@code mpmbench verify DIR [DIR...]}: reads each results folder ({@link ResultsFolder}, any schema),

@@ -28,7 +28,7 @@ import mpmbench.benchmarks.report.ReportBuilder;
  */
 class CheckReportHtmlIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("mpmbench.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT = Path.of(System.getProperty("mpmbench.root", "../..")).toAbsolutePath().normalize();
     private static final Path SCRIPT = ROOT.resolve("scripts/check-report-html");
 
     @TempDir

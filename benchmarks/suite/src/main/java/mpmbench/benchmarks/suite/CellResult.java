@@ -2,6 +2,7 @@ package mpmbench.benchmarks.suite;
 
 import java.util.List;
 
+import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
 
@@ -49,10 +50,10 @@ public record CellResult(Row summary, List<Row> samples) {
             return "";
         }
         return switch (summary.text("scenario")) {
-            case "graceful-restart" -> " (" + summary.text("restarts") + " restarts, " + summary.text("errors")
+            case Scenarios.GRACEFUL_RESTART -> " (" + summary.text("restarts") + " restarts, " + summary.text("errors")
                     + " failed requests, back within " + (summary.text("recovery_s").isEmpty() ? "?"
                     : mpmbench.benchmarks.results.Numbers.short3(summary.text("recovery_s"))) + " s)";
-            case "slow-clients" -> " (" + Math.round(summary.num("rps")) + " req/s beside " + summary.text("idle")
+            case Scenarios.SLOW_CLIENTS -> " (" + Math.round(summary.num("rps")) + " req/s beside " + summary.text("idle")
                     + " trickling connections" + (summary.text("trickle_held").isEmpty() ? ""
                     : ", " + summary.text("trickle_held") + " held") + ")";
             default -> "";

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import mpmbench.benchmarks.catalogue.ScenarioKind;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
 import mpmbench.benchmarks.results.Status;

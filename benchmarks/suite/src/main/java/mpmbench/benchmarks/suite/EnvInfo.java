@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import mpmbench.benchmarks.catalogue.Scenario;
+import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
 import mpmbench.benchmarks.telemetry.CgroupHost;

@@ -3,6 +3,11 @@ package mpmbench.benchmarks.suite;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import mpmbench.benchmarks.catalogue.Level;
+import mpmbench.benchmarks.catalogue.Scenario;
+import mpmbench.benchmarks.catalogue.Scenarios;
+import mpmbench.benchmarks.catalogue.SuiteKind;
+
 /** {@code suite --list}: the scenarios with their levels, and the targets. */
 public final class Listing {
 

@@ -20,6 +20,10 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import mpmbench.benchmarks.catalogue.Level;
+import mpmbench.benchmarks.catalogue.Scenario;
+import mpmbench.benchmarks.catalogue.ScenarioKind;
+import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.loadgen.GeneratorJvm;
 import mpmbench.loadgen.LoadSpec;
 

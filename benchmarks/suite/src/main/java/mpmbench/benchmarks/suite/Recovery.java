@@ -2,7 +2,7 @@ package mpmbench.benchmarks.suite;
 
 import java.util.List;
 
-import mpmbench.benchmarks.report.chart.IntervalLog;
+import mpmbench.benchmarks.results.IntervalLog;
 
 /**
  * Time to recovery after a kill, from the load generator's per-second counts: the seconds from the

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import mpmbench.benchmarks.report.chart.IntervalLog;
+import mpmbench.benchmarks.results.IntervalLog;
 import mpmbench.benchmarks.results.Row;
 
 /**

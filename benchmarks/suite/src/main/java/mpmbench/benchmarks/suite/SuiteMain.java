@@ -20,8 +20,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
+import mpmbench.benchmarks.catalogue.Scenario;
+import mpmbench.benchmarks.catalogue.Scenarios;
+import mpmbench.benchmarks.catalogue.SuiteKind;
+import mpmbench.cli.MpmbenchVersion;
 import mpmbench.cli.UsageErrors;
-import mpmbench.server.cli.MpmbenchVersion;
 
 /**
  * {@code mpmbench suite [quick|full] [options]}: every target through every scenario, with

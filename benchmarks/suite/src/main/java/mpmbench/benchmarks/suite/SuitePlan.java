@@ -7,6 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import mpmbench.benchmarks.catalogue.Level;
+import mpmbench.benchmarks.catalogue.Scenario;
+import mpmbench.benchmarks.catalogue.ScenarioKind;
+import mpmbench.benchmarks.catalogue.SuiteKind;
 import mpmbench.loadgen.engine.SteadyState;
 
 /**

@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import mpmbench.benchmarks.catalogue.Level;
+import mpmbench.benchmarks.catalogue.Scenario;
+import mpmbench.benchmarks.catalogue.ScenarioKind;
+import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.report.ReportBuilder;
 import mpmbench.benchmarks.results.CsvTables;
 import mpmbench.benchmarks.results.Invariants;

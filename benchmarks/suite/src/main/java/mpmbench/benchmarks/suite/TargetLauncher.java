@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
 import mpmbench.benchmarks.telemetry.TargetCgroup;

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
+import mpmbench.benchmarks.catalogue.Scenario;
+
 /**
  * What the suite runs load against. {@code java-MPM} is our server as a process, {@code httpd-MPM}
  * Debian's apache2 with one MPM, {@code nginx} Debian's nginx, and {@code url=http://host:port[,pid=N]}

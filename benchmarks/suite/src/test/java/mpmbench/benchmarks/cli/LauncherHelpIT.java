@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LauncherHelpIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("mpmbench.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT = Path.of(System.getProperty("mpmbench.root", "../..")).toAbsolutePath().normalize();
     private static final Path LAUNCHER = ROOT.resolve("scripts/mpmbench");
 
     private record Run(int status, String out, String err) {

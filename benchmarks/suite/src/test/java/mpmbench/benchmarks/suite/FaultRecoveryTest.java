@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import mpmbench.benchmarks.report.chart.IntervalLog;
+import mpmbench.benchmarks.results.IntervalLog;
 
 /** Time back to full throughput at 100 ms resolution, and when a control command signalled. */
 class FaultRecoveryTest {

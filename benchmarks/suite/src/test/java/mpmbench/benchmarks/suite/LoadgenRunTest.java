@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
 
 import picocli.CommandLine;
 
+import mpmbench.benchmarks.catalogue.Level;
+import mpmbench.benchmarks.catalogue.Scenario;
+import mpmbench.benchmarks.catalogue.Scenarios;
+import mpmbench.benchmarks.catalogue.SuiteKind;
+
 /** The load generator's command line, its progress lines and its JSON (a real file), and recovery. */
 class LoadgenRunTest {
 

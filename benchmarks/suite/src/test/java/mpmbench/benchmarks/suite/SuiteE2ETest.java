@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import mpmbench.benchmarks.catalogue.Level;
+import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.results.CsvTables;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.telemetry.TcpTable;

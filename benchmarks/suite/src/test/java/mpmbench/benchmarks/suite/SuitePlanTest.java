@@ -12,6 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+import mpmbench.benchmarks.catalogue.Level;
+import mpmbench.benchmarks.catalogue.Scenario;
+import mpmbench.benchmarks.catalogue.Scenarios;
+import mpmbench.benchmarks.catalogue.SuiteKind;
+
 /** Targets, scenarios and the plan built from flags, without running anything. */
 class SuitePlanTest {
 

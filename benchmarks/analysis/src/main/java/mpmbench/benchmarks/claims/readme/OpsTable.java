@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.Row;
 
@@ -32,7 +33,7 @@ public final class OpsTable {
         lines.add("| target | failed requests | restarts | verdict | restart command | requests/s back to 90 % |");
         lines.add("|---|---|---|---|---|---|");
         for (Cells.Key k : cells.keys()) {
-            if (!k.scenario().equals("graceful-restart") || !verdicts.containsKey(k.target())) {
+            if (!k.scenario().equals(Scenarios.GRACEFUL_RESTART) || !verdicts.containsKey(k.target())) {
                 continue;
             }
             List<Row> judged = cells.ok(k);

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import mpmbench.cli.MpmbenchVersion;
 import mpmbench.cli.UsageErrors;
-import mpmbench.server.cli.MpmbenchVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

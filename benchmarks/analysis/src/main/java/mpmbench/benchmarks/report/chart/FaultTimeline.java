@@ -18,8 +18,10 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
+import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.results.CellIds;
 import mpmbench.benchmarks.results.Cells;
+import mpmbench.benchmarks.results.IntervalLog;
 import mpmbench.benchmarks.results.Row;
 
 /**
@@ -87,7 +89,7 @@ public final class FaultTimeline {
     public static JFreeChart crash(Path latencyDir, List<Row> summary, List<Row> cells, List<Row> samples,
                                    List<String> targets)
             throws IOException {
-        return timeline(latencyDir, summary, cells, samples, targets, "crash", r -> {
+        return timeline(latencyDir, summary, cells, samples, targets, Scenarios.CRASH, r -> {
             double k = r.num("kill_at_s");
             return k >= 0 ? new double[] {k} : new double[0];
         }, "kill", "s since the kill", "Around the kill of one child (crash): requests/s, p99, errors");
@@ -100,7 +102,7 @@ public final class FaultTimeline {
      */
     public static JFreeChart gracefulRestart(Path latencyDir, List<Row> summary, List<Row> cells, List<Row> samples,
                                              List<String> targets) throws IOException {
-        return timeline(latencyDir, summary, cells, samples, targets, "graceful-restart", FaultTimeline::restarts,
+        return timeline(latencyDir, summary, cells, samples, targets, Scenarios.GRACEFUL_RESTART, FaultTimeline::restarts,
                 "restart", "s since the first graceful restart",
                 "Around graceful restarts (graceful-restart): requests/s, p99, errors");
     }

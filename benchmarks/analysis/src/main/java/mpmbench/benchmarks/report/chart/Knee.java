@@ -13,6 +13,7 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYDataset;
 
+import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.RateSweep;
 import mpmbench.benchmarks.results.Row;
@@ -30,7 +31,7 @@ public final class Knee {
 
     /** A target's knee: its first judged cell by offered rate that was not sustained; empty when none. */
     public static Optional<Row> of(List<Row> cells, String target, double sloMs) {
-        return cells.stream().filter(c -> c.text("scenario").equals("rate-sweep") && c.text("target").equals(target)
+        return cells.stream().filter(c -> c.text("scenario").equals(Scenarios.RATE_SWEEP) && c.text("target").equals(target)
                         && Cells.judged(c) && !Double.isNaN(c.num("p99_ms")))
                 .sorted(Comparator.comparingDouble(c -> c.num("rate"))).filter(c -> !RateSweep.sustained(c, sloMs)).findFirst();
     }

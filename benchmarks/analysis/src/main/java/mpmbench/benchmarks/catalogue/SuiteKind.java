@@ -1,4 +1,4 @@
-package mpmbench.benchmarks.suite;
+package mpmbench.benchmarks.catalogue;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -45,7 +45,7 @@ public enum SuiteKind {
         return repeats;
     }
 
-    /** The longest a target may take to settle ({@link SteadyState}) before a level is measured anyway, as unsettled. */
+    /** The longest a target may take to settle (the load generator's {@code SteadyState}) before a level is measured anyway, as unsettled. */
     public Duration settleCap() {
         return settleCap;
     }

@@ -1,4 +1,4 @@
-package mpmbench.benchmarks.suite;
+package mpmbench.benchmarks.catalogue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +14,20 @@ import java.util.stream.Collectors;
  * operational scenarios run when named: about 30 more minutes for every target at full's levels.
  */
 public final class Scenarios {
+
+    // The scenario names, as --scenarios takes them and every file (summary.csv's scenario column,
+    // latency/<scenario>_..., the charts) writes them; the analysis names a scenario by these alone.
+    public static final String STARTUP = "startup";
+    public static final String HELLO = "hello";
+    public static final String CHURN = "churn";
+    public static final String IDLE_KEEPALIVE = "idle-keepalive";
+    public static final String SLOW_BACKEND = "slow-backend";
+    public static final String CPU = "cpu";
+    public static final String LARGE = "large";
+    public static final String RATE_SWEEP = "rate-sweep";
+    public static final String CRASH = "crash";
+    public static final String GRACEFUL_RESTART = "graceful-restart";
+    public static final String SLOW_CLIENTS = "slow-clients";
 
     /** Responses of the {@code large} scenario, bytes (the peers serve a file of this size). */
     public static final int LARGE_BYTES = 1 << 20;
@@ -39,14 +53,14 @@ public final class Scenarios {
      * {@code cpu} (claim 6, the Java models only) was cut to fit fresh instances into 10 minutes; it
      * runs in {@code full}, or in quick when named, like every other scenario.
      */
-    public static final List<String> QUICK_DEFAULT = List.of("startup", "hello", "idle-keepalive", "crash");
+    public static final List<String> QUICK_DEFAULT = List.of(STARTUP, HELLO, IDLE_KEEPALIVE, CRASH);
 
     /**
      * Apache's operational promises (issue 11): graceful restarts under load, and trickling clients.
      * Run when named ({@code --scenarios graceful-restart,slow-clients}): with every target and 3
      * repeats they add about half an hour, which {@code full}'s hour cannot hold.
      */
-    public static final List<String> OPERATIONAL = List.of("graceful-restart", "slow-clients");
+    public static final List<String> OPERATIONAL = List.of(GRACEFUL_RESTART, SLOW_CLIENTS);
 
     private Scenarios() {
     }
@@ -61,36 +75,36 @@ public final class Scenarios {
     public static List<Scenario> of(SuiteKind suite, int cores) {
         boolean full = suite == SuiteKind.FULL;
         List<Scenario> all = new ArrayList<>();
-        all.add(new Scenario("startup", "time from launch to the first 200 and to full StartServers capacity "
+        all.add(new Scenario(STARTUP, "time from launch to the first 200 and to full StartServers capacity "
                 + "(measured at the target's first launch of the run)", ScenarioKind.STARTUP, "/hello", "/hello",
                 true, List.of(Level.closed(1))));
-        all.add(new Scenario("hello", "GET /hello (13 bytes) on keep-alive connections, closed model",
+        all.add(new Scenario(HELLO, "GET /hello (13 bytes) on keep-alive connections, closed model",
                 ScenarioKind.LOAD, "/hello", "/hello", true,
                 closed(full ? new int[] {1, 16, 256} : new int[] {16})));
-        all.add(new Scenario("churn", "GET /hello with Connection: close, a new connection per request",
+        all.add(new Scenario(CHURN, "GET /hello with Connection: close, a new connection per request",
                 ScenarioKind.LOAD, "/hello", "/hello", false, closed(new int[] {16})));
-        all.add(new Scenario("idle-keepalive", "N idle keep-alive connections held open beside "
+        all.add(new Scenario(IDLE_KEEPALIVE, "N idle keep-alive connections held open beside "
                 + IDLE_ACTIVE_CONNECTIONS + " active ones on /hello: are new clients still served?",
                 ScenarioKind.LOAD, "/hello", "/hello", true,
                 idle(full ? new int[] {300, 2000, 10000} : new int[] {300})));
-        all.add(new Scenario("slow-backend", "GET /sleep?ms=20 (a blocking backend call) at 200 connections",
+        all.add(new Scenario(SLOW_BACKEND, "GET /sleep?ms=20 (a blocking backend call) at 200 connections",
                 ScenarioKind.LOAD, "/sleep?ms=20", null, true, closed(new int[] {200})));
-        all.add(new Scenario("cpu", "GET /cpu?iters=" + CPU_ITERS + " (about 100 µs of CPU) at 2 × cores connections",
+        all.add(new Scenario(CPU, "GET /cpu?iters=" + CPU_ITERS + " (about 100 µs of CPU) at 2 × cores connections",
                 ScenarioKind.LOAD, "/cpu?iters=" + CPU_ITERS, null, true, closed(new int[] {2 * cores})));
-        all.add(new Scenario("large", "1 MiB responses (/bytes) on 16 connections; the reader drains as fast "
+        all.add(new Scenario(LARGE, "1 MiB responses (/bytes) on 16 connections; the reader drains as fast "
                 + "as it can (no slow-reader throttling in the load generator yet)", ScenarioKind.LOAD,
                 "/bytes?n=" + LARGE_BYTES, "/bytes", true, closed(new int[] {16})));
-        all.add(new Scenario("rate-sweep", "open model on /hello at rising rates until p99 passes "
+        all.add(new Scenario(RATE_SWEEP, "open model on /hello at rising rates until p99 passes "
                 + (int) SLO_P99_MS + " ms or errors appear: the knee", ScenarioKind.RATE_SWEEP, "/hello", "/hello",
                 true, rates(full ? new int[] {4000, 16000, 64000} : new int[] {4000, 16000})));
-        all.add(new Scenario("crash", "SIGKILL one child in the middle of a /hello run at 16 connections: "
+        all.add(new Scenario(CRASH, "SIGKILL one child in the middle of a /hello run at 16 connections: "
                 + "failed requests and time until throughput is back", ScenarioKind.CRASH, "/hello", "/hello", true,
                 closed(new int[] {16})));
-        all.add(new Scenario("graceful-restart", "graceful restarts (ours: mpmbench ctl -k graceful; httpd: apache2 -k "
+        all.add(new Scenario(GRACEFUL_RESTART, "graceful restarts (ours: mpmbench ctl -k graceful; httpd: apache2 -k "
                 + "graceful; nginx: nginx -s reload) during a /hello run at 16 connections: failed requests by type, "
                 + "time until throughput is back", ScenarioKind.GRACEFUL_RESTART, "/hello", "/hello", true,
                 closed(new int[] {16})));
-        all.add(new Scenario("slow-clients", "trickling connections (slowloris: one byte of a request head every "
+        all.add(new Scenario(SLOW_CLIENTS, "trickling connections (slowloris: one byte of a request head every "
                 + TRICKLE_INTERVAL.toSeconds() + " s, never finished) beside " + SLOW_NORMAL_CONNECTIONS
                 + " normal clients on /hello: how many deny them service", ScenarioKind.SLOW_CLIENTS, "/hello", "/hello",
                 true, trickling(full ? new int[] {0, 64, 512, 4096} : new int[] {0, 512, 4096})));

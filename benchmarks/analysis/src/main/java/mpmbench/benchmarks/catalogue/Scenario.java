@@ -1,4 +1,4 @@
-package mpmbench.benchmarks.suite;
+package mpmbench.benchmarks.catalogue;
 
 import java.util.List;
 

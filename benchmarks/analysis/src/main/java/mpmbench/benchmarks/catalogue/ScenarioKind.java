@@ -1,4 +1,4 @@
-package mpmbench.benchmarks.suite;
+package mpmbench.benchmarks.catalogue;
 
 /** How a scenario runs its levels. */
 public enum ScenarioKind {
@@ -9,8 +9,8 @@ public enum ScenarioKind {
     /** One load run with a SIGKILL to one child of the target in the middle of the measured window. */
     CRASH,
     /**
-     * One load run with {@link SuitePlan#restarts()} graceful restarts of the target in the measured
-     * window, through its own control command ({@link RunningTarget#gracefulCommand()}).
+     * One load run with the suite plan's {@code restarts} graceful restarts of the target in the measured
+     * window, through its own control command (the suite's {@code RunningTarget.gracefulCommand()}).
      */
     GRACEFUL_RESTART,
     /**

@@ -1,4 +1,4 @@
-package mpmbench.benchmarks.suite;
+package mpmbench.benchmarks.catalogue;
 
 /**
  * One load level of a scenario: active connections, the offered rate (requests/s, 0 for the closed

@@ -1,4 +1,4 @@
-package mpmbench.benchmarks.report.chart;
+package mpmbench.benchmarks.results;
 
 import java.io.IOException;
 import java.nio.file.Path;
