@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import mpmbench.benchmarks.catalogue.Targets;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.IntervalText;
 import mpmbench.benchmarks.results.Intervals;
@@ -77,7 +78,7 @@ final class ClaimRow {
                                           Long idle) {
         Map<String, double[]> v = new LinkedHashMap<>();
         for (String m : RunData.MODELS) {
-            v.put(family + "-" + m, run.values(scenario, family + "-" + m, column, connections, idle));
+            v.put(Targets.name(family, m), run.values(scenario, Targets.name(family, m), column, connections, idle));
         }
         return v;
     }
@@ -88,7 +89,7 @@ final class ClaimRow {
      */
     static String level(RunData run, String family, String scenario, Long connections, Long idle) {
         for (String m : RunData.MODELS) {
-            Cells.Key k = run.cells().find(scenario, family + "-" + m, connections, idle);
+            Cells.Key k = run.cells().find(scenario, Targets.name(family, m), connections, idle);
             if (k != null) {
                 return k.level();
             }

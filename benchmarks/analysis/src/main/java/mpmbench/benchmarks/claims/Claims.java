@@ -3,6 +3,7 @@ package mpmbench.benchmarks.claims;
 import java.util.ArrayList;
 import java.util.List;
 
+import mpmbench.benchmarks.catalogue.Targets;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.JmhResults;
 import mpmbench.benchmarks.results.Row;
@@ -35,7 +36,7 @@ public final class Claims {
     /** Claim 7: a pair of models is ordered only when its ratio's interval lies beyond this (or its inverse). */
     public static final double TIE = 1.10;
 
-    static final List<String> FAMILIES = List.of("java", "httpd");
+    static final List<String> FAMILIES = List.of(Targets.JAVA, Targets.HTTPD);
 
     private static final List<Claim> ALL = all();
 
@@ -67,7 +68,7 @@ public final class Claims {
         }
         // claims.csv lists a family's claims together: java 1a..6, httpd 1a..6, then micro and java-vs-httpd,
         // then the per-target claims (family = the target) in run order
-        List<String> families = List.of("java", "httpd", "micro", "java-vs-httpd");
+        List<String> families = List.of(Targets.JAVA, Targets.HTTPD, "micro", "java-vs-httpd");
         List<Row> ordered = new ArrayList<>();
         for (String f : families) {
             rows.stream().filter(r -> r.text("family").equals(f)).forEach(ordered::add);

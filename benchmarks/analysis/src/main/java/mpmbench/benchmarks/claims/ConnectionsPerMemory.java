@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 import mpmbench.benchmarks.catalogue.Scenarios;
+import mpmbench.benchmarks.catalogue.Targets;
 import mpmbench.benchmarks.claims.RatioCheck.Side;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.Row;
@@ -48,17 +49,17 @@ final class ConnectionsPerMemory implements Claim {
     private static Row evaluate(RunData run, String f, long idle, String threshold) {
         Map<String, double[]> v = new LinkedHashMap<>();
         for (String m : RunData.MODELS) {
-            Cells.Key k = run.cells().find(Scenarios.IDLE_KEEPALIVE, f + "-" + m, null, idle);
-            v.put(f + "-" + m, k == null ? new double[0] : run.cells().values(k, r -> SERVED.applyAsDouble(r) / r.num("pss_mb")));
+            Cells.Key k = run.cells().find(Scenarios.IDLE_KEEPALIVE, Targets.name(f, m), null, idle);
+            v.put(Targets.name(f, m), k == null ? new double[0] : run.cells().values(k, r -> SERVED.applyAsDouble(r) / r.num("pss_mb")));
         }
         String level = ClaimRow.level(run, f, Scenarios.IDLE_KEEPALIVE, null, idle);
         String missing = ClaimRow.missing(run, v, Scenarios.IDLE_KEEPALIVE, null, idle);
         if (!missing.isEmpty()) {
             return ClaimRow.notMeasured("3", f, level, TITLE, metric(idle), ClaimRow.values(v), threshold, missing);
         }
-        double[] p = v.get(f + "-prefork");
-        RatioCheck c = RatioCheck.all(Side.ABOVE, RatioCheck.of(v.get(f + "-worker"), p, Side.ABOVE, Claims.CONNS_PER_MB),
-                RatioCheck.of(v.get(f + "-event"), p, Side.ABOVE, Claims.CONNS_PER_MB));
+        double[] p = v.get(Targets.name(f, Targets.PREFORK));
+        RatioCheck c = RatioCheck.all(Side.ABOVE, RatioCheck.of(v.get(Targets.name(f, Targets.WORKER)), p, Side.ABOVE, Claims.CONNS_PER_MB),
+                RatioCheck.of(v.get(Targets.name(f, Targets.EVENT)), p, Side.ABOVE, Claims.CONNS_PER_MB));
         return ClaimRow.of("3", f, level, TITLE, metric(idle), ClaimRow.values(v), threshold, c,
                 "min(worker, event) / prefork = " + ClaimRow.ratioText(c.ratio()));
     }

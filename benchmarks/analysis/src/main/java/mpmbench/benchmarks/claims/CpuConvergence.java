@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import mpmbench.benchmarks.catalogue.Scenarios;
+import mpmbench.benchmarks.catalogue.Targets;
 import mpmbench.benchmarks.claims.RatioCheck.Side;
 import mpmbench.benchmarks.results.Intervals;
 import mpmbench.benchmarks.results.Row;
@@ -49,14 +50,15 @@ final class CpuConvergence implements Claim {
         List<Row> out = new ArrayList<>();
         for (String f : Claims.FAMILIES) {
             Map<String, double[]> v = ClaimRow.perModel(run, f, Scenarios.CPU, "rps", null, null);
-            if (f.equals("java")) {
-                v.put("java-virtual", run.values(Scenarios.CPU, "java-virtual", "rps", null, null));
+            if (f.equals(Targets.JAVA)) {
+                String virtual = Targets.name(f, Targets.VIRTUAL);
+                v.put(virtual, run.values(Scenarios.CPU, virtual, "rps", null, null));
             }
             String level = ClaimRow.level(run, f, Scenarios.CPU, null, null);
             List<String> measured = v.keySet().stream().filter(t -> Intervals.estimate(v.get(t)).n() > 0).toList();
             if (measured.size() < 2) {
                 out.add(ClaimRow.notMeasured("6", f, level, TITLE, "rps, cpu", ClaimRow.values(v), threshold,
-                        f.equals("httpd") ? "the peers serve static files only (no /cpu)"
+                        f.equals(Targets.HTTPD) ? "the peers serve static files only (no /cpu)"
                                 : ClaimRow.missing(run, v, Scenarios.CPU, null, null)));
                 continue;
             }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 import mpmbench.benchmarks.catalogue.Scenarios;
+import mpmbench.benchmarks.catalogue.Targets;
 import mpmbench.benchmarks.claims.RatioCheck.Side;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.Row;
@@ -35,8 +36,8 @@ final class CrashContainment implements Claim {
         for (String f : Claims.FAMILIES) {
             Map<String, double[]> v = new LinkedHashMap<>();
             for (String m : RunData.MODELS) {
-                Cells.Key k = run.cells().find(Scenarios.CRASH, f + "-" + m, null, null);
-                v.put(f + "-" + m, k == null ? new double[0] : run.cells().values(k, LOST));
+                Cells.Key k = run.cells().find(Scenarios.CRASH, Targets.name(f, m), null, null);
+                v.put(Targets.name(f, m), k == null ? new double[0] : run.cells().values(k, LOST));
             }
             String missing = ClaimRow.missing(run, v, Scenarios.CRASH, null, null);
             String level = ClaimRow.level(run, f, Scenarios.CRASH, null, null);
@@ -44,9 +45,9 @@ final class CrashContainment implements Claim {
                 out.add(ClaimRow.notMeasured("2", f, level, TITLE, METRIC, ClaimRow.values(v), threshold, missing));
                 continue;
             }
-            double[] w = v.get(f + "-worker");
-            double[] e = v.get(f + "-event");
-            double[] p = v.get(f + "-prefork");
+            double[] w = v.get(Targets.name(f, Targets.WORKER));
+            double[] e = v.get(Targets.name(f, Targets.EVENT));
+            double[] p = v.get(Targets.name(f, Targets.PREFORK));
             RatioCheck c = RatioCheck.all(Side.BELOW, RatioCheck.of(p, w, Side.BELOW, Claims.CRASH_FRACTION),
                     RatioCheck.of(p, e, Side.BELOW, Claims.CRASH_FRACTION));
             Verdict some = RatioCheck.all(Side.ABOVE, RatioCheck.aboveZero(w), RatioCheck.aboveZero(e)).verdict();

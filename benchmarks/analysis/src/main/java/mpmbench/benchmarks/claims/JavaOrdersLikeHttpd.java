@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import mpmbench.benchmarks.catalogue.Scenarios;
+import mpmbench.benchmarks.catalogue.Targets;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.Intervals;
 import mpmbench.benchmarks.results.Row;
@@ -38,13 +39,13 @@ final class JavaOrdersLikeHttpd implements Claim {
         for (String scenario : SCENARIOS) {
             boolean idle = scenario.equals(Scenarios.IDLE_KEEPALIVE);
             for (Cells.Key k : run.cells().keys()) {
-                if (!k.scenario().equals(scenario) || !k.target().equals("java-prefork")) {
+                if (!k.scenario().equals(scenario) || !k.target().equals(Targets.name(Targets.JAVA, Targets.PREFORK))) {
                     continue;
                 }
                 Long conns = idle ? null : k.connections();
                 Long idleLevel = idle ? k.idle() : null;
-                Map<String, double[]> j = ClaimRow.perModel(run, "java", scenario, "rps", conns, idleLevel);
-                Map<String, double[]> h = ClaimRow.perModel(run, "httpd", scenario, "rps", conns, idleLevel);
+                Map<String, double[]> j = ClaimRow.perModel(run, Targets.JAVA, scenario, "rps", conns, idleLevel);
+                Map<String, double[]> h = ClaimRow.perModel(run, Targets.HTTPD, scenario, "rps", conns, idleLevel);
                 String gap = (ClaimRow.missing(run, j, scenario, conns, idleLevel) + " "
                         + ClaimRow.missing(run, h, scenario, conns, idleLevel)).trim();
                 if (!gap.isEmpty()) {

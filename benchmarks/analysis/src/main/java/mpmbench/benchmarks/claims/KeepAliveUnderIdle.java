@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import mpmbench.benchmarks.catalogue.Scenarios;
+import mpmbench.benchmarks.catalogue.Targets;
 import mpmbench.benchmarks.claims.RatioCheck.Side;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.Intervals;
@@ -43,17 +44,17 @@ final class KeepAliveUnderIdle implements Claim {
                 out.add(ClaimRow.notMeasured("4", f, level, TITLE, metric, ClaimRow.values(v), threshold, missing));
                 continue;
             }
-            double[] ev = v.get(f + "-event");
-            Cells.Key idleCell = run.cells().find(Scenarios.IDLE_KEEPALIVE, f + "-event", null, idle);
-            double[] hello = run.values(Scenarios.HELLO, f + "-event", "rps", idleCell.connections(), null);
+            double[] ev = v.get(Targets.name(f, Targets.EVENT));
+            Cells.Key idleCell = run.cells().find(Scenarios.IDLE_KEEPALIVE, Targets.name(f, Targets.EVENT), null, idle);
+            double[] hello = run.values(Scenarios.HELLO, Targets.name(f, Targets.EVENT), "rps", idleCell.connections(), null);
             RatioCheck ofHello = hello.length > 0 ? RatioCheck.of(ev, hello, Side.ABOVE, Claims.KEEPALIVE_OF_HELLO)
                     : RatioCheck.aboveZero(ev); // without a hello cell: event's interval must lie above 0 req/s
             RatioCheck c = RatioCheck.all(Side.ABOVE,
-                    RatioCheck.of(ev, v.get(f + "-prefork"), Side.ABOVE, Claims.KEEPALIVE),
-                    RatioCheck.of(ev, v.get(f + "-worker"), Side.ABOVE, Claims.KEEPALIVE));
+                    RatioCheck.of(ev, v.get(Targets.name(f, Targets.PREFORK)), Side.ABOVE, Claims.KEEPALIVE),
+                    RatioCheck.of(ev, v.get(Targets.name(f, Targets.WORKER)), Side.ABOVE, Claims.KEEPALIVE));
             RatioCheck both = combine(c, ofHello);
             String helloNote = hello.length == 0 ? "no hello result of " + f + "-event at " + idleCell.connections()
-                    + " connections (" + run.whyEmpty(Scenarios.HELLO, f + "-event", idleCell.connections(), null)
+                    + " connections (" + run.whyEmpty(Scenarios.HELLO, Targets.name(f, Targets.EVENT), idleCell.connections(), null)
                     + "): event must serve more than 0 req/s instead"
                     : String.format(Locale.ROOT, "event served %.0f %% of its hello rps (ratio %s)",
                     100 * Intervals.median(ev) / Intervals.median(hello), ClaimRow.ratioText(ofHello.ratio()));

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import mpmbench.benchmarks.catalogue.Scenarios;
+import mpmbench.benchmarks.catalogue.Targets;
 import mpmbench.benchmarks.claims.RatioCheck.Side;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.Row;
@@ -49,9 +50,9 @@ record PreforkCostsMore(String id, String title, String scenario, String column,
                 out.add(ClaimRow.notMeasured(id, f, level, title, metric, ClaimRow.values(v), threshold, missing));
                 continue;
             }
-            double[] p = v.get(f + "-prefork");
-            RatioCheck c = RatioCheck.all(Side.ABOVE, RatioCheck.of(p, v.get(f + "-worker"), Side.ABOVE, Claims.MORE),
-                    RatioCheck.of(p, v.get(f + "-event"), Side.ABOVE, Claims.MORE));
+            double[] p = v.get(Targets.name(f, Targets.PREFORK));
+            RatioCheck c = RatioCheck.all(Side.ABOVE, RatioCheck.of(p, v.get(Targets.name(f, Targets.WORKER)), Side.ABOVE, Claims.MORE),
+                    RatioCheck.of(p, v.get(Targets.name(f, Targets.EVENT)), Side.ABOVE, Claims.MORE));
             out.add(ClaimRow.of(id, f, level, title, metric, ClaimRow.values(v), threshold, c,
                     "prefork / max(worker, event) = " + ClaimRow.ratioText(c.ratio())));
         }

@@ -2,6 +2,7 @@ package mpmbench.benchmarks.claims;
 
 import java.util.List;
 
+import mpmbench.benchmarks.catalogue.Targets;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.JmhResults;
 import mpmbench.benchmarks.results.Row;
@@ -16,7 +17,7 @@ import mpmbench.benchmarks.results.Row;
 public record RunData(Cells cells, JmhResults jmh, List<Row> memory) {
 
     /** The three models every family has, in the order claims name them. */
-    static final List<String> MODELS = List.of("prefork", "worker", "event");
+    static final List<String> MODELS = Targets.HTTPD_MODELS;
 
     /**
      * The values of a figure in each repeat of the first cell matching that gives it (ok repeats; for

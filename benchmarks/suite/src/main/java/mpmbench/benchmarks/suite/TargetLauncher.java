@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import mpmbench.benchmarks.catalogue.Scenarios;
+import mpmbench.benchmarks.catalogue.Targets;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
 import mpmbench.benchmarks.telemetry.TargetCgroup;
@@ -231,12 +232,8 @@ public final class TargetLauncher {
                 if (a.status() != 200) {
                     yield false;
                 }
-                int procs = mpm.equals("virtual") ? 1 : start;
-                int workers = switch (mpm) {
-                    case "worker", "event" -> start * tpc;
-                    case "prefork" -> start;
-                    default -> 1;
-                };
+                int procs = Targets.processesAtStart(mpm, start);
+                int workers = Targets.workersAtStart(mpm, start, tpc);
                 long busy = HttpProbe.autoField(a.body(), "BusyWorkers");
                 long idle = HttpProbe.autoField(a.body(), "IdleWorkers");
                 yield HttpProbe.autoField(a.body(), "Processes") >= procs && busy + idle >= workers

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import mpmbench.benchmarks.catalogue.Scenario;
+import mpmbench.benchmarks.catalogue.Targets;
 
 /**
  * What the suite runs load against. {@code java-MPM} is our server as a process, {@code httpd-MPM}
@@ -22,16 +23,14 @@ public record TargetSpec(String name, Kind kind, String mpm, String url, int pid
     public enum Kind { JAVA, HTTPD, NGINX, URL }
 
     /** Every model and peer: what {@code full} runs when {@code --targets} is not given, and {@code --targets all}. */
-    public static final List<String> DEFAULTS = List.of("java-prefork", "java-worker", "java-event", "java-virtual",
-            "httpd-prefork", "httpd-worker", "httpd-event", "nginx");
+    public static final List<String> DEFAULTS = Targets.ALL;
 
     /**
      * What {@code quick} runs when {@code --targets} is not given: the targets the claims read (prefork,
      * worker and event, ours and httpd's). With fresh instances for every repeat, all eight do not fit
      * its 10 minutes on 2 cores; java-virtual and nginx run in {@code full} or with {@code --targets all}.
      */
-    public static final List<String> QUICK_DEFAULTS = List.of("java-prefork", "java-worker", "java-event",
-            "httpd-prefork", "httpd-worker", "httpd-event");
+    public static final List<String> QUICK_DEFAULTS = Targets.QUICK;
 
     /** Parses one target name; throws IllegalArgumentException naming what is wrong. */
     public static TargetSpec parse(String s) {
@@ -52,14 +51,14 @@ public record TargetSpec(String name, Kind kind, String mpm, String url, int pid
             return new TargetSpec(t, Kind.URL, "", base, pid);
         }
         String lower = t.toLowerCase(Locale.ROOT);
-        if (lower.equals("nginx")) {
-            return new TargetSpec("nginx", Kind.NGINX, "", "", 0);
+        if (lower.equals(Targets.NGINX)) {
+            return new TargetSpec(Targets.NGINX, Kind.NGINX, "", "", 0);
         }
-        for (String mpm : List.of("prefork", "worker", "event", "virtual")) {
-            if (lower.equals("java-" + mpm)) {
+        for (String mpm : Targets.MODELS) {
+            if (lower.equals(Targets.name(Targets.JAVA, mpm))) {
                 return new TargetSpec(lower, Kind.JAVA, mpm, "", 0);
             }
-            if (lower.equals("httpd-" + mpm) && !mpm.equals("virtual")) {
+            if (lower.equals(Targets.name(Targets.HTTPD, mpm)) && Targets.HTTPD_MODELS.contains(mpm)) {
                 return new TargetSpec(lower, Kind.HTTPD, mpm, "", 0);
             }
         }

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import mpmbench.benchmarks.catalogue.Targets;
+
 /**
  * The one visual grammar of every chart: a colour per concurrency model (prefork, worker, event,
  * virtual; Okabe–Ito colours, which stay apart for colour-blind readers and in greyscale), a line
@@ -24,8 +26,8 @@ public final class Looks {
         }
     }
 
-    /** The models, in legend order, with their colours. */
-    static final List<String> MODELS = List.of("prefork", "worker", "event", "virtual");
+    /** The models, in legend order ({@link Targets#MODELS}), with their colours. */
+    static final List<String> MODELS = Targets.MODELS;
     private static final List<Color> MODEL_COLORS = List.of(new Color(0x0072B2), new Color(0xE69F00),
             new Color(0x009E73), new Color(0xCC79A7));
     static final Color NGINX = new Color(0x555555);
@@ -45,14 +47,14 @@ public final class Looks {
     /** The look of a target name as the suite writes it ({@code java-event}, {@code httpd-prefork}, {@code nginx}, a URL). */
     public static Look of(String target) {
         String t = target.toLowerCase(Locale.ROOT);
-        if (t.equals("nginx")) {
+        if (t.equals(Targets.NGINX)) {
             return new Look(target, NGINX, DOTTED, 100);
         }
         for (int m = 0; m < MODELS.size(); m++) {
-            if (t.equals("java-" + MODELS.get(m))) {
+            if (t.equals(Targets.name(Targets.JAVA, MODELS.get(m)))) {
                 return new Look(target, MODEL_COLORS.get(m), SOLID, 10 * m);
             }
-            if (t.equals("httpd-" + MODELS.get(m))) {
+            if (t.equals(Targets.name(Targets.HTTPD, MODELS.get(m)))) {
                 return new Look(target, MODEL_COLORS.get(m), DASHED, 10 * m + 1);
             }
         }
