@@ -9,5 +9,8 @@
  * (naming what is missing). Each row names the level it was decided at. {@link
  * mpmbench.benchmarks.claims.Claims} lists them with their thresholds; {@code readme} writes README's
  * tables from them.
+ *
+ * <p>May use: {@code results} and {@code catalogue} (scenario and target names); never the report, compare or
+ * the suite (module analysis).
  */
 package mpmbench.benchmarks.claims;

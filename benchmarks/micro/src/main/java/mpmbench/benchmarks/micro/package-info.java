@@ -33,10 +33,10 @@
  *
  * <h2>Running</h2>
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar mpmbench.benchmarks.micro.MicroMain [--out DIR] [JMH options]
+ * java -cp benchmarks/micro/target/benchmarks.jar mpmbench.benchmarks.micro.MicroMain [--out DIR] [JMH options]
  * scripts/mpmbench micro [--out DIR] [JMH options]          (finds a JDK 25, builds the jar if missing)
  * mvn -pl benchmarks/micro -am -Pmicro verify [-Dmicro.args="Bench_1 -i 3"] [-Dmicro.out=DIR]
- * java -jar benchmarks/target/benchmarks.jar [JMH options]   (plain JMH, no CSV/JSON/memory defaults)
+ * java -jar benchmarks/micro/target/benchmarks.jar [JMH options]   (plain JMH, no CSV/JSON/memory defaults)
  * </pre>
  * Defaults (in the annotations, for a 2-core machine): 1 fork, 3 × 1 s warm-up, 5 × 1 s measurement;
  * any JMH flag overrides them. MicroMain adds {@code -prof gc} unless told otherwise.
@@ -58,5 +58,8 @@
  * {@code jmh.json} is the same run in JMH's JSON format, with the per-iteration scores
  * ({@code rawData}) but without the sample histograms, and compact (see {@code JsonTrim}).
  * {@code memory.csv}: see {@link mpmbench.benchmarks.micro.MemoryFootprint}.
+ *
+ * <p>May use: JMH, HdrHistogram, jackson (jmh.json) and the server's classes, which it measures in-process;
+ * nothing of the analysis or the suite, which read its files (module micro).
  */
 package mpmbench.benchmarks.micro;

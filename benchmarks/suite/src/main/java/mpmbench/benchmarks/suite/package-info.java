@@ -16,5 +16,10 @@
  * <p>Peer configs are classpath resources ({@code peers/}, copied from {@code scripts/peers/}): the
  * suite needs the server and loadgen jars under {@code --root}, and apache2/nginx where installed,
  * nothing else.
+ *
+ * <p>May use: {@code telemetry}, the analysis ({@code catalogue}, {@code results}, {@code report} to write a
+ * run's report), the load generator's steady-state rule and ssh client ({@code
+ * mpmbench.loadgen}), picocli and {@code mpmbench.cli}. The server and the microbenchmarks are started from
+ * their jars as processes, never imported (module suite; checked by SuitePackagesTest).
  */
 package mpmbench.benchmarks.suite;

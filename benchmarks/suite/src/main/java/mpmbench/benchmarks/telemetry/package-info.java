@@ -23,5 +23,8 @@
  * <p>Parsers work on text alone ({@link mpmbench.benchmarks.telemetry.ProcFiles},
  * {@link mpmbench.benchmarks.telemetry.CgroupFiles}) and are tested on real files under
  * src/test/resources/proc.
+ *
+ * <p>May use: the JDK and the load generator's ssh client ({@code mpmbench.loadgen.agent.Ssh}) only; never
+ * the runner that calls it (module suite).
  */
 package mpmbench.benchmarks.telemetry;

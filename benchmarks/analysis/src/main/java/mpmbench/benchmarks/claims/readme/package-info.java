@@ -4,5 +4,8 @@
  * ({@link mpmbench.benchmarks.claims.readme.OpsTable}), written between markers that name their folder
  * ({@link mpmbench.benchmarks.claims.readme.ReadmeTables}) by {@code mpmbench tables}
  * ({@link mpmbench.benchmarks.claims.readme.ReadmeTablesMain}); a test fails when README differs.
+ *
+ * <p>May use: {@code claims}, {@code results} and {@code catalogue}, picocli and {@code mpmbench.cli} for its
+ * command line.
  */
 package mpmbench.benchmarks.claims.readme;

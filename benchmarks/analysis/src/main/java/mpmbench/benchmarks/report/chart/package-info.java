@@ -17,5 +17,8 @@
  * axis, and it has no markers or annotations for a fault line or a knee. JFreeChart has log axes whose
  * ticks can be chosen, interval renderers (error bars, bands) that are right on log axes, markers,
  * annotations, combined plots sharing an axis, and JFreeSVG writes text as text (20–50 KB per chart).
+ *
+ * <p>May use: {@code results} and {@code catalogue}, JFreeChart, JFreeSVG and HdrHistogram; never {@code
+ * report} (which uses it) or the suite.
  */
 package mpmbench.benchmarks.report.chart;
