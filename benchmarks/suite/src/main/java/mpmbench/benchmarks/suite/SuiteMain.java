@@ -81,7 +81,7 @@ public final class SuiteMain implements Callable<Integer> {
     Path out;
 
     @Option(names = "--root", paramLabel = "DIR", description = "repository root holding server/target and loadgen/target "
-            + "(default: found from benchmarks.jar's location, else the working directory)")
+            + "(default: found from mpmbench-suite.jar's location, else the working directory)")
     Path root;
 
     @Option(names = "--java", paramLabel = "PATH", description = "java (JDK 25) for the server and the load generator "
@@ -317,7 +317,7 @@ public final class SuiteMain implements Callable<Integer> {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** benchmarks/target/benchmarks.jar → the repository root; else the working directory. */
+    /** benchmarks/suite/target/mpmbench-suite.jar → the repository root; else the working directory. */
     static Path detectRoot() {
         try {
             Path code = Path.of(SuiteMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
