@@ -1,8 +1,0 @@
-/**
- * README's generated tables: the claims of a reference results folder ({@link
- * mpmbench.benchmarks.claims.readme.ClaimsTable}) and the operational claim 8 with its restart figures
- * ({@link mpmbench.benchmarks.claims.readme.OpsTable}), written between markers that name their folder
- * ({@link mpmbench.benchmarks.claims.readme.ReadmeTables}) by {@code mpmbench tables}
- * ({@link mpmbench.benchmarks.claims.readme.ReadmeTablesMain}); a test fails when README differs.
- */
-package mpmbench.benchmarks.claims.readme;

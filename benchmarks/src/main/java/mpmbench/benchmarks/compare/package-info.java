@@ -1,6 +1,0 @@
-/**
- * {@code mpmbench compare}: two results folders of the suite side by side, cell by cell and figure by
- * figure, with the 95 % interval of each ratio and a verdict (faster, slower, no significant change),
- * as Markdown for a pull request or a job summary and as compare.csv; the exit code gates CI.
- */
-package mpmbench.benchmarks.compare;

@@ -1,8 +1,0 @@
-/**
- * A run's report, derived from its files alone: claims, charts ({@link mpmbench.benchmarks.report.Charts},
- * drawn by {@link mpmbench.benchmarks.report.chart} with JFreeChart, written as PNG and as SVG with
- * JFreeSVG), report.md ({@link mpmbench.benchmarks.report.ReportMarkdown}) and report.html
- * ({@link mpmbench.benchmarks.report.ReportHtml}: report.md with every chart inline as SVG, one file that
- * opens offline). {@link mpmbench.benchmarks.report.ReportMain} rebuilds them from a copied results folder.
- */
-package mpmbench.benchmarks.report;

@@ -1,0 +1,334 @@
+package mpmbench.benchmarks.suite;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
+
+import mpmbench.benchmarks.catalogue.Scenario;
+import mpmbench.benchmarks.catalogue.Scenarios;
+import mpmbench.benchmarks.catalogue.SuiteKind;
+import mpmbench.cli.MpmbenchVersion;
+import mpmbench.cli.UsageErrors;
+
+/**
+ * {@code mpmbench suite [quick|full] [options]}: every target through every scenario, with
+ * telemetry, CSV, charts, claims and a report. Exit codes: 0 the run ended (failed cells are
+ * results, recorded with their reason), 1 the run could not go on, 2 a bad flag.
+ */
+@Command(name = "mpmbench suite", mixinStandardHelpOptions = true, versionProvider = MpmbenchVersion.class,
+        sortOptions = false, usageHelpWidth = 100,
+        description = {"Runs scenarios x targets: each target a separate process pinned to one core, the load "
+                + "generator a separate process pinned to another, /proc telemetry once a second.",
+                "Writes summary.csv, samples.csv, env.csv, claims.csv, latency/, charts/, report.md and report.html."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:the run ended (see status in summary.csv)", "1:the run could not go on", "2:bad flag"})
+public final class SuiteMain implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SUITE", description = "quick (default, <= 10 min) or full (<= 60 min plus a micro pass)")
+    String suite = "quick";
+
+    @Option(names = "--list", description = "print the scenarios and targets, then exit")
+    boolean list;
+
+    @Option(names = "--targets", paramLabel = "T,...", split = ",",
+            description = "targets of java-prefork,java-worker,java-event,java-virtual,httpd-prefork,httpd-worker,"
+                    + "httpd-event,nginx, or all of them (all); also url=http://host:port[,pid=N] (use ; between several). "
+                    + "Default: all for full; the six the claims read for quick (not java-virtual, nginx)")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = "--scenarios", paramLabel = "S,...", split = ",", description = "scenarios (default: all but graceful-restart,slow-clients for full, which run when "
+                    + "named: about 30 more minutes; startup,hello,idle-keepalive,crash for quick; see --list)")
+    List<String> scenarios = new ArrayList<>();
+
+    @Option(names = "--repeats", paramLabel = "N", description = "repeats of each cell (default 3): a fresh target "
+            + "instance each, in interleaved rounds")
+    Integer repeats;
+
+    @Option(names = "--duration", paramLabel = "T", description = "measured window per repeat, e.g. 3s, 500ms (quick 2s, full 3s)")
+    String duration;
+
+    @Option(names = "--warmup", paramLabel = "T", description = "the shortest warm-up before each measured window "
+            + "(default 1s); with settling the warm-up lasts until the target is steady")
+    String warmup;
+
+    @Option(names = "--wait-quiet", paramLabel = "T", description = "before the run and before each target instance, "
+            + "wait up to T (e.g. 120s) until the rest of the machine uses under 20 %% of a core; rows still record "
+            + "what their window saw (steal_pct, other_cpu_pct; beyond the limits: disturbed). Default 0: no wait")
+    String waitQuiet;
+
+    @Option(names = "--settle-max", paramLabel = "T", description = "longest warm-up while a level settles (requests/s "
+            + "of two 2 s windows within 10 %%); then it is measured anyway and marked unsettled (quick 15s, full 30s); "
+            + "0: no settling, the fixed --warmup only")
+    String settleMax;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "results folder (default ROOT/results/<run-id>)")
+    Path out;
+
+    @Option(names = "--root", paramLabel = "DIR", description = "repository root holding server/target and loadgen/target "
+            + "(default: found from mpmbench-suite.jar's location, else the working directory)")
+    Path root;
+
+    @Option(names = "--java", paramLabel = "PATH", description = "java (JDK 25) for the server and the load generator "
+            + "(default: the one running this command)")
+    String java;
+
+    @Option(names = "--set", paramLabel = "[TARGET:]Directive=value", description = "directive for java-X and httpd-X "
+            + "alike, or for one target with its name before a colon (java-worker:ThreadsPerChild=1); repeatable")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--micro", negatable = true, description = "run a short JMH micro pass after the scenarios "
+            + "(about 4 min, at most " + MicroPass.TIMEOUT_MIN + "; copies jmh.csv, jmh.json, memory.csv into the results): "
+            + "full does by default, quick does not; --no-micro skips it")
+    Boolean micro;
+
+    @Option(names = "--no-pin", description = "do not pin the target and the load generator to separate cores")
+    boolean noPin;
+
+    @Option(names = "--agents", paramLabel = "HOST,...", split = ",",
+            description = "every cell's load from these hosts over ssh (mpmbench load --agents: -c and -R split "
+                    + "across them, one start instant, logs merged losslessly); per-agent files in latency/CELL.agents/")
+    List<String> agents = new ArrayList<>();
+
+    @Option(names = "--agent-weights", paramLabel = "W,...", description = "with --agents: each agent's share (default: even)")
+    String agentWeights;
+
+    @Option(names = "--agent-java", paramLabel = "PATH", description = "with --agents: java (JDK 25) on the agents")
+    String agentJava;
+
+    @Option(names = "--agent-dir", paramLabel = "DIR", description = "with --agents: folder on the agents for the jar "
+            + "and run files (mpmbench load's default when not given)")
+    String agentDir;
+
+    @Option(names = "--max-clock-offset", paramLabel = "T", description = "with --agents: refuse a cell when an agent's "
+            + "clock may be further than this from ours (mpmbench load's default: 50ms)")
+    String maxClockOffset;
+
+    @Option(names = "--target-host", paramLabel = "HOST", description = "the url= targets run on this host: their "
+            + "processes (pid=) and connections are read from its /proc over one ssh session")
+    String targetHost;
+
+    @Option(names = "--ssh-config", paramLabel = "FILE", description = "ssh config file (ssh -F) for --agents and --target-host")
+    Path sshConfig;
+
+    @Option(names = "--ssh-option", paramLabel = "OPT", description = "ssh -o option for --agents and --target-host, "
+            + "repeatable, e.g. Port=2222")
+    List<String> sshOptions = new ArrayList<>();
+
+    private PrintStream out2 = System.out;
+    private PrintStream err = System.err;
+    private List<String> rawArgs = List.of();
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        SuiteMain command = new SuiteMain();
+        command.out2 = out;
+        command.err = err;
+        command.rawArgs = List.of(args);
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        UsageErrors.install(cl);
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof IllegalArgumentException) {
+                err.println("mpmbench suite: " + ex.getMessage());
+                return 2;
+            }
+            err.println("mpmbench suite: the run failed: " + ex);
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (list) {
+            out2.print(Listing.render(SuiteKind.parse(suite), cores));
+            return 0;
+        }
+        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + suite;
+        SuitePlan plan = plan(runId, cores);
+        err.printf("mpmbench suite %s: %d cells, %d targets x %d scenarios%s, results in %s%n", plan.suite().label(),
+                plan.cells().size(), plan.targets().size(), plan.scenarios().size(), plan.micro() ? ", then a micro pass" : "",
+                plan.out());
+        Path dir = new SuiteRunner(plan, err, waitQuiet != null ? parseDuration(waitQuiet) : Duration.ZERO)
+                .run(runId, rawArgs);
+        out2.println("mpmbench suite: results in " + dir + " (report.html, report.md)");
+        return 0;
+    }
+
+    /** The plan these flags describe; throws IllegalArgumentException naming a bad flag. */
+    SuitePlan plan(String runId, int cores) {
+        SuiteKind kind = SuiteKind.parse(suite);
+        Map<String, Scenario> catalog = Scenarios.byName(kind, cores);
+        List<Scenario> chosen = new ArrayList<>();
+        for (String s : scenarios.isEmpty() ? Scenarios.defaults(kind, cores) : scenarios) {
+            Scenario sc = catalog.get(s.trim());
+            if (sc == null) {
+                throw new IllegalArgumentException("unknown scenario '" + s + "'; accepted: " + String.join(", ", catalog.keySet()));
+            }
+            chosen.add(sc);
+        }
+        List<TargetSpec> chosenTargets = new ArrayList<>();
+        List<String> targetNames = targets.isEmpty()
+                ? kind == SuiteKind.QUICK ? TargetSpec.QUICK_DEFAULTS : TargetSpec.DEFAULTS
+                : targets.size() == 1 && targets.getFirst().trim().equals("all") ? TargetSpec.DEFAULTS : expandUrls(targets);
+        for (String t : targetNames) {
+            chosenTargets.add(TargetSpec.parse(t));
+        }
+        Map<String, String> setMap = new LinkedHashMap<>();
+        List<String> names = chosenTargets.stream().map(TargetSpec::name).toList();
+        for (String s : sets) {
+            Map.Entry<String, String> e = Directives.parseSet(s);
+            int colon = e.getKey().indexOf(':');
+            if (colon >= 0 && !names.contains(e.getKey().substring(0, colon))) {
+                throw new IllegalArgumentException("--set " + s + ": no target '" + e.getKey().substring(0, colon)
+                        + "' in this run; accepted: " + String.join(", ", names));
+            }
+            setMap.put(e.getKey(), e.getValue());
+        }
+        Path repo = root != null ? root.toAbsolutePath() : detectRoot();
+        Path outDir = out != null ? out.toAbsolutePath() : repo.resolve("results").resolve(runId);
+        boolean pin = !noPin && cores >= 2;
+        return new SuitePlan(kind, chosenTargets, chosen, repeats != null ? repeats : kind.repeats(),
+                duration != null ? parseDuration(duration) : kind.duration(),
+                warmup != null ? parseDuration(warmup) : kind.warmup(), outDir, repo,
+                java != null ? java : currentJava(), setMap,
+                pin ? List.of("taskset", "-c", "0") : List.of(), pin ? List.of("taskset", "-c", "1") : List.of(),
+                Path.of(System.getProperty("java.io.tmpdir")).resolve("mpmbench-run-" + runId),
+                micro != null ? micro : kind == SuiteKind.FULL,
+                settleMax != null ? parseDuration(settleMax) : kind.settleCap(), kind.scenariosShareInstance(),
+                remote(chosenTargets));
+    }
+
+    /** The hosts of {@code --agents} and {@code --target-host} with their ssh flags; throws naming a bad flag. */
+    Remote remote(List<TargetSpec> chosenTargets) {
+        boolean any = !agents.isEmpty() || targetHost != null;
+        if (!any && (agentWeights != null || agentJava != null || agentDir != null || maxClockOffset != null)) {
+            throw new IllegalArgumentException("--agent-weights, --agent-java, --agent-dir and --max-clock-offset "
+                    + "need --agents HOST,...");
+        }
+        if (!any && (sshConfig != null || !sshOptions.isEmpty())) {
+            throw new IllegalArgumentException("--ssh-config and --ssh-option need --agents or --target-host");
+        }
+        if (targetHost != null) {
+            if (targetHost.isBlank()) {
+                throw new IllegalArgumentException("--target-host needs a host name");
+            }
+            List<String> launched = chosenTargets.stream().filter(TargetSpec::launched).map(TargetSpec::name).toList();
+            if (!launched.isEmpty()) {
+                throw new IllegalArgumentException("--target-host: the suite starts " + String.join(", ", launched)
+                        + " on this machine; on another host start the server yourself and give "
+                        + "--targets 'url=http://HOST:PORT,pid=PID'");
+            }
+        }
+        List<String> flags = new ArrayList<>();
+        if (agentWeights != null) {
+            weights(agentWeights, agents.size());
+            flags.addAll(List.of("--agent-weights", agentWeights));
+        }
+        if (sshConfig != null) {
+            flags.addAll(List.of("--ssh-config", sshConfig.toAbsolutePath().toString()));
+        }
+        for (String o : sshOptions) {
+            flags.addAll(List.of("--ssh-option", o));
+        }
+        if (agentJava != null) {
+            flags.addAll(List.of("--agent-java", agentJava));
+        }
+        if (agentDir != null) {
+            flags.addAll(List.of("--agent-dir", agentDir));
+        }
+        if (maxClockOffset != null) {
+            flags.addAll(List.of("--max-clock-offset", maxClockOffset));
+        }
+        return new Remote(agents.stream().map(String::strip).toList(), flags, targetHost,
+                new mpmbench.loadgen.agent.Ssh(sshConfig == null ? null : sshConfig.toAbsolutePath(), sshOptions));
+    }
+
+    /** Checks {@code --agent-weights}: one number above 0 per agent. */
+    private static void weights(String raw, int agents) {
+        String[] w = raw.split(",");
+        if (w.length != agents) {
+            throw new IllegalArgumentException("--agent-weights has " + w.length + " weights for " + agents + " agents");
+        }
+        for (String x : w) {
+            try {
+                if (!(Double.parseDouble(x.strip()) > 0)) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--agent-weights: '" + x + "' is not a number above 0");
+            }
+        }
+    }
+
+    /** {@code url=a,pid=1} would be split at its comma: join a {@code pid=} part back to its URL. */
+    private static List<String> expandUrls(List<String> raw) {
+        List<String> joined = new ArrayList<>();
+        for (String t : raw) {
+            if (t.startsWith("pid=") && !joined.isEmpty() && joined.getLast().startsWith("url=")) {
+                joined.set(joined.size() - 1, joined.getLast() + "," + t);
+            } else {
+                joined.add(t);
+            }
+        }
+        return joined;
+    }
+
+    static Duration parseDuration(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            if (t.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+            if (t.endsWith("s")) {
+                t = t.substring(0, t.length() - 1);
+            }
+            return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad duration '" + s + "'; e.g. 3s, 500ms, 1m");
+        }
+    }
+
+    private static String currentJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** benchmarks/suite/target/mpmbench-suite.jar → the repository root; else the working directory. */
+    static Path detectRoot() {
+        try {
+            Path code = Path.of(SuiteMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = code; p != null; p = p.getParent()) {
+                if (Files.isDirectory(p.resolve("server")) && Files.isDirectory(p.resolve("loadgen"))) {
+                    return p;
+                }
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // fall through
+        }
+        return Path.of("").toAbsolutePath();
+    }
+}

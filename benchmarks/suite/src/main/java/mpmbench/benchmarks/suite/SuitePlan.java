@@ -1,0 +1,168 @@
+package mpmbench.benchmarks.suite;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import mpmbench.benchmarks.catalogue.Level;
+import mpmbench.benchmarks.catalogue.Scenario;
+import mpmbench.benchmarks.catalogue.ScenarioKind;
+import mpmbench.benchmarks.catalogue.SuiteKind;
+import mpmbench.loadgen.engine.SteadyState;
+
+/**
+ * Everything a suite run does, validated in one place; built from the command line
+ * ({@link SuiteMain}) or from code (tests).
+ *
+ * @param suite       quick or full (the levels of each scenario)
+ * @param targets     in run order
+ * @param scenarios   in run order
+ * @param repeats     runs of each cell
+ * @param duration    measured window of each load run
+ * @param warmup      load before the measured window, kept out of the histograms
+ * @param out         the results folder
+ * @param root        the repository root: {@code server/target/mpmbench-server.jar} and
+ *                    {@code loadgen/target/mpmbench-loadgen.jar} are found under it
+ * @param java        the java binary (JDK 25) that runs the server and the load generator
+ * @param sets        {@code --set Directive=value} given to java-X and httpd-X alike
+ * @param pinTarget   command prefix pinning the target, e.g. {@code taskset -c 0}; empty: not pinned
+ * @param pinLoad     command prefix pinning the load generator
+ * @param runBase     directory for the targets' run directories (configs, docroots, logs)
+ * @param micro       run a short JMH micro pass after the scenarios ({@link MicroPass}; full by default)
+ * @param settleCap   the longest a level's settling phase may run ({@link SteadyState}); zero: no
+ *                    settling phase, only the fixed warm-up (how the suite measured before it had one)
+ * @param scenariosShareInstance each round starts a target once and runs every scenario on it, those
+ *                    that leave it changed last ({@link #LAST}: slow-clients, graceful-restart, crash),
+ *                    else a fresh instance per scenario and round; a repeat is always a fresh instance,
+ *                    rounds interleaved
+ * @param remote      the load-generator agents and the url= targets' host ({@link Remote#NONE}: all here)
+ */
+public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario> scenarios, int repeats,
+                        Duration duration, Duration warmup, Path out, Path root, String java,
+                        Map<String, String> sets, List<String> pinTarget, List<String> pinLoad, Path runBase,
+                        boolean micro, Duration settleCap, boolean scenariosShareInstance, Remote remote) {
+
+    public SuitePlan {
+        targets = List.copyOf(targets);
+        // slow-clients leaves spawned children, graceful-restart a new generation, crash a replacement: on a
+        // shared instance they go last, so no other scenario measures what they left
+        scenarios = scenariosShareInstance ? scenarios.stream()
+                .sorted(Comparator.comparing(x -> LAST.indexOf(x.kind()))).toList()
+                : List.copyOf(scenarios);
+        sets = Map.copyOf(sets);
+        pinTarget = List.copyOf(pinTarget);
+        pinLoad = List.copyOf(pinLoad);
+        if (targets.isEmpty() || scenarios.isEmpty()) {
+            throw new IllegalArgumentException("nothing to run: no targets or no scenarios");
+        }
+        if (repeats < 1) {
+            throw new IllegalArgumentException("--repeats must be at least 1, not " + repeats);
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("--duration must be positive");
+        }
+        if (warmup.isNegative() || !settleCap.isZero() && (settleCap.toMillis() < 2000L * SteadyState.WINDOW_S
+                || settleCap.compareTo(warmup) < 0)) {
+            throw new IllegalArgumentException("--warmup must not be negative and --settle-max 0 (no settling) or at least "
+                    + 2 * SteadyState.WINDOW_S + "s (two windows of the steady-state rule) and at least --warmup");
+        }
+    }
+
+    /** The kinds that leave an instance changed, in the order they run last on a shared one (others: -1, first). */
+    static final List<ScenarioKind> LAST = List.of(ScenarioKind.SLOW_CLIENTS, ScenarioKind.GRACEFUL_RESTART,
+            ScenarioKind.CRASH);
+
+    /** Time from one graceful restart to the next in {@code graceful-restart}, and from the last one to the end. */
+    public static final Duration RESTART_SPACING = Duration.ofSeconds(3);
+
+    /** Graceful restarts in one {@code graceful-restart} run: 3 in full, 2 in quick (when named). */
+    public int restarts() {
+        return suite == SuiteKind.FULL ? 3 : 2;
+    }
+
+    /**
+     * How long {@code graceful-restart} measures: a 1 s baseline, then {@link #restarts()} restarts
+     * {@link #RESTART_SPACING} apart, the last one followed by as much (at least the plan's duration).
+     */
+    public Duration gracefulDuration() {
+        Duration d = Duration.ofSeconds(1).plus(RESTART_SPACING.multipliedBy(restarts()));
+        return duration.compareTo(d) >= 0 ? duration : d;
+    }
+
+    public Path serverJar() {
+        return root.resolve("server/target/mpmbench-server.jar");
+    }
+
+    public Path loadgenJar() {
+        return root.resolve("loadgen/target/mpmbench-loadgen.jar");
+    }
+
+    /** The longest warm-up of a cell: the settle cap, or the fixed warm-up without settling. */
+    public Duration maxWarmup() {
+        return settleCap.isZero() ? warmup : settleCap;
+    }
+
+    /** How long the crash scenario measures: at least 4 s (the kill comes after the first measured second), so recovery can be seen. */
+    public Duration crashDuration() {
+        return duration.compareTo(Duration.ofSeconds(4)) >= 0 ? duration : Duration.ofSeconds(4);
+    }
+
+    /**
+     * Every cell, in run order: round (repeat) first, so drift in the machine hits every target alike;
+     * then target and scenario when scenarios share an instance, else scenario and target; then level.
+     */
+    public List<Cell> cells() {
+        List<Cell> cells = new ArrayList<>();
+        for (int r = 1; r <= repeats; r++) {
+            if (scenariosShareInstance) {
+                for (TargetSpec t : targets) {
+                    for (Scenario s : scenarios) {
+                        addLevels(cells, s, t, r);
+                    }
+                }
+            } else {
+                for (Scenario s : scenarios) {
+                    for (TargetSpec t : targets) {
+                        addLevels(cells, s, t, r);
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    private static void addLevels(List<Cell> cells, Scenario s, TargetSpec t, int r) {
+        for (Level l : s.levels()) {
+            cells.add(new Cell(s, t, l, r));
+        }
+    }
+
+    /**
+     * A rough cost of a cell in seconds, for the progress bar's ETA before any cell ran: a launch (about
+     * 2 s) with the first level of an instance, a warm-up of about 6 s, the window, a JVM start.
+     */
+    public double estimateSeconds(Cell c) {
+        boolean firstOfInstance = c.scenario().levels().indexOf(c.level()) == 0
+                && (!scenariosShareInstance || scenarios.stream().filter(s -> s.kind() != ScenarioKind.STARTUP)
+                        .findFirst().map(s -> s == c.scenario()).orElse(true));
+        double launch = firstOfInstance && c.target().launched() ? 2 : 0;
+        double settle = settleCap.isZero() ? warmup.toMillis() / 1000.0 : 6;
+        return launch + switch (c.scenario().kind()) {
+            case STARTUP -> 0.0;
+            case CRASH -> settle + crashDuration().toMillis() / 1000.0 + 1;
+            case GRACEFUL_RESTART -> settle + gracefulDuration().toMillis() / 1000.0 + 2;
+            default -> settle + duration.toMillis() / 1000.0 + 1 + (c.level().idle() > 0 ? 1.5 : 0);
+        };
+    }
+
+    /** One (scenario, target, level, repeat). */
+    public record Cell(Scenario scenario, TargetSpec target, Level level, int repeat) {
+        public String id() {
+            return scenario.name() + "_" + target.name().replaceAll("[^A-Za-z0-9.-]", "_") + "_" + level.label()
+                    + "_r" + repeat;
+        }
+    }
+}

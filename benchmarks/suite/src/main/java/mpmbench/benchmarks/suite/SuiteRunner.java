@@ -1,0 +1,350 @@
+package mpmbench.benchmarks.suite;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import mpmbench.benchmarks.catalogue.Level;
+import mpmbench.benchmarks.catalogue.Scenario;
+import mpmbench.benchmarks.catalogue.ScenarioKind;
+import mpmbench.benchmarks.catalogue.Scenarios;
+import mpmbench.benchmarks.report.ReportBuilder;
+import mpmbench.benchmarks.results.CsvTables;
+import mpmbench.benchmarks.results.Invariants;
+import mpmbench.benchmarks.results.RateSweep;
+import mpmbench.benchmarks.results.Row;
+import mpmbench.benchmarks.results.Schemas;
+import mpmbench.benchmarks.telemetry.MachineCpu;
+
+/**
+ * Runs a {@link SuitePlan} in rounds: round 1 of every target, then round 2 and so on, a fresh target
+ * instance per round (per scenario and round too in {@code full}), so drift in the machine hits every
+ * target alike and an instance's own luck is in the repeats' spread. Every level warms up until the
+ * target is steady ({@link SteadyState}) and is measured once per round. A cell that fails is recorded
+ * with its reason and the run goes on; summary.csv and samples.csv are rewritten after every instance
+ * so an interrupted run keeps what it has. The {@code startup} cells are timed on the first launches
+ * of each target for other scenarios (one per repeat), so they cost no launch of their own unless too
+ * few launches happen. At the end a short micro pass runs when the plan asks ({@link MicroPass}: full
+ * by default), then the report (cells, claims, charts, report.md) is built from the CSV files.
+ */
+public final class SuiteRunner {
+
+    private final SuitePlan plan;
+    private final PrintStream err;
+    private final TargetLauncher launcher;
+    private final List<Row> summary = new ArrayList<>();
+    private final List<Row> samples = new ArrayList<>();
+    /** Startup cells recorded so far per target: one per launch, up to the plan's repeats. */
+    private final Map<String, Integer> startups = new HashMap<>();
+    /** The instance being measured, for the shutdown hook: a suite stopped by a signal stops it too. */
+    private volatile RunningTarget live;
+
+    /** env.csv's rows: the CPUs a target may use, for the invariants every write applies. */
+    private List<Row> env = List.of();
+    private final QuietWait quiet;
+
+    public SuiteRunner(SuitePlan plan, PrintStream err) {
+        this(plan, err, Duration.ZERO);
+    }
+
+    /** @param waitQuiet the longest wait for a quiet machine before each target instance (zero: none) */
+    public SuiteRunner(SuitePlan plan, PrintStream err, Duration waitQuiet) {
+        this.plan = plan;
+        this.err = err;
+        this.launcher = new TargetLauncher(plan);
+        this.quiet = new QuietWait(waitQuiet, err);
+    }
+
+    public Path run(String runId, List<String> args) throws IOException, InterruptedException {
+        Path out = plan.out();
+        Path latency = out.resolve("latency");
+        List<SuitePlan.Cell> cells = plan.cells();
+        try (TargetHost host = TargetHost.open(plan)) { // a target host that cannot be read stops the run here
+            Files.createDirectories(latency);
+            Files.createDirectories(plan.runBase());
+            plan.runBase().toFile().setReadable(true, false);
+            plan.runBase().toFile().setExecutable(true, false);
+            MachineCpu start = machineNow();
+            env = EnvInfo.collect(plan, runId, args, launcher);
+            env.addAll(launcher.prepareAotCaches()); // before the first cell: no measured start builds it
+            quiet.await();
+            for (String[] kv : host.describe()) {
+                env.add(Row.builder(Schemas.ENV).put("key", kv[0]).put("value", kv[1]).build());
+            }
+            CsvTables.write(out.resolve("env.csv"), Schemas.ENV, env);
+            runCells(out, latency, cells, new CellRunner(plan, latency, host.proc()));
+            if (plan.micro()) {
+                recordEnv(out, List.of(Row.builder(Schemas.ENV).put("key", "micro")
+                        .put("value", MicroPass.run(plan, out, err)).build()));
+            }
+            recordEnv(out, EnvInfo.atEnd(start));
+        }
+        ReportBuilder.build(out);
+        return out;
+    }
+
+    private void runCells(Path out, Path latency, List<SuitePlan.Cell> cells, CellRunner runner)
+            throws InterruptedException {
+        ProgressBar bar = new ProgressBar(err, System.console() != null && System.console().isTerminal(), cells.size(),
+                cells.stream().mapToDouble(plan::estimateSeconds).sum());
+        // SIGTERM or Ctrl-C: the target started last is stopped with the suite (its load-generator runs
+        // end by themselves), and the CSV files written after each instance keep what was measured.
+        Thread stopLive = Thread.ofPlatform().unstarted(() -> {
+            RunningTarget t = live;
+            if (t != null) {
+                err.println("\nmpmbench suite: stopped early; stopping " + t.spec().name()
+                        + "; what was measured is in " + out + " ('mpmbench report " + out + "' draws it)");
+                t.close();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(stopLive);
+        try {
+            measureAll(out, runner, bar);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopLive);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs
+            }
+        }
+        bar.end();
+        try {
+            Files.deleteIfExists(plan.runBase()); // only when every run directory was removed
+        } catch (IOException kept) {
+            err.println("mpmbench suite: run directories of targets that did not start are kept in " + plan.runBase());
+        }
+    }
+
+    /** Every round of every target and scenario, then the start-up cells still due. */
+    private void measureAll(Path out, CellRunner runner, ProgressBar bar) throws InterruptedException {
+        boolean onlyStartup = plan.scenarios().size() == 1 && startupScenario() != null;
+        // recorded from the launches for other scenarios, or at the end
+        List<Scenario> measured = plan.scenarios().stream()
+                .filter(s -> onlyStartup || s.kind() != ScenarioKind.STARTUP).toList();
+        for (int round = 1; round <= plan.repeats(); round++) {
+            if (plan.scenariosShareInstance()) {
+                for (TargetSpec t : plan.targets()) {
+                    runInstance(runner, measured, t, round, bar);
+                    writeCsv(out);
+                }
+            } else {
+                for (Scenario s : measured) {
+                    for (TargetSpec t : plan.targets()) {
+                        runInstance(runner, List.of(s), t, round, bar);
+                        writeCsv(out);
+                    }
+                }
+            }
+        }
+        Scenario startup = startupScenario();
+        if (startup != null) {
+            for (TargetSpec t : plan.targets()) {
+                while (startups.getOrDefault(t.name(), 0) < plan.repeats() && !skipped(startup, t, bar)) {
+                    runInstance(runner, List.of(startup), t, 1, bar);
+                }
+            }
+            writeCsv(out);
+        }
+    }
+
+    /** Adds rows to env.csv (the micro pass's status, the load and steal at the end) for report.md and verify. */
+    private void recordEnv(Path out, List<Row> rows) {
+        try {
+            List<Row> all = new ArrayList<>(CsvTables.read(out.resolve("env.csv")));
+            all.addAll(rows);
+            CsvTables.write(out.resolve("env.csv"), Schemas.ENV, all);
+            env = all;
+        } catch (IOException e) {
+            err.println("mpmbench suite: cannot add to env.csv: " + e.getMessage());
+        }
+    }
+
+    private static MachineCpu machineNow() {
+        try {
+            return MachineCpu.read();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Why a scenario cannot run on a target here, or null when it can. */
+    private String skipReason(Scenario s, TargetSpec t) {
+        String path = t.pathFor(s);
+        Optional<String> missing = TargetLauncher.unavailable(t, plan.serverJar());
+        if (missing.isPresent()) {
+            return missing.get();
+        }
+        if (path == null) {
+            return s.name() + " needs " + s.endpoint() + ", which " + t.name() + " does not serve (static files only)";
+        }
+        if ((s.kind() == ScenarioKind.CRASH || s.kind() == ScenarioKind.STARTUP
+                || s.kind() == ScenarioKind.GRACEFUL_RESTART) && !t.launched()) {
+            return s.name() + " needs a target the suite starts";
+        }
+        return null;
+    }
+
+    /** Records the startup cells of a target that cannot start as skipped; true when it did. */
+    private boolean skipped(Scenario startup, TargetSpec t, ProgressBar bar) {
+        String skip = skipReason(startup, t);
+        if (skip == null) {
+            return false;
+        }
+        for (int r = startups.getOrDefault(t.name(), 0) + 1; r <= plan.repeats(); r++) {
+            SuitePlan.Cell c = new SuitePlan.Cell(startup, t, startup.levels().getFirst(), r);
+            record(CellResult.notRun(c, t.pathFor(startup), "skipped", skip), c, bar);
+        }
+        startups.put(t.name(), plan.repeats());
+        return true;
+    }
+
+    /**
+     * One instance of a target for {@code scenarios}, in their order: launched unless none of them can
+     * run on it, its startup cell recorded when one is still due, each level of each scenario measured
+     * as repeat {@code round}, then stopped. Scenarios it cannot run are recorded as skipped.
+     */
+    private void runInstance(CellRunner runner, List<Scenario> scenarios, TargetSpec t, int round, ProgressBar bar)
+            throws InterruptedException {
+        List<Scenario> runnable = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            String skip = skipReason(s, t);
+            if (skip == null) {
+                runnable.add(s);
+            } else {
+                notRun(s, t, round, "skipped", skip, bar);
+            }
+        }
+        if (runnable.isEmpty()) {
+            return;
+        }
+        quiet.await();
+        RunningTarget target;
+        try {
+            target = launcher.start(t);
+        } catch (IOException | RuntimeException e) {
+            for (Scenario s : runnable) {
+                notRun(s, t, round, "failed", t.name() + " did not start: " + e.getMessage(), bar);
+                if (s.kind() == ScenarioKind.STARTUP) {
+                    startups.put(t.name(), plan.repeats()); // no more launches to time
+                }
+            }
+            return;
+        }
+        live = target;
+        try (target) {
+            recordStartup(runner, t, target, bar);
+            String gone = null;
+            for (Scenario s : runnable) {
+                if (s.kind() == ScenarioKind.STARTUP) {
+                    continue;
+                }
+                if (gone != null) {
+                    notRun(s, t, round, "skipped", gone, bar);
+                    continue;
+                }
+                runLevels(runner, s, t, round, target, bar);
+                if (target.process() != null && !target.process().isAlive()) {
+                    gone = t.name() + " exited during an earlier cell of this instance";
+                }
+            }
+        } finally {
+            live = null;
+            deleteRunDir(target);
+        }
+    }
+
+    private void notRun(Scenario s, TargetSpec t, int round, String status, String reason, ProgressBar bar) {
+        for (Level l : s.levels()) {
+            SuitePlan.Cell c = new SuitePlan.Cell(s, t, l, round);
+            record(CellResult.notRun(c, t.pathFor(s), status, reason), c, bar);
+        }
+    }
+
+    /** The startup cell of this launch, when the target still has fewer than the plan's repeats. */
+    private void recordStartup(CellRunner runner, TargetSpec t, RunningTarget target, ProgressBar bar) {
+        Scenario startup = startupScenario();
+        int done = startups.getOrDefault(t.name(), 0);
+        if (startup != null && done < plan.repeats()) {
+            startups.put(t.name(), done + 1);
+            SuitePlan.Cell sc = new SuitePlan.Cell(startup, t, startup.levels().getFirst(), done + 1);
+            record(runner.startup(sc, target), sc, bar);
+        }
+    }
+
+    /** Each level of {@code s} on a running instance; a rate sweep stops after its knee. */
+    private void runLevels(CellRunner runner, Scenario s, TargetSpec t, int round, RunningTarget target,
+                           ProgressBar bar) throws InterruptedException {
+        String path = t.pathFor(s);
+        String knee = null;
+        for (Level l : s.levels()) {
+            SuitePlan.Cell c = new SuitePlan.Cell(s, t, l, round);
+            if (knee != null) {
+                record(CellResult.notRun(c, path, "skipped", knee), c, bar);
+                continue;
+            }
+            CellResult r = runner.run(c, target, path);
+            record(r, c, bar);
+            if (s.kind() == ScenarioKind.RATE_SWEEP && pastKnee(r.summary())) {
+                knee = "past the knee at " + (long) l.rate() + " req/s";
+            }
+            if (target.process() != null && !target.process().isAlive()) {
+                knee = t.name() + " exited during the previous cell";
+            }
+        }
+    }
+
+    /**
+     * Removes a stopped target's run directory (config, docroot, logs). A target that did not start
+     * keeps its directory, named in the cell's reason.
+     */
+    private static void deleteRunDir(RunningTarget target) {
+        if (target.runDir() == null) {
+            return;
+        }
+        try (var walk = Files.walk(target.runDir())) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // left behind under the run base in /tmp; harmless
+        }
+    }
+
+    private Scenario startupScenario() {
+        return plan.scenarios().stream().filter(x -> x.kind() == ScenarioKind.STARTUP).findFirst().orElse(null);
+    }
+
+    /**
+     * A round's sweep stops after a level that was not sustained ({@link RateSweep#sustained}; a
+     * generator-bound or unsettled repeat counts by its figures).
+     */
+    static boolean pastKnee(Row r) {
+        return !RateSweep.sustained(r, Scenarios.SLO_P99_MS);
+    }
+
+    private void record(CellResult result, SuitePlan.Cell c, ProgressBar bar) {
+        summary.add(result.summary());
+        samples.addAll(result.samples());
+        String status = result.summary().text("status");
+        bar.cellDone(c.id() + result.progressNote()
+                        + (status.equals("ok") ? "" : " " + status + ": " + result.summary().text("reason")),
+                plan.estimateSeconds(c));
+    }
+
+    private void writeCsv(Path out) {
+        try {
+            // nothing impossible is written: a row that breaks an invariant is invalid, with the rule
+            CsvTables.write(out.resolve("summary.csv"), Schemas.SUMMARY, Invariants.apply(summary, env));
+            CsvTables.write(out.resolve("samples.csv"), Schemas.SAMPLES, samples);
+        } catch (IOException e) {
+            err.println("mpmbench suite: cannot write results to " + out + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package mpmbench.benchmarks.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import mpmbench.benchmarks.catalogue.Level;
+import mpmbench.benchmarks.catalogue.Scenarios;
+import mpmbench.benchmarks.results.CsvTables;
+import mpmbench.benchmarks.results.Row;
+import mpmbench.benchmarks.telemetry.TcpTable;
+import mpmbench.loadgen.engine.SteadyState;
+
+/**
+ * Short real runs: java-event started as a process, the load generator as a process, telemetry from
+ * /proc, the report built. Tagged e2e: runs only in the {@code suite-e2e} Maven profile (it needs the
+ * server and loadgen jars and takes about a minute).
+ */
+@Tag("e2e")
+class SuiteE2ETest {
+
+    @Test
+    void startup_and_one_settled_level_in_two_repeats_against_java_event(@TempDir Path out) throws Exception {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = SuiteMain.execute(new String[] {"quick", "--targets", "java-event", "--scenarios", "startup,hello",
+                "--repeats", "2", "--duration", "2s", "--warmup", "1s", "--settle-max", "8s",
+                "--root", System.getProperty("mpmbench.root"), "--out", out.toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        assertEquals(0, code, err.toString());
+        List<Row> summary = CsvTables.read(out.resolve("summary.csv"));
+        assertEquals(4, summary.size(), summary.toString());
+        Row startup = summary.getFirst();
+        assertEquals("startup", startup.text("scenario"));
+        assertTrue(startup.num("first_200_ms") > 0 && startup.num("full_capacity_ms") >= startup.num("first_200_ms"));
+        for (Row r : summary.stream().filter(r -> r.text("scenario").equals("hello")).toList()) {
+            assertTrue(List.of("ok", "unsettled", "generator-bound").contains(r.text("status")), r.toString());
+            assertTrue(r.num("rps") > 0, r.toString());
+            assertTrue(r.num("warmup_s") >= 1 + 2 * SteadyState.WINDOW_S - 1, r.toString());
+            assertTrue(r.num("loadgen_cpu_pct") > 0 && r.num("loadgen_cpu_pct") <= 105, r.toString());
+            assertTrue(r.num("pss_mb") > 0 && r.num("processes") >= 2 && r.num("cpu_us_per_req") > 0, r.toString());
+        }
+        List<Row> cells = CsvTables.read(out.resolve("cells.csv"));
+        Row hello = cells.stream().filter(r -> r.text("scenario").equals("hello")).findFirst().orElseThrow();
+        assertEquals("2/2", hello.text("repeats"), hello.toString());
+        assertTrue(hello.num("rps_ci_low") <= hello.num("rps") && hello.num("rps") <= hello.num("rps_ci_high"), hello.toString());
+        assertTrue(Files.exists(out.resolve("latency/hello_java-event_c16_r1.hgrm")));
+        assertTrue(Files.readString(out.resolve("latency/hello_java-event_c16_r1.txt")).contains("warm-up"));
+        assertTrue(Files.exists(out.resolve("charts/throughput-vs-connections.png")));
+        List<Row> samples = CsvTables.read(out.resolve("samples.csv"));
+        assertTrue(samples.stream().anyMatch(r -> r.text("phase").equals("warmup")), "warm-up seconds in samples.csv");
+        assertTrue(samples.stream().anyMatch(r -> r.text("phase").equals("measure")), "measured seconds in samples.csv");
+        assertTrue(Files.readString(out.resolve("report.md")).contains("## Method"));
+    }
+
+    /**
+     * The idle holder alone opens the idle connections: the target sees N idle plus the active ones
+     * (once they were opened by the measured run as well, twice as many).
+     */
+    @Test
+    void a_target_sees_the_idle_connections_once(@TempDir Path out) throws Exception {
+        SuiteMain m = new SuiteMain();
+        new CommandLine(m).parseArgs("quick", "--targets", "java-event", "--scenarios", "idle-keepalive", "--repeats", "1",
+                "--duration", "2s", "--warmup", "500ms", "--settle-max", "6s", "--root", System.getProperty("mpmbench.root"),
+                "--out", out.toString());
+        SuitePlan plan = m.plan("e2e", Runtime.getRuntime().availableProcessors());
+        Files.createDirectories(plan.runBase());
+        Files.createDirectories(out.resolve("latency"));
+        int idle = 200;
+        Level level = new Level(Scenarios.IDLE_ACTIVE_CONNECTIONS, 0, idle);
+        SuitePlan.Cell cell = new SuitePlan.Cell(plan.scenarios().getFirst(), plan.targets().getFirst(), level, 1);
+        AtomicInteger most = new AtomicInteger();
+        try (RunningTarget target = new TargetLauncher(plan).start(plan.targets().getFirst())) {
+            Thread counter = Thread.ofPlatform().daemon().start(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    most.accumulateAndGet(TcpTable.system().established(target.port()), Math::max);
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            Row r = new CellRunner(plan, out.resolve("latency"), mpmbench.benchmarks.telemetry.TargetProc.local()).run(cell, target, "/hello").summary();
+            counter.interrupt();
+            // every idle connection in exactly one of the load generator's classes
+            double classes = 0;
+            for (String c : List.of("idle_open_answered", "idle_open_unanswered", "idle_connecting", "idle_not_started",
+                    "idle_refused", "idle_connect_timeouts", "idle_closed")) {
+                classes += r.num(c);
+            }
+            assertEquals(idle, (int) classes, r.toString());
+        }
+        // the holder was stopped as soon as the measured run was over, and still counted every connection
+        // idle + the measured run's active connections + the holder's one active connection, give or take the
+        // reconnects in flight (the server closes a keep-alive connection after MaxKeepAliveRequests); opened
+        // twice, the idle ones alone would be 2 x idle
+        int expected = idle + Scenarios.IDLE_ACTIVE_CONNECTIONS + 1;
+        assertTrue(most.get() >= idle && most.get() <= expected + 32, "the target held at most " + most.get()
+                + " connections; expected about " + expected);
+    }
+
+    /**
+     * graceful-restart and slow-clients on java-event and on a peer when one is installed (httpd-event,
+     * else nginx; without either the peer's half is skipped): every target restarted through its own
+     * control command with the pid file it was started with, the claim decided per target, the
+     * trickling connections held, the charts and the answer drawn.
+     */
+    @Test
+    void graceful_restarts_and_slow_clients_on_java_event_and_a_peer(@TempDir Path out) throws Exception {
+        Path jar = Path.of(System.getProperty("mpmbench.root"), "server/target/mpmbench-server.jar");
+        String peer = List.of("httpd-event", "nginx").stream()
+                .filter(t -> TargetLauncher.unavailable(TargetSpec.parse(t), jar).isEmpty()).findFirst().orElse(null);
+        String targets = peer == null ? "java-event" : "java-event," + peer;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = SuiteMain.execute(new String[] {"quick", "--targets", targets, "--scenarios",
+                "graceful-restart,slow-clients", "--repeats", "1", "--duration", "2s", "--warmup", "1s",
+                "--settle-max", "6s", "--root", System.getProperty("mpmbench.root"), "--out", out.toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        assertEquals(0, code, err.toString());
+        List<Row> summary = CsvTables.read(out.resolve("summary.csv"));
+        List<Row> claims = CsvTables.read(out.resolve("claims.csv"));
+        for (String t : targets.split(",")) {
+            Row restart = summary.stream().filter(r -> r.text("scenario").equals("graceful-restart")
+                    && r.text("target").equals(t)).findFirst().orElseThrow();
+            assertTrue(List.of("ok", "unsettled", "generator-bound").contains(restart.text("status")), restart.toString());
+            assertEquals(2, (int) restart.num("restarts"), restart.toString());
+            assertEquals(2, restart.text("restart_at_s").split(";").length, restart.toString());
+            assertTrue(restart.num("requests") > 0, restart.toString());
+            Row claim = claims.stream().filter(r -> r.text("claim").equals("8") && r.text("family").equals(t))
+                    .findFirst().orElseThrow(() -> new AssertionError("no claim 8 row for " + t + ": " + claims));
+            if (!restart.text("status").equals("generator-bound")) {
+                assertEquals(restart.num("errors") == 0 ? "holds" : "does not hold", claim.text("verdict"), claim.toString());
+            }
+            List<Row> slow = summary.stream().filter(r -> r.text("scenario").equals("slow-clients")
+                    && r.text("target").equals(t)).toList();
+            assertEquals(List.of(0.0, 512.0, 4096.0), slow.stream().map(r -> r.num("idle")).toList(), slow.toString());
+            Row s512 = slow.get(1);
+            assertTrue(s512.num("trickle_held") + s512.num("trickle_closed") > 0, "the holder opened connections: " + s512);
+        }
+        assertTrue(Files.exists(out.resolve("charts/graceful-restart-timeline.png")));
+        assertTrue(Files.exists(out.resolve("charts/slow-clients.png")));
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("Trickling connections that deny the 16 normal clients service"), report);
+        assertTrue(report.contains("A graceful restart drops no request"), report);
+    }
+}
