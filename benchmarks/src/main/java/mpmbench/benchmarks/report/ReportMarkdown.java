@@ -98,6 +98,7 @@ public final class ReportMarkdown {
                 SlowClients.denials(md, s.getValue());
             }
         }
+        md.append(RepeatsTable.render(run)); // a wrk run's compare-server table; "" for ours
         md.append("\n## Charts\n\n");
         if (charts.isEmpty()) {
             md.append("No chart had data.\n");

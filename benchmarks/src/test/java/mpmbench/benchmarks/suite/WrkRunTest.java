@@ -159,7 +159,9 @@ class WrkRunTest {
                     .collect(java.util.stream.Collectors.toMap(r -> r.text("key"), r -> r.text("value"), (a, b) -> b));
             assertEquals("wrk", env.get("generator"));
             assertTrue(env.get("generator_version").startsWith("wrk "), env.toString());
-            assertTrue(Files.readString(out.resolve("report.md")).contains("| generator | wrk ("));
+            String report = Files.readString(out.resolve("report.md"));
+            assertTrue(report.contains("| generator | wrk ("), report);
+            assertTrue(report.contains("## Repeats side by side (hello)"), report);
         } finally {
             server.stop(0);
             pool.shutdownNow();
