@@ -1,21 +1,19 @@
 # shellcheck shell=bash
-# Functions to start, measure and stop the servers mpmbench is compared against (Apache httpd's
+# Functions to start and stop the servers mpmbench is compared against (Apache httpd's
 # MPMs, nginx) and mpmbench's own server. Source it:  . scripts/lib/peers.sh
 #
 # Start functions run the server in the background in a session of its own (setsid, so the whole
 # process group can be signalled), as a child of the calling shell: call them directly, not in
 # $(...), and read the master PID from $PEER_PID (it is also echoed on stdout). Messages go to
-# stderr. Set PEER_CPUS (e.g. 0) to pin the server with taskset.
+# stderr.
 #
 #   peer_start_httpd MPM PORT RUNDIR   MPM = prefork | worker | event
 #   peer_start_nginx PORT RUNDIR
 #   peer_start_java  MODEL PORT RUNDIR [mpmbench serve args...]
 #   peer_stop PID                      SIGTERM to the group, up to 10 s, then SIGKILL
-#   proc_tree PID                      PID and all its descendants, one a line
-#   proc_cpu_ticks PID                 user+sys ticks of the tree (incl. reaped children)
-#   proc_mem_kb PID                    "RSS_kB PSS_kB" summed over the tree (smaps_rollup)
-#   proc_counts PID                    "PROCESSES THREADS" of the tree
-#   median N...                        median of the numeric arguments ("" if none)
+#
+# Measuring the servers (rounds, pinning, /proc, medians) is the suite's job, not this file's:
+# scripts/compare-server is `mpmbench suite --generator wrk`. Used by conformance-table and measure-agents.
 
 PEERS_LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 PEERS_SCRIPTS_DIR=$(dirname "$PEERS_LIB_DIR")
@@ -26,13 +24,6 @@ PEER_BYTES_SIZE=${PEER_BYTES_SIZE:-65536}             # size of RUNDIR/www/bytes
 PEER_PID=""
 
 peer_log() { echo "peers: $*" >&2; }
-
-# The command prefix that pins a server, if PEER_CPUS is set.
-_peer_pin() {
-    if [[ -n ${PEER_CPUS:-} ]]; then
-        printf '%s\n' taskset -c "$PEER_CPUS"
-    fi
-}
 
 # True when something already listens on 127.0.0.1:PORT.
 port_in_use() {
@@ -123,8 +114,7 @@ peer_start_httpd() {
     rm -f "$run/httpd-$mpm.pid"
     : >"$run/httpd-$mpm-error.log"
     # apache2 reads APACHE_* variables only through apache2ctl; our config names every path.
-    # shellcheck disable=SC2046
-    setsid $(_peer_pin) apache2 -f "$conf" -DFOREGROUND \
+    setsid apache2 -f "$conf" -DFOREGROUND \
         -C "Define PEER_PORT $port" -C "Define PEER_RUN $run" \
         -C "Define PEER_DOCROOT $run/www" -C "Define PEER_CONF $PEERS_CONF_DIR" \
         </dev/null >"$out" 2>&1 &
@@ -146,8 +136,7 @@ peer_start_nginx() {
         "$PEERS_CONF_DIR/nginx.conf.template" >"$conf"
     out="$run/nginx.out"
     : >"$run/nginx-error.log"
-    # shellcheck disable=SC2046
-    setsid $(_peer_pin) nginx -c "$conf" -g 'daemon off;' </dev/null >"$out" 2>&1 &
+    setsid nginx -c "$conf" -g 'daemon off;' </dev/null >"$out" 2>&1 &
     pid=$!
     if _peer_wait_ready "$pid" "$port" "$PEER_READY_TIMEOUT"; then
         _peer_started "$pid" nginx "$port"
@@ -167,8 +156,7 @@ peer_start_java() {
     port_in_use "$port" && { peer_log "port $port is already in use"; return 1; }
     mkdir -p "$run"
     out="$run/java-$model.out"
-    # shellcheck disable=SC2046
-    setsid $(_peer_pin) "$launcher" serve --mpm "$model" --listen "127.0.0.1:$port" "$@" \
+    setsid "$launcher" serve --mpm "$model" --listen "127.0.0.1:$port" "$@" \
         </dev/null >"$out" 2>&1 &
     pid=$!
     if _peer_wait_ready "$pid" "$port" "$PEER_JAVA_READY_TIMEOUT" "$out" "listening on 127.0.0.1:$port"; then
@@ -198,59 +186,4 @@ peer_stop() {
     fi
     wait "$pid" 2>/dev/null || true   # reap it if it is our child
     [[ -z $(pgroup_members "$pid") ]]
-}
-
-# proc_tree PID: PID and all its live descendants, one a line.
-proc_tree() {
-    cat /proc/[0-9]*/stat 2>/dev/null | awk -v root="$1" '
-        { pid = $1; s = $0; sub(/^.*\) /, "", s); split(s, a, " ")
-          if (a[1] == "Z") next
-          parent[pid] = a[2]; alive[pid] = 1 }
-        END {
-          if (!(root in alive)) exit
-          print root; queue[1] = root; n = 1
-          for (i = 1; i <= n; i++)
-              for (p in parent)
-                  if (parent[p] == queue[i] && p != queue[i]) { print p; queue[++n] = p }
-        }'
-}
-
-# The stat lines of the tree of PID (fields after "comm)": state is $1, ppid $2, utime $12,
-# stime $13, cutime $14, cstime $15, num_threads $18).
-_proc_tree_stats() {
-    local p
-    for p in $(proc_tree "$1"); do
-        local line
-        line=$(cat "/proc/$p/stat" 2>/dev/null) || continue
-        echo "${line##*) }"
-    done
-}
-
-# proc_cpu_ticks PID: utime+stime (+ cutime+cstime of children already reaped) of the tree, in
-# clock ticks (getconf CLK_TCK a second).
-proc_cpu_ticks() {
-    _proc_tree_stats "$1" | awk '{ t += $12 + $13 + $14 + $15 } END { print t + 0 }'
-}
-
-# proc_counts PID: "PROCESSES THREADS" of the tree.
-proc_counts() {
-    _proc_tree_stats "$1" | awk '{ n++; t += $18 } END { print n + 0, t + 0 }'
-}
-
-# proc_mem_kb PID: "RSS_kB PSS_kB" summed over the tree, from /proc/*/smaps_rollup.
-proc_mem_kb() {
-    local p
-    for p in $(proc_tree "$1"); do
-        cat "/proc/$p/smaps_rollup" 2>/dev/null || true
-    done | awk '$1 == "Rss:" { r += $2 } $1 == "Pss:" { s += $2 } END { print r + 0, s + 0 }'
-}
-
-# median N...: the median of the numeric arguments (mean of the middle two for an even count);
-# prints nothing when none is numeric.
-median() {
-    printf '%s\n' "$@" | LC_ALL=C awk '/^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/' | LC_ALL=C sort -g \
-        | LC_ALL=C awk '{ v[NR] = $1 } END {
-            if (NR == 0) exit
-            if (NR % 2) m = v[(NR + 1) / 2]; else m = (v[NR / 2] + v[NR / 2 + 1]) / 2
-            printf "%.6g\n", m }'
 }

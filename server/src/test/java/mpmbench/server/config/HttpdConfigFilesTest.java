@@ -112,7 +112,7 @@ class HttpdConfigFilesTest {
                 + " (an Include that includes itself?)"), e.getMessage());
     }
 
-    /** The httpd peers' files in scripts/peers, given the Defines compare-server starts httpd with. */
+    /** The httpd peers' files in scripts/peers, given the Defines scripts/lib/peers.sh starts httpd with. */
     @ParameterizedTest
     @EnumSource(value = Mpm.class, names = {"PREFORK", "WORKER", "EVENT"})
     void thePeersHttpdFilesLoad(Mpm mpm) {

@@ -52,6 +52,11 @@ public final class ReportMarkdown {
         if (!e.getOrDefault("agents", "").isEmpty()) {
             md.append("| agents | ").append(cell(e.get("agents") + ": " + e.getOrDefault("agents_method", ""))).append(" |\n");
         }
+        // only a run with --generator wrk has it (ours has no row: its flags are loadgen_flags)
+        if (!e.getOrDefault("generator", "").isEmpty()) {
+            md.append("| generator | ").append(cell(e.get("generator") + " (" + e.getOrDefault("generator_version", "")
+                    + "): " + e.getOrDefault("generator_method", ""))).append(" |\n");
+        }
         if (!e.getOrDefault("target_host", "").isEmpty()) {
             md.append("| target_host | ").append(cell(e.get("target_host") + ": its processes and connections "
                     + "read from its /proc over ssh (" + e.getOrDefault("target_host_kernel", "") + ", "
@@ -94,6 +99,7 @@ public final class ReportMarkdown {
                 SlowClients.denials(md, s.getValue());
             }
         }
+        md.append(RepeatsTable.render(run)); // a wrk run's compare-server table; "" for ours
         md.append("\n## Charts\n\n");
         if (charts.isEmpty()) {
             md.append("No chart had data.\n");

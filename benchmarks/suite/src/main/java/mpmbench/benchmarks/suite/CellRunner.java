@@ -110,8 +110,6 @@ public final class CellRunner {
     private CellResult measure(SuitePlan.Cell c, RunningTarget target, String path, Duration duration, boolean crash,
                                boolean settle, Holder holder) throws InterruptedException, IOException {
         Path json = latencyDir.resolve(c.id() + ".json");
-        List<String> cmd = LoadgenRun.command(plan, target.baseUrl() + path, c.scenario(), c.level(), duration, json,
-                latencyDir.resolve(c.id() + ".hgrm"), latencyDir.resolve(c.id() + ".hlog"), settle);
         // a target the suite placed in a cgroup of its own is read through it: the kernel's account of
         // the whole tree, exited children counted once
         TargetProc proc = target.cgroup() != null ? TargetProc.inCgroup(target.cgroup()) : targetProc;
@@ -132,8 +130,8 @@ public final class CellRunner {
         }
         LoadgenRun.Outcome out;
         try {
-            out = LoadgenRun.run(cmd, json, latencyDir.resolve(c.id() + ".txt"),
-                    plan.maxWarmup().plus(duration).plusSeconds(90), new LoadgenRun.Listener() {
+            out = plan.generator().run(plan, c, target.baseUrl() + path, duration, settle, latencyDir,
+                    new LoadgenRun.Listener() {
                         @Override
                         public void second(LoadgenRun.Second s) {
                             synchronized (receipts) {

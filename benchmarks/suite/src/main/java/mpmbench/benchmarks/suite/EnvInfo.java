@@ -107,6 +107,9 @@ public final class EnvInfo {
         put(rows, "server_jar", plan.serverJar());
         put(rows, "loadgen_jar", plan.loadgenJar());
         put(rows, "loadgen_flags", "-t 1 --timeout " + LoadgenRun.TIMEOUT + " --warmup " + plan.warmup().toMillis() + "ms (JVM -XX:+UseSerialGC)");
+        for (String[] kv : plan.generator().env(plan)) {
+            put(rows, kv[0], kv[1]);
+        }
         Remote remote = plan.remote();
         put(rows, "agents", String.join(" ", remote.agents()));
         if (remote.hasAgents()) {

@@ -100,6 +100,11 @@ public final class SuiteMain implements Callable<Integer> {
     @Option(names = "--no-pin", description = "do not pin the target and the load generator to separate cores")
     boolean noPin;
 
+    @Option(names = "--generator", paramLabel = "NAME", description = "the load generator of the measured cells: "
+            + "loadgen (ours, default) or wrk (Debian's wrk 4: the closed-model scenarios only, the others skipped "
+            + "with the reason; whole-second --duration)")
+    String generator;
+
     @Option(names = "--agents", paramLabel = "HOST,...", split = ",",
             description = "every cell's load from these hosts over ssh (mpmbench load --agents: -c and -R split "
                     + "across them, one start instant, logs merged losslessly); per-agent files in latency/CELL.agents/")
@@ -209,7 +214,8 @@ public final class SuiteMain implements Callable<Integer> {
         Path repo = root != null ? root.toAbsolutePath() : detectRoot();
         Path outDir = out != null ? out.toAbsolutePath() : repo.resolve("results").resolve(runId);
         boolean pin = !noPin && cores >= 2;
-        return new SuitePlan(kind, chosenTargets, chosen, repeats != null ? repeats : kind.repeats(),
+        LoadGenerator gen = generator == null ? LoadGenerator.LOADGEN : LoadGenerator.of(generator);
+        SuitePlan plan = new SuitePlan(kind, chosenTargets, chosen, repeats != null ? repeats : kind.repeats(),
                 duration != null ? parseDuration(duration) : kind.duration(),
                 warmup != null ? parseDuration(warmup) : kind.warmup(), outDir, repo,
                 java != null ? java : currentJava(), setMap,
@@ -217,7 +223,9 @@ public final class SuiteMain implements Callable<Integer> {
                 Path.of(System.getProperty("java.io.tmpdir")).resolve("mpmbench-run-" + runId),
                 micro != null ? micro : kind == SuiteKind.FULL,
                 settleMax != null ? parseDuration(settleMax) : kind.settleCap(), kind.scenariosShareInstance(),
-                remote(chosenTargets));
+                remote(chosenTargets), gen);
+        gen.check(plan);
+        return plan;
     }
 
     /** The hosts of {@code --agents} and {@code --target-host} with their ssh flags; throws naming a bad flag. */

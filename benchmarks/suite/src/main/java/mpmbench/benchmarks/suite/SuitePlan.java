@@ -39,11 +39,13 @@ import mpmbench.loadgen.engine.SteadyState;
  *                    else a fresh instance per scenario and round; a repeat is always a fresh instance,
  *                    rounds interleaved
  * @param remote      the load-generator agents and the url= targets' host ({@link Remote#NONE}: all here)
+ * @param generator   the load generator of the measured cells ({@code --generator}; {@link LoadGenerator#LOADGEN}: ours)
  */
 public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario> scenarios, int repeats,
                         Duration duration, Duration warmup, Path out, Path root, String java,
                         Map<String, String> sets, List<String> pinTarget, List<String> pinLoad, Path runBase,
-                        boolean micro, Duration settleCap, boolean scenariosShareInstance, Remote remote) {
+                        boolean micro, Duration settleCap, boolean scenariosShareInstance, Remote remote,
+                        LoadGenerator generator) {
 
     public SuitePlan {
         targets = List.copyOf(targets);
@@ -69,6 +71,15 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
             throw new IllegalArgumentException("--warmup must not be negative and --settle-max 0 (no settling) or at least "
                     + 2 * SteadyState.WINDOW_S + "s (two windows of the steady-state rule) and at least --warmup");
         }
+    }
+
+    /** A plan measured with our load generator. */
+    public SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario> scenarios, int repeats,
+                     Duration duration, Duration warmup, Path out, Path root, String java,
+                     Map<String, String> sets, List<String> pinTarget, List<String> pinLoad, Path runBase,
+                     boolean micro, Duration settleCap, boolean scenariosShareInstance, Remote remote) {
+        this(suite, targets, scenarios, repeats, duration, warmup, out, root, java, sets, pinTarget, pinLoad, runBase,
+                micro, settleCap, scenariosShareInstance, remote, LoadGenerator.LOADGEN);
     }
 
     /** The kinds that leave an instance changed, in the order they run last on a shared one (others: -1, first). */

@@ -181,6 +181,10 @@ public final class SuiteRunner {
         if (missing.isPresent()) {
             return missing.get();
         }
+        String generator = plan.generator().unsupported(s);
+        if (generator != null) {
+            return generator;
+        }
         if (path == null) {
             return s.name() + " needs " + s.endpoint() + ", which " + t.name() + " does not serve (static files only)";
         }

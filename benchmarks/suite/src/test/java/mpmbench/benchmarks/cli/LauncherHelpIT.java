@@ -151,7 +151,7 @@ class LauncherHelpIT {
         assertEquals(lines.size(), new HashSet<>(lines).size(), r.out());
     }
 
-    /** The httpd peers' real files, with the Defines compare-server starts httpd with. */
+    /** The httpd peers' real files, with the Defines scripts/lib/peers.sh starts httpd with. */
     @ParameterizedTest
     @ValueSource(strings = {"prefork", "worker", "event"})
     void thePeersHttpdFilesLoadWithPrintConfig(String mpm) throws Exception {
