@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PeerDirectivesTest {
 
-    private static final Path PEERS = Path.of(System.getProperty("mpmbench.root", "..")).toAbsolutePath().normalize()
+    private static final Path PEERS = Path.of(System.getProperty("mpmbench.root", "../..")).toAbsolutePath().normalize()
             .resolve("scripts/peers");
 
     @ParameterizedTest

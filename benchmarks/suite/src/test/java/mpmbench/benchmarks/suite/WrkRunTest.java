@@ -131,7 +131,7 @@ class WrkRunTest {
             int code = suite(err, "quick", "--generator", "wrk", "--targets",
                     "url=http://127.0.0.1:" + server.getAddress().getPort() + ",pid=" + ProcessHandle.current().pid(),
                     "--scenarios", "hello,churn,idle-keepalive,rate-sweep", "--repeats", "1", "--duration", "1s",
-                    "--warmup", "1s", "--settle-max", "0", "--no-pin", "--root", System.getProperty("mpmbench.root", ".."),
+                    "--warmup", "1s", "--settle-max", "0", "--no-pin", "--root", System.getProperty("mpmbench.root", "../.."),
                     "--out", out.toString());
             assertEquals(0, code, err.toString());
             List<Row> rows = CsvTables.read(out.resolve("summary.csv"));
