@@ -23,7 +23,8 @@ import mpmbench.loadgen.record.LatencyRecorders;
  * {@code responseComplete}). What differs between runs is in small objects of their own: the
  * {@link SendPolicy} (closed or open model), the {@link IdleHolder} ({@code --idle}), the
  * {@link TrickleHolder} ({@code --trickle}), the
- * {@link TimeoutScan} (timeouts and reconnects) and the {@link SelectorWait} (µs-true send times).
+ * {@link TimeoutScan} (timeouts and reconnects), the {@link SelectorWait} (µs-true send times) and
+ * {@link ServerCloses} (which closes by the server are errors, and which requests are sent again).
  *
  * <p>Only the thread running {@link #run()} touches its state; results leave through the
  * {@link SingleWriterCounters} and {@link LatencyRecorders} it alone writes. Every wait is bounded by
