@@ -108,11 +108,14 @@ class ServerClosesTest {
         })) {
             LoadResult r = LoadRun.run(spec(server, 2));
             assertTrue(count(r, Counter.REQUESTS) > 20, r.counts().toString());
-            assertEquals(0, count(r, Counter.ERR_CLOSED), r.counts().toString());
             // the close reached the client before its next request reached the server: sent again. When
             // the request got there first, the server closed with it unread and its kernel reset the
-            // connection: err_read, an error as before (a crashed server looks the same)
+            // connection: err_read, an error as before (a crashed server looks the same). Before
+            // ServerCloses nearly every close was an err_closed (822 of 835 closes); on a loaded machine
+            // the kernel may still process the reset after the probe, which leaves a rare err_closed
+            // (5 of 3,848 at a load average of 15 on 2 cores), never more than a few in a hundred
             assertTrue(count(r, Counter.RESENT) > 0, r.counts().toString());
+            assertTrue(count(r, Counter.ERR_CLOSED) * 20 <= count(r, Counter.RESENT), r.counts().toString());
             assertTrue(count(r, Counter.CLOSES_IDLE) >= count(r, Counter.RESENT), r.counts().toString());
             assertEveryAnswerCounted(server, r);
         }
