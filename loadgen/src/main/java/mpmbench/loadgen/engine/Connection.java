@@ -60,6 +60,13 @@ final class Connection {
     /** Trickling connections: nanoTime of the next byte, and bytes of the head sent on this connect. */
     long nextTrickleAt;
     long trickleSent;
+    /**
+     * Requests in flight kept across a close, to be written first on the next connection
+     * ({@link ServerCloses}); while it is not 0, {@link #close} keeps the ring.
+     */
+    int carried;
+    /** What a close by the server would mean now: one of {@link ServerCloses}'s states. */
+    byte closeRace;
 
     Connection(int index, boolean idle, ByteBuffer out, int depth, OpenSchedule schedule) {
         this(index, idle, false, out, depth, schedule);
@@ -109,9 +116,9 @@ final class Connection {
 
     /**
      * Cancels the key, hands the channel to {@code closes} (closed once deregistered), and forgets the
-     * requests in flight and the partial response.
+     * partial response and the requests in flight, unless they are {@link #carried} to the next connection.
      *
-     * @return how many requests were in flight
+     * @return how many requests in flight were forgotten
      */
     int close(DeferredCloses closes) {
         if (key != null) {
@@ -122,10 +129,14 @@ final class Connection {
             closes.add(channel);
             channel = null;
         }
-        int lost = inflight;
-        clearInflight();
+        int lost = 0;
+        if (carried == 0) {
+            lost = inflight;
+            clearInflight();
+        }
         parser.reset();
         writing = false;
+        closeRace = ServerCloses.NO_RACE;
         state = CLOSED;
         return lost;
     }

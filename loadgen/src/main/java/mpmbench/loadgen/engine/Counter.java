@@ -61,7 +61,11 @@ public enum Counter {
     ERR_STATUS,
     /** Bytes that are not an HTTP response; the connection is closed. */
     ERR_PARSE,
-    /** The server closed the connection before the answer to a request in flight was complete. */
+    /**
+     * The server closed the connection before the answer to a request in flight was complete, and the
+     * request may have been read by it (a close it announced, or one the request crossed, is no error:
+     * {@link #RESENT}).
+     */
     ERR_CLOSED,
     /**
      * An answer nobody asked for (bytes while nothing was in flight); the connection is closed.
@@ -88,6 +92,25 @@ public enum Counter {
     SCHEDULED,
     /** Active connections opened again after the server closed them or after an error. */
     RECONNECTS,
+    /**
+     * Keep-alive connections the server closed after an answer that said so ({@code Connection: close},
+     * HTTP/1.0 without {@code keep-alive}, a body delimited by the close): no error ({@code ServerCloses}).
+     * Over the whole run, warm-up included, like {@link #RECONNECTS}.
+     */
+    CLOSES_ANNOUNCED,
+    /**
+     * Keep-alive connections the server closed unannounced between answers with no request lost:
+     * nothing was in flight, or only requests that reached its socket after it had closed
+     * ({@code ServerCloses}). Over the whole run.
+     */
+    CLOSES_IDLE,
+    /**
+     * Requests sent again on a new connection because the server closed theirs without answering them:
+     * pipelined behind an announced close, or crossing an idle close. Each is still counted once as a
+     * request (its latency includes the lost connection); a request sent again twice counts twice
+     * here. Over the whole run.
+     */
+    RESENT,
     /** Idle connections that connected. */
     IDLE_ESTABLISHED,
     /** Idle connections whose first request was answered. */

@@ -23,7 +23,8 @@ import mpmbench.loadgen.record.LatencyRecorders;
  * {@code responseComplete}). What differs between runs is in small objects of their own: the
  * {@link SendPolicy} (closed or open model), the {@link IdleHolder} ({@code --idle}), the
  * {@link TrickleHolder} ({@code --trickle}), the
- * {@link TimeoutScan} (timeouts and reconnects) and the {@link SelectorWait} (µs-true send times).
+ * {@link TimeoutScan} (timeouts and reconnects), the {@link SelectorWait} (µs-true send times) and
+ * {@link ServerCloses} (which closes by the server are errors, and which requests are sent again).
  *
  * <p>Only the thread running {@link #run()} touches its state; results leave through the
  * {@link SingleWriterCounters} and {@link LatencyRecorders} it alone writes. Every wait is bounded by
@@ -56,6 +57,7 @@ final class SingleThreadSelectorLoop implements Runnable {
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private final Consumer<SelectionKey> onReady = this::onReady;
     private final DeferredCloses closes = new DeferredCloses();
+    private final ServerCloses serverCloses;
 
     private Selector selector;
     private int activeInflight;
@@ -71,6 +73,7 @@ final class SingleThreadSelectorLoop implements Runnable {
         this.counters = counters;
         this.recorders = recorders;
         this.accounting = new WindowAccounting(clock, counters, recorders, setup.open());
+        this.serverCloses = new ServerCloses(counters);
         this.policy = setup.open()
                 ? new OpenSendPolicy(this, active, clock, recorders, accounting, keepAlive)
                 : new ClosedSendPolicy(this, clock, keepAlive);
@@ -185,6 +188,9 @@ final class SingleThreadSelectorLoop implements Runnable {
         if (keepAlive) {
             c.readySince = now;
         }
+        if (c.carried > 0) {
+            writeCarried(c, now);
+        }
         ready(c, now);
     }
 
@@ -274,6 +280,10 @@ final class SingleThreadSelectorLoop implements Runnable {
             responseComplete(c, now); // a body delimited by the close: closes and reconnects
             return;
         }
+        if (keepAlive && !c.idle && c.parser.idle() && serverCloses.endedBetweenAnswers(c)) {
+            resend(c, now); // nothing lost: reconnects, and sends again what the server never read
+            return;
+        }
         lose(c, Counter.ERR_CLOSED, now);
     }
 
@@ -310,8 +320,14 @@ final class SingleThreadSelectorLoop implements Runnable {
             c.readySince = now;
         }
         p.reset();
+        ServerCloses.afterAnswer(c);
         if (!reuse) {
-            lose(c, Counter.ERR_CLOSED, now); // requests pipelined behind this answer are lost
+            if (keepAlive && !c.idle) {
+                serverCloses.announced();
+                resend(c, now); // the server reads nothing after this answer: the rest goes again
+            } else {
+                lose(c, Counter.ERR_CLOSED, now); // nothing in flight (no keep-alive), or an idle connection
+            }
             return false;
         }
         return true;
@@ -341,10 +357,41 @@ final class SingleThreadSelectorLoop implements Runnable {
             lose(c, Counter.ERR_WRITE, System.nanoTime());
             return;
         }
-        if (out.hasRemaining()) {
+        boolean whole = !out.hasRemaining();
+        ServerCloses.afterSend(c, whole);
+        if (!whole) {
             c.writing = true;
             c.key.interestOps(OP_READ | OP_WRITE);
         }
+    }
+
+    /**
+     * Sends again, on a new connection, the requests in flight on {@code c} that the server will not
+     * answer ({@link ServerCloses}); they keep their place in the window's accounting. After the window,
+     * they are left unanswered.
+     */
+    private void resend(Connection c, long now) {
+        if (stopped || c.inflight == 0) {
+            lose(c, Counter.ERR_CLOSED, now); // nothing in flight: no error; after the window: unanswered
+            return;
+        }
+        counters.add(Counter.RESENT, c.inflight);
+        c.carried = c.inflight;
+        close(c);
+        c.readySince = now;
+        counters.increment(Counter.RECONNECTS);
+        connect(c, now);
+    }
+
+    /** The connection that replaces a closed one is open: the requests it carries go first. */
+    private void writeCarried(Connection c, long now) {
+        int n = c.carried;
+        if (stopped) {
+            lose(c, Counter.ERR_CLOSED, now); // the window is over: they stay unanswered
+            return;
+        }
+        c.carried = 0;
+        write(c, n);
     }
 
     // ---- connections ----
@@ -388,6 +435,7 @@ final class SingleThreadSelectorLoop implements Runnable {
      */
     void lose(Connection c, Counter why, long now) {
         boolean wasOpen = c.state == Connection.OPEN;
+        c.carried = 0; // counted below with the rest in flight
         if (!c.idle) {
             if (why == Counter.ERR_UNSOLICITED) {
                 accounting.connectionError(why, now);
@@ -429,6 +477,13 @@ final class SingleThreadSelectorLoop implements Runnable {
     private void stop() {
         stopped = true;
         policy.stop();
+        long now = System.nanoTime();
+        for (int i = 0, n = active.size(); i < n; i++) {
+            Connection c = active.get(i);
+            if (c.carried > 0 && c.state == Connection.CLOSED) {
+                lose(c, Counter.ERR_CLOSED, now); // waiting to be sent again (a connect failed): unanswered
+            }
+        }
     }
 
     private void finish() {
@@ -437,6 +492,7 @@ final class SingleThreadSelectorLoop implements Runnable {
         }
         for (Connection c : active) {
             accounting.inFlightAtEnd(c);
+            c.carried = 0;
             close(c);
         }
         idle.finish();

@@ -7,11 +7,13 @@ import java.net.URISyntaxException;
 /**
  * The server a run talks to, parsed once from an {@code http://host[:port][/path][?query]} URL.
  * The host is resolved here, before any timed window starts, so no DNS lookup happens during a run.
+ * A path or query outside ASCII is sent percent-encoded as UTF-8, and a character no URL may hold is
+ * refused here, before the run ({@link UrlText}), so the request line is ASCII.
  *
  * @param url          the URL as given
  * @param address      the resolved socket address every connection connects to
  * @param hostHeader   the value of the {@code Host} header ({@code host} or {@code host:port})
- * @param pathAndQuery the request target sent on the request line (at least {@code /})
+ * @param pathAndQuery the request target sent on the request line (at least {@code /}), ASCII only
  */
 public record Target(String url, InetSocketAddress address, String hostHeader, String pathAndQuery) {
 
@@ -23,7 +25,9 @@ public record Target(String url, InetSocketAddress address, String hostHeader, S
     public static Target parse(String url) {
         URI uri;
         try {
-            uri = new URI(url);
+            uri = new URI(UrlText.toAscii(url));
+        } catch (IllegalArgumentException e) {
+            throw bad(url, e.getMessage());
         } catch (URISyntaxException e) {
             throw bad(url, e.getReason());
         }

@@ -81,6 +81,11 @@ public final class ConsoleSummary {
                     n.get(Counter.ERR_TIMEOUT), n.get(Counter.ERR_CLOSED), n.get(Counter.ERR_PARSE),
                     n.get(Counter.ERR_UNSOLICITED)));
         }
+        if (n.get(Counter.CLOSES_ANNOUNCED) + n.get(Counter.CLOSES_IDLE) > 0) {
+            sb.append(f("  Closed by the server, no error: %d announced, %d unannounced between answers; "
+                            + "%d requests sent again on a new connection (whole run)%n",
+                    n.get(Counter.CLOSES_ANNOUNCED), n.get(Counter.CLOSES_IDLE), n.get(Counter.RESENT)));
+        }
         if (n.get(Counter.ERR_STATUS) > 0) {
             sb.append(f("  Non-2xx or 3xx responses: %d%n", n.get(Counter.ERR_STATUS)));
         }

@@ -70,6 +70,18 @@ public final class TestServer implements AutoCloseable {
         void close() throws IOException {
             socket.close();
         }
+
+        /**
+         * Ends the connection as a careful server does after an answer that announced its close (httpd's
+         * lingering close): sends its end of stream, then reads and discards whatever the client still
+         * sends until the client closes, so no reset can destroy the last answer.
+         */
+        void lingeringClose() throws IOException {
+            socket.shutdownOutput();
+            while (in.read() >= 0) {
+                // discarded: nothing after the announced close is processed
+            }
+        }
     }
 
     final AtomicLong accepted = new AtomicLong();

@@ -50,6 +50,7 @@ class ReportFormatTest {
                 .with(Counter.ERR_WRITE, 3).with(Counter.ERR_TIMEOUT, 4).with(Counter.ERR_STATUS, 5)
                 .with(Counter.ERR_PARSE, 6).with(Counter.ERR_CLOSED, 7).with(Counter.UNANSWERED, 8)
                 .with(Counter.UNSENT, 9).with(Counter.RECONNECTS, 10)
+                .with(Counter.CLOSES_ANNOUNCED, 13).with(Counter.CLOSES_IDLE, 14).with(Counter.RESENT, 15)
                 // the identity: 20000 + (2 + 3 + 4 + 6 + 7) + 9 + 8 == 20039
                 .with(Counter.SCHEDULED, 20_039).with(Counter.ANSWERED_IN_GRACE, 5)
                 .with(Counter.WARMUP_ERRORS, 11).with(Counter.ERR_UNSOLICITED, 12).with(Counter.IDLE_ESTABLISHED, 100)
