@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 
-import mpmbench.loadgen.engine.SteadyState;
 import mpmbench.loadgen.http.Target;
 
 /**
@@ -28,7 +27,7 @@ import mpmbench.loadgen.http.Target;
  * @param spin           open model: how long before each intended send the I/O thread stops sleeping and
  *                       busy-waits, for µs-true send times (0: sleep all the way, sends tens of µs late)
  * @param settle         0: the warm-up is {@code warmup}, fixed. Else the warm-up lasts until the
- *                       requests/s are steady ({@link mpmbench.loadgen.engine.SteadyState}), at least
+ *                       requests/s are steady ({@link mpmbench.loadgen.SteadyState}), at least
  *                       {@code warmup}, at most {@code settle}; the measured window follows at once
  * @param trickle        slow clients (slowloris) held beside the active ones: each sends the request head
  *                       one byte per {@code trickleInterval} and never ends it; reopened when the server

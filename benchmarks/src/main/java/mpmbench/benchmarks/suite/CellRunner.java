@@ -15,7 +15,7 @@ import mpmbench.benchmarks.results.Status;
 import mpmbench.benchmarks.telemetry.TargetProc;
 import mpmbench.benchmarks.telemetry.TelemetrySampler;
 import mpmbench.benchmarks.telemetry.TreeSample;
-import mpmbench.loadgen.engine.SteadyState;
+import mpmbench.loadgen.SteadyState;
 
 /**
  * Runs one level of a scenario against a running target: the load generator as a separate process,

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import mpmbench.loadgen.engine.SteadyState;
+import mpmbench.loadgen.SteadyState;
 
 /**
  * Everything a suite run does, validated in one place; built from the command line

@@ -18,7 +18,7 @@ import picocli.CommandLine;
 import mpmbench.benchmarks.results.CsvTables;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.telemetry.TcpTable;
-import mpmbench.loadgen.engine.SteadyState;
+import mpmbench.loadgen.SteadyState;
 
 /**
  * Short real runs: java-event started as a process, the load generator as a process, telemetry from

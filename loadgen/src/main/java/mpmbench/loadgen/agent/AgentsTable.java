@@ -64,7 +64,7 @@ public final class AgentsTable {
         v.add(a.clock() == null ? "" : Coordinator.ms(a.clock().uncertaintyUs()));
         v.add(a.startedUs() == null || startUs == 0 ? "" : Coordinator.ms(a.startedUs() - startUs));
         if (a.result() != null) {
-            v.add(Long.toString(a.result().counts().get(mpmbench.loadgen.engine.Counter.REQUESTS)));
+            v.add(Long.toString(a.result().counts().get(mpmbench.loadgen.record.Counter.REQUESTS)));
             for (String f : List.of("rps", "p50_ms", "p99_ms", "p999_ms")) {
                 v.add(ResultColumns.format(a.result().number(f)));
             }

@@ -5,8 +5,8 @@ import java.io.PrintStream;
 import org.HdrHistogram.Histogram;
 
 import mpmbench.loadgen.contract.ProgressLine;
-import mpmbench.loadgen.engine.Counter;
-import mpmbench.loadgen.engine.Counts;
+import mpmbench.loadgen.record.Counter;
+import mpmbench.loadgen.record.Counts;
 import mpmbench.loadgen.engine.LoadRun;
 import mpmbench.loadgen.record.IntervalCollector;
 

@@ -6,7 +6,7 @@ import java.util.TreeSet;
 
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
-import mpmbench.loadgen.engine.Counts;
+import mpmbench.loadgen.record.Counts;
 import mpmbench.loadgen.record.IntervalCollector;
 import mpmbench.loadgen.record.ProcessCpu;
 

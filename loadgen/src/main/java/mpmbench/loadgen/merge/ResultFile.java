@@ -11,8 +11,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
-import mpmbench.loadgen.engine.Counter;
-import mpmbench.loadgen.engine.Counts;
+import mpmbench.loadgen.record.Counter;
+import mpmbench.loadgen.record.Counts;
 
 /**
  * A load generator's {@code --json} result (one flat object, {@code report.JsonReport}), read back with

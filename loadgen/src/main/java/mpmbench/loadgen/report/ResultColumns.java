@@ -7,7 +7,7 @@ import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
 import mpmbench.loadgen.LoadResult;
-import mpmbench.loadgen.engine.Counter;
+import mpmbench.loadgen.record.Counter;
 
 /**
  * The fixed columns of a run's CSV row and JSON object, in order. A change here is a deliberate

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import mpmbench.loadgen.LoadSpec;
-import mpmbench.loadgen.cli.LoadMain;
+import mpmbench.loadgen.flags.LoadFlags;
 import mpmbench.loadgen.http.Target;
 
 /** The coordinator's pure parts, on hand-worked values: clock offsets, shares, flags, quoting. */
@@ -63,9 +63,9 @@ class AgentPiecesTest {
                 Duration.ofMillis(2500), Duration.ofNanos(1_234_567), Duration.ofSeconds(2), Duration.ofMillis(750),
                 false, 1, 5, Duration.ofSeconds(4), List.of(), List.of("X-Test: a b 'c'"), Duration.ofNanos(50_000),
                 Duration.ZERO);
-        assertEquals(share, LoadMain.parseSpec(AgentArgs.of(share).toArray(String[]::new)));
+        assertEquals(share, LoadFlags.parse(AgentArgs.of(share).toArray(String[]::new)));
         LoadSpec closed = LoadSpec.closed(Target.parse("http://127.0.0.1:8080/"), 1, 1, Duration.ofSeconds(1)).withPipeline(4);
-        assertEquals(closed, LoadMain.parseSpec(AgentArgs.of(closed).toArray(String[]::new)));
+        assertEquals(closed, LoadFlags.parse(AgentArgs.of(closed).toArray(String[]::new)));
     }
 
     @ParameterizedTest
@@ -135,6 +135,6 @@ class AgentPiecesTest {
     void anAgentReadsItsSettleCapBack() {
         LoadSpec share = LoadSpec.closed(Target.parse("http://127.0.0.1:8080/"), 1, 4, Duration.ofSeconds(2))
                 .withWarmup(Duration.ofSeconds(1)).withSettle(Duration.ofSeconds(8));
-        assertEquals(share, LoadMain.parseSpec(AgentArgs.of(share).toArray(String[]::new)));
+        assertEquals(share, LoadFlags.parse(AgentArgs.of(share).toArray(String[]::new)));
     }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import mpmbench.loadgen.cli.LoadMain;
-import mpmbench.loadgen.engine.Counter;
+import mpmbench.loadgen.record.Counter;
 import mpmbench.loadgen.merge.IntervalLog;
 import mpmbench.loadgen.merge.ResultFile;
 import mpmbench.loadgen.record.LatencyRecorders;

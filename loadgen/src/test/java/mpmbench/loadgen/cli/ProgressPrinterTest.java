@@ -11,8 +11,8 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 import mpmbench.loadgen.contract.ProgressLine;
-import mpmbench.loadgen.engine.Counter;
-import mpmbench.loadgen.engine.Counts;
+import mpmbench.loadgen.record.Counter;
+import mpmbench.loadgen.record.Counts;
 import mpmbench.loadgen.record.IntervalCollector;
 import mpmbench.loadgen.record.LatencyRecorders;
 

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
+import mpmbench.loadgen.SteadyState;
 import mpmbench.loadgen.http.Target;
+import mpmbench.loadgen.record.Counter;
+import mpmbench.loadgen.record.Counts;
 
 /** The engine against tiny in-test servers: exact counts, each error class, and runs that end on time. */
 class LoadRunTest {

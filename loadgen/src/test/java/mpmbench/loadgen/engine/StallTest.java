@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.http.Target;
+import mpmbench.loadgen.record.Counter;
 
 /**
  * Coordinated omission, for real: a server that stalls S seconds in the middle of an open-model run

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.http.Target;
+import mpmbench.loadgen.record.Counter;
 
 /** {@code --trickle}: slowloris connections beside the load, against a real loopback server. */
 class TrickleTest {

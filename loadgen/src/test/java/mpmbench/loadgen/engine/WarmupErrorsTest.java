@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.http.Target;
+import mpmbench.loadgen.record.Counter;
 
 /**
  * Errors belong to the phase of the request they hit, as answers do (issue 19's exact 100 timeouts:

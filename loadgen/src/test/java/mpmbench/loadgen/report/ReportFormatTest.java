@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
-import mpmbench.loadgen.engine.Counter;
-import mpmbench.loadgen.engine.Counts;
+import mpmbench.loadgen.record.Counter;
+import mpmbench.loadgen.record.Counts;
 import mpmbench.loadgen.http.Target;
 import mpmbench.loadgen.record.LatencyRecorders;
 import mpmbench.loadgen.record.ProcessCpu;

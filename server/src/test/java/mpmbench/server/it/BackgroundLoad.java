@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
-import mpmbench.loadgen.engine.Counter;
-import mpmbench.loadgen.engine.Counts;
+import mpmbench.loadgen.record.Counter;
+import mpmbench.loadgen.record.Counts;
 import mpmbench.loadgen.engine.LoadRun;
 import mpmbench.loadgen.http.Target;
 
