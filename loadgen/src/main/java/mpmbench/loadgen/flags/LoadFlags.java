@@ -23,15 +23,15 @@ import picocli.CommandLine.Parameters;
 public final class LoadFlags {
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "I/O threads (default ${DEFAULT-VALUE})")
-    int threads = 2;
+    int threads = LoadSpec.DEFAULT_THREADS;
 
     @Option(names = {"-c", "--connections"}, paramLabel = "N",
             description = "active connections, >= threads (default ${DEFAULT-VALUE})")
-    int connections = 10;
+    int connections = LoadSpec.DEFAULT_CONNECTIONS;
 
     @Option(names = {"-d", "--duration"}, paramLabel = "T", converter = DurationConverter.class,
             description = "measured window, e.g. 10s, 500ms, 2m (default 10s)")
-    Duration duration = Duration.ofSeconds(10);
+    Duration duration = LoadSpec.DEFAULT_DURATION;
 
     @Option(names = {"-R", "--rate"}, paramLabel = "R",
             description = "open model: total requests/s over all connections (default: closed model)")
@@ -49,7 +49,7 @@ public final class LoadFlags {
 
     @Option(names = "--connect-timeout", paramLabel = "T", converter = DurationConverter.class,
             description = "connect timeout (default 2s)")
-    Duration connectTimeout = Duration.ofSeconds(2);
+    Duration connectTimeout = LoadSpec.DEFAULT_CONNECT_TIMEOUT;
 
     @Option(names = "--warmup", paramLabel = "T", converter = DurationConverter.class,
             description = "run this long before the measured window; counted, kept out of histograms (default 0s)")
@@ -71,7 +71,7 @@ public final class LoadFlags {
 
     @Option(names = "--idle-interval", paramLabel = "T", converter = DurationConverter.class,
             description = "how often an idle connection re-sends its request (default 3s)")
-    Duration idleInterval = Duration.ofSeconds(3);
+    Duration idleInterval = LoadSpec.DEFAULT_IDLE_INTERVAL;
 
     @Option(names = "--trickle", paramLabel = "N",
             description = "slow clients (slowloris) held beside the load: each sends the request head one byte per "
@@ -142,9 +142,11 @@ public final class LoadFlags {
             throw new IllegalArgumentException("-R/--rate must be > 0 requests/s, got " + rate
                     + " (leave it out for the closed model)");
         }
-        return new LoadSpec(Target.parse(url), threads, connections, rate == null ? 0 : rate, duration, warmup,
-                timeout, connectTimeout, !noKeepAlive, pipeline, idle, idleInterval, bind, headers, spin, settle, trickle,
-                trickleInterval);
+        return LoadSpec.builder(Target.parse(url)).threads(threads).connections(connections)
+                .rate(rate == null ? 0 : rate).duration(duration).warmup(warmup).timeout(timeout)
+                .connectTimeout(connectTimeout).keepAlive(!noKeepAlive).pipeline(pipeline).idle(idle)
+                .idleInterval(idleInterval).bindAddresses(bind).headers(headers).spin(spin).settle(settle)
+                .trickle(trickle).trickleInterval(trickleInterval).build();
     }
 
     /** {@code --latency}: print the percentile table. */

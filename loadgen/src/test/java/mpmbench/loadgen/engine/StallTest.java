@@ -46,7 +46,7 @@ class StallTest {
             }
         })) {
             LoadSpec spec = LoadSpec.closed(Target.parse(server.url("/")), 1, 8, Duration.ofMillis((long) (D * 1000)))
-                    .withRate(R);
+                    .toBuilder().rate(R).build();
             LoadResult r = LoadRun.run(spec);
             if (System.getenv("STALL_DEBUG") != null) {
                 r.corrected().outputPercentileDistribution(System.out, 1000.0);

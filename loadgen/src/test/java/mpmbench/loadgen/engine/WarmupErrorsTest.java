@@ -33,7 +33,7 @@ class WarmupErrorsTest {
             }
         })) {
             LoadSpec spec = LoadSpec.closed(Target.parse(server.url("/hello")), 1, 4, Duration.ofMillis(800))
-                    .withWarmup(Duration.ofMillis(1_800)).withTimeout(Duration.ofMillis(200));
+                    .toBuilder().warmup(Duration.ofMillis(1_800)).timeout(Duration.ofMillis(200)).build();
             LoadResult r = LoadRun.run(spec);
 
             assertTrue(r.counts().get(Counter.WARMUP_ERRORS) >= 4, r.counts().toString());

@@ -44,7 +44,7 @@ final class BackgroundLoad {
     /** Open model at {@code rate} requests/s, a new connection per request ({@code Connection: close}). */
     static BackgroundLoad openWithoutKeepAlive(int port, String path, int connections, double rate) {
         return new BackgroundLoad(LoadSpec.closed(Target.parse("http://127.0.0.1:" + port + path), 1, connections,
-                SEGMENT).withKeepAlive(false).withRate(rate));
+                SEGMENT).toBuilder().keepAlive(false).rate(rate).build());
     }
 
     private void run() {
