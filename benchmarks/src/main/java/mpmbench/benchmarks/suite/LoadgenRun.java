@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import mpmbench.loadgen.GeneratorJvm;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.contract.ProgressLine;
+import mpmbench.loadgen.contract.ResultKey;
 
 /**
  * One run of the load generator as a separate process ({@code java GeneratorJvm.OPTIONS -jar
@@ -104,7 +105,7 @@ public final class LoadgenRun {
             for (Path d : dirs.filter(Files::isDirectory).toList()) {
                 Path r = d.resolve("result.json");
                 if (Files.exists(r)) {
-                    String v = parseJson(Files.readString(r)).get("client_cpu_pct");
+                    String v = parseJson(Files.readString(r)).get(ResultKey.CLIENT_CPU_PCT.key());
                     if (v != null && !v.isEmpty()) {
                         max = Double.isNaN(max) ? Double.parseDouble(v) : Math.max(max, Double.parseDouble(v));
                     }
@@ -114,8 +115,8 @@ public final class LoadgenRun {
             return out;
         }
         Map<String, String> json = new LinkedHashMap<>(out.json());
-        json.put("client_cpu_pct_sum", json.getOrDefault("client_cpu_pct", ""));
-        json.put("client_cpu_pct", Double.isNaN(max) ? "" : Double.toString(max));
+        json.put("client_cpu_pct_sum", json.getOrDefault(ResultKey.CLIENT_CPU_PCT.key(), ""));
+        json.put(ResultKey.CLIENT_CPU_PCT.key(), Double.isNaN(max) ? "" : Double.toString(max));
         return new Outcome(json, out.seconds(), out.exitCode(), out.stderrTail());
     }
 
