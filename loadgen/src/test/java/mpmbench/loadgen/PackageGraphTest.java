@@ -6,13 +6,18 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +73,7 @@ class PackageGraphTest {
             Map.entry("merge", Set.of("", "contract", "flags", "record")),
             Map.entry("flags", Set.of("", "http")),
             Map.entry("agent", Set.of("", "contract", "engine", "flags", "http", "merge", "record", "report")),
-            Map.entry("cli", Set.of("", "agent", "contract", "engine", "flags", "http", "record", "report")));
+            Map.entry("cli", Set.of("", "agent", "contract", "engine", "flags", "http", "merge", "record", "report")));
 
     @Test
     void noPackageCircle() {
@@ -102,6 +107,38 @@ class PackageGraphTest {
             packages.add(p.equals(ROOT) ? "" : p.substring(ROOT.length() + 1).split("\\.")[0]);
         }
         assertEquals(new TreeSet<>(MAY_USE.keySet()), packages);
+    }
+
+    /**
+     * Each package has a {@code package-info.java} whose "May use:" sentence names the same packages as
+     * {@link #MAY_USE} ({@code {@code X}} for a package, "the root package", "every other package").
+     */
+    @Test
+    void eachPackageInfoSaysWhatItMayUse() throws IOException {
+        Path sources = Path.of("src", "main", "java", "mpmbench", "loadgen");
+        for (var e : MAY_USE.entrySet()) {
+            Path info = sources.resolve(e.getKey()).resolve("package-info.java");
+            assertTrue(Files.exists(info), info + " is missing");
+            String text = Files.readString(info).replaceAll("\\s*\\n\\s*\\*\\s*", " ");
+            int at = text.indexOf("May use:");
+            assertTrue(at >= 0, info + " has no \"May use:\"");
+            String sentence = text.substring(at).split("\\.\\s", 2)[0];
+            Set<String> named = new TreeSet<>();
+            if (sentence.contains("the root package")) {
+                named.add("");
+            }
+            if (sentence.contains("every other package")) {
+                named.addAll(MAY_USE.keySet());
+                named.remove(e.getKey());
+            }
+            Matcher m = Pattern.compile("\\{@code (\\w+)\\}").matcher(sentence);
+            while (m.find()) {
+                if (MAY_USE.containsKey(m.group(1))) {
+                    named.add(m.group(1));
+                }
+            }
+            assertEquals(new TreeSet<>(e.getValue()), named, info + ": " + sentence);
+        }
     }
 
     private static String name(String slice) {
