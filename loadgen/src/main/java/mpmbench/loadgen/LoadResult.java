@@ -2,8 +2,8 @@ package mpmbench.loadgen;
 
 import org.HdrHistogram.Histogram;
 
-import mpmbench.loadgen.engine.Counter;
-import mpmbench.loadgen.engine.Counts;
+import mpmbench.loadgen.record.Counter;
+import mpmbench.loadgen.record.Counts;
 import mpmbench.loadgen.record.ProcessCpu;
 
 /**

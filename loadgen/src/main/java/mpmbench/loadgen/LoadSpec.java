@@ -4,12 +4,12 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 
-import mpmbench.loadgen.engine.SteadyState;
 import mpmbench.loadgen.http.Target;
 
 /**
  * Everything that defines a load run, validated in one place. Built by the command line
- * ({@code mpmbench load}) and by code (tests, the suite runner) alike.
+ * ({@code mpmbench load}, {@code flags.LoadFlags}) and by code (tests, the agents' shares) alike, through
+ * {@link #builder} or {@link #toBuilder}.
  *
  * @param target         the server
  * @param threads        I/O threads, each with its own selector and its own share of connections
@@ -28,7 +28,7 @@ import mpmbench.loadgen.http.Target;
  * @param spin           open model: how long before each intended send the I/O thread stops sleeping and
  *                       busy-waits, for µs-true send times (0: sleep all the way, sends tens of µs late)
  * @param settle         0: the warm-up is {@code warmup}, fixed. Else the warm-up lasts until the
- *                       requests/s are steady ({@link mpmbench.loadgen.engine.SteadyState}), at least
+ *                       requests/s are steady ({@link mpmbench.loadgen.SteadyState}), at least
  *                       {@code warmup}, at most {@code settle}; the measured window follows at once
  * @param trickle        slow clients (slowloris) held beside the active ones: each sends the request head
  *                       one byte per {@code trickleInterval} and never ends it; reopened when the server
@@ -40,6 +40,17 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
                        int pipeline, int idle, Duration idleInterval, List<InetAddress> bindAddresses,
                        List<String> headers, Duration spin, Duration settle, int trickle,
                        Duration trickleInterval) {
+
+    /** Default {@link #threads} ({@code -t}). */
+    public static final int DEFAULT_THREADS = 2;
+    /** Default {@link #connections} ({@code -c}). */
+    public static final int DEFAULT_CONNECTIONS = 10;
+    /** Default {@link #duration} ({@code -d}). */
+    public static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
+    /** Default {@link #connectTimeout}. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** Default {@link #idleInterval}. */
+    public static final Duration DEFAULT_IDLE_INTERVAL = Duration.ofSeconds(3);
 
     /** Most trickling connections a run holds ({@code --trickle}): a bound, not a target. */
     public static final int MAX_TRICKLE = 60_000;
@@ -95,20 +106,25 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
         }
     }
 
-    /** A spec without trickling connections, as before {@code --trickle} existed. */
-    public LoadSpec(Target target, int threads, int connections, double rate, Duration duration, Duration warmup,
-                    Duration timeout, Duration connectTimeout, boolean keepAlive, int pipeline, int idle,
-                    Duration idleInterval, List<InetAddress> bindAddresses, List<String> headers, Duration spin,
-                    Duration settle) {
-        this(target, threads, connections, rate, duration, warmup, timeout, connectTimeout, keepAlive, pipeline, idle,
-                idleInterval, bindAddresses, headers, spin, settle, 0, DEFAULT_TRICKLE_INTERVAL);
+    /**
+     * A closed-model spec with {@code mpmbench load}'s defaults for the rest; a starting point for code
+     * and tests ({@code closed(...).toBuilder()} to change more).
+     */
+    public static LoadSpec closed(Target target, int threads, int connections, Duration duration) {
+        return builder(target).threads(threads).connections(connections).duration(duration).build();
     }
 
-    /** A closed-model spec with wrk's defaults for the rest; a starting point for code and tests. */
-    public static LoadSpec closed(Target target, int threads, int connections, Duration duration) {
-        return new LoadSpec(target, threads, connections, 0, duration, Duration.ZERO,
-                DEFAULT_TIMEOUT, Duration.ofSeconds(2), true, 1, 0, Duration.ofSeconds(3),
-                List.of(), List.of(), DEFAULT_SPIN, Duration.ZERO);
+    /** A builder with every field but the target at {@code mpmbench load}'s defaults (closed model). */
+    public static Builder builder(Target target) {
+        return new Builder(target);
+    }
+
+    /** A builder holding this spec's fields, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(target).threads(threads).connections(connections).rate(rate).duration(duration)
+                .warmup(warmup).timeout(timeout).connectTimeout(connectTimeout).keepAlive(keepAlive).pipeline(pipeline)
+                .idle(idle).idleInterval(idleInterval).bindAddresses(bindAddresses).headers(headers).spin(spin)
+                .settle(settle).trickle(trickle).trickleInterval(trickleInterval);
     }
 
     /** True for the open model (a fixed request rate), false for the closed model. */
@@ -126,54 +142,137 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
         return timeout.compareTo(MAX_GRACE) < 0 ? timeout : MAX_GRACE;
     }
 
-    public LoadSpec withRate(double r) {
-        return new LoadSpec(target, threads, connections, r, duration, warmup, timeout, connectTimeout,
-                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin, settle, trickle, trickleInterval);
-    }
-
-    public LoadSpec withTimeout(Duration t) {
-        return new LoadSpec(target, threads, connections, rate, duration, warmup, t, connectTimeout,
-                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin, settle, trickle, trickleInterval);
-    }
-
-    public LoadSpec withKeepAlive(boolean k) {
-        return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
-                k, pipeline, idle, idleInterval, bindAddresses, headers, spin, settle, trickle, trickleInterval);
-    }
-
-    public LoadSpec withPipeline(int p) {
-        return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
-                keepAlive, p, idle, idleInterval, bindAddresses, headers, spin, settle, trickle, trickleInterval);
-    }
-
-    public LoadSpec withIdle(int n, Duration interval) {
-        return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
-                keepAlive, pipeline, n, interval, bindAddresses, headers, spin, settle, trickle, trickleInterval);
-    }
-
-    public LoadSpec withWarmup(Duration w) {
-        return new LoadSpec(target, threads, connections, rate, duration, w, timeout, connectTimeout,
-                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin, settle, trickle, trickleInterval);
-    }
-
-    public LoadSpec withSpin(Duration s) {
-        return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
-                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, s, settle, trickle, trickleInterval);
-    }
-
-    public LoadSpec withSettle(Duration max) {
-        return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
-                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin, max, trickle, trickleInterval);
-    }
-
-    public LoadSpec withTrickle(int n, Duration interval) {
-        return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout,
-                keepAlive, pipeline, idle, idleInterval, bindAddresses, headers, spin, settle, n, interval);
-    }
-
     /** The longest the warm-up may last: {@code settle} when settling, else {@code warmup}. */
     public Duration maxWarmup() {
         return settle.isZero() ? warmup : settle;
+    }
+
+    /**
+     * Builds a {@link LoadSpec}: starts at {@code mpmbench load}'s defaults, each setter changes one
+     * field, {@link #build()} validates (the messages name the flags, as the command line shows them).
+     * Not thread-safe; a spec built is immutable.
+     */
+    public static final class Builder {
+        private Target target;
+        private int threads = DEFAULT_THREADS;
+        private int connections = DEFAULT_CONNECTIONS;
+        private double rate;
+        private Duration duration = DEFAULT_DURATION;
+        private Duration warmup = Duration.ZERO;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private boolean keepAlive = true;
+        private int pipeline = 1;
+        private int idle;
+        private Duration idleInterval = DEFAULT_IDLE_INTERVAL;
+        private List<InetAddress> bindAddresses = List.of();
+        private List<String> headers = List.of();
+        private Duration spin = DEFAULT_SPIN;
+        private Duration settle = Duration.ZERO;
+        private int trickle;
+        private Duration trickleInterval = DEFAULT_TRICKLE_INTERVAL;
+
+        private Builder(Target target) {
+            this.target = target;
+        }
+
+        /** The spec; throws IllegalArgumentException naming the flag of the first invalid field. */
+        public LoadSpec build() {
+            return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout, keepAlive,
+                    pipeline, idle, idleInterval, bindAddresses, headers, spin, settle, trickle, trickleInterval);
+        }
+
+        public Builder target(Target t) {
+            target = t;
+            return this;
+        }
+
+        public Builder threads(int n) {
+            threads = n;
+            return this;
+        }
+
+        public Builder connections(int n) {
+            connections = n;
+            return this;
+        }
+
+        /** Requests/s over all connections; 0 = the closed model. */
+        public Builder rate(double r) {
+            rate = r;
+            return this;
+        }
+
+        public Builder duration(Duration d) {
+            duration = d;
+            return this;
+        }
+
+        public Builder warmup(Duration d) {
+            warmup = d;
+            return this;
+        }
+
+        public Builder timeout(Duration d) {
+            timeout = d;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration d) {
+            connectTimeout = d;
+            return this;
+        }
+
+        public Builder keepAlive(boolean k) {
+            keepAlive = k;
+            return this;
+        }
+
+        public Builder pipeline(int depth) {
+            pipeline = depth;
+            return this;
+        }
+
+        public Builder idle(int n) {
+            idle = n;
+            return this;
+        }
+
+        public Builder idleInterval(Duration d) {
+            idleInterval = d;
+            return this;
+        }
+
+        public Builder bindAddresses(List<InetAddress> addresses) {
+            bindAddresses = addresses;
+            return this;
+        }
+
+        public Builder headers(List<String> h) {
+            headers = h;
+            return this;
+        }
+
+        public Builder spin(Duration d) {
+            spin = d;
+            return this;
+        }
+
+        /** The settling warm-up's cap; 0 = a fixed warm-up. */
+        public Builder settle(Duration max) {
+            settle = max;
+            return this;
+        }
+
+        public Builder trickle(int n) {
+            trickle = n;
+            return this;
+        }
+
+        public Builder trickleInterval(Duration d) {
+            trickleInterval = d;
+            return this;
+        }
     }
 
     private static boolean positive(Duration d) {

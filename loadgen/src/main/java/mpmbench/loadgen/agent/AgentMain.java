@@ -22,10 +22,10 @@ import org.HdrHistogram.Histogram;
 
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
-import mpmbench.loadgen.cli.LoadMain;
-import mpmbench.loadgen.engine.Counter;
-import mpmbench.loadgen.engine.Counts;
+import mpmbench.loadgen.record.Counter;
+import mpmbench.loadgen.record.Counts;
 import mpmbench.loadgen.engine.LoadRun;
+import mpmbench.loadgen.flags.LoadFlags;
 import mpmbench.loadgen.report.JsonReport;
 
 /**
@@ -53,7 +53,7 @@ public final class AgentMain {
         Path dir = Path.of(args[1]);
         LoadSpec spec;
         try {
-            spec = LoadMain.parseSpec(Arrays.copyOfRange(args, dash + 1, args.length));
+            spec = LoadFlags.parse(Arrays.copyOfRange(args, dash + 1, args.length));
         } catch (IllegalArgumentException e) {
             say(AgentProtocol.ERROR + " " + e.getMessage());
             System.exit(2);

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import mpmbench.loadgen.cli.DurationConverter;
+import mpmbench.loadgen.flags.DurationConverter;
 import picocli.CommandLine.Option;
 
 /**

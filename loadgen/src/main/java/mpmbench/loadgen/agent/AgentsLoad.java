@@ -10,7 +10,6 @@ import java.util.Locale;
 
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
-import mpmbench.loadgen.cli.LoadMain;
 import mpmbench.loadgen.report.ConsoleSummary;
 import mpmbench.loadgen.report.JsonReport;
 
@@ -123,7 +122,7 @@ public final class AgentsLoad {
             return o.agentJar;
         }
         try {
-            Path self = Path.of(LoadMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path self = Path.of(AgentMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (Files.isRegularFile(self) && self.toString().endsWith(".jar")) {
                 return self;
             }

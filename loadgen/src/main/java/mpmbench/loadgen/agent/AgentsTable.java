@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import mpmbench.loadgen.contract.ResultKey;
 import mpmbench.loadgen.report.CsvReport;
 import mpmbench.loadgen.report.ResultColumns;
 
@@ -64,8 +65,8 @@ public final class AgentsTable {
         v.add(a.clock() == null ? "" : Coordinator.ms(a.clock().uncertaintyUs()));
         v.add(a.startedUs() == null || startUs == 0 ? "" : Coordinator.ms(a.startedUs() - startUs));
         if (a.result() != null) {
-            v.add(Long.toString(a.result().counts().get(mpmbench.loadgen.engine.Counter.REQUESTS)));
-            for (String f : List.of("rps", "p50_ms", "p99_ms", "p999_ms")) {
+            v.add(Long.toString(a.result().counts().get(mpmbench.loadgen.record.Counter.REQUESTS)));
+            for (ResultKey f : List.of(ResultKey.RPS, ResultKey.P50_MS, ResultKey.P99_MS, ResultKey.P999_MS)) {
                 v.add(ResultColumns.format(a.result().number(f)));
             }
             v.add(Long.toString(a.result().counts().errors()));

@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import mpmbench.loadgen.LoadSpec;
+import mpmbench.loadgen.contract.ProgressLine;
 import mpmbench.loadgen.merge.ResultFile;
 
 /**
@@ -134,8 +134,8 @@ public final class Coordinator {
                         }
                         if (word.equals(AgentProtocol.MEASURED)) {
                             if (progress != null && !measured.getAndSet(true)) { // the suite samples the target here
-                                progress.accept(String.format(Locale.ROOT, "  window over after %.1fs",
-                                        Double.parseDouble(rest.split(" ")[0])));
+                                progress.accept(new ProgressLine.WindowOver(
+                                        Double.parseDouble(rest.split(" ")[0])).format());
                             }
                             return;
                         }
@@ -144,9 +144,8 @@ public final class Coordinator {
                             throw new AgentFailure(elsewhere);
                         }
                         if (progress != null && !measuring.getAndSet(true)) { // the suite samples the target here
-                            progress.accept(String.format(Locale.ROOT, "  warm-up over after %.1fs%s",
-                                    Double.parseDouble(rest.split(" ")[0]),
-                                    settle != null && settle.settled() ? ": steady" : ""));
+                            progress.accept(new ProgressLine.WarmupOver(Double.parseDouble(rest.split(" ")[0]),
+                                    settle != null && settle.settled()).format());
                         }
                     });
                 } finally {

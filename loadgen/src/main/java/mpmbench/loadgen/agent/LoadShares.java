@@ -39,11 +39,8 @@ public final class LoadShares {
                         + connections[i] + " connections, fewer than -t " + total.threads()
                         + " threads: raise -c or lower -t");
             }
-            LoadSpec s = new LoadSpec(total.target(), total.threads(), connections[i], total.rate() * weights[i] / sum,
-                    total.duration(), total.warmup(), total.timeout(), total.connectTimeout(), total.keepAlive(),
-                    total.pipeline(), idle[i], total.idleInterval(), total.bindAddresses(), total.headers(), total.spin(),
-                    total.settle());
-            shares.add(s);
+            shares.add(noTrickle(total).connections(connections[i]).rate(total.rate() * weights[i] / sum).idle(idle[i])
+                    .build());
         }
         return shares;
     }
@@ -82,8 +79,11 @@ public final class LoadShares {
             idle += s.idle();
             rate += s.rate();
         }
-        return new LoadSpec(total.target(), total.threads(), Math.max(c, total.threads()), rate, total.duration(),
-                total.warmup(), total.timeout(), total.connectTimeout(), total.keepAlive(), total.pipeline(), idle,
-                total.idleInterval(), total.bindAddresses(), total.headers(), total.spin(), total.settle());
+        return noTrickle(total).connections(Math.max(c, total.threads())).rate(rate).idle(idle).build();
+    }
+
+    /** {@code total} without trickling connections (refused with {@code --agents}: no share holds any). */
+    private static LoadSpec.Builder noTrickle(LoadSpec total) {
+        return total.toBuilder().trickle(0).trickleInterval(LoadSpec.DEFAULT_TRICKLE_INTERVAL);
     }
 }

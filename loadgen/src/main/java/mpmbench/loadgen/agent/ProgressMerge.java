@@ -1,7 +1,8 @@
 package mpmbench.loadgen.agent;
 
-import java.util.Locale;
 import java.util.TreeMap;
+
+import mpmbench.loadgen.contract.ProgressLine;
 
 /**
  * The agents' once-a-second progress ({@code SECOND} lines) as one second over every agent: seconds
@@ -34,10 +35,9 @@ final class ProgressMerge {
         this.lastErrors = new long[agents + 1];
     }
 
-    /** A merged second in the shape of {@code mpmbench load --progress} (the suite reads this shape). */
+    /** A merged second as {@code mpmbench load --progress} prints one, without a p99 (the suite reads it). */
     static String line(long s, boolean warmup, long rps, long errorsTotal) {
-        return String.format(Locale.ROOT, "  %6.1fs %s %9d req/s  errors %d", (double) s, warmup ? "warm-up" : "       ",
-                rps, errorsTotal);
+        return new ProgressLine.Second(s, warmup, rps, errorsTotal, Double.NaN).format();
     }
 
     /** One {@code SECOND} line of agent {@code index} (from 1): {@code "s warmup done errors"}. */

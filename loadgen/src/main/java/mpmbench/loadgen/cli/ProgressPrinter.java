@@ -1,19 +1,19 @@
 package mpmbench.loadgen.cli;
 
 import java.io.PrintStream;
-import java.util.Locale;
 
 import org.HdrHistogram.Histogram;
 
-import mpmbench.loadgen.engine.Counter;
-import mpmbench.loadgen.engine.Counts;
+import mpmbench.loadgen.contract.ProgressLine;
+import mpmbench.loadgen.record.Counter;
+import mpmbench.loadgen.record.Counts;
 import mpmbench.loadgen.engine.LoadRun;
 import mpmbench.loadgen.record.IntervalCollector;
 
 /**
  * Live progress on stderr, once a second: elapsed time, requests/s of the last second, errors so far,
  * the last second's corrected p99. On a terminal the line is rewritten in place; otherwise one line
- * per second.
+ * per second. The lines' format is {@link ProgressLine}'s.
  */
 final class ProgressPrinter implements LoadRun.Progress {
 
@@ -31,8 +31,7 @@ final class ProgressPrinter implements LoadRun.Progress {
         long done = counts.get(Counter.REQUESTS) + counts.get(Counter.WARMUP_REQUESTS);
         Histogram corrected = interval[IntervalCollector.CORRECTED];
         double p99Ms = corrected.getTotalCount() == 0 ? 0 : corrected.getValueAtPercentile(99) / 1000.0;
-        String line = String.format(Locale.ROOT, "  %6.1fs %s %9d req/s  errors %d  p99 %.3fms",
-                elapsedS, warmup ? "warm-up" : "       ", done - lastDone, counts.errorsWithWarmup(), p99Ms);
+        String line = new ProgressLine.Second(elapsedS, warmup, done - lastDone, counts.errorsWithWarmup(), p99Ms).format();
         lastDone = done;
         if (terminal) {
             out.print("\r" + line + "   ");
@@ -49,8 +48,7 @@ final class ProgressPrinter implements LoadRun.Progress {
      */
     @Override
     public void warmupOver(double elapsedS, boolean settled) {
-        out.printf(Locale.ROOT, "%s  warm-up over after %.1fs%s%n", terminal ? "\r" : "", elapsedS,
-                settled ? ": steady" : "");
+        out.println((terminal ? "\r" : "") + new ProgressLine.WarmupOver(elapsedS, settled).format());
         out.flush();
     }
 
@@ -61,7 +59,7 @@ final class ProgressPrinter implements LoadRun.Progress {
      */
     @Override
     public void windowOver(double elapsedS) {
-        out.printf(Locale.ROOT, "%s  window over after %.1fs%n", terminal ? "\r" : "", elapsedS);
+        out.println((terminal ? "\r" : "") + new ProgressLine.WindowOver(elapsedS).format());
         out.flush();
     }
 

@@ -1,5 +1,7 @@
 package mpmbench.loadgen.engine;
 
+import mpmbench.loadgen.record.Counter;
+
 /**
  * Where an idle connection ({@code --idle}) ended up. Every idle connection of a run is in exactly one
  * class when the run ends, so the classes sum to {@code --idle}. {@link #CLOSED}, {@link #REFUSED} and

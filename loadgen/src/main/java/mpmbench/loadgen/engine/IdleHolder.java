@@ -2,6 +2,8 @@ package mpmbench.loadgen.engine;
 
 import java.util.List;
 
+import mpmbench.loadgen.record.Counter;
+
 /**
  * The idle connections ({@code --idle}) of one {@link SingleThreadSelectorLoop}: opened after the
  * active ones, at most {@value #MAX_CONNECTING} connects in progress at a time (a new one starts when

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
+import mpmbench.loadgen.record.Counter;
+
 /**
  * What a keep-alive connection closed by the server means for the requests in flight on it: an error
  * only when the server may have taken them. Counts {@link Counter#CLOSES_ANNOUNCED},

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 
 import mpmbench.loadgen.http.ParseResult;
 import mpmbench.loadgen.http.ResponseParser;
+import mpmbench.loadgen.record.Counter;
 import mpmbench.loadgen.record.LatencyRecorders;
 
 /**

@@ -3,6 +3,9 @@ package mpmbench.loadgen.engine;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
+import mpmbench.loadgen.record.Counter;
+import mpmbench.loadgen.record.Counts;
+
 /**
  * The {@link Counter}s of one I/O thread. Only that thread may call {@link #add}; any thread may
  * take a {@link #snapshot()} (opaque reads: each value is one the writer wrote, possibly a little
@@ -28,6 +31,6 @@ final class SingleWriterCounters {
         for (int i = 0; i < copy.length; i++) {
             copy[i] = (long) AT.getOpaque(values, i);
         }
-        return new Counts(copy);
+        return Counts.of(copy);
     }
 }

@@ -2,6 +2,8 @@ package mpmbench.loadgen.engine;
 
 import java.util.List;
 
+import mpmbench.loadgen.record.Counter;
+
 /**
  * The timers of the active connections, checked every {@value #SCAN_MS} ms (wrk checks its timeouts
  * on a timer too): connects not completed within {@code --connect-timeout}, requests not answered

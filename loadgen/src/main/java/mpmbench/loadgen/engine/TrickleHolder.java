@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import mpmbench.loadgen.record.Counter;
+
 /**
  * The trickling connections ({@code --trickle}, slowloris) of one {@link SingleThreadSelectorLoop}:
  * each sends the run's request head one byte every {@code --trickle-interval} and never ends it (after

@@ -1,5 +1,6 @@
 package mpmbench.loadgen.engine;
 
+import mpmbench.loadgen.record.Counter;
 import mpmbench.loadgen.record.LatencyRecorders;
 
 /**

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.HdrHistogram.Histogram;
 
 import mpmbench.cli.UsageErrors;
-import mpmbench.loadgen.cli.LoadgenVersion;
+import mpmbench.loadgen.flags.LoadgenVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

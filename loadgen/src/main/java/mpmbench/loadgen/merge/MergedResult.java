@@ -6,7 +6,8 @@ import java.util.TreeSet;
 
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
-import mpmbench.loadgen.engine.Counts;
+import mpmbench.loadgen.contract.ResultKey;
+import mpmbench.loadgen.record.Counts;
 import mpmbench.loadgen.record.IntervalCollector;
 import mpmbench.loadgen.record.ProcessCpu;
 
@@ -38,10 +39,10 @@ public final class MergedResult {
         Set<String> jits = new TreeSet<>();
         for (ResultFile r : results) {
             counts = counts.plus(r.counts());
-            user += r.number("client_cpu_user_s");
-            sys += r.number("client_cpu_sys_s");
-            ns &= "ns".equals(r.text("timer"));
-            jits.add(r.text("jit").isEmpty() ? "unknown" : r.text("jit"));
+            user += r.number(ResultKey.CLIENT_CPU_USER_S);
+            sys += r.number(ResultKey.CLIENT_CPU_SYS_S);
+            ns &= "ns".equals(r.text(ResultKey.TIMER));
+            jits.add(r.text(ResultKey.JIT).isEmpty() ? "unknown" : r.text(ResultKey.JIT));
         }
         ProcessCpu cpu = Double.isNaN(user + sys) ? ProcessCpu.UNKNOWN : new ProcessCpu(user, sys);
         return new LoadResult(total, startEpochMs, counts,

@@ -4,15 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
-import mpmbench.loadgen.engine.Counter;
-import mpmbench.loadgen.engine.Counts;
+import mpmbench.loadgen.contract.ResultKey;
+import mpmbench.loadgen.record.Counter;
+import mpmbench.loadgen.record.Counts;
 
 /**
  * A load generator's {@code --json} result (one flat object, {@code report.JsonReport}), read back with
@@ -52,11 +52,11 @@ public record ResultFile(String name, Map<String, Object> fields) {
         return new ResultFile(name, fields);
     }
 
-    /** The counters, by their column names ({@code requests}, {@code err_connect}, …; 0 when absent). */
+    /** The counters, by their keys ({@code requests}, {@code err_connect}, …: the counter's name; 0 when absent). */
     public Counts counts() {
         Counts c = Counts.zero();
         for (Counter counter : Counter.values()) {
-            if (fields.get(counter.name().toLowerCase(Locale.ROOT)) instanceof Number n) {
+            if (fields.get(ResultKey.valueOf(counter.name()).key()) instanceof Number n) {
                 c = c.with(counter, n.longValue());
             }
         }
@@ -64,13 +64,13 @@ public record ResultFile(String name, Map<String, Object> fields) {
     }
 
     /** A numeric field, or {@code NaN} when absent or null. */
-    public double number(String field) {
-        return fields.get(field) instanceof Number n ? n.doubleValue() : Double.NaN;
+    public double number(ResultKey field) {
+        return fields.get(field.key()) instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     /** A field as text ({@code ""} when absent). */
-    public String text(String field) {
-        Object v = fields.get(field);
+    public String text(ResultKey field) {
+        Object v = fields.get(field.key());
         return v == null ? "" : String.valueOf(v);
     }
 }

@@ -6,8 +6,8 @@ import org.HdrHistogram.Histogram;
 
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
-import mpmbench.loadgen.engine.Counter;
-import mpmbench.loadgen.engine.Counts;
+import mpmbench.loadgen.record.Counter;
+import mpmbench.loadgen.record.Counts;
 
 /**
  * The console summary in wrk's shape: a header before the run, then the latency line, with

@@ -1,5 +1,7 @@
 package mpmbench.loadgen.report;
 
+import static mpmbench.loadgen.contract.ResultKey.*;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -7,10 +9,11 @@ import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
 import mpmbench.loadgen.LoadResult;
-import mpmbench.loadgen.engine.Counter;
+import mpmbench.loadgen.contract.ResultKey;
+import mpmbench.loadgen.record.Counter;
 
 /**
- * The fixed columns of a run's CSV row and JSON object, in order. A change here is a deliberate
+ * The fixed columns of a run's CSV row and JSON object, in order: a value for each {@link ResultKey}. A change here is a deliberate
  * change of the format: the golden files under {@code src/test/resources/golden} must change with it.
  *
  * <p>Units are in the names ({@code _s} seconds, {@code _ms} milliseconds); numbers use {@code .}
@@ -26,86 +29,90 @@ import mpmbench.loadgen.engine.Counter;
  */
 public final class ResultColumns {
 
-    /** One column: its name and how its value is taken from a result. */
-    public record Column(String name, Function<LoadResult, Object> value) {
+    /** One column: its key and how its value is taken from a result. */
+    public record Column(ResultKey key, Function<LoadResult, Object> value) {
+        /** The column's name in the CSV header and the JSON object, {@link ResultKey#key()}. */
+        public String name() {
+            return key.key();
+        }
     }
 
     public static final List<Column> ALL = List.of(
-            col("url", r -> r.spec().target().url()),
-            col("model", r -> r.spec().model()),
-            col("threads", r -> r.spec().threads()),
-            col("connections", r -> r.spec().connections()),
-            col("rate", r -> r.spec().rate()),
-            col("duration_s", LoadResult::durationSeconds),
-            col("warmup_s", LoadResult::warmupSeconds),
-            col("settle_max_s", r -> r.spec().settle().toNanos() / 1e9),
-            col("settled", r -> r.spec().settle().isZero() ? "" : Boolean.toString(r.settled())),
-            col("stopped_early", LoadResult::stoppedEarly),
-            col("keepalive", r -> r.spec().keepAlive()),
-            col("pipeline", r -> r.spec().pipeline()),
-            count("requests", Counter.REQUESTS),
-            col("rps", LoadResult::rps),
-            count("bytes", Counter.BYTES),
-            count("warmup_requests", Counter.WARMUP_REQUESTS),
-            count("warmup_errors", Counter.WARMUP_ERRORS),
-            count("err_connect", Counter.ERR_CONNECT),
-            count("err_read", Counter.ERR_READ),
-            count("err_write", Counter.ERR_WRITE),
-            count("err_timeout", Counter.ERR_TIMEOUT),
-            count("err_status", Counter.ERR_STATUS),
-            count("err_parse", Counter.ERR_PARSE),
-            count("err_closed", Counter.ERR_CLOSED),
-            count("err_unsolicited", Counter.ERR_UNSOLICITED),
-            openCount("scheduled", Counter.SCHEDULED),
-            openCount("unsent", Counter.UNSENT),
-            openCount("unanswered", Counter.UNANSWERED),
-            openCount("answered_in_grace", Counter.ANSWERED_IN_GRACE),
-            count("reconnects", Counter.RECONNECTS),
-            count("closes_announced", Counter.CLOSES_ANNOUNCED),
-            count("closes_idle", Counter.CLOSES_IDLE),
-            count("resent", Counter.RESENT),
-            ms("p50_ms", LoadResult::corrected, 50),
-            ms("p90_ms", LoadResult::corrected, 90),
-            ms("p99_ms", LoadResult::corrected, 99),
-            ms("p999_ms", LoadResult::corrected, 99.9),
-            ms("max_ms", LoadResult::corrected, 100),
-            col("mean_ms", r -> r.corrected().getTotalCount() == 0 ? 0.0 : r.corrected().getMean() / 1000.0),
-            ms("uncorrected_p50_ms", LoadResult::uncorrected, 50),
-            ms("uncorrected_p99_ms", LoadResult::uncorrected, 99),
-            ms("uncorrected_p999_ms", LoadResult::uncorrected, 99.9),
-            ms("uncorrected_max_ms", LoadResult::uncorrected, 100),
-            ms("lag_p50_ms", LoadResult::lag, 50),
-            ms("lag_p99_ms", LoadResult::lag, 99),
-            ms("lag_max_ms", LoadResult::lag, 100),
-            col("generator_behind", LoadResult::generatorBehind),
-            col("idle", r -> r.spec().idle()),
-            count("idle_established", Counter.IDLE_ESTABLISHED),
-            count("idle_answered", Counter.IDLE_ANSWERED),
-            count("idle_held", Counter.IDLE_HELD),
-            count("idle_closed", Counter.IDLE_CLOSED),
-            count("idle_failed", Counter.IDLE_FAILED),
-            count("idle_timeouts", Counter.IDLE_TIMEOUTS),
-            count("idle_open_answered", Counter.IDLE_OPEN_ANSWERED),
-            count("idle_open_unanswered", Counter.IDLE_OPEN_UNANSWERED),
-            count("idle_connecting", Counter.IDLE_CONNECTING),
-            count("idle_not_started", Counter.IDLE_NOT_STARTED),
-            count("idle_refused", Counter.IDLE_REFUSED),
-            count("idle_connect_timeouts", Counter.IDLE_CONNECT_TIMEOUTS),
-            col("trickle", r -> r.spec().trickle()),
-            col("trickle_interval_ms", r -> r.spec().trickleInterval().toMillis()),
-            count("trickle_established", Counter.TRICKLE_ESTABLISHED),
-            count("trickle_closed", Counter.TRICKLE_CLOSED),
-            count("trickle_failed", Counter.TRICKLE_FAILED),
-            count("trickle_held", Counter.TRICKLE_HELD),
-            count("trickle_bytes", Counter.TRICKLE_BYTES),
-            col("start_epoch_ms", LoadResult::startEpochMs),
-            col("client_cpu_user_s", r -> r.clientCpu().userS()),
-            col("client_cpu_sys_s", r -> r.clientCpu().sysS()),
-            col("client_cpu_pct", LoadResult::clientCpuPercent),
-            col("client_cpu_us_per_req", LoadResult::clientCpuMicrosPerRequest),
-            col("spin_us", r -> r.spec().spin().toNanos() / 1e3),
-            col("timer", r -> r.nanosecondTimer() ? "ns" : "ms"),
-            col("jit", LoadResult::jit));
+            col(URL, r -> r.spec().target().url()),
+            col(MODEL, r -> r.spec().model()),
+            col(THREADS, r -> r.spec().threads()),
+            col(CONNECTIONS, r -> r.spec().connections()),
+            col(RATE, r -> r.spec().rate()),
+            col(DURATION_S, LoadResult::durationSeconds),
+            col(WARMUP_S, LoadResult::warmupSeconds),
+            col(SETTLE_MAX_S, r -> r.spec().settle().toNanos() / 1e9),
+            col(SETTLED, r -> r.spec().settle().isZero() ? "" : Boolean.toString(r.settled())),
+            col(STOPPED_EARLY, LoadResult::stoppedEarly),
+            col(KEEPALIVE, r -> r.spec().keepAlive()),
+            col(PIPELINE, r -> r.spec().pipeline()),
+            count(REQUESTS, Counter.REQUESTS),
+            col(RPS, LoadResult::rps),
+            count(BYTES, Counter.BYTES),
+            count(WARMUP_REQUESTS, Counter.WARMUP_REQUESTS),
+            count(WARMUP_ERRORS, Counter.WARMUP_ERRORS),
+            count(ERR_CONNECT, Counter.ERR_CONNECT),
+            count(ERR_READ, Counter.ERR_READ),
+            count(ERR_WRITE, Counter.ERR_WRITE),
+            count(ERR_TIMEOUT, Counter.ERR_TIMEOUT),
+            count(ERR_STATUS, Counter.ERR_STATUS),
+            count(ERR_PARSE, Counter.ERR_PARSE),
+            count(ERR_CLOSED, Counter.ERR_CLOSED),
+            count(ERR_UNSOLICITED, Counter.ERR_UNSOLICITED),
+            openCount(SCHEDULED, Counter.SCHEDULED),
+            openCount(UNSENT, Counter.UNSENT),
+            openCount(UNANSWERED, Counter.UNANSWERED),
+            openCount(ANSWERED_IN_GRACE, Counter.ANSWERED_IN_GRACE),
+            count(RECONNECTS, Counter.RECONNECTS),
+            count(CLOSES_ANNOUNCED, Counter.CLOSES_ANNOUNCED),
+            count(CLOSES_IDLE, Counter.CLOSES_IDLE),
+            count(RESENT, Counter.RESENT),
+            ms(P50_MS, LoadResult::corrected, 50),
+            ms(P90_MS, LoadResult::corrected, 90),
+            ms(P99_MS, LoadResult::corrected, 99),
+            ms(P999_MS, LoadResult::corrected, 99.9),
+            ms(MAX_MS, LoadResult::corrected, 100),
+            col(MEAN_MS, r -> r.corrected().getTotalCount() == 0 ? 0.0 : r.corrected().getMean() / 1000.0),
+            ms(UNCORRECTED_P50_MS, LoadResult::uncorrected, 50),
+            ms(UNCORRECTED_P99_MS, LoadResult::uncorrected, 99),
+            ms(UNCORRECTED_P999_MS, LoadResult::uncorrected, 99.9),
+            ms(UNCORRECTED_MAX_MS, LoadResult::uncorrected, 100),
+            ms(LAG_P50_MS, LoadResult::lag, 50),
+            ms(LAG_P99_MS, LoadResult::lag, 99),
+            ms(LAG_MAX_MS, LoadResult::lag, 100),
+            col(GENERATOR_BEHIND, LoadResult::generatorBehind),
+            col(IDLE, r -> r.spec().idle()),
+            count(IDLE_ESTABLISHED, Counter.IDLE_ESTABLISHED),
+            count(IDLE_ANSWERED, Counter.IDLE_ANSWERED),
+            count(IDLE_HELD, Counter.IDLE_HELD),
+            count(IDLE_CLOSED, Counter.IDLE_CLOSED),
+            count(IDLE_FAILED, Counter.IDLE_FAILED),
+            count(IDLE_TIMEOUTS, Counter.IDLE_TIMEOUTS),
+            count(IDLE_OPEN_ANSWERED, Counter.IDLE_OPEN_ANSWERED),
+            count(IDLE_OPEN_UNANSWERED, Counter.IDLE_OPEN_UNANSWERED),
+            count(IDLE_CONNECTING, Counter.IDLE_CONNECTING),
+            count(IDLE_NOT_STARTED, Counter.IDLE_NOT_STARTED),
+            count(IDLE_REFUSED, Counter.IDLE_REFUSED),
+            count(IDLE_CONNECT_TIMEOUTS, Counter.IDLE_CONNECT_TIMEOUTS),
+            col(TRICKLE, r -> r.spec().trickle()),
+            col(TRICKLE_INTERVAL_MS, r -> r.spec().trickleInterval().toMillis()),
+            count(TRICKLE_ESTABLISHED, Counter.TRICKLE_ESTABLISHED),
+            count(TRICKLE_CLOSED, Counter.TRICKLE_CLOSED),
+            count(TRICKLE_FAILED, Counter.TRICKLE_FAILED),
+            count(TRICKLE_HELD, Counter.TRICKLE_HELD),
+            count(TRICKLE_BYTES, Counter.TRICKLE_BYTES),
+            col(START_EPOCH_MS, LoadResult::startEpochMs),
+            col(CLIENT_CPU_USER_S, r -> r.clientCpu().userS()),
+            col(CLIENT_CPU_SYS_S, r -> r.clientCpu().sysS()),
+            col(CLIENT_CPU_PCT, LoadResult::clientCpuPercent),
+            col(CLIENT_CPU_US_PER_REQ, LoadResult::clientCpuMicrosPerRequest),
+            col(SPIN_US, r -> r.spec().spin().toNanos() / 1e3),
+            col(TIMER, r -> r.nanosecondTimer() ? "ns" : "ms"),
+            col(JIT, LoadResult::jit));
 
     private ResultColumns() {
     }
@@ -139,20 +146,20 @@ public final class ResultColumns {
         return us / 1000.0;
     }
 
-    private static Column col(String name, Function<LoadResult, Object> value) {
+    private static Column col(ResultKey name, Function<LoadResult, Object> value) {
         return new Column(name, value);
     }
 
-    private static Column count(String name, Counter counter) {
+    private static Column count(ResultKey name, Counter counter) {
         return new Column(name, r -> r.counts().get(counter));
     }
 
     /** A counter of the open model only; {@code null} in the closed model (nothing is scheduled there). */
-    private static Column openCount(String name, Counter counter) {
+    private static Column openCount(ResultKey name, Counter counter) {
         return new Column(name, r -> r.spec().open() ? r.counts().get(counter) : null);
     }
 
-    private static Column ms(String name, Function<LoadResult, Histogram> histogram, double p) {
+    private static Column ms(ResultKey name, Function<LoadResult, Histogram> histogram, double p) {
         return new Column(name, r -> percentileMs(histogram.apply(r), p));
     }
 }

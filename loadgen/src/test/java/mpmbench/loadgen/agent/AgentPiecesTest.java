@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import mpmbench.loadgen.LoadSpec;
-import mpmbench.loadgen.cli.LoadMain;
+import mpmbench.loadgen.flags.LoadFlags;
 import mpmbench.loadgen.http.Target;
 
 /** The coordinator's pure parts, on hand-worked values: clock offsets, shares, flags, quoting. */
@@ -38,7 +38,7 @@ class AgentPiecesTest {
     @Test
     void connectionsAndRateSplitByWeightAndSumToTheTotal() {
         LoadSpec total = LoadSpec.closed(Target.parse("http://127.0.0.1:1/hello"), 2, 21, Duration.ofSeconds(3))
-                .withRate(3000).withIdle(10, Duration.ofSeconds(3));
+                .toBuilder().rate(3000).idle(10).idleInterval(Duration.ofSeconds(3)).build();
         List<LoadSpec> even = LoadShares.split(total, new double[] {1, 1, 1});
         assertEquals(List.of(7, 7, 7), even.stream().map(LoadSpec::connections).toList());
         assertEquals(List.of(4, 3, 3), even.stream().map(LoadSpec::idle).toList());
@@ -59,13 +59,14 @@ class AgentPiecesTest {
 
     @Test
     void anAgentReadsItsShareBackFromTheFlagsExactly() {
-        LoadSpec share = new LoadSpec(Target.parse("http://127.0.0.1:8080/hello?x=1"), 3, 17, 1234.5678,
-                Duration.ofMillis(2500), Duration.ofNanos(1_234_567), Duration.ofSeconds(2), Duration.ofMillis(750),
-                false, 1, 5, Duration.ofSeconds(4), List.of(), List.of("X-Test: a b 'c'"), Duration.ofNanos(50_000),
-                Duration.ZERO);
-        assertEquals(share, LoadMain.parseSpec(AgentArgs.of(share).toArray(String[]::new)));
-        LoadSpec closed = LoadSpec.closed(Target.parse("http://127.0.0.1:8080/"), 1, 1, Duration.ofSeconds(1)).withPipeline(4);
-        assertEquals(closed, LoadMain.parseSpec(AgentArgs.of(closed).toArray(String[]::new)));
+        LoadSpec share = LoadSpec.builder(Target.parse("http://127.0.0.1:8080/hello?x=1")).threads(3).connections(17)
+                .rate(1234.5678).duration(Duration.ofMillis(2500)).warmup(Duration.ofNanos(1_234_567))
+                .timeout(Duration.ofSeconds(2)).connectTimeout(Duration.ofMillis(750)).keepAlive(false).idle(5)
+                .idleInterval(Duration.ofSeconds(4)).headers(List.of("X-Test: a b 'c'")).spin(Duration.ofNanos(50_000))
+                .build();
+        assertEquals(share, LoadFlags.parse(AgentArgs.of(share).toArray(String[]::new)));
+        LoadSpec closed = LoadSpec.closed(Target.parse("http://127.0.0.1:8080/"), 1, 1, Duration.ofSeconds(1)).toBuilder().pipeline(4).build();
+        assertEquals(closed, LoadFlags.parse(AgentArgs.of(closed).toArray(String[]::new)));
     }
 
     @ParameterizedTest
@@ -134,7 +135,7 @@ class AgentPiecesTest {
     @Test
     void anAgentReadsItsSettleCapBack() {
         LoadSpec share = LoadSpec.closed(Target.parse("http://127.0.0.1:8080/"), 1, 4, Duration.ofSeconds(2))
-                .withWarmup(Duration.ofSeconds(1)).withSettle(Duration.ofSeconds(8));
-        assertEquals(share, LoadMain.parseSpec(AgentArgs.of(share).toArray(String[]::new)));
+                .toBuilder().warmup(Duration.ofSeconds(1)).settle(Duration.ofSeconds(8)).build();
+        assertEquals(share, LoadFlags.parse(AgentArgs.of(share).toArray(String[]::new)));
     }
 }

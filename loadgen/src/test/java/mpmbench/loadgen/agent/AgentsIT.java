@@ -26,9 +26,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import mpmbench.loadgen.cli.LoadMain;
-import mpmbench.loadgen.engine.Counter;
+import mpmbench.loadgen.contract.ResultKey;
 import mpmbench.loadgen.merge.IntervalLog;
 import mpmbench.loadgen.merge.ResultFile;
+import mpmbench.loadgen.record.Counter;
 import mpmbench.loadgen.record.LatencyRecorders;
 
 /**
@@ -106,7 +107,7 @@ class AgentsIT {
     }
 
     private static long censoredAndAnswered(ResultFile r) {
-        return (long) (r.number("requests") + r.number("unsent") + r.number("unanswered"));
+        return (long) (r.number(ResultKey.REQUESTS) + r.number(ResultKey.UNSENT) + r.number(ResultKey.UNANSWERED));
     }
 
     @Test
@@ -131,12 +132,12 @@ class AgentsIT {
         }
         // the rate split: 1000/s each over the 3 s window, 8 connections as 4 + 4
         for (ResultFile x : List.of(a, b)) {
-            assertEquals(1000.0, x.number("rate"), 1e-9);
-            assertEquals(4.0, x.number("connections"));
+            assertEquals(1000.0, x.number(ResultKey.RATE), 1e-9);
+            assertEquals(4.0, x.number(ResultKey.CONNECTIONS));
             assertEquals(3000, requests(x), 30, x.name() + ": every scheduled request of its share answered");
         }
-        assertEquals(2000.0, merged.number("rate"), 1e-9);
-        assertEquals(8.0, merged.number("connections"));
+        assertEquals(2000.0, merged.number(ResultKey.RATE), 1e-9);
+        assertEquals(8.0, merged.number(ResultKey.CONNECTIONS));
         // percentiles: those of one histogram holding every value of both agents
         IntervalLog mergedLog = IntervalLog.read(r.dir().resolve("merged.hlog"));
         for (String tag : List.of("corrected", "uncorrected", "lag")) {
@@ -148,13 +149,13 @@ class AgentsIT {
         Histogram every = everyValue(r.dir(), "corrected", "agent1", "agent2");
         // every request of the window: the answered ones and, at a lower bound, the unsent and unanswered
         assertEquals(censoredAndAnswered(a) + censoredAndAnswered(b), every.getTotalCount());
-        for (String key : List.of("scheduled", "unsent", "unanswered", "answered_in_grace")) {
+        for (ResultKey key : List.of(ResultKey.SCHEDULED, ResultKey.UNSENT, ResultKey.UNANSWERED, ResultKey.ANSWERED_IN_GRACE)) {
             assertEquals(a.number(key) + b.number(key), merged.number(key), key + ": summed over the agents");
         }
-        assertEquals(every.getValueAtPercentile(50) / 1000.0, merged.number("p50_ms"), 1e-9);
-        assertEquals(every.getValueAtPercentile(99) / 1000.0, merged.number("p99_ms"), 1e-9);
-        assertEquals(every.getValueAtPercentile(99.9) / 1000.0, merged.number("p999_ms"), 1e-9);
-        assertEquals(every.getMaxValue() / 1000.0, merged.number("max_ms"), 1e-9);
+        assertEquals(every.getValueAtPercentile(50) / 1000.0, merged.number(ResultKey.P50_MS), 1e-9);
+        assertEquals(every.getValueAtPercentile(99) / 1000.0, merged.number(ResultKey.P99_MS), 1e-9);
+        assertEquals(every.getValueAtPercentile(99.9) / 1000.0, merged.number(ResultKey.P999_MS), 1e-9);
+        assertEquals(every.getMaxValue() / 1000.0, merged.number(ResultKey.MAX_MS), 1e-9);
         // the jar was copied by hash; agents started together
         assertTrue(Files.list(tmp.resolve("remote")).anyMatch(p -> p.getFileName().toString().matches("mpmbench-loadgen-[0-9a-f]{16}\\.jar")));
         List<String> csv = Files.readAllLines(r.dir().resolve("agents.csv"));
@@ -177,11 +178,11 @@ class AgentsIT {
         assertTrue(over.getFirst().matches("\\s*warm-up over after [5-8]\\.0s: steady"), over.getFirst());
         double warmup = Double.parseDouble(over.getFirst().replaceAll(".*after ([0-9.]+)s.*", "$1"));
         ResultFile merged = ResultFile.read("merged", r.dir().resolve("result.json"));
-        assertEquals("true", merged.text("settled"));
-        assertEquals(warmup, merged.number("warmup_s"), 1e-9);
+        assertEquals("true", merged.text(ResultKey.SETTLED));
+        assertEquals(warmup, merged.number(ResultKey.WARMUP_S), 1e-9);
         for (String agent : List.of("agent1", "agent2")) {
             ResultFile a = result(r.dir(), agent);
-            assertEquals(warmup, a.number("warmup_s"), 0.05, agent + " ended its warm-up at the common second");
+            assertEquals(warmup, a.number(ResultKey.WARMUP_S), 0.05, agent + " ended its warm-up at the common second");
             assertEquals(1000, requests(a), 20, agent + ": its 500/s over the 2 s window");
         }
     }
@@ -207,7 +208,7 @@ class AgentsIT {
         assertTrue(r.out().contains("WARNING: partial result: agent3 failed: "), r.out());
         ResultFile merged = ResultFile.read("merged", r.dir().resolve("result.json"));
         assertEquals(requests(result(r.dir(), "agent1")) + requests(result(r.dir(), "agent2")), requests(merged));
-        assertEquals(1000.0, merged.number("rate"), 1e-9, "the result describes the load that was delivered");
+        assertEquals(1000.0, merged.number(ResultKey.RATE), 1e-9, "the result describes the load that was delivered");
         assertTrue(Files.readAllLines(r.dir().resolve("agents.csv")).get(3).startsWith("agent3,agent3,failed,"));
     }
 

@@ -29,7 +29,7 @@ class IntervalLogTest {
         Path hlog = dir.resolve("run.hlog");
         try (TestServer server = TestServer.answering(HELLO)) {
             LoadSpec spec = LoadSpec.closed(Target.parse(server.url("/")), 1, 2, Duration.ofMillis(1500))
-                    .withRate(400);
+                    .toBuilder().rate(400).build();
             int[] ticks = {0};
             LoadResult r = new LoadRun(spec, hlog, (s, c, interval, warm) -> ticks[0]++).run();
 
@@ -58,7 +58,7 @@ class IntervalLogTest {
         Path hlog = dir.resolve("run.hlog");
         try (TestServer server = TestServer.answering(HELLO)) {
             LoadSpec spec = LoadSpec.closed(Target.parse(server.url("/")), 1, 2, Duration.ofMillis(1500))
-                    .withRate(400);
+                    .toBuilder().rate(400).build();
             int[] ticks = {0};
             LoadResult r = new LoadRun(spec, hlog, Duration.ofMillis(100), (s, c, interval, warm) -> ticks[0]++).run();
             long corrected = 0;

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
+import mpmbench.loadgen.SteadyState;
 import mpmbench.loadgen.http.Target;
+import mpmbench.loadgen.record.Counter;
+import mpmbench.loadgen.record.Counts;
 
 /** The engine against tiny in-test servers: exact counts, each error class, and runs that end on time. */
 class LoadRunTest {
@@ -77,7 +80,7 @@ class LoadRunTest {
     @Test
     void warmupIsCountedButKeptOutOfTheHistograms() throws IOException {
         try (TestServer server = TestServer.answering(HELLO)) {
-            LoadResult r = runOnTime(spec(server, 1, 2, SHORT).withWarmup(Duration.ofMillis(300)));
+            LoadResult r = runOnTime(spec(server, 1, 2, SHORT).toBuilder().warmup(Duration.ofMillis(300)).build());
             long n = count(r, Counter.REQUESTS);
             long warm = count(r, Counter.WARMUP_REQUESTS);
             assertTrue(warm > 0 && n > 0, r.counts().toString());
@@ -89,7 +92,7 @@ class LoadRunTest {
     @Test
     void settlingWarmupEndsWhenTheRateIsSteadyAndTheWindowFollows() throws IOException {
         try (TestServer server = TestServer.answering(HELLO)) {
-            LoadSpec spec = spec(server, 1, 2, SHORT).withRate(2000).withSettle(Duration.ofSeconds(8));
+            LoadSpec spec = spec(server, 1, 2, SHORT).toBuilder().rate(2000).settle(Duration.ofSeconds(8)).build();
             List<Double> over = new ArrayList<>();
             List<Double> windowOver = new ArrayList<>();
             long t0 = System.nanoTime();
@@ -160,8 +163,8 @@ class LoadRunTest {
     @Test
     void openModelCountsEveryScheduledRequestOnceInANormalRun() throws IOException {
         try (TestServer server = TestServer.answering(HELLO)) {
-            LoadResult r = runOnTime(spec(server, 2, 4, Duration.ofSeconds(1)).withRate(2000)
-                    .withWarmup(Duration.ofMillis(200)));
+            LoadResult r = runOnTime(spec(server, 2, 4, Duration.ofSeconds(1)).toBuilder().rate(2000)
+                    .warmup(Duration.ofMillis(200)).build());
             long n = count(r, Counter.REQUESTS);
             long unsent = count(r, Counter.UNSENT);
             // 4 connections every 2 ms, offsets 0, 0.5, 1, 1.5 ms: every 0.5 ms of [0.2 s, 1.2 s) is intended once
@@ -201,8 +204,8 @@ class LoadRunTest {
                 }
             }
         })) {
-            LoadResult r = runOnTime(spec(server, 1, connections, Duration.ofSeconds(1)).withRate(rate)
-                    .withWarmup(Duration.ofMillis(200)).withTimeout(Duration.ofMillis(1500)));
+            LoadResult r = runOnTime(spec(server, 1, connections, Duration.ofSeconds(1)).toBuilder().rate(rate)
+                    .warmup(Duration.ofMillis(200)).timeout(Duration.ofMillis(1500)).build());
             Counts n = r.counts();
             assertEquals(1000, n.get(Counter.SCHEDULED), n.toString());
             assertIdentity(r);
@@ -238,7 +241,7 @@ class LoadRunTest {
                 c.respond(closing);
             }
         })) {
-            LoadResult r = runOnTime(spec(server, 1, 2, SHORT).withKeepAlive(false));
+            LoadResult r = runOnTime(spec(server, 1, 2, SHORT).toBuilder().keepAlive(false).build());
             long n = count(r, Counter.REQUESTS);
             assertTrue(n > 20, "requests " + n);
             assertEveryAnswerCounted(server, r);
@@ -256,7 +259,7 @@ class LoadRunTest {
                 c.respond(closing);
             }
         })) {
-            LoadResult r = runOnTime(spec(server, 1, 2, SHORT).withKeepAlive(false).withRate(400));
+            LoadResult r = runOnTime(spec(server, 1, 2, SHORT).toBuilder().keepAlive(false).rate(400).build());
             long n = count(r, Counter.REQUESTS);
             long unsent = count(r, Counter.UNSENT);
             long unanswered = count(r, Counter.UNANSWERED);
@@ -292,7 +295,7 @@ class LoadRunTest {
                 c.respond(HELLO);
             }
         })) {
-            LoadResult r = runOnTime(spec(server, 1, 2, SHORT).withPipeline(4).withTimeout(Duration.ofMillis(300)));
+            LoadResult r = runOnTime(spec(server, 1, 2, SHORT).toBuilder().pipeline(4).timeout(Duration.ofMillis(300)).build());
             long n = count(r, Counter.REQUESTS);
             assertTrue(n > 40, "requests " + n);
             assertEveryAnswerCounted(server, r);
@@ -384,7 +387,7 @@ class LoadRunTest {
                 // never answer
             }
         })) {
-            LoadSpec spec = spec(server, 1, 2, Duration.ofMillis(700)).withTimeout(Duration.ofMillis(200));
+            LoadSpec spec = spec(server, 1, 2, Duration.ofMillis(700)).toBuilder().timeout(Duration.ofMillis(200)).build();
             LoadResult r = runOnTime(spec);
             assertTrue(count(r, Counter.ERR_TIMEOUT) >= 4, r.counts().toString());
             assertEquals(0, count(r, Counter.REQUESTS));
@@ -399,7 +402,7 @@ class LoadRunTest {
             }
         })) {
             // The timeout (5 s) outlasts the grace (2 s): the requests are still in flight at the end.
-            LoadResult r = runOnTime(spec(server, 1, 3, Duration.ofMillis(300)).withTimeout(Duration.ofSeconds(5)));
+            LoadResult r = runOnTime(spec(server, 1, 3, Duration.ofMillis(300)).toBuilder().timeout(Duration.ofSeconds(5)).build());
             assertEquals(3, count(r, Counter.UNANSWERED), r.counts().toString());
             assertEquals(0, count(r, Counter.ERR_TIMEOUT));
         }
@@ -433,7 +436,7 @@ class LoadRunTest {
     void idleConnectionsAreHeldAndReportedWhenTheServerClosesThem() throws IOException {
         try (TestServer server = TestServer.answering(HELLO)) {
             LoadResult r = runOnTime(spec(server, 2, 2, Duration.ofMillis(800))
-                    .withIdle(20, Duration.ofMillis(200)));
+                    .toBuilder().idle(20).idleInterval(Duration.ofMillis(200)).build());
             assertEquals(20, count(r, Counter.IDLE_ESTABLISHED), r.counts().toString());
             assertEquals(20, count(r, Counter.IDLE_ANSWERED));
             assertEquals(20, count(r, Counter.IDLE_HELD));
@@ -446,7 +449,7 @@ class LoadRunTest {
             }
         })) {
             LoadResult r = runOnTime(spec(server, 1, 1, Duration.ofMillis(500))
-                    .withIdle(10, Duration.ofMillis(200)));
+                    .toBuilder().idle(10).idleInterval(Duration.ofMillis(200)).build());
             assertEquals(10, count(r, Counter.IDLE_ESTABLISHED), r.counts().toString());
             assertEquals(10, count(r, Counter.IDLE_CLOSED));
             assertEquals(0, count(r, Counter.IDLE_HELD));
@@ -467,7 +470,7 @@ class LoadRunTest {
         // a listener that never accepts, with a backlog of 1: a few handshakes complete, the rest wait
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             LoadSpec spec = LoadSpec.closed(Target.parse("http://127.0.0.1:" + s.getLocalPort() + "/"), 1, 1,
-                    Duration.ofMillis(400)).withTimeout(Duration.ofMillis(300)).withIdle(150, Duration.ofSeconds(3));
+                    Duration.ofMillis(400)).toBuilder().timeout(Duration.ofMillis(300)).idle(150).idleInterval(Duration.ofSeconds(3)).build();
             LoadResult r = runOnTime(spec);
             assertEquals(150, idleClasses(r), r.counts().toString());
             assertTrue(count(r, Counter.IDLE_CONNECTING) > 0, r.counts().toString());
@@ -485,7 +488,7 @@ class LoadRunTest {
             port = s.getLocalPort();
         }
         LoadSpec spec = LoadSpec.closed(Target.parse("http://127.0.0.1:" + port + "/"), 1, 1, Duration.ofMillis(400))
-                .withIdle(30, Duration.ofSeconds(3));
+                .toBuilder().idle(30).idleInterval(Duration.ofSeconds(3)).build();
         LoadResult r = runOnTime(spec);
         assertEquals(30, count(r, Counter.IDLE_REFUSED), r.counts().toString());
         assertEquals(30, count(r, Counter.IDLE_FAILED));
@@ -516,10 +519,8 @@ class LoadRunTest {
     void bindSpreadsSourceAddresses() throws IOException {
         try (TestServer server = TestServer.answering(HELLO)) {
             LoadSpec base = spec(server, 1, 4, Duration.ofMillis(300));
-            LoadSpec spec = new LoadSpec(base.target(), 1, 4, 0, base.duration(), Duration.ZERO, base.timeout(),
-                    base.connectTimeout(), true, 1, 0, base.idleInterval(),
-                    List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3")), List.of(),
-                    LoadSpec.DEFAULT_SPIN, Duration.ZERO);
+            LoadSpec spec = base.toBuilder()
+                    .bindAddresses(List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3"))).build();
             LoadResult r = runOnTime(spec);
             assertTrue(count(r, Counter.REQUESTS) > 0);
             assertEquals(java.util.Set.of("127.0.0.2", "127.0.0.3"), server.remoteAddresses);

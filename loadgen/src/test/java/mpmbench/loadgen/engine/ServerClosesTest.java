@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.http.Target;
+import mpmbench.loadgen.record.Counter;
 
 /**
  * A close by the server is an error only when the server may have taken the requests in flight
@@ -66,7 +67,7 @@ class ServerClosesTest {
     @Test
     void requestsPipelinedBehindAnAnnouncedCloseAreSentAgainNotFailed() throws IOException {
         try (TestServer server = closingAfterFourAnswers()) {
-            LoadResult r = LoadRun.run(spec(server, 2).withPipeline(3));
+            LoadResult r = LoadRun.run(spec(server, 2).toBuilder().pipeline(3).build());
             long n = count(r, Counter.REQUESTS);
             assertTrue(n > 20, "requests " + n);
             assertEquals(0, r.counts().errorsWithWarmup(), r.counts().toString());
@@ -88,7 +89,7 @@ class ServerClosesTest {
                 c.lingeringClose();
             }
         })) {
-            LoadResult r = LoadRun.run(spec(server, 2).withPipeline(2).withRate(400));
+            LoadResult r = LoadRun.run(spec(server, 2).toBuilder().pipeline(2).rate(400).build());
             LoadRunTest.assertIdentity(r);
             assertTrue(count(r, Counter.REQUESTS) > 20, r.counts().toString());
             assertEquals(0, count(r, Counter.ERR_CLOSED), r.counts().toString());
@@ -147,7 +148,7 @@ class ServerClosesTest {
                 c.close();
             }
         })) {
-            LoadResult r = LoadRun.run(spec(server, 2).withPipeline(4));
+            LoadResult r = LoadRun.run(spec(server, 2).toBuilder().pipeline(4).build());
             long failed = count(r, Counter.ERR_CLOSED) + count(r, Counter.ERR_READ);
             assertTrue(count(r, Counter.REQUESTS) > 10, r.counts().toString());
             // three lost per death (the half-answered one and the two behind it), none sent again

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.http.Target;
+import mpmbench.loadgen.record.Counter;
 
 /**
  * Coordinated omission, for real: a server that stalls S seconds in the middle of an open-model run
@@ -45,7 +46,7 @@ class StallTest {
             }
         })) {
             LoadSpec spec = LoadSpec.closed(Target.parse(server.url("/")), 1, 8, Duration.ofMillis((long) (D * 1000)))
-                    .withRate(R);
+                    .toBuilder().rate(R).build();
             LoadResult r = LoadRun.run(spec);
             if (System.getenv("STALL_DEBUG") != null) {
                 r.corrected().outputPercentileDistribution(System.out, 1000.0);

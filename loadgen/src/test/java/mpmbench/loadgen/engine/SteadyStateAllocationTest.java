@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.http.Target;
+import mpmbench.loadgen.record.Counter;
+import mpmbench.loadgen.record.Counts;
 
 /**
  * The I/O thread allocates nothing per request in the steady state (keep-alive, closed model, with the
@@ -29,7 +31,7 @@ class SteadyStateAllocationTest {
         List<long[]> samples = new ArrayList<>(); // {requests, allocated bytes of the I/O thread}
         try (TestServer server = TestServer.answering(HELLO)) {
             LoadSpec spec = LoadSpec.closed(Target.parse(server.url("/hello")), 1, 2, Duration.ofSeconds(3))
-                    .withPipeline(2);
+                    .toBuilder().pipeline(2).build();
             new LoadRun(spec, null, new LoadRun.Progress() {
                 @Override
                 public void second(double elapsedS, Counts counts, Histogram[] interval, boolean warmup) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.http.Target;
+import mpmbench.loadgen.record.Counter;
 
 /** {@code --trickle}: slowloris connections beside the load, against a real loopback server. */
 class TrickleTest {
@@ -59,7 +60,7 @@ class TrickleTest {
         LoadResult r;
         try (TestServer s = server(trickled, 0)) {
             LoadSpec spec = LoadSpec.closed(Target.parse(s.url("/hello")), 1, 1, Duration.ofMillis(1000))
-                    .withTrickle(TRICKLE, Duration.ofMillis(100));
+                    .toBuilder().trickle(TRICKLE).trickleInterval(Duration.ofMillis(100)).build();
             r = LoadRun.run(spec);
             long deadline = System.nanoTime() + 2_000_000_000L;
             while (trickled.size() < TRICKLE && System.nanoTime() < deadline) {
@@ -88,7 +89,7 @@ class TrickleTest {
         List<String> trickled = new CopyOnWriteArrayList<>();
         try (TestServer s = server(trickled, 2)) {
             LoadSpec spec = LoadSpec.closed(Target.parse(s.url("/hello")), 1, 1, Duration.ofMillis(1200))
-                    .withTrickle(TRICKLE, Duration.ofMillis(50));
+                    .toBuilder().trickle(TRICKLE).trickleInterval(Duration.ofMillis(50)).build();
             LoadResult r = LoadRun.run(spec);
             long closed = r.counts().get(Counter.TRICKLE_CLOSED);
             // two bytes take 100 ms at the next scans and a reopen waits for a scan: about 5 rounds in 1.2 s
@@ -104,10 +105,10 @@ class TrickleTest {
         Target t = Target.parse("http://127.0.0.1:1/");
         LoadSpec base = LoadSpec.closed(t, 1, 1, Duration.ofSeconds(1));
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> base.withTrickle(LoadSpec.MAX_TRICKLE + 1, Duration.ofSeconds(2)));
+                () -> base.toBuilder().trickle(LoadSpec.MAX_TRICKLE + 1).trickleInterval(Duration.ofSeconds(2)).build());
         assertTrue(e.getMessage().contains("--trickle"), e.getMessage());
         e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> base.withTrickle(1, Duration.ZERO));
+                () -> base.toBuilder().trickle(1).trickleInterval(Duration.ZERO).build());
         assertTrue(e.getMessage().contains("--trickle-interval"), e.getMessage());
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.http.Target;
+import mpmbench.loadgen.record.Counter;
 
 /**
  * Errors belong to the phase of the request they hit, as answers do (issue 19's exact 100 timeouts:
@@ -32,7 +33,7 @@ class WarmupErrorsTest {
             }
         })) {
             LoadSpec spec = LoadSpec.closed(Target.parse(server.url("/hello")), 1, 4, Duration.ofMillis(800))
-                    .withWarmup(Duration.ofMillis(1_800)).withTimeout(Duration.ofMillis(200));
+                    .toBuilder().warmup(Duration.ofMillis(1_800)).timeout(Duration.ofMillis(200)).build();
             LoadResult r = LoadRun.run(spec);
 
             assertTrue(r.counts().get(Counter.WARMUP_ERRORS) >= 4, r.counts().toString());

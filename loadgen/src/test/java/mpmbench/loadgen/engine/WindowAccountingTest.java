@@ -9,6 +9,8 @@ import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
+import mpmbench.loadgen.record.Counter;
+import mpmbench.loadgen.record.Counts;
 import mpmbench.loadgen.record.IntervalCollector;
 import mpmbench.loadgen.record.LatencyRecorders;
 

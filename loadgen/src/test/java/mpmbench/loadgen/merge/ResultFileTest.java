@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import mpmbench.loadgen.LoadResult;
-import mpmbench.loadgen.engine.Counter;
+import mpmbench.loadgen.record.Counter;
 import mpmbench.loadgen.LoadSpec;
-import mpmbench.loadgen.engine.Counts;
+import mpmbench.loadgen.record.Counts;
 import mpmbench.loadgen.http.Target;
 import mpmbench.loadgen.record.LatencyRecorders;
 import mpmbench.loadgen.record.ProcessCpu;

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
-import mpmbench.loadgen.engine.Counter;
-import mpmbench.loadgen.engine.Counts;
+import mpmbench.loadgen.record.Counter;
+import mpmbench.loadgen.record.Counts;
 import mpmbench.loadgen.http.Target;
 import mpmbench.loadgen.record.LatencyRecorders;
 import mpmbench.loadgen.record.ProcessCpu;
@@ -33,9 +33,9 @@ import mpmbench.loadgen.record.ProcessCpu;
 class ReportFormatTest {
 
     static LoadResult fixture() {
-        LoadSpec spec = new LoadSpec(Target.parse("http://127.0.0.1:8080/hello?a=1,2"), 2, 64, 2000,
-                Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(1),
-                true, 1, 100, Duration.ofSeconds(3), List.of(), List.of(), LoadSpec.DEFAULT_SPIN, Duration.ZERO);
+        LoadSpec spec = LoadSpec.builder(Target.parse("http://127.0.0.1:8080/hello?a=1,2")).threads(2).connections(64)
+                .rate(2000).duration(Duration.ofSeconds(10)).warmup(Duration.ofSeconds(2)).timeout(Duration.ofSeconds(2))
+                .connectTimeout(Duration.ofSeconds(1)).idle(100).idleInterval(Duration.ofSeconds(3)).build();
         Histogram corrected = LatencyRecorders.newHistogram();
         Histogram uncorrected = LatencyRecorders.newHistogram();
         Histogram lag = LatencyRecorders.newHistogram();
@@ -121,7 +121,7 @@ class ReportFormatTest {
     @Test
     void theClosedModelHasNoScheduleSoItsOpenModelCountsAreNullNotZero() {
         LoadResult open = fixture();
-        LoadSpec closedSpec = open.spec().withRate(0);
+        LoadSpec closedSpec = open.spec().toBuilder().rate(0).build();
         LoadResult closed = new LoadResult(closedSpec, open.startEpochMs(), open.counts(), open.corrected(),
                 open.uncorrected(), open.lag(), open.clientCpu(), true, "c1", open.warmupNs(), open.windowNs(), false);
         String json = JsonReport.render(closed);
@@ -148,7 +148,7 @@ class ReportFormatTest {
         if (rate > 0) {
             corrected.recordValue(250_000); // an unsent request at its lower bound: no latency
         }
-        LoadResult nothing = new LoadResult(good.spec().withRate(rate), good.startEpochMs(), none, corrected,
+        LoadResult nothing = new LoadResult(good.spec().toBuilder().rate(rate).build(), good.startEpochMs(), none, corrected,
                 LatencyRecorders.newHistogram(), good.lag(), good.clientCpu(), true, "c1", 0, good.windowNs(), false);
         String text = ConsoleSummary.render(nothing, true);
         assertTrue(text.contains("WARNING: NO REQUEST COMPLETED"), text);

@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
-import mpmbench.loadgen.engine.Counter;
-import mpmbench.loadgen.engine.Counts;
+import mpmbench.loadgen.record.Counter;
+import mpmbench.loadgen.record.Counts;
 import mpmbench.loadgen.engine.LoadRun;
 import mpmbench.loadgen.http.Target;
 
@@ -44,7 +44,7 @@ final class BackgroundLoad {
     /** Open model at {@code rate} requests/s, a new connection per request ({@code Connection: close}). */
     static BackgroundLoad openWithoutKeepAlive(int port, String path, int connections, double rate) {
         return new BackgroundLoad(LoadSpec.closed(Target.parse("http://127.0.0.1:" + port + path), 1, connections,
-                SEGMENT).withKeepAlive(false).withRate(rate));
+                SEGMENT).toBuilder().keepAlive(false).rate(rate).build());
     }
 
     private void run() {

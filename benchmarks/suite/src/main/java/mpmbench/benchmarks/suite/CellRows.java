@@ -7,20 +7,22 @@ import java.util.Map;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
 import mpmbench.benchmarks.telemetry.TreeSample;
+import mpmbench.loadgen.contract.ResultKey;
 
 /** The columns of summary.csv and samples.csv rows, from what a load run and the telemetry left. */
 final class CellRows {
 
-    static final List<String> ERRORS = List.of("err_connect", "err_read", "err_write", "err_timeout", "err_status",
-            "err_parse", "err_closed", "err_unsolicited");
-    private static final List<String> LATENCIES = List.of("p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms",
-            "uncorrected_p99_ms");
+    static final List<String> ERRORS = keys(ResultKey.ERR_CONNECT, ResultKey.ERR_READ, ResultKey.ERR_WRITE,
+            ResultKey.ERR_TIMEOUT, ResultKey.ERR_STATUS, ResultKey.ERR_PARSE, ResultKey.ERR_CLOSED,
+            ResultKey.ERR_UNSOLICITED);
+    private static final List<String> LATENCIES = keys(ResultKey.P50_MS, ResultKey.P90_MS, ResultKey.P99_MS,
+            ResultKey.P999_MS, ResultKey.MAX_MS, ResultKey.UNCORRECTED_P99_MS);
 
     private CellRows() {
     }
 
     /** The open model's accounting of the window's schedule (empty in the closed model). */
-    static final List<String> SCHEDULE = List.of("scheduled", "unsent", "unanswered");
+    static final List<String> SCHEDULE = keys(ResultKey.SCHEDULED, ResultKey.UNSENT, ResultKey.UNANSWERED);
 
     /**
      * The load generator's counts and latencies. With no completed request the latencies stay empty
@@ -37,17 +39,18 @@ final class CellRows {
             row.put(e, j.getOrDefault(e, ""));
             errors += nz(out.num(e)); // empty: a kind the generator does not separate (wrk's are in err_read)
         }
-        row.put("errors", (long) errors).put("duration_s", j.get("duration_s")).put("requests", j.get("requests"))
-                .put("rps", j.get("rps")).put("loadgen_cpu_pct", j.getOrDefault("client_cpu_pct", ""));
-        boolean open = out.num("rate") > 0;
+        row.put("errors", (long) errors).put("duration_s", j.get(ResultKey.DURATION_S.key()))
+                .put("requests", j.get(ResultKey.REQUESTS.key())).put("rps", j.get(ResultKey.RPS.key()))
+                .put("loadgen_cpu_pct", j.getOrDefault(ResultKey.CLIENT_CPU_PCT.key(), ""));
+        boolean open = out.num(ResultKey.RATE.key()) > 0;
         double censored = 0;
         if (open) {
             for (String c : SCHEDULE) {
                 row.put(c, j.getOrDefault(c, ""));
             }
-            censored = nz(out.num("unsent")) + nz(out.num("unanswered"));
+            censored = nz(out.num(ResultKey.UNSENT.key())) + nz(out.num(ResultKey.UNANSWERED.key()));
         }
-        double samples = nz(out.num("requests")) + censored;
+        double samples = nz(out.num(ResultKey.REQUESTS.key())) + censored;
         if (!(samples > 0)) {
             row.put("reason", "no request completed in the measured window: no latency");
             return;
@@ -55,7 +58,7 @@ final class CellRows {
         for (String p : LATENCIES) {
             row.put(p, j.get(p));
         }
-        if (!(out.num("requests") > 0)) {
+        if (!(out.num(ResultKey.REQUESTS.key()) > 0)) {
             row.put("uncorrected_p99_ms", "").put("reason", "no request completed in the measured window: "
                     + "its latencies are the censored requests' lower bounds");
         }
@@ -65,13 +68,19 @@ final class CellRows {
         }
     }
 
+    /** The load generator's keys as text: summary.csv names these columns as the generator does. */
+    private static List<String> keys(ResultKey... keys) {
+        return java.util.Arrays.stream(keys).map(ResultKey::key).toList();
+    }
+
     private static double nz(double v) {
         return Double.isNaN(v) ? 0 : v;
     }
 
     /** The idle holder's counts, in the load generator's words ({@link mpmbench.benchmarks.results.Schemas#SUMMARY}). */
-    static final List<String> IDLE = List.of("idle_answered", "idle_held", "idle_open_answered", "idle_open_unanswered",
-            "idle_connecting", "idle_not_started", "idle_refused", "idle_connect_timeouts", "idle_closed");
+    static final List<String> IDLE = keys(ResultKey.IDLE_ANSWERED, ResultKey.IDLE_HELD, ResultKey.IDLE_OPEN_ANSWERED,
+            ResultKey.IDLE_OPEN_UNANSWERED, ResultKey.IDLE_CONNECTING, ResultKey.IDLE_NOT_STARTED,
+            ResultKey.IDLE_REFUSED, ResultKey.IDLE_CONNECT_TIMEOUTS, ResultKey.IDLE_CLOSED);
 
     /** The idle connections' fate from the holder's JSON; a holder that left none is the reason. */
     static void idle(Row.Builder row, Map<String, String> j) {
@@ -85,7 +94,8 @@ final class CellRows {
     }
 
     /** The trickling holder's counts ({@code slow-clients}), in the load generator's words. */
-    static final List<String> TRICKLE = List.of("trickle_held", "trickle_closed", "trickle_failed");
+    static final List<String> TRICKLE = keys(ResultKey.TRICKLE_HELD, ResultKey.TRICKLE_CLOSED,
+            ResultKey.TRICKLE_FAILED);
 
     /** The trickling connections' fate from the holder's JSON; a holder that left none is the reason. */
     static void trickle(Row.Builder row, Map<String, String> j) {

@@ -16,7 +16,8 @@ import mpmbench.benchmarks.results.Status;
 import mpmbench.benchmarks.telemetry.TargetProc;
 import mpmbench.benchmarks.telemetry.TelemetrySampler;
 import mpmbench.benchmarks.telemetry.TreeSample;
-import mpmbench.loadgen.engine.SteadyState;
+import mpmbench.loadgen.SteadyState;
+import mpmbench.loadgen.contract.ResultKey;
 
 /**
  * Runs one level of a scenario against a running target: the load generator as a separate process,
@@ -183,15 +184,15 @@ public final class CellRunner {
             return CellResult.notRun(c, path, "failed", "the load generator exited with " + out.exitCode()
                     + " and wrote no result" + (out.stderrTail().isEmpty() ? "" : ": " + out.stderrTail()));
         }
-        double warmupS = out.num("warmup_s");
-        double endS = warmupS + out.num("duration_s");
-        String settled = out.json().getOrDefault("settled", "");
+        double warmupS = out.num(ResultKey.WARMUP_S.key());
+        double endS = warmupS + out.num(ResultKey.DURATION_S.key());
+        String settled = out.json().getOrDefault(ResultKey.SETTLED.key(), "");
         List<TreeSample> samples = sampler.samples();
         Row.Builder row = CellResult.base(c, path).put("status", "ok").put("warmup_s", warmupS).put("settled", settled);
         CellRows.load(row, out);
         String ctxNote = "";
         if (telemetry) {
-            double reqs = out.num("requests");
+            double reqs = out.num(ResultKey.REQUESTS.key());
             row.putAll(CellRows.process(CellRows.windowMean(before[0], samples, after)));
             row.put("cpu_us_per_req", reqs > 0 ? after.cpuNsSince(before[0]) / 1e3 / reqs : Double.NaN);
             row.put("cpu_method", after.cpuMethod().label());
@@ -239,8 +240,8 @@ public final class CellRunner {
                 telemetry && targetHere && windowEndSampled ? after.cpuNsSince(before[0]) : 0,
                 // with --agents the generator is the agents, summed: subtracted too, since they may run
                 // on this machine (as in the tests); on other hosts this only makes "other" smaller
-                out.num(plan.remote().hasAgents() ? "client_cpu_pct_sum" : "client_cpu_pct") / 100
-                        * out.num("duration_s") * 1e9);
+                out.num(plan.remote().hasAgents() ? "client_cpu_pct_sum" : ResultKey.CLIENT_CPU_PCT.key()) / 100
+                        * out.num(ResultKey.DURATION_S.key()) * 1e9);
         List<Long> stamps;
         synchronized (receipts) {
             stamps = List.copyOf(receipts);

@@ -7,6 +7,7 @@ import java.util.Map;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
 import mpmbench.benchmarks.results.Status;
+import mpmbench.loadgen.contract.ResultKey;
 
 /**
  * The status of a measured summary row ({@link Status}), from what the target did in the window and
@@ -38,8 +39,9 @@ final class CellStatus {
      */
     record Generator(boolean open, double cpuPct, double lagP99Ms, boolean behind) {
         static Generator of(Map<String, String> json) {
-            return new Generator(num(json, "rate") > 0, num(json, "client_cpu_pct"), num(json, "lag_p99_ms"),
-                    Boolean.parseBoolean(json.getOrDefault("generator_behind", "false")));
+            return new Generator(num(json, ResultKey.RATE.key()) > 0, num(json, ResultKey.CLIENT_CPU_PCT.key()),
+                    num(json, ResultKey.LAG_P99_MS.key()),
+                    Boolean.parseBoolean(json.getOrDefault(ResultKey.GENERATOR_BEHIND.key(), "false")));
         }
 
         private static double num(Map<String, String> json, String key) {

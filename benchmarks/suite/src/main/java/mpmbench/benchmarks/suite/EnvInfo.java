@@ -15,7 +15,7 @@ import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
 import mpmbench.benchmarks.telemetry.CgroupHost;
 import mpmbench.benchmarks.telemetry.MachineCpu;
-import mpmbench.loadgen.engine.SteadyState;
+import mpmbench.loadgen.SteadyState;
 
 /**
  * env.csv: the machine, kernel, JDK, peers' versions, the plan's flags, pinning, the git commit and

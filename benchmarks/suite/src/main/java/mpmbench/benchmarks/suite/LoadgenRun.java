@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +24,8 @@ import mpmbench.benchmarks.catalogue.ScenarioKind;
 import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.loadgen.GeneratorJvm;
 import mpmbench.loadgen.LoadSpec;
+import mpmbench.loadgen.contract.ProgressLine;
+import mpmbench.loadgen.contract.ResultKey;
 
 /**
  * One run of the load generator as a separate process ({@code java GeneratorJvm.OPTIONS -jar
@@ -56,11 +56,7 @@ public final class LoadgenRun {
         }
     }
 
-    private static final Pattern PROGRESS = Pattern.compile(
-            "^\\s*([0-9.]+)s (warm-up|\\s+)\\s+(\\d+) req/s\\s+errors (\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern WARMUP_OVER = Pattern.compile("warm-up over after ([0-9.]+)s");
-    private static final Pattern WINDOW_OVER = Pattern.compile("window over after ([0-9.]+)s");
 
     private LoadgenRun() {
     }
@@ -113,7 +109,7 @@ public final class LoadgenRun {
             for (Path d : dirs.filter(Files::isDirectory).toList()) {
                 Path r = d.resolve("result.json");
                 if (Files.exists(r)) {
-                    String v = parseJson(Files.readString(r)).get("client_cpu_pct");
+                    String v = parseJson(Files.readString(r)).get(ResultKey.CLIENT_CPU_PCT.key());
                     if (v != null && !v.isEmpty()) {
                         max = Double.isNaN(max) ? Double.parseDouble(v) : Math.max(max, Double.parseDouble(v));
                     }
@@ -123,8 +119,8 @@ public final class LoadgenRun {
             return out;
         }
         Map<String, String> json = new LinkedHashMap<>(out.json());
-        json.put("client_cpu_pct_sum", json.getOrDefault("client_cpu_pct", ""));
-        json.put("client_cpu_pct", Double.isNaN(max) ? "" : Double.toString(max));
+        json.put("client_cpu_pct_sum", json.getOrDefault(ResultKey.CLIENT_CPU_PCT.key(), ""));
+        json.put(ResultKey.CLIENT_CPU_PCT.key(), Double.isNaN(max) ? "" : Double.toString(max));
         return new Outcome(json, out.seconds(), out.exitCode(), out.stderrTail());
     }
 
@@ -253,26 +249,20 @@ public final class LoadgenRun {
         }
     }
 
-    /** The seconds of a "warm-up over after 6.0s" line, NaN for any other line. */
+    /** The seconds of a "warm-up over after 6.0s" line ({@link ProgressLine}), NaN for any other line. */
     public static double parseWarmupOver(String line) {
-        Matcher m = WARMUP_OVER.matcher(line);
-        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+        return ProgressLine.parse(line) instanceof ProgressLine.WarmupOver w ? w.elapsedS() : Double.NaN;
     }
 
-    /** The seconds of a "window over after 9.0s" line, NaN for any other line. */
+    /** The seconds of a "window over after 9.0s" line ({@link ProgressLine}), NaN for any other line. */
     public static double parseWindowOver(String line) {
-        Matcher m = WINDOW_OVER.matcher(line);
-        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+        return ProgressLine.parse(line) instanceof ProgressLine.WindowOver w ? w.elapsedS() : Double.NaN;
     }
 
-    /** A progress line, or null when the line is something else. */
+    /** A progress second ({@link ProgressLine}), or null when the line is something else. */
     public static Second parseProgress(String line) {
-        Matcher m = PROGRESS.matcher(line);
-        if (!m.find()) {
-            return null;
-        }
-        return new Second(Double.parseDouble(m.group(1)), m.group(2).equals("warm-up"), Long.parseLong(m.group(3)),
-                Long.parseLong(m.group(4)));
+        return ProgressLine.parse(line) instanceof ProgressLine.Second s
+                ? new Second(s.elapsedS(), s.warmup(), s.rps(), s.errorsTotal()) : null;
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import mpmbench.benchmarks.results.IntervalLog;
 import mpmbench.benchmarks.results.Row;
+import mpmbench.loadgen.contract.ResultKey;
 
 /**
  * The graceful-restart columns of a summary row ({@link mpmbench.benchmarks.results.Schemas#SUMMARY}):
@@ -26,7 +27,7 @@ final class RestartRows {
 
     static void put(Row.Builder row, List<GracefulRestarts.Restart> restarts, int asked, LoadgenRun.Outcome out,
                     Path hlog, double warmupS, double endS) {
-        double startEpochMs = out.num("start_epoch_ms");
+        double startEpochMs = out.num(ResultKey.START_EPOCH_MS.key());
         List<Double> at = new ArrayList<>();
         for (GracefulRestarts.Restart r : restarts) {
             double s = (r.atEpochMs() - startEpochMs) / 1000.0;

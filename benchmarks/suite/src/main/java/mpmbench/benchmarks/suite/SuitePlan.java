@@ -11,7 +11,7 @@ import mpmbench.benchmarks.catalogue.Level;
 import mpmbench.benchmarks.catalogue.Scenario;
 import mpmbench.benchmarks.catalogue.ScenarioKind;
 import mpmbench.benchmarks.catalogue.SuiteKind;
-import mpmbench.loadgen.engine.SteadyState;
+import mpmbench.loadgen.SteadyState;
 
 /**
  * Everything a suite run does, validated in one place; built from the command line

@@ -20,7 +20,7 @@ import org.HdrHistogram.Histogram;
 import mpmbench.benchmarks.catalogue.Level;
 import mpmbench.benchmarks.catalogue.Scenario;
 import mpmbench.loadgen.LoadSpec;
-import mpmbench.loadgen.engine.SteadyState;
+import mpmbench.loadgen.SteadyState;
 
 /**
  * {@code --generator wrk}: a cell's load from Debian's wrk 4 ({@code scripts/install-peers}), as a

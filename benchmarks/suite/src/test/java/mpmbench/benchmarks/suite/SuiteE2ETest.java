@@ -20,7 +20,7 @@ import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.results.CsvTables;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.telemetry.TcpTable;
-import mpmbench.loadgen.engine.SteadyState;
+import mpmbench.loadgen.SteadyState;
 
 /**
  * Short real runs: java-event started as a process, the load generator as a process, telemetry from

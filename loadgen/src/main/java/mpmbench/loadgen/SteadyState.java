@@ -1,4 +1,4 @@
-package mpmbench.loadgen.engine;
+package mpmbench.loadgen;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package mpmbench.loadgen.cli;
+package mpmbench.loadgen.flags;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;

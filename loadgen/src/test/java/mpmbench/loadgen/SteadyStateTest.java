@@ -1,4 +1,4 @@
-package mpmbench.loadgen.engine;
+package mpmbench.loadgen;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package mpmbench.loadgen.engine;
+package mpmbench.loadgen.record;
 
 import java.util.Arrays;
 
@@ -7,8 +7,16 @@ public final class Counts {
 
     private final long[] values;
 
-    Counts(long[] values) {
+    private Counts(long[] values) {
         this.values = values.clone();
+    }
+
+    /** The counts {@code values} holds, indexed by {@link Counter#ordinal()} (copied). */
+    public static Counts of(long[] values) {
+        if (values.length != Counter.values().length) {
+            throw new IllegalArgumentException("one value per Counter expected, got " + values.length);
+        }
+        return new Counts(values);
     }
 
     /** All zero. */

@@ -1,4 +1,4 @@
-package mpmbench.loadgen.cli;
+package mpmbench.loadgen.flags;
 
 import java.io.IOException;
 import java.io.InputStream;
