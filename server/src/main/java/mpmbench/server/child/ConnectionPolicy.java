@@ -2,9 +2,9 @@ package mpmbench.server.child;
 
 import java.util.function.BooleanSupplier;
 
-import mpmbench.server.http.HttpRequest;
 import mpmbench.server.http.RequestHandler;
-import mpmbench.server.http.Response;
+import mpmbench.server.http.request.HttpRequest;
+import mpmbench.server.http.response.Response;
 
 /**
  * What a child adds around the endpoints for one serving loop: {@code /server-status} answers only

@@ -5,11 +5,11 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.SocketChannel;
 
-import mpmbench.server.http.ChannelIo;
 import mpmbench.server.http.ConnectionObserver;
 import mpmbench.server.http.ConnectionState;
 import mpmbench.server.http.Http1Connection;
 import mpmbench.server.http.Outcome;
+import mpmbench.server.http.io.ChannelIo;
 
 /**
  * The HTTP connection loop of one serving thread (it owns buffers: one per thread, not per request)

@@ -3,6 +3,10 @@ package mpmbench.server.http;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
+import mpmbench.server.http.io.ChannelIo;
+import mpmbench.server.http.request.AnswerAndCloseException;
+import mpmbench.server.http.request.RequestParser;
+
 /**
  * Passes a request body on to the response as the parser decodes it ({@link Response#sendRequestBody},
  * POST /echo): read a batch, write it, read the next, in the connection's own two buffers, so a body

@@ -3,6 +3,20 @@ package mpmbench.server.http;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
+import mpmbench.server.http.io.ChannelIo;
+import mpmbench.server.http.io.HalfClosable;
+import mpmbench.server.http.io.LingeringClose;
+import mpmbench.server.http.request.AnswerAndCloseException;
+import mpmbench.server.http.request.AnswerAndKeepException;
+import mpmbench.server.http.request.HttpLimits;
+import mpmbench.server.http.request.HttpRequest;
+import mpmbench.server.http.request.Method;
+import mpmbench.server.http.request.RequestParser;
+import mpmbench.server.http.response.HttpDate;
+import mpmbench.server.http.response.Preconditions;
+import mpmbench.server.http.response.Response;
+import mpmbench.server.http.response.ResponseEncoder;
+
 /**
  * The HTTP/1.1 connection loop, the same code under every concurrency model: reads requests, lets the
  * {@link RequestHandler} describe each response, writes it, and applies httpd's keep-alive rules.

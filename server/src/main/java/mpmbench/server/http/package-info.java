@@ -1,7 +1,7 @@
 /**
  * HTTP/1.1 as a server speaks it, the same code under every concurrency model: the connection loop
  * ({@link mpmbench.server.http.Http1Connection}) over a two-method socket contract
- * ({@link mpmbench.server.http.ChannelIo}, a selector-backed and a blocking implementation); the
+ * ({@link mpmbench.server.http.io.ChannelIo}, a selector-backed and a blocking implementation); the
  * request parser working on bytes alone ({@code RequestParser}, with {@code RequestLine},
  * {@code HeaderFields}, {@code ChunkLine}, {@code UriSyntax}); the response described by handlers
  * and encoded without allocation ({@code Response}, {@code ResponseEncoder}, {@code BodyWriter},
@@ -9,7 +9,7 @@
  * {@code EntityTags}, {@code ByteRanges}, {@code HttpDate}); and how a connection ends, named by
  * exceptions ({@code AnswerAndCloseException}, {@code AnswerAndKeepException},
  * {@code ConnectionDiedException}) and by {@link mpmbench.server.http.Outcome}, with httpd's
- * lingering close ({@link mpmbench.server.http.LingeringClose}).
+ * lingering close ({@link mpmbench.server.http.io.LingeringClose}).
  *
  * <p>Nothing here knows processes, threads or the scoreboard: a model hands a socket to a loop and
  * owns closing it. Rules and their RFC sections are listed in {@code server/CONFORMANCE.md}.

@@ -12,8 +12,8 @@ import mpmbench.server.http.ConnectionObserver;
 import mpmbench.server.http.ConnectionState;
 import mpmbench.server.http.ConnectionTimeouts;
 import mpmbench.server.http.Http1Connection;
-import mpmbench.server.http.HttpLimits;
 import mpmbench.server.http.MemoryChannelIo;
+import mpmbench.server.http.request.HttpLimits;
 
 class ConnectionPolicyTest {
 

@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import mpmbench.server.child.ChildContext;
 import mpmbench.server.child.ServingLoop;
-import mpmbench.server.http.BlockingChannelIo;
 import mpmbench.server.http.ConnectionState;
-import mpmbench.server.http.LingeringClose;
 import mpmbench.server.http.Outcome;
+import mpmbench.server.http.io.BlockingChannelIo;
+import mpmbench.server.http.io.LingeringClose;
 import mpmbench.server.mpm.ChildModel;
 import mpmbench.server.mpm.StoppableAcceptor;
 
