@@ -1,4 +1,4 @@
-package mpmbench.server.child;
+package mpmbench.server.mpm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

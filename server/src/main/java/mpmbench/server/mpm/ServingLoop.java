@@ -1,4 +1,4 @@
-package mpmbench.server.child;
+package mpmbench.server.mpm;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

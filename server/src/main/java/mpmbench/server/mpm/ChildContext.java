@@ -1,4 +1,4 @@
-package mpmbench.server.child;
+package mpmbench.server.mpm;
 
 import java.io.IOException;
 import java.net.StandardSocketOptions;
@@ -63,7 +63,7 @@ public final class ChildContext {
         return new ServingLoop(new Http1Connection(config.limits(), config.timeouts(), policy), policy);
     }
 
-    /** How the model stops accepting ({@link mpmbench.server.mpm.ChildModel#stopAccepting}); set once, at start. */
+    /** How the model stops accepting ({@link ChildModel#stopAccepting}); set once, at start. */
     public void onStop(Runnable modelStopAccepting) {
         this.stopAccepting = modelStopAccepting;
     }
