@@ -43,7 +43,7 @@ import mpmbench.server.http.response.ResponseEncoder;
  * client gone) has nothing of ours in flight and closes at once.
  *
  * <p>Bodies: discarded as they arrive unless the handler keeps one (bounded, see
- * {@link RequestBody#MAX_KEPT}) or streams one through ({@link BodyRelay}). With
+ * {@link mpmbench.server.http.request.RequestBody#MAX_KEPT}) or streams one through ({@link BodyRelay}). With
  * {@code Expect: 100-continue}, a request the handler refuses from its head alone is answered at once,
  * without {@code 100 Continue}, its body never read, and the connection closes (RFC 9110 10.1.1: the
  * client may or may not send the body, so the stream cannot be framed any more).

@@ -16,7 +16,8 @@ public interface ChannelIo {
     /**
      * Reads what is available into {@code dst}, waiting up to {@code timeoutMs} for at least one byte.
      * A {@code timeoutMs} of 0 or less must not wait at all: it returns what is already there, possibly
-     * 0 ({@link Http1Connection} relies on this to park idle connections without blocking).
+     * 0 ({@link mpmbench.server.http.Http1Connection} relies on this to park idle connections without
+     * blocking).
      *
      * @return bytes read (&gt; 0), {@code -1} at end of stream, or {@code 0} when the timeout passed
      */

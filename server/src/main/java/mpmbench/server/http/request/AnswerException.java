@@ -5,7 +5,7 @@ package mpmbench.server.http.request;
  * happens to the connection afterwards, as Helidon's web server names its exceptions:
  * {@link AnswerAndCloseException} (the rest of the stream cannot be trusted) or
  * {@link AnswerAndKeepException} (the request was well framed; the next one may follow).
- * A connection that cannot answer at all is a {@link ConnectionDiedException}.
+ * A connection that cannot answer at all is a {@link mpmbench.server.http.ConnectionDiedException}.
  *
  * <p>Carries no stack trace: it is an answer to a client, not a bug report, and a flood of bad
  * requests must stay cheap.

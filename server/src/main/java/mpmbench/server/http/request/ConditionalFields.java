@@ -2,8 +2,9 @@ package mpmbench.server.http.request;
 
 /**
  * The fields of a request that make it conditional (RFC 9110 13.1: If-Match, If-None-Match,
- * If-Modified-Since, If-Unmodified-Since) or partial (14.2 Range, 13.1.5 If-Range), as sent, so
- * {@link Preconditions} can evaluate them once the response's validators are known.
+ * If-Modified-Since, If-Unmodified-Since) or partial (14.2 Range, 13.1.5 If-Range), as sent, so {@link
+ * mpmbench.server.http.response.Preconditions} can evaluate them once the response's validators are
+ * known.
  *
  * <p>The values are copied into one array of LimitRequestFieldSize bytes, allocated with the parser:
  * a request that carries more than that in these fields together is a 431, like a field line over the

@@ -3,11 +3,12 @@ package mpmbench.server.http.request;
 import mpmbench.server.http.ascii.Ascii;
 
 /**
- * Reads field lines, {@code field-name ":" OWS field-value OWS} (RFC 9112 5), of the header section
- * and of the trailer section. Every line is checked against the grammar, the same for both sections
- * (RFC 9112 7.1.2); in the header section the fields that frame the message or the connection are
- * also decoded, and the fields that make it conditional or partial (If-*, Range) are kept for
- * {@link Preconditions}; every other field is skipped. Static and allocation-free.
+ * Reads field lines, {@code field-name ":" OWS field-value OWS} (RFC 9112 5), of the header section and
+ * of the trailer section. Every line is checked against the grammar, the same for both sections (RFC
+ * 9112 7.1.2); in the header section the fields that frame the message or the connection are also
+ * decoded, and the fields that make it conditional or partial (If-*, Range) are kept for {@link
+ * mpmbench.server.http.response.Preconditions}; every other field is skipped. Static and
+ * allocation-free.
  *
  * <p>Each violation is a 400 and a close: a line starting with whitespace (obs-fold, RFC 9112 5.2,
  * or whitespace before the first field, 2.2), a name that is not a token or whitespace before the

@@ -145,7 +145,10 @@ public final class HttpRequest {
         return expectContinue;
     }
 
-    /** The If-* and Range fields, evaluated by {@link Preconditions} against a response's validators. */
+    /**
+     * The If-* and Range fields, evaluated by {@link mpmbench.server.http.response.Preconditions}
+     * against a response's validators.
+     */
     public ConditionalFields conditionals() {
         return conditionals;
     }

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 
 /**
  * The body of the current request, kept only when the handler asked for it
- * ({@link RequestHandler#wantsBody}); otherwise the parser discards body bytes and this stays empty.
+ * ({@link mpmbench.server.http.RequestHandler#wantsBody}); otherwise the parser discards body bytes
+ * and this stays empty.
  *
  * <p>A growable array owned by one parser: it grows to the largest body kept so far (at most
  * LimitRequestBody, and at most {@link #MAX_KEPT}) and is reused, so steady-state requests of

@@ -6,8 +6,9 @@ import mpmbench.server.http.ascii.AsciiBuilder;
 import mpmbench.server.http.request.HttpRequest;
 
 /**
- * What a {@link RequestHandler} answers, described rather than written: status, type and a body that
- * is a slice of an array, a repeating read-only pattern, or the request's own body passed through.
+ * What a {@link mpmbench.server.http.RequestHandler} answers, described rather than written: status,
+ * type and a body that is a slice of an array, a repeating read-only pattern, or the request's own
+ * body passed through.
  * The connection loop then writes it, adding Date, Server, the framing (Content-Length, or chunked)
  * and the Connection headers, and, for a response with validators, turning it into the 304, 412, 206
  * or 416 the request's conditions ask for. A HEAD request gets the same description and the loop
@@ -85,8 +86,9 @@ public final class Response {
 
     /**
      * 200 whose content is the request's own body, passed on as the loop reads it (the handler must
-     * have asked for it with {@link RequestHandler#streamsBody}): framed by the same Content-Length as
-     * the request, or chunked when the request was (close-delimited to an HTTP/1.0 client).
+     * have asked for it with {@link mpmbench.server.http.RequestHandler#streamsBody}): framed by the
+     * same Content-Length as the request, or chunked when the request was (close-delimited to an
+     * HTTP/1.0 client).
      */
     public void sendRequestBody(ContentType contentType, HttpRequest request) {
         status = 200;
