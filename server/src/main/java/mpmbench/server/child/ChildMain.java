@@ -1,6 +1,5 @@
 package mpmbench.server.child;
 
-import java.io.IOException;
 import java.nio.channels.Channel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
@@ -11,11 +10,8 @@ import java.util.TimeZone;
 import mpmbench.server.config.ConfigLoader;
 import mpmbench.server.config.Mpm;
 import mpmbench.server.config.ServerConfig;
+import mpmbench.server.mpm.ChildContext;
 import mpmbench.server.mpm.ChildModel;
-import mpmbench.server.mpm.event.EventChild;
-import mpmbench.server.mpm.prefork.PreforkChild;
-import mpmbench.server.mpm.virtual.VirtualChild;
-import mpmbench.server.mpm.worker.WorkerChild;
 import mpmbench.server.scoreboard.ProcessState;
 import mpmbench.server.scoreboard.SharedScoreboard;
 
@@ -65,7 +61,7 @@ public final class ChildMain {
         ServerConfig config = ConfigLoader.forModel(mpm).set(sets).load().config();
         SharedScoreboard board = SharedScoreboard.open(scoreboard);
         ChildContext ctx = new ChildContext(config, listen, board, slot);
-        ChildModel model = create(ctx);
+        ChildModel model = ChildModels.create(ctx);
         ctx.onStop(model::stopAccepting);
         // A log record's time stamp loads tzdb.dat on first use; loaded now, before the child takes
         // connections, a warning still prints when clients have taken every descriptor.
@@ -79,15 +75,6 @@ public final class ChildMain {
         }
         // Threads of a finished model may still sit in blocking calls; nothing is left to serve.
         Runtime.getRuntime().halt(0);
-    }
-
-    static ChildModel create(ChildContext ctx) throws IOException {
-        return switch (ctx.config().mpm()) {
-            case PREFORK -> new PreforkChild(ctx);
-            case WORKER -> new WorkerChild(ctx);
-            case EVENT -> new EventChild(ctx);
-            case VIRTUAL -> new VirtualChild(ctx);
-        };
     }
 
     /**

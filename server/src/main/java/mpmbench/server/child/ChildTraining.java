@@ -11,15 +11,15 @@ import java.nio.charset.StandardCharsets;
 import mpmbench.server.config.ConfigLoader;
 import mpmbench.server.config.Mpm;
 import mpmbench.server.handler.Router;
-import mpmbench.server.http.BlockingChannelIo;
 import mpmbench.server.http.ConnectionObserver;
 import mpmbench.server.http.ConnectionState;
 import mpmbench.server.http.ConnectionTimeouts;
 import mpmbench.server.http.Http1Connection;
-import mpmbench.server.http.HttpLimits;
 import mpmbench.server.http.Outcome;
-import mpmbench.server.http.SelectorChannelIo;
 import mpmbench.server.http.StatusPage;
+import mpmbench.server.http.io.BlockingChannelIo;
+import mpmbench.server.http.io.SelectorChannelIo;
+import mpmbench.server.http.request.HttpLimits;
 
 /**
  * The training run behind the children's ahead-of-time cache: a JVM started with

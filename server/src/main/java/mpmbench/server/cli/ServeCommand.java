@@ -48,10 +48,10 @@ import picocli.CommandLine.Option;
             "A --config file is read as httpd reads it: Define and $${VAR}, <IfModule>, <IfDefine>, Include;",
             "httpd's other directives and sections (LoadModule, ErrorLog, <Directory>, ...) are ignored with",
             "one warning each. Counts httpd corrects (MaxRequestWorkers above ServerLimit x ThreadsPerChild,",
-            "...) are corrected with httpd's warning. Sample files with Debian's values: conf/MODEL.conf.",
+            "...) are corrected with httpd's warning. Sample files with Debian's values: server/conf/MODEL.conf.",
             "", "Examples:",
             "  mpmbench serve --mpm worker --listen 127.0.0.1:8080 --set ThreadsPerChild=50",
-            "  mpmbench serve --mpm event --config conf/event.conf --print-config"})
+            "  mpmbench serve --mpm event --config server/conf/event.conf --print-config"})
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--mpm", required = true, paramLabel = "MODEL",

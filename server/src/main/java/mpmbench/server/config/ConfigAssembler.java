@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import mpmbench.server.http.ConnectionTimeouts;
-import mpmbench.server.http.HttpLimits;
+import mpmbench.server.http.request.HttpLimits;
 
 /** Turns validated directive values into the {@link ServerConfig} record and the effective listing. */
 final class ConfigAssembler {

@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
  * <pre>{@code
  * LoadedConfig loaded = ConfigLoader.forModel(Mpm.EVENT)
  *         .define("PEER_PORT=8080")
- *         .file(Path.of("conf/event.conf"))
+ *         .file(Path.of("server/conf/event.conf"))
  *         .set("ThreadsPerChild=32")
  *         .load();                       // ConfigException: print getMessage(), exit 2
  * loaded.warnings().forEach(log::warn);

@@ -58,7 +58,7 @@ public enum Directive {
     /** Seconds in the file, ms in the config; 0 = wait for ever. */
     GRACEFUL_SHUTDOWN_TIMEOUT("GracefulShutdownTimeout", ValueType.DURATION_MS, 0, Long.MAX_VALUE, all(),
             ServerConfig::gracefulShutdownTimeoutMs),
-    /** Bytes; at least 64 because {@link mpmbench.server.http.HttpLimits} needs room for a request line. */
+    /** Bytes; at least 64 because {@link mpmbench.server.http.request.HttpLimits} needs room for a request line. */
     LIMIT_REQUEST_LINE("LimitRequestLine", ValueType.INT, 64, Integer.MAX_VALUE, all(),
             c -> c.limits().requestLine()),
     /** Bytes. */

@@ -1,7 +1,7 @@
 package mpmbench.server.config;
 
 import mpmbench.server.http.ConnectionTimeouts;
-import mpmbench.server.http.HttpLimits;
+import mpmbench.server.http.request.HttpLimits;
 
 /**
  * The compiled-in defaults of each model, kept apart per model as httpd keeps them in

@@ -3,7 +3,7 @@ package mpmbench.server.config;
 import java.util.List;
 
 import mpmbench.server.http.ConnectionTimeouts;
-import mpmbench.server.http.HttpLimits;
+import mpmbench.server.http.request.HttpLimits;
 
 /**
  * Everything a server start needs, after defaults, the config file and {@code --set} were applied

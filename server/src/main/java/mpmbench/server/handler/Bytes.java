@@ -2,9 +2,9 @@ package mpmbench.server.handler;
 
 import java.nio.ByteBuffer;
 
-import mpmbench.server.http.ContentType;
-import mpmbench.server.http.HttpRequest;
-import mpmbench.server.http.Response;
+import mpmbench.server.http.request.HttpRequest;
+import mpmbench.server.http.response.ContentType;
+import mpmbench.server.http.response.Response;
 
 /**
  * {@code GET /bytes?n=N}: N bytes (0 to {@link #MAX_BYTES}) of application/octet-stream, streamed in

@@ -1,7 +1,7 @@
 package mpmbench.server.handler;
 
-import mpmbench.server.http.HttpRequest;
-import mpmbench.server.http.Response;
+import mpmbench.server.http.request.HttpRequest;
+import mpmbench.server.http.response.Response;
 
 /**
  * {@code GET /cpu?iters=N}: N rounds of a xorshift64* step (about 1 ns each on a current core), a

@@ -1,8 +1,8 @@
 package mpmbench.server.handler;
 
-import mpmbench.server.http.ContentType;
-import mpmbench.server.http.HttpRequest;
-import mpmbench.server.http.Response;
+import mpmbench.server.http.request.HttpRequest;
+import mpmbench.server.http.response.ContentType;
+import mpmbench.server.http.response.Response;
 
 /**
  * {@code POST /echo}: answers the request body (Content-Length or chunked) as application/octet-stream,

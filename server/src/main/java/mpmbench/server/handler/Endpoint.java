@@ -1,7 +1,7 @@
 package mpmbench.server.handler;
 
-import mpmbench.server.http.HttpRequest;
-import mpmbench.server.http.Response;
+import mpmbench.server.http.request.HttpRequest;
+import mpmbench.server.http.response.Response;
 
 /** One workload endpoint; stateless, shared by every serving thread. */
 interface Endpoint {

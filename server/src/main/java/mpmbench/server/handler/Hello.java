@@ -2,10 +2,10 @@ package mpmbench.server.handler;
 
 import java.nio.charset.StandardCharsets;
 
-import mpmbench.server.http.ContentType;
-import mpmbench.server.http.HttpDate;
-import mpmbench.server.http.HttpRequest;
-import mpmbench.server.http.Response;
+import mpmbench.server.http.request.HttpRequest;
+import mpmbench.server.http.response.ContentType;
+import mpmbench.server.http.response.HttpDate;
+import mpmbench.server.http.response.Response;
 
 /**
  * {@code GET /hello}: the 13 bytes {@code Hello, World!} as text/plain, with the validators httpd

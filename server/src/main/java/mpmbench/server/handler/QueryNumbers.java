@@ -1,6 +1,6 @@
 package mpmbench.server.handler;
 
-import mpmbench.server.http.AnswerAndKeepException;
+import mpmbench.server.http.request.AnswerAndKeepException;
 
 /** Reads a decimal query parameter ({@code n=42}) without creating Strings. */
 final class QueryNumbers {

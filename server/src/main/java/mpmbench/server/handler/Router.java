@@ -2,11 +2,11 @@ package mpmbench.server.handler;
 
 import java.nio.charset.StandardCharsets;
 
-import mpmbench.server.http.HttpRequest;
-import mpmbench.server.http.Method;
 import mpmbench.server.http.RequestHandler;
-import mpmbench.server.http.Response;
 import mpmbench.server.http.StatusPage;
+import mpmbench.server.http.request.HttpRequest;
+import mpmbench.server.http.request.Method;
+import mpmbench.server.http.response.Response;
 
 /**
  * The workload endpoints, identical for every model: {@code GET /hello}, {@code GET /bytes?n=N},

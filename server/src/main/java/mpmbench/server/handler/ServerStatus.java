@@ -1,8 +1,8 @@
 package mpmbench.server.handler;
 
-import mpmbench.server.http.HttpRequest;
-import mpmbench.server.http.Response;
 import mpmbench.server.http.StatusPage;
+import mpmbench.server.http.request.HttpRequest;
+import mpmbench.server.http.response.Response;
 
 /**
  * {@code GET /server-status} and {@code /server-status?auto}: the scoreboard rendered by a

@@ -1,8 +1,8 @@
 package mpmbench.server.handler;
 
-import mpmbench.server.http.AnswerAndCloseException;
-import mpmbench.server.http.HttpRequest;
-import mpmbench.server.http.Response;
+import mpmbench.server.http.request.AnswerAndCloseException;
+import mpmbench.server.http.request.HttpRequest;
+import mpmbench.server.http.response.Response;
 
 /**
  * {@code GET /sleep?ms=N}: blocks the serving thread N ms (at most {@link #MAX_MS}) with

@@ -4,5 +4,9 @@
  * for every model: stateless, shared by every serving thread, and allocation-free on the paths a
  * benchmark measures. Each endpoint describes its answer in a {@code Response}; the connection loop
  * writes it (and streams /echo's body through, and honours /hello's validators).
+ *
+ * <p>May use {@code http} and its {@code request}, {@code response} and {@code ascii} packages;
+ * nothing else of the server, so the endpoints know no model, process or scoreboard (the status page
+ * arrives as a {@code StatusPage}).
  */
 package mpmbench.server.handler;

@@ -3,12 +3,16 @@ package mpmbench.server.http;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
+import mpmbench.server.http.io.ChannelIo;
+import mpmbench.server.http.request.AnswerAndCloseException;
+import mpmbench.server.http.request.RequestParser;
+
 /**
- * Passes a request body on to the response as the parser decodes it ({@link Response#sendRequestBody},
- * POST /echo): read a batch, write it, read the next, in the connection's own two buffers, so a body
- * of any size (a 100 MiB one in a 64 MiB heap) costs no memory. Framed by the request's
- * Content-Length, or re-chunked one chunk per batch when the request was chunked (close-delimited
- * to an HTTP/1.0 client, which cannot read chunks).
+ * Passes a request body on to the response as the parser decodes it ({@link
+ * mpmbench.server.http.response.Response#sendRequestBody}, POST /echo): read a batch, write it, read
+ * the next, in the connection's own two buffers, so a body of any size (a 100 MiB one in a 64 MiB heap)
+ * costs no memory. Framed by the request's Content-Length, or re-chunked one chunk per batch when the
+ * request was chunked (close-delimited to an HTTP/1.0 client, which cannot read chunks).
  *
  * <p>The status and head are out before the body is read, so a body that breaks off (bad chunk
  * framing, over LimitRequestBody, silent for Timeout, the client gone) can no longer be answered

@@ -3,6 +3,8 @@ package mpmbench.server.http;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
+import mpmbench.server.http.io.ChannelIo;
+
 /**
  * Writes response bodies after their head in the write buffer: small bodies are copied in (so
  * pipelined responses leave in one write), large ones stream out in slices. Repeating patterns are

@@ -3,6 +3,20 @@ package mpmbench.server.http;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
+import mpmbench.server.http.io.ChannelIo;
+import mpmbench.server.http.io.HalfClosable;
+import mpmbench.server.http.io.LingeringClose;
+import mpmbench.server.http.request.AnswerAndCloseException;
+import mpmbench.server.http.request.AnswerAndKeepException;
+import mpmbench.server.http.request.HttpLimits;
+import mpmbench.server.http.request.HttpRequest;
+import mpmbench.server.http.request.Method;
+import mpmbench.server.http.request.RequestParser;
+import mpmbench.server.http.response.HttpDate;
+import mpmbench.server.http.response.Preconditions;
+import mpmbench.server.http.response.Response;
+import mpmbench.server.http.response.ResponseEncoder;
+
 /**
  * The HTTP/1.1 connection loop, the same code under every concurrency model: reads requests, lets the
  * {@link RequestHandler} describe each response, writes it, and applies httpd's keep-alive rules.
@@ -29,7 +43,7 @@ import java.nio.ByteBuffer;
  * client gone) has nothing of ours in flight and closes at once.
  *
  * <p>Bodies: discarded as they arrive unless the handler keeps one (bounded, see
- * {@link RequestBody#MAX_KEPT}) or streams one through ({@link BodyRelay}). With
+ * {@link mpmbench.server.http.request.RequestBody#MAX_KEPT}) or streams one through ({@link BodyRelay}). With
  * {@code Expect: 100-continue}, a request the handler refuses from its head alone is answered at once,
  * without {@code 100 Continue}, its body never read, and the connection closes (RFC 9110 10.1.1: the
  * client may or may not send the body, so the stream cannot be framed any more).

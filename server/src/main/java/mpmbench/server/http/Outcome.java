@@ -16,7 +16,8 @@ public enum Outcome {
     /**
      * The server ended the exchange after a response (only when {@link ConnectionState#parkWhenIdle()}):
      * the response is sent and the output shut down (FIN); the caller drains what the client still
-     * sends within {@link LingeringClose}'s bounds, without this loop's buffers, then closes the channel.
+     * sends within {@link mpmbench.server.http.io.LingeringClose}'s bounds, without this loop's buffers,
+     * then closes the channel.
      */
     LINGER
 }

@@ -1,5 +1,8 @@
 package mpmbench.server.http;
 
+import mpmbench.server.http.request.HttpRequest;
+import mpmbench.server.http.response.Response;
+
 /**
  * What the connection loop calls for each complete request. Implementations describe the response in
  * the given {@link Response}; the loop writes it. One instance may serve many threads at once, so

@@ -14,7 +14,7 @@ import mpmbench.server.scoreboard.SharedScoreboard;
  * successor accepts (or died, or {@link GracefulRestart#SUCCESSOR_WAIT_MS} passed) the master
  * {@linkplain SharedScoreboard#allowRetiring allows} the old child to stop accepting at its limit.
  * Old and new overlap, so the accept queue is never without a taker while a JVM starts (see
- * {@link mpmbench.server.child.ChildContext#accepted} for how this differs from httpd).
+ * {@link mpmbench.server.mpm.ChildContext#accepted} for how this differs from httpd).
  *
  * <p>Where ServerLimit (or MaxRequestWorkers) leaves no room for a successor, the child is allowed
  * at once and stops at its limit as in httpd; spare maintenance replaces it. A child of an older

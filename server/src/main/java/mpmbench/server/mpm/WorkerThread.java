@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 
-import mpmbench.server.child.ChildContext;
-import mpmbench.server.child.ServingLoop;
 import mpmbench.server.http.ConnectionState;
 import mpmbench.server.http.Outcome;
-import mpmbench.server.http.SelectorChannelIo;
+import mpmbench.server.http.io.SelectorChannelIo;
 import mpmbench.server.scoreboard.WorkerSlotObserver;
 import mpmbench.server.scoreboard.WorkerStatus;
 

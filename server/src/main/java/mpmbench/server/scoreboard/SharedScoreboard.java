@@ -295,7 +295,7 @@ public final class SharedScoreboard implements AutoCloseable {
 
     /**
      * Written by the child: it nears MaxConnectionsPerChild and wants a successor started now, while it
-     * still accepts. See {@link mpmbench.server.child.ChildContext#accepted}.
+     * still accepts. See {@link mpmbench.server.mpm.ChildContext#accepted}.
      */
     public void announceRetiring(int slot) {
         INT.setRelease(memory, process(slot) + 56, 1);

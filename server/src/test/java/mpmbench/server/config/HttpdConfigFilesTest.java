@@ -130,11 +130,11 @@ class HttpdConfigFilesTest {
         assertTrue(loaded.warnings().stream().noneMatch(w -> w.contains("not defined")), loaded.warnings().toString());
     }
 
-    /** conf/MODEL.conf, the samples the README starts with: Debian's values, no warning at all. */
+    /** server/conf/MODEL.conf, the samples the README starts with: Debian's values, no warning at all. */
     @ParameterizedTest
     @EnumSource(Mpm.class)
     void theSampleFilesLoadWithoutWarnings(Mpm mpm) {
-        LoadedConfig loaded = ConfigLoader.forModel(mpm).file(ROOT.resolve("conf/" + mpm.id() + ".conf")).load();
+        LoadedConfig loaded = ConfigLoader.forModel(mpm).file(ROOT.resolve("server/conf/" + mpm.id() + ".conf")).load();
         assertEquals(List.of(), loaded.warnings());
         assertEquals(mpm == Mpm.VIRTUAL ? 10_000 : 150, loaded.config().maxRequestWorkers());
         assertEquals(100, loaded.config().timeouts().maxKeepAliveRequests());
@@ -142,7 +142,7 @@ class HttpdConfigFilesTest {
         for (Mpm other : Mpm.values()) {
             if (other != mpm && mpm != Mpm.VIRTUAL) {
                 ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.forModel(other)
-                        .file(ROOT.resolve("conf/" + mpm.id() + ".conf")).load());
+                        .file(ROOT.resolve("server/conf/" + mpm.id() + ".conf")).load());
                 assertTrue(e.getMessage().contains("loads the " + mpm.id() + " MPM, but the model is " + other.id()),
                         e.getMessage());
             }

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import mpmbench.server.http.ConnectionTimeouts;
-import mpmbench.server.http.HttpLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import mpmbench.server.http.ConnectionTimeouts;
+import mpmbench.server.http.request.HttpLimits;
 
 class ModelDefaultsTest {
 

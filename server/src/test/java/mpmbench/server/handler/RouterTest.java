@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import mpmbench.server.http.AnswerAndKeepException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
 import mpmbench.server.http.ConnectionObserver;
 import mpmbench.server.http.ConnectionState;
 import mpmbench.server.http.ConnectionTimeouts;
 import mpmbench.server.http.Http1Connection;
-import mpmbench.server.http.HttpLimits;
 import mpmbench.server.http.MemoryChannelIo;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import mpmbench.server.http.request.AnswerAndKeepException;
+import mpmbench.server.http.request.HttpLimits;
 
 class RouterTest {
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import mpmbench.server.http.request.HttpLimits;
+
 /** The loop's contract with the models: parking when idle, observer calls, silent and loud closes. */
 class ConnectionLoopTest {
 

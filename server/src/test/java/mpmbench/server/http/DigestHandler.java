@@ -1,5 +1,9 @@
 package mpmbench.server.http;
 
+import mpmbench.server.http.request.HttpRequest;
+import mpmbench.server.http.request.RequestBody;
+import mpmbench.server.http.response.Response;
+
 /**
  * A test handler that answers every request with what the parser made of it, so a test can compare
  * the parse with the request it generated: method, path, query, version, whether the connection may

@@ -6,6 +6,9 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 
 import mpmbench.server.handler.Router;
+import mpmbench.server.http.io.BlockingChannelIo;
+import mpmbench.server.http.io.SelectorChannelIo;
+import mpmbench.server.http.request.HttpLimits;
 
 /**
  * A one-thread test server on 127.0.0.1: accepts a connection, serves it with {@link Http1Connection}

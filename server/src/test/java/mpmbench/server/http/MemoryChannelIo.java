@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 
+import mpmbench.server.http.io.ChannelIo;
+
 /**
  * An in-memory {@link ChannelIo} for tests: reads hand out queued chunks (an empty chunk reads as a
  * timeout), then end of stream; writes collect into a byte array. Can also replay one chunk forever.

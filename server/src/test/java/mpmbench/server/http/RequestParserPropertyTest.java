@@ -27,6 +27,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
+import mpmbench.server.http.request.HttpLimits;
+
 /**
  * Properties of the request parser and the connection loop over requests generated from the grammar
  * ({@link GeneratedRequest}):

@@ -12,6 +12,12 @@ import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
+import mpmbench.server.http.request.HttpLimits;
+import mpmbench.server.http.request.HttpRequest;
+import mpmbench.server.http.response.ContentType;
+import mpmbench.server.http.response.HttpDate;
+import mpmbench.server.http.response.Response;
+
 /** The bytes the connection loop writes, through an in-memory channel and a fixed clock. */
 class ResponseEncodingTest {
 

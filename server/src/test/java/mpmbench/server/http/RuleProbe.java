@@ -9,6 +9,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import mpmbench.server.http.response.HttpDate;
+
 /**
  * Sends one rule's bytes on a fresh connection to any HTTP server and observes what a client sees:
  * the status of the first answer, then whether the connection carries a next request (a

@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import mpmbench.server.http.HttpLimits;
-import mpmbench.server.http.RequestParser;
+import mpmbench.server.http.request.HttpLimits;
+import mpmbench.server.http.request.RequestParser;
 
 /**
  * The server's request parser ({@link RequestParser}, the same code under every model) on a whole

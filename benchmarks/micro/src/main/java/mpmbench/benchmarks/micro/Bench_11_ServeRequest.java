@@ -25,9 +25,9 @@ import mpmbench.server.http.ConnectionObserver;
 import mpmbench.server.http.ConnectionState;
 import mpmbench.server.http.ConnectionTimeouts;
 import mpmbench.server.http.Http1Connection;
-import mpmbench.server.http.HttpLimits;
 import mpmbench.server.http.Outcome;
 import mpmbench.server.http.StatusPage;
+import mpmbench.server.http.request.HttpLimits;
 import mpmbench.server.scoreboard.SharedScoreboard;
 import mpmbench.server.scoreboard.WorkerSlotObserver;
 

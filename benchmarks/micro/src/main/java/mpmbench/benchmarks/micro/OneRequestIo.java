@@ -2,10 +2,10 @@ package mpmbench.benchmarks.micro;
 
 import java.nio.ByteBuffer;
 
-import mpmbench.server.http.ChannelIo;
+import mpmbench.server.http.io.ChannelIo;
 
 /**
- * An in-memory {@link mpmbench.server.http.ChannelIo} that delivers one request per {@link #arm()}:
+ * An in-memory {@link mpmbench.server.http.io.ChannelIo} that delivers one request per {@link #arm()}:
  * the first read after arming returns the whole request, the next one times out (0), so a connection
  * served with {@code parkWhenIdle} answers it and returns IDLE. Writes are counted and dropped.
  * Allocates nothing. Single-threaded.

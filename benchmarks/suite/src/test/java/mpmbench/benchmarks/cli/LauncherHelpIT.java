@@ -171,7 +171,7 @@ class LauncherHelpIT {
     @ValueSource(strings = {"prefork", "worker", "event", "virtual"})
     void theSampleConfigsLoadQuietlyAndListenIsLabelled(String mpm) throws Exception {
         Run r = run(List.of(LAUNCHER.toString(), "serve", "--mpm", mpm, "--config",
-                ROOT.resolve("conf/" + mpm + ".conf").toString(), "--listen", "127.0.0.1:9000", "--print-config"));
+                ROOT.resolve("server/conf/" + mpm + ".conf").toString(), "--listen", "127.0.0.1:9000", "--print-config"));
         assertEquals(0, r.status(), r.err());
         assertEquals("", r.err());
         assertTrue(r.out().contains("Listen 127.0.0.1:9000 (--listen)"), r.out());

@@ -13,10 +13,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import mpmbench.server.child.ChildContext;
-import mpmbench.server.http.LingeringClose;
 import mpmbench.server.http.Outcome;
+import mpmbench.server.http.io.LingeringClose;
 import mpmbench.server.mpm.AcceptBackoff;
+import mpmbench.server.mpm.ChildContext;
 import mpmbench.server.mpm.ChildModel;
 import mpmbench.server.mpm.WorkerThread;
 import mpmbench.server.scoreboard.WorkerStatus;

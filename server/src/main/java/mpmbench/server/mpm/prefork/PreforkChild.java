@@ -2,7 +2,7 @@ package mpmbench.server.mpm.prefork;
 
 import java.nio.channels.SocketChannel;
 
-import mpmbench.server.child.ChildContext;
+import mpmbench.server.mpm.ChildContext;
 import mpmbench.server.mpm.ChildModel;
 import mpmbench.server.mpm.StoppableAcceptor;
 import mpmbench.server.mpm.WorkerThread;

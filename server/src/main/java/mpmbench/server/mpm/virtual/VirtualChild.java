@@ -9,13 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import mpmbench.server.child.ChildContext;
-import mpmbench.server.child.ServingLoop;
-import mpmbench.server.http.BlockingChannelIo;
 import mpmbench.server.http.ConnectionState;
-import mpmbench.server.http.LingeringClose;
 import mpmbench.server.http.Outcome;
+import mpmbench.server.http.io.BlockingChannelIo;
+import mpmbench.server.http.io.LingeringClose;
+import mpmbench.server.mpm.ChildContext;
 import mpmbench.server.mpm.ChildModel;
+import mpmbench.server.mpm.ServingLoop;
 import mpmbench.server.mpm.StoppableAcceptor;
 
 /**

@@ -6,7 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 
-import mpmbench.server.child.ChildContext;
+import mpmbench.server.mpm.ChildContext;
 import mpmbench.server.mpm.ChildModel;
 import mpmbench.server.mpm.StoppableAcceptor;
 import mpmbench.server.mpm.WorkerThread;

@@ -1,0 +1,15 @@
+/**
+ * The server's commands, as the launcher runs them: {@code mpmbench serve} ({@link
+ * mpmbench.server.cli.ServeCommand}, the master's main: flags and a config file become one
+ * {@code ServerConfig}, then the {@code Master} runs), {@code mpmbench ctl} ({@link
+ * mpmbench.server.cli.CtlCommand}, apachectl's {@code -k start|stop|restart|graceful|graceful-stop|status}
+ * sent to a running master through its pid file, signals and the scoreboard's control word), the
+ * ahead-of-time cache made ahead of a start ({@code serve --make-aot-cache}), and the {@code -V} line
+ * every command built with the server's classes prints ({@link mpmbench.server.cli.MpmbenchVersion},
+ * also used by the benchmarks' commands).
+ *
+ * <p>May use {@code master}, {@code config}, {@code scoreboard} and picocli, with the shared answer
+ * to a bad flag from {@code mpmbench.cli}; never a model or the HTTP code, which live in the children.
+ * Runs on the main thread of the master's JVM, or of {@code ctl}'s own short-lived JVM.
+ */
+package mpmbench.server.cli;
