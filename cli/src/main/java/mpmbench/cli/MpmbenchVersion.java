@@ -10,8 +10,8 @@ import picocli.CommandLine.IVersionProvider;
  * {@code -V}/{@code --version} of an mpmbench command: {@code mpmbench VERSION}, the Maven project
  * version that Maven wrote into this module's jar ({@code META-INF/maven/mpmbench/mpmbench-cli/pom.properties}),
  * which every command's shaded jar carries, since every command uses this module. The launcher's
- * {@code mpmbench -V} prints the same from pom.xml. (The analysis and the suite use this one; the
- * server's {@code mpmbench.server.cli.MpmbenchVersion} says the same from the server's jar.)
+ * {@code mpmbench -V} prints the same from pom.xml. Every command's {@code -V} (serve, ctl, load, merge,
+ * suite, report, compare, verify, tables, micro) uses this one.
  */
 public final class MpmbenchVersion implements IVersionProvider {
 

@@ -70,7 +70,7 @@ class PackageGraphTest {
             Map.entry("", Set.of("http", "record")),
             Map.entry("engine", Set.of("", "http", "record")),
             Map.entry("report", Set.of("", "contract", "http", "record")),
-            Map.entry("merge", Set.of("", "contract", "flags", "record")),
+            Map.entry("merge", Set.of("", "contract", "record")),
             Map.entry("flags", Set.of("", "http")),
             Map.entry("agent", Set.of("", "contract", "engine", "flags", "http", "merge", "record", "report")),
             Map.entry("cli", Set.of("", "agent", "contract", "engine", "flags", "http", "merge", "record", "report")));

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import mpmbench.cli.MpmbenchVersion;
 import mpmbench.cli.UsageErrors;
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
@@ -15,7 +16,6 @@ import mpmbench.loadgen.agent.AgentOptions;
 import mpmbench.loadgen.agent.AgentsLoad;
 import mpmbench.loadgen.engine.LoadRun;
 import mpmbench.loadgen.flags.LoadFlags;
-import mpmbench.loadgen.flags.LoadgenVersion;
 import mpmbench.loadgen.report.ConsoleSummary;
 import mpmbench.loadgen.report.CsvReport;
 import mpmbench.loadgen.report.HgrmReport;
@@ -29,7 +29,7 @@ import picocli.CommandLine.Mixin;
  * Exit codes: 0 a run that completed requests, 1 a run that completed none (or failed), 2 a bad flag
  * or URL (one line naming it, no stack trace).
  */
-@Command(name = "mpmbench load", mixinStandardHelpOptions = true, versionProvider = LoadgenVersion.class,
+@Command(name = "mpmbench load", mixinStandardHelpOptions = true, versionProvider = MpmbenchVersion.class,
         sortOptions = false,
         usageHelpWidth = 100,
         description = {"HTTP load generator: closed model (-c connections as fast as answered) or open "

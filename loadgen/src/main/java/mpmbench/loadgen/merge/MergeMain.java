@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 
 import org.HdrHistogram.Histogram;
 
+import mpmbench.cli.MpmbenchVersion;
 import mpmbench.cli.UsageErrors;
-import mpmbench.loadgen.flags.LoadgenVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
  * value together; {@code -o} writes the merged interval log. Exit codes: 0 merged, 2 a bad file or
  * flag (one line naming it).
  */
-@Command(name = "mpmbench merge", mixinStandardHelpOptions = true, versionProvider = LoadgenVersion.class,
+@Command(name = "mpmbench merge", mixinStandardHelpOptions = true, versionProvider = MpmbenchVersion.class,
         sortOptions = false, usageHelpWidth = 100,
         description = {"Merge HdrHistogram interval logs (.hlog) losslessly: per tag, every interval of every log "
                 + "added; per interval, the intervals whose start (the log's StartTime plus its stamp) is nearest "

@@ -5,7 +5,7 @@
  * {@link mpmbench.loadgen.LoadResult} ({@link mpmbench.loadgen.merge.MergedResult}), and the
  * {@code mpmbench merge} command ({@link mpmbench.loadgen.merge.MergeMain}).
  *
- * <p>May use: the root package, {@code contract}, {@code flags} (the version provider), {@code record};
+ * <p>May use: the root package, {@code contract}, {@code record}; the {@code -V} line of {@code mpmbench.cli};
  * HdrHistogram, Jackson's streaming core, picocli; the JDK.
  */
 package mpmbench.loadgen.merge;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
+import mpmbench.cli.MpmbenchVersion;
 import mpmbench.cli.UsageErrors;
 import mpmbench.server.config.Listen;
 import mpmbench.server.master.ControlRequest;

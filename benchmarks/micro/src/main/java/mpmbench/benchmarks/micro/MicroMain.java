@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import mpmbench.cli.UsageErrors;
-import mpmbench.server.cli.MpmbenchVersion;
+import mpmbench.cli.MpmbenchVersion;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
