@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * The directives a target runs with, as {@code Directive=value}: Debian 12's stock values per MPM
- * (the classpath resources {@code peers/directives-MPM.txt}, copied from {@code scripts/peers/}) with
+ * (the classpath resources {@code peers/directives-MPM.txt}, the files of {@code scripts/peers/}, packed by the build) with
  * the suite's {@code --set} values on top. {@code java-X} gets them as {@code --set} flags and
  * {@code httpd-X} as config lines, so both run with the same values; env.csv records them.
  */

@@ -25,7 +25,7 @@ import mpmbench.benchmarks.telemetry.TargetCgroup;
  * {@code bytes}, {@link Scenarios#LARGE_BYTES}). It waits for the first 200 on {@code /hello} and then
  * for StartServers' capacity, and times both from the launch.
  *
- * <p>Peer configs are classpath resources under {@code peers/} (copied from {@code scripts/peers/}):
+ * <p>Peer configs are classpath resources under {@code peers/} (the files of {@code scripts/peers/}, packed by the build):
  * the suite does not need the scripts at run time.
  */
 public final class TargetLauncher {
