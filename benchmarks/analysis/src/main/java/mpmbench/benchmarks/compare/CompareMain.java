@@ -41,7 +41,7 @@ import mpmbench.benchmarks.results.Schemas;
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:no cell significantly slower by more than the threshold (at least one figure judged)",
                 "1:at least one regression beyond the threshold (or, with --gate-claims, a claim lost)",
-                "2:bad input (a folder or file that cannot be read, or a flag)",
+                "2:bad input (a folder or file that cannot be read, a flag, or runs of two load generators)",
                 "3:nothing could be judged (one repeat, no cell in common, every cell invalid or not judged): no "
                         + "verdict"})
 public final class CompareMain implements Callable<Integer> {
@@ -95,6 +95,12 @@ public final class CompareMain implements Callable<Integer> {
             b = ResultsFolder.readSuite(next);
         } catch (ResultsFolder.BadFolder e) {
             stderr.println("mpmbench compare: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        if (!a.generator().equals(b.generator())) {
+            // wrk and ours count latency, errors and the window differently: a ratio of the two is no verdict
+            stderr.println("mpmbench compare: " + base + " was measured with the load generator " + a.generator()
+                    + " and " + next + " with " + b.generator() + "; compare two runs of one generator");
             return BAD_INPUT;
         }
         List<Row> rows = RunComparison.compare(a, b, t);

@@ -29,7 +29,7 @@ final class RepeatsTable {
 
     /** The section, or "" when the run is not wrk's or has no hello row. */
     static String render(ResultsFolder run) {
-        if (!run.env().getOrDefault("generator", "").equals("wrk")) {
+        if (!run.generator().equals(ResultsFolder.WRK)) {
             return "";
         }
         Map<String, List<Row>> hello = new LinkedHashMap<>();

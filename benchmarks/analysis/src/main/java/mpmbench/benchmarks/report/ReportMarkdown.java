@@ -53,8 +53,8 @@ public final class ReportMarkdown {
             md.append("| agents | ").append(cell(e.get("agents") + ": " + e.getOrDefault("agents_method", ""))).append(" |\n");
         }
         // only a run with --generator wrk has it (ours has no row: its flags are loadgen_flags)
-        if (!e.getOrDefault("generator", "").isEmpty()) {
-            md.append("| generator | ").append(cell(e.get("generator") + " (" + e.getOrDefault("generator_version", "")
+        if (!e.getOrDefault(ResultsFolder.GENERATOR_KEY, "").isEmpty()) {
+            md.append("| generator | ").append(cell(e.get(ResultsFolder.GENERATOR_KEY) + " (" + e.getOrDefault("generator_version", "")
                     + "): " + e.getOrDefault("generator_method", ""))).append(" |\n");
         }
         if (!e.getOrDefault("target_host", "").isEmpty()) {

@@ -199,6 +199,19 @@ public final class ResultsFolder {
         return env;
     }
 
+    /** env.csv's key naming the load generator of a run measured with another than ours ({@code suite --generator}). */
+    public static final String GENERATOR_KEY = "generator";
+    /** The generator of a run whose env.csv names none: ours, {@code mpmbench load}. */
+    public static final String OUR_GENERATOR = "loadgen";
+    /** {@code suite --generator wrk}'s name, in env.csv and in each cell's latency JSON. */
+    public static final String WRK = "wrk";
+
+    /** The load generator that measured this run: {@value #WRK}, or {@value #OUR_GENERATOR} when env.csv names none. */
+    public String generator() {
+        String g = env.getOrDefault(GENERATOR_KEY, "");
+        return g.isEmpty() ? OUR_GENERATOR : g;
+    }
+
     /** summary.csv's repeats, every column of {@link Schemas#SUMMARY}, rows that break an invariant {@code invalid}. */
     public List<Row> summary() {
         return summary;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import mpmbench.benchmarks.results.CsvTables;
+import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
 
@@ -233,5 +234,20 @@ class CompareTest {
         assertEquals(2, flag.code());
         assertEquals("mpmbench compare: --threshold 'ten' is not a percentage between 0 and 100, e.g. 10%\n", flag.err());
         assertFalse(flag.err().contains("Exception"));
+    }
+
+    @Test
+    void runs_of_two_load_generators_are_not_compared(@TempDir Path tmp) throws IOException {
+        Path ours = folder(tmp.resolve("ours"), CompareTest::base);
+        Path wrk = folder(tmp.resolve("wrk"), CompareTest::base);
+        CsvTables.write(wrk.resolve("env.csv"), Schemas.ENV, List.of(
+                Row.builder(Schemas.ENV).put("key", "schema_version").put("value", Schemas.VERSION).build(),
+                Row.builder(Schemas.ENV).put("key", ResultsFolder.GENERATOR_KEY).put("value", ResultsFolder.WRK).build()));
+        Run mixed = compare(ours, wrk);
+        assertEquals(2, mixed.code(), mixed.out() + mixed.err());
+        assertEquals("mpmbench compare: " + ours + " was measured with the load generator loadgen and " + wrk
+                + " with wrk; compare two runs of one generator\n", mixed.err());
+        assertEquals("", mixed.out());
+        assertEquals(0, compare(wrk, wrk).code(), "two wrk runs are compared as any two runs");
     }
 }

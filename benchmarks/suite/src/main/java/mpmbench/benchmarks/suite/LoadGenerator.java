@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import mpmbench.benchmarks.catalogue.Scenario;
+import mpmbench.benchmarks.results.ResultsFolder;
 
 /**
  * The load generator a suite's cells are measured with ({@code mpmbench suite --generator NAME}):
@@ -23,7 +24,7 @@ public interface LoadGenerator {
     LoadGenerator LOADGEN = new LoadGenerator() {
         @Override
         public String name() {
-            return "loadgen";
+            return ResultsFolder.OUR_GENERATOR;
         }
 
         @Override
@@ -44,16 +45,19 @@ public interface LoadGenerator {
     };
 
     /** The names {@code --generator} accepts, the default first. */
-    List<String> NAMES = List.of("loadgen", "wrk");
+    List<String> NAMES = List.of(ResultsFolder.OUR_GENERATOR, ResultsFolder.WRK);
 
     /** The generator of a {@code --generator} value; throws IllegalArgumentException naming the flag and the accepted values. */
     static LoadGenerator of(String name) {
-        return switch (name == null ? "" : name.strip()) {
-            case "loadgen" -> LOADGEN;
-            case "wrk" -> WrkRun.INSTANCE;
-            default -> throw new IllegalArgumentException("--generator '" + name + "': accepted values are "
-                    + String.join(", ", NAMES) + " (default loadgen)");
-        };
+        String n = name == null ? "" : name.strip();
+        if (n.equals(LOADGEN.name())) {
+            return LOADGEN;
+        }
+        if (n.equals(WrkRun.INSTANCE.name())) {
+            return WrkRun.INSTANCE;
+        }
+        throw new IllegalArgumentException("--generator '" + name + "': accepted values are "
+                + String.join(", ", NAMES) + " (default " + LOADGEN.name() + ")");
     }
 
     /** Its {@code --generator} name. */

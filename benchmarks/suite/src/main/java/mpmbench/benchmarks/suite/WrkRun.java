@@ -19,6 +19,7 @@ import org.HdrHistogram.Histogram;
 
 import mpmbench.benchmarks.catalogue.Level;
 import mpmbench.benchmarks.catalogue.Scenario;
+import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.SteadyState;
 
@@ -65,7 +66,7 @@ public final class WrkRun implements LoadGenerator {
 
     @Override
     public String name() {
-        return "wrk";
+        return ResultsFolder.WRK;
     }
 
     @Override
@@ -105,7 +106,7 @@ public final class WrkRun implements LoadGenerator {
 
     @Override
     public List<String[]> env(SuitePlan plan) {
-        return List.of(new String[] {"generator", "wrk"},
+        return List.of(new String[] {ResultsFolder.GENERATOR_KEY, ResultsFolder.WRK},
                 new String[] {"generator_version", EnvInfo.run(binary().map(Path::toString).orElse("wrk"), "-v")
                         .lines().findFirst().orElse("").strip()},
                 new String[] {"generator_method", "wrk -t1 -cN -dDURATION --timeout " + timeout() + " -s summary.lua "
@@ -254,7 +255,7 @@ public final class WrkRun implements LoadGenerator {
         Histogram raw = WrkSummary.hdr(s.raw(conns));
         Histogram corrected = WrkSummary.hdr(s.histogram());
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("generator", "wrk");
+        f.put(ResultsFolder.GENERATOR_KEY, ResultsFolder.WRK);
         f.put("url", url);
         f.put("model", "closed");
         f.put("threads", 1);
