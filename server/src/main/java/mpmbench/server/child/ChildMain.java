@@ -10,6 +10,8 @@ import java.util.TimeZone;
 import mpmbench.server.config.ConfigLoader;
 import mpmbench.server.config.Mpm;
 import mpmbench.server.config.ServerConfig;
+import mpmbench.server.http.ConnectionDiedException;
+import mpmbench.server.http.Outcome;
 import mpmbench.server.mpm.ChildContext;
 import mpmbench.server.mpm.ChildModel;
 import mpmbench.server.scoreboard.ProcessState;
@@ -66,6 +68,10 @@ public final class ChildMain {
         // A log record's time stamp loads tzdb.dat on first use; loaded now, before the child takes
         // connections, a warning still prints when clients have taken every descriptor.
         TimeZone.getDefault();
+        // How a connection ends (its Outcome, the exception a vanished client raises) is first needed
+        // when clients leave, perhaps while they still hold every descriptor; from a class path of
+        // directories (as in the tests) a class is a file to open, so they are loaded now.
+        loadNow(Outcome.class, ConnectionDiedException.class);
         board.setProcessState(slot, ProcessState.READY);
         watch(ctx, masterPid);
         try {
@@ -75,6 +81,13 @@ public final class ChildMain {
         }
         // Threads of a finished model may still sit in blocking calls; nothing is left to serve.
         Runtime.getRuntime().halt(0);
+    }
+
+    /** Loads and initializes {@code classes} now rather than at their first use. */
+    private static void loadNow(Class<?>... classes) throws ClassNotFoundException {
+        for (Class<?> c : classes) {
+            Class.forName(c.getName(), true, c.getClassLoader());
+        }
     }
 
     /**
