@@ -41,7 +41,14 @@ public class PackageGraph {
       for (Path pom : poms.toList()) {
         Path dir = pom.getParent();
         Path cls = dir.resolve("target/classes");
-        if (!Files.isDirectory(cls)) continue;
+        if (!Files.isDirectory(cls)) {
+          if (Files.isDirectory(dir.resolve("src/main/java"))) {
+            // a graph without a module would pass --check while saying nothing about it
+            System.err.println("package-graph: " + root.relativize(dir) + " has sources but no compiled classes (build first: mvn -q -DskipTests compile)");
+            System.exit(2);
+          }
+          continue;
+        }
         String module = root.relativize(dir).toString();
         try (Stream<Path> files = Files.walk(cls)) {
           for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {

@@ -9,8 +9,8 @@
  * is the one place that tells the models apart by their numbers (workers per child, children at once,
  * spare capacity), and {@link mpmbench.server.config.ChildJvmDefaults} the child JVM's options.
  *
- * <p>May use {@code http} for the records the connection loop takes ({@code ConnectionTimeouts},
- * {@code HttpLimits}), nothing else of the server. Immutable results; a loader is used by one thread.
+ * <p>May use {@code http} and {@code http.request} for the records the connection loop takes
+ * ({@code ConnectionTimeouts}, {@code HttpLimits}), nothing else of the server. Immutable results; a loader is used by one thread.
  * The master passes its configuration to each child as {@code --set} flags, so a child reads no file.
  */
 package mpmbench.server.config;

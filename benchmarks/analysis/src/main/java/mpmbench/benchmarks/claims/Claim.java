@@ -5,7 +5,7 @@ import java.util.List;
 import mpmbench.benchmarks.results.Row;
 
 /**
- * One claim of DESIGN.md (Claims) as a check on a run: its rows of claims.csv ({@link ClaimRow}),
+ * One claim of README's claims table as a check on a run: its rows of claims.csv ({@link ClaimRow}),
  * one per family it applies to. A claim never throws on missing data: it says
  * {@link Verdict#NOT_MEASURED} and names what is missing.
  */

@@ -9,7 +9,7 @@ import mpmbench.benchmarks.results.JmhResults;
 import mpmbench.benchmarks.results.Row;
 
 /**
- * The claims of DESIGN.md (Claims), in the order claims.csv lists them, with their thresholds. Each
+ * The claims of README's claims table, in the order claims.csv lists them, with their thresholds. Each
  * claim compares ratios with a relative threshold (so it means the same on any machine), per family
  * ({@code java} = our models, {@code httpd} = Debian's apache2), and takes its verdict from the 95 %
  * interval of its ratio over the repeats ({@link RatioCheck}); repeats with status {@code ok} or

@@ -1,5 +1,5 @@
 /**
- * The common wisdom about the models (DESIGN.md, Claims) as checks on a run's CSV files: one class
+ * The common wisdom about the models (README's claims table) as checks on a run's CSV files: one class
  * per claim behind {@link mpmbench.benchmarks.claims.Claim}, each with a metric, a relative threshold
  * and a verdict taken from intervals only — the 95 % interval of its ratio over the repeats
  * ({@link mpmbench.benchmarks.claims.RatioCheck}), JMH's own errors for the micro benchmarks

@@ -22,6 +22,7 @@ import mpmbench.benchmarks.catalogue.Scenario;
 import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.SteadyState;
+import mpmbench.loadgen.contract.ResultKey;
 
 /**
  * {@code --generator wrk}: a cell's load from Debian's wrk 4 ({@code scripts/install-peers}), as a
@@ -256,46 +257,46 @@ public final class WrkRun implements LoadGenerator {
         Histogram corrected = WrkSummary.hdr(s.histogram());
         Map<String, Object> f = new LinkedHashMap<>();
         f.put(ResultsFolder.GENERATOR_KEY, ResultsFolder.WRK);
-        f.put("url", url);
-        f.put("model", "closed");
-        f.put("threads", 1);
-        f.put("connections", conns);
-        f.put("rate", 0);
-        f.put("duration_s", dec(s.durationS()));
-        f.put("warmup_s", dec(warmupS));
-        f.put("settled", settled);
-        f.put("keepalive", c.scenario().keepAlive());
-        f.put("requests", s.requests());
-        f.put("rps", dec(s.rps()));
-        f.put("bytes", s.bytes());
-        f.put("warmup_errors", warmupErrors);
-        f.put("err_connect", s.errors().get("connect"));
-        f.put("err_read", s.errors().get("read"));
-        f.put("err_write", s.errors().get("write"));
-        f.put("err_timeout", s.errors().get("timeout"));
-        f.put("err_status", s.errors().get("status"));
-        f.put("err_parse", null); // wrk counts these as read errors
-        f.put("err_closed", null);
-        f.put("err_unsolicited", null);
+        f.put(ResultKey.URL.key(), url);
+        f.put(ResultKey.MODEL.key(), "closed");
+        f.put(ResultKey.THREADS.key(), 1);
+        f.put(ResultKey.CONNECTIONS.key(), conns);
+        f.put(ResultKey.RATE.key(), 0);
+        f.put(ResultKey.DURATION_S.key(), dec(s.durationS()));
+        f.put(ResultKey.WARMUP_S.key(), dec(warmupS));
+        f.put(ResultKey.SETTLED.key(), settled);
+        f.put(ResultKey.KEEPALIVE.key(), c.scenario().keepAlive());
+        f.put(ResultKey.REQUESTS.key(), s.requests());
+        f.put(ResultKey.RPS.key(), dec(s.rps()));
+        f.put(ResultKey.BYTES.key(), s.bytes());
+        f.put(ResultKey.WARMUP_ERRORS.key(), warmupErrors);
+        f.put(ResultKey.ERR_CONNECT.key(), s.errors().get("connect"));
+        f.put(ResultKey.ERR_READ.key(), s.errors().get("read"));
+        f.put(ResultKey.ERR_WRITE.key(), s.errors().get("write"));
+        f.put(ResultKey.ERR_TIMEOUT.key(), s.errors().get("timeout"));
+        f.put(ResultKey.ERR_STATUS.key(), s.errors().get("status"));
+        f.put(ResultKey.ERR_PARSE.key(), null); // wrk counts these as read errors
+        f.put(ResultKey.ERR_CLOSED.key(), null);
+        f.put(ResultKey.ERR_UNSOLICITED.key(), null);
         f.put("latency_samples", raw.getTotalCount());
         boolean any = raw.getTotalCount() > 0;
-        f.put("p50_ms", ms(raw, 50, any));
-        f.put("p90_ms", ms(raw, 90, any));
-        f.put("p99_ms", ms(raw, 99, any));
-        f.put("p999_ms", ms(raw, 99.9, any));
-        f.put("max_ms", ms(raw, 100, any));
-        f.put("mean_ms", any ? dec(raw.getMean() / 1000) : null);
-        f.put("uncorrected_p50_ms", ms(raw, 50, any));
-        f.put("uncorrected_p99_ms", ms(raw, 99, any));
-        f.put("uncorrected_p999_ms", ms(raw, 99.9, any));
-        f.put("uncorrected_max_ms", ms(raw, 100, any));
+        f.put(ResultKey.P50_MS.key(), ms(raw, 50, any));
+        f.put(ResultKey.P90_MS.key(), ms(raw, 90, any));
+        f.put(ResultKey.P99_MS.key(), ms(raw, 99, any));
+        f.put(ResultKey.P999_MS.key(), ms(raw, 99.9, any));
+        f.put(ResultKey.MAX_MS.key(), ms(raw, 100, any));
+        f.put(ResultKey.MEAN_MS.key(), any ? dec(raw.getMean() / 1000) : null);
+        f.put(ResultKey.UNCORRECTED_P50_MS.key(), ms(raw, 50, any));
+        f.put(ResultKey.UNCORRECTED_P99_MS.key(), ms(raw, 99, any));
+        f.put(ResultKey.UNCORRECTED_P999_MS.key(), ms(raw, 99.9, any));
+        f.put(ResultKey.UNCORRECTED_MAX_MS.key(), ms(raw, 100, any));
         boolean anyCorrected = corrected.getTotalCount() > 0;
         f.put("wrk_correction_interval_us", s.correctionIntervalUs(conns));
         f.put("wrk_p50_ms", ms(corrected, 50, anyCorrected));
         f.put("wrk_p99_ms", ms(corrected, 99, anyCorrected));
         f.put("wrk_p999_ms", ms(corrected, 99.9, anyCorrected));
-        f.put("client_cpu_pct", s.durationUs() > 0 ? dec(100.0 * s.cpuUs() / s.durationUs()) : null);
-        f.put("client_cpu_us_per_req", s.requests() > 0 ? dec((double) s.cpuUs() / s.requests()) : null);
+        f.put(ResultKey.CLIENT_CPU_PCT.key(), s.durationUs() > 0 ? dec(100.0 * s.cpuUs() / s.durationUs()) : null);
+        f.put(ResultKey.CLIENT_CPU_US_PER_REQ.key(), s.requests() > 0 ? dec((double) s.cpuUs() / s.requests()) : null);
         return f;
     }
 
