@@ -15,6 +15,7 @@ import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
 import mpmbench.benchmarks.telemetry.CgroupHost;
 import mpmbench.benchmarks.telemetry.MachineCpu;
+import mpmbench.loadgen.GeneratorJvm;
 import mpmbench.loadgen.SteadyState;
 
 /**
@@ -106,7 +107,8 @@ public final class EnvInfo {
         put(rows, "git_dirty", run("git", "-C", plan.root().toString(), "status", "--porcelain").isBlank() ? "no" : "yes");
         put(rows, "server_jar", plan.serverJar());
         put(rows, "loadgen_jar", plan.loadgenJar());
-        put(rows, "loadgen_flags", "-t 1 --timeout " + LoadgenRun.TIMEOUT + " --warmup " + plan.warmup().toMillis() + "ms (JVM -XX:+UseSerialGC)");
+        put(rows, "loadgen_flags", "-t 1 --timeout " + LoadgenRun.TIMEOUT + " --warmup " + plan.warmup().toMillis() + "ms (JVM "
+                + String.join(" ", GeneratorJvm.OPTIONS) + ")");
         for (String[] kv : plan.generator().env(plan)) {
             put(rows, kv[0], kv[1]);
         }

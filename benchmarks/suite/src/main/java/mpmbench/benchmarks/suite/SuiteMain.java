@@ -34,8 +34,9 @@ import mpmbench.cli.UsageErrors;
 @Command(name = "mpmbench suite", mixinStandardHelpOptions = true, versionProvider = MpmbenchVersion.class,
         sortOptions = false, usageHelpWidth = 100,
         description = {"Runs scenarios x targets: each target a separate process pinned to one core, the load "
-                + "generator a separate process pinned to another, /proc telemetry once a second.",
-                "Writes summary.csv, samples.csv, env.csv, claims.csv, latency/, charts/, report.md and report.html."},
+                + "generator a separate process pinned to another, the target's CPU from the kernel's accounting (its cgroup, "
+                + "else /proc), memory and threads sampled in the measured window.",
+                "Writes summary.csv, cells.csv, samples.csv, env.csv, claims.csv, latency/, charts/, report.md and report.html."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the run ended (see status in summary.csv)", "1:the run could not go on", "2:bad flag"})
 public final class SuiteMain implements Callable<Integer> {
@@ -80,7 +81,7 @@ public final class SuiteMain implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "results folder (default ROOT/results/<run-id>)")
     Path out;
 
-    @Option(names = "--root", paramLabel = "DIR", description = "repository root holding server/target and loadgen/target "
+    @Option(names = "--root", paramLabel = "DIR", description = "repository root holding server/target, loadgen/target and benchmarks/micro/target "
             + "(default: found from mpmbench-suite.jar's location, else the working directory)")
     Path root;
 
