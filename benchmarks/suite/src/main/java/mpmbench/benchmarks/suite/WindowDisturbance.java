@@ -65,6 +65,15 @@ final class WindowDisturbance {
     }
 
     /**
+     * How far below zero {@code other_cpu_pct}'s remainder may fall from rounding alone, ns: the
+     * readings in whole clock ticks at both ends of the window: /proc/stat's idle, iowait and steal of
+     * each CPU, this JVM's four fields (utime, stime, cutime, cstime) and the holder's two.
+     */
+    static long tickSlackNs(int cpus) {
+        return 2 * TreeSample.NS_PER_TICK * (3L * Math.max(1, cpus) + 4 + 2);
+    }
+
+    /**
      * Puts {@code steal_pct} and {@code other_cpu_pct} into the row, and makes a measured row
      * {@code disturbed} (its earlier status and reason kept in the reason) when either passes its
      * threshold. Nothing when a mark is missing.
@@ -82,8 +91,12 @@ final class WindowDisturbance {
         }
         double ours = nz(targetCpuNs) + nz(generatorCpuNs) + (end.suiteCpuNs() - start.suiteCpuNs())
                 + (end.holderCpuNs() - start.holderCpuNs());
-        // /proc/stat counts in 10 ms ticks per CPU: a small negative remainder is rounding, not a number
-        double other = Math.max(0, (i.busyNs() - ours) * 100.0 / i.wallNs());
+        double remainder = i.busyNs() - ours;
+        // Whole ticks at both ends make a small negative remainder rounding: 0. Beyond that someone's
+        // CPU was counted twice; the negative share stays in the row, where the non-negative
+        // invariant makes it invalid instead of hiding the double count.
+        double other = (remainder < 0 && remainder >= -tickSlackNs(end.machine().cpus()) ? 0 : remainder)
+                * 100.0 / i.wallNs();
         double steal = i.stealPct();
         row.put("steal_pct", steal).put("other_cpu_pct", other);
         Status status = Status.of(row.get("status"));
