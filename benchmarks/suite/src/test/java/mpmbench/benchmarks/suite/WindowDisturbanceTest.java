@@ -1,0 +1,50 @@
+package mpmbench.benchmarks.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import mpmbench.benchmarks.results.Invariants;
+import mpmbench.benchmarks.results.Row;
+import mpmbench.benchmarks.results.Schemas;
+import mpmbench.benchmarks.telemetry.MachineCpu;
+
+import org.junit.jupiter.api.Test;
+
+class WindowDisturbanceTest {
+
+    private static final long TICK_NS = 10_000_000L;
+
+    /** Two CPUs over 3 s (600 ticks of CPU time), {@code busyTicks} of them not idle. */
+    private static Row row(long busyTicks, double measuredNs) {
+        MachineCpu start = new MachineCpu(0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0);
+        MachineCpu end = new MachineCpu(0, 0, 0, 600 - busyTicks, 0, 0, 0, 0, 2, 0, 0, 0, 3_000_000_000L);
+        Row.Builder b = Row.builder(Schemas.SUMMARY).put("status", "ok");
+        WindowDisturbance.put(b, new WindowDisturbance.Mark(start, 0, 0), new WindowDisturbance.Mark(end, 0, 0),
+                measuredNs, 0);
+        return b.build();
+    }
+
+    @Test
+    void a_remainder_within_the_ticks_rounding_reads_zero() {
+        // busy 100 ticks = 1 s; the target counted 1.1 s: 10 ticks below, rounding at this resolution
+        assertTrue(WindowDisturbance.tickSlackNs(2) >= 10 * TICK_NS);
+        assertEquals(0.0, row(100, 1.1e9).num("other_cpu_pct"));
+    }
+
+    @Test
+    void a_double_count_beyond_rounding_stays_negative_and_makes_the_row_invalid() {
+        // busy 1 s, the measured processes 2 s: a whole second counted twice
+        Row r = row(100, 2.0e9);
+        assertEquals(-100.0 / 3, r.num("other_cpu_pct"), 1e-3);
+        List<Invariants.Breach> breaches = Invariants.check(r, 2);
+        assertTrue(breaches.stream().anyMatch(b -> b.rule() == Invariants.NON_NEGATIVE
+                && b.detail().contains("other_cpu_pct")), breaches.toString());
+    }
+
+    @Test
+    void other_processes_cpu_is_the_busy_time_less_the_measured() {
+        assertEquals(50.0, row(300, 1.5e9).num("other_cpu_pct"), 1e-9);
+    }
+}
