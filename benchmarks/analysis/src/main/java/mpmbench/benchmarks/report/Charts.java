@@ -34,6 +34,11 @@ public final class Charts {
 
     private static final String MEDIANS = " Points: medians of the repeats; bars: their 95 % interval.";
 
+    /** The fault timelines' caption after what happened at 0: what is drawn, per bin of the interval log. */
+    private static final String TIMELINE = ", from the start of the measured window: requests/s and p99 per bin of "
+            + "the load generator's interval log, and failed requests per second, each a step across its bin. Lines: "
+            + "median of the repeats; bands: their range.";
+
     private Charts() {
     }
 
@@ -77,17 +82,13 @@ public final class Charts {
                 "Target CPU per request, user + system (hello, most connections)", "");
         JFreeChart crash = FaultTimeline.crash(dir.resolve("latency"), summary, cells, samples, targets);
         if (crash != null) {
-            drawn.add(ChartFiles.save(charts, "crash-timeline", "Around the kill of one child (at 0, red line), from "
-                    + "the start of the measured window: requests/s and p99 per bin of the load generator's interval "
-                    + "log, and failed requests per second, each a step across its bin. Lines: median of the repeats; "
-                    + "bands: their range.", crash));
+            drawn.add(ChartFiles.save(charts, "crash-timeline", "Around the kill of one child (at 0, red line)"
+                    + TIMELINE, crash));
         }
         JFreeChart restart = FaultTimeline.gracefulRestart(dir.resolve("latency"), summary, cells, samples, targets);
         if (restart != null) {
             drawn.add(ChartFiles.save(charts, "graceful-restart-timeline", "Around graceful restarts (red lines; 0 "
-                    + "is each repeat's first, the others at their median offset), from the start of the measured "
-                    + "window: requests/s and p99 per bin of the load generator's interval log, and failed requests "
-                    + "per second, each a step across its bin. Lines: median of the repeats; bands: their range.", restart));
+                    + "is each repeat's first, the others at their median offset)" + TIMELINE, restart));
         }
         JFreeChart slow = StepChart.chart("Normal clients' requests/s vs trickling connections (slow-clients)",
                 Scenarios.SLOW_CLIENTS, "idle", "trickling connections (slowloris, one byte every "
