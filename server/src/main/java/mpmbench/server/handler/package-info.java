@@ -5,7 +5,7 @@
  * benchmark measures. Each endpoint describes its answer in a {@code Response}; the connection loop
  * writes it (and streams /echo's body through, and honours /hello's validators).
  *
- * <p>May use {@code http} and its {@code request}, {@code response} and {@code ascii} packages;
+ * <p>May use {@code http}, {@code http.request}, {@code http.response} and {@code http.ascii};
  * nothing else of the server, so the endpoints know no model, process or scoreboard (the status page
  * arrives as a {@code StatusPage}).
  */
