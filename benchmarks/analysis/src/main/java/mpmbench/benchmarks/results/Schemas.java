@@ -195,6 +195,20 @@ public final class Schemas {
     /** env.csv: key, value. */
     public static final List<String> ENV = List.of("key", "value");
 
+    /**
+     * profile.csv (a run with {@code --profile}): one row per measured window, where the target's CPU
+     * went, from Linux perf on the target's CPUs. {@code samples}: the target's processes' samples;
+     * {@code syscalls_per_req}, {@code perf_ctx_switches_per_req}: perf stat's counts on those CPUs
+     * (every process there) over the window's requests; {@code *_pct}: shares of the target's samples
+     * by what ran (kernel, interpreter, jit, jvm, libc, other: they sum to 100) and by which threads
+     * (compiler, gc_and_vm, serving: 100 again). {@code cpu_us_per_req} is summary.csv's, so a share ×
+     * it is µs per request.
+     */
+    public static final List<String> PROFILE = List.of("scenario", "target", "connections", "repeat", "requests",
+            "cpu_us_per_req", "samples", "syscalls_per_req", "perf_ctx_switches_per_req", "kernel_pct",
+            "interpreter_pct", "jit_pct", "jvm_pct", "libc_pct", "other_pct", "compiler_pct", "gc_and_vm_pct",
+            "serving_pct");
+
     private Schemas() {
     }
 }

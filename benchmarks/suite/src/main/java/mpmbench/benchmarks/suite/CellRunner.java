@@ -29,12 +29,15 @@ public final class CellRunner {
     private final SuitePlan plan;
     private final Path latencyDir;
     private final TargetProc targetProc;
+    /** {@code --profile}'s perf over each window; null without it. */
+    private final CellProfile profile;
 
     /** @param targetProc where the targets' processes and sockets are read (this machine's /proc, or --target-host's) */
     public CellRunner(SuitePlan plan, Path latencyDir, TargetProc targetProc) {
         this.plan = plan;
         this.latencyDir = latencyDir;
         this.targetProc = targetProc;
+        this.profile = plan.profile() ? new CellProfile(plan.out(), plan.pinTarget(), Path.of(plan.java())) : null;
     }
 
     /** The startup cell: the timings of the launch that started {@code target}. */
@@ -129,6 +132,8 @@ public final class CellRunner {
         if (telemetry) {
             sampler.start();
         }
+        boolean targetHere = target.spec().launched() || plan.remote().targetHost() == null;
+        CellProfile perf = telemetry && targetHere ? profile : null;
         LoadgenRun.Outcome out;
         try {
             out = plan.generator().run(plan, c, target.baseUrl() + path, duration, settle, latencyDir,
@@ -156,6 +161,9 @@ public final class CellRunner {
                                 before[0] = sampler.sampleNow();
                             }
                             marks[0] = WindowDisturbance.Mark.now(Holder.process(holder), restarts);
+                            if (perf != null) {
+                                perf.windowStarts(c);
+                            }
                         }
 
                         @Override
@@ -164,6 +172,13 @@ public final class CellRunner {
                                 atEnd[0] = sampler.sampleNow();
                             }
                             marks[1] = WindowDisturbance.Mark.now(Holder.process(holder), restarts);
+                            if (perf != null) {
+                                try {
+                                    perf.windowEnds();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            }
                             if (holder != null) {
                                 holder.stop(); // it writes what it held at the window's end
                             }
@@ -171,6 +186,9 @@ public final class CellRunner {
                     });
         } finally {
             sampler.stop();
+            if (perf != null) {
+                perf.windowEnds(); // a run without a "window over" line: perf stops here
+            }
         }
         List<GracefulRestarts.Restart> restarted = restarts == null ? List.of() : restarts.finish();
         // Without a "window over" line (an agent run that relays none) the closing sample is read now,
@@ -200,6 +218,9 @@ public final class CellRunner {
             boolean sameTree = samples.stream().filter(x -> x.epochMs() > before[0].epochMs() && x.epochMs() < after.epochMs())
                     .allMatch(x -> x.livePids().equals(after.livePids()));
             row.put("ctx_switches_per_req", reqs > 0 && sameTree ? ctx / reqs : Double.NaN);
+            if (perf != null && reqs > 0) {
+                perf.finish(c, after.livePids(), reqs, after.cpuNsSince(before[0]) / 1e3 / reqs);
+            }
             if (reqs > 0 && (Double.isNaN(ctx) || !sameTree)) {
                 ctxNote = "context switches not measured: a process of the target started or exited in the window "
                         + "(an exited one takes its counts with it)";
@@ -235,7 +256,6 @@ public final class CellRunner {
                 out.seconds().stream().filter(x -> x.warmup() || x.tS() <= warmupS + 0.05).toList(),
                 out.seconds().stream().filter(x -> !x.warmup() && x.tS() > warmupS + 0.05 && x.tS() <= endS + 0.05)
                         .mapToLong(LoadgenRun.Second::rps).average().orElse(Double.NaN));
-        boolean targetHere = target.spec().launched() || plan.remote().targetHost() == null;
         WindowDisturbance.put(row, marks[0], marks[1],
                 telemetry && targetHere && windowEndSampled ? after.cpuNsSince(before[0]) : 0,
                 // with --agents the generator is the agents, summed: subtracted too, since they may run

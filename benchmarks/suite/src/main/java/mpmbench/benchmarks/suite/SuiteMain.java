@@ -23,6 +23,7 @@ import picocli.CommandLine;
 import mpmbench.benchmarks.catalogue.Scenario;
 import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.catalogue.SuiteKind;
+import mpmbench.benchmarks.telemetry.PerfWindow;
 import mpmbench.cli.MpmbenchVersion;
 import mpmbench.cli.UsageErrors;
 
@@ -100,6 +101,13 @@ public final class SuiteMain implements Callable<Integer> {
 
     @Option(names = "--no-pin", description = "do not pin the target and the load generator to separate cores")
     boolean noPin;
+
+    @Option(names = "--profile", description = "Linux perf over every measured window, on the target's CPUs: "
+            + "profile.csv (what ran: kernel, interpreter, JIT-compiled Java, the JVM, libc, other; which threads: "
+            + "compilers, GC and VM, serving; system calls and context switches per request) and profile/CELL.txt "
+            + "(with the top symbols). Needs perf (linux-perf) and root; costs the target's CPUs 1-3 %%, so compare "
+            + "a profiled run only with profiled runs")
+    boolean profile;
 
     @Option(names = "--generator", paramLabel = "NAME", description = "the load generator of the measured cells: "
             + "loadgen (ours, default) or wrk (Debian's wrk 4: the closed-model scenarios only, the others skipped "
@@ -224,8 +232,14 @@ public final class SuiteMain implements Callable<Integer> {
                 Path.of(System.getProperty("java.io.tmpdir")).resolve("mpmbench-run-" + runId),
                 micro != null ? micro : kind == SuiteKind.FULL,
                 settleMax != null ? parseDuration(settleMax) : kind.settleCap(), kind.scenariosShareInstance(),
-                remote(chosenTargets), gen);
+                remote(chosenTargets), gen, profile);
         gen.check(plan);
+        if (profile) {
+            String why = PerfWindow.unavailable();
+            if (why != null) {
+                throw new IllegalArgumentException("--profile: " + why);
+            }
+        }
         return plan;
     }
 

@@ -40,12 +40,13 @@ import mpmbench.loadgen.SteadyState;
  *                    rounds interleaved
  * @param remote      the load-generator agents and the url= targets' host ({@link Remote#NONE}: all here)
  * @param generator   the load generator of the measured cells ({@code --generator}; {@link LoadGenerator#LOADGEN}: ours)
+ * @param profile     Linux perf over every measured window of a target on this machine ({@code --profile}, {@link CellProfile})
  */
 public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario> scenarios, int repeats,
                         Duration duration, Duration warmup, Path out, Path root, String java,
                         Map<String, String> sets, List<String> pinTarget, List<String> pinLoad, Path runBase,
                         boolean micro, Duration settleCap, boolean scenariosShareInstance, Remote remote,
-                        LoadGenerator generator) {
+                        LoadGenerator generator, boolean profile) {
 
     public SuitePlan {
         targets = List.copyOf(targets);
@@ -73,13 +74,13 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
         }
     }
 
-    /** A plan measured with our load generator. */
+    /** A plan measured with our load generator, not profiled. */
     public SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario> scenarios, int repeats,
                      Duration duration, Duration warmup, Path out, Path root, String java,
                      Map<String, String> sets, List<String> pinTarget, List<String> pinLoad, Path runBase,
                      boolean micro, Duration settleCap, boolean scenariosShareInstance, Remote remote) {
         this(suite, targets, scenarios, repeats, duration, warmup, out, root, java, sets, pinTarget, pinLoad, runBase,
-                micro, settleCap, scenariosShareInstance, remote, LoadGenerator.LOADGEN);
+                micro, settleCap, scenariosShareInstance, remote, LoadGenerator.LOADGEN, false);
     }
 
     /** The kinds that leave an instance changed, in the order they run last on a shared one (others: -1, first). */
