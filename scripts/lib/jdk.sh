@@ -3,6 +3,14 @@
 : "${MIN_JAVA:=25}"
 
 java_major() {  # prints the major version of the java binary $1, or nothing
+  # The JDK's release file says it without starting a JVM (each start costs 0.1-0.2 s of CPU, paid
+  # by every command the launcher runs); a JDK without one is asked.
+  local release
+  release="$(dirname "$(dirname "$1")")/release"
+  if [[ -r "$release" ]] && grep -q '^JAVA_VERSION=' "$release"; then
+    sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9]*\).*/\1/p' "$release" | head -1
+    return
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -1
 }
 
