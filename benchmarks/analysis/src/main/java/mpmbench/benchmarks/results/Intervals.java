@@ -34,7 +34,10 @@ public final class Intervals {
         public static final Estimate EMPTY = new Estimate(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
-    /** An interval of a ratio; {@code low} may be 0 or negative and {@code high} infinite (unbounded). */
+    /**
+     * An interval of a ratio; {@code low} may be 0 (clipped when the values cannot be negative, see
+     * {@link #ratio}), negative (values that can be) or −∞, and {@code high} infinite (unbounded).
+     */
     public record Ratio(double point, double low, double high) {
         public boolean bounded() {
             return Double.isFinite(low) && Double.isFinite(high);
@@ -64,7 +67,7 @@ public final class Intervals {
     }
 
     /**
-     * Whether an interval of {@link #estimate} had its low bound stopped at 0: a low bound of exactly 0
+     * Whether an interval of {@link #estimate} or {@link #ratio} had its low bound stopped at 0: a low bound of exactly 0
      * under a high one above 0 (values that are all 0 give [0, 0]). Read from the bounds alone, so it
      * holds for cells.csv's columns as for an estimate.
      */
@@ -76,9 +79,20 @@ public final class Intervals {
      * Fieller's interval of mean(a) / mean(b) at {@link #LEVEL}, with Welch–Satterthwaite degrees of
      * freedom; the point is median(a) / median(b). With fewer than 2 values on a side the bounds are NaN.
      * With {@code a} and {@code b} each as if they had {@code n} repeats (same means and spreads) when
-     * {@code n > 0}: what more repeats would give.
+     * {@code n > 0}: what more repeats would give. When no value of either side is negative a low bound
+     * below 0 (Fieller's interval reaches below 0 when the numerator's mean is near 0 against its spread)
+     * stops at 0, as {@link #estimate}'s does: {@link #clippedAtZero} then holds, and an unbounded
+     * interval is [0, inf].
      */
     public static Ratio ratio(double[] a, double[] b, int n) {
+        Ratio r = fieller(a, b, n);
+        // a ratio of figures that cannot be negative (all counts, rates, times, sizes) cannot be either:
+        // a low bound below 0 stops at 0, marked as a clipped estimate is ({@link #clippedAtZero})
+        boolean nonNegative = Arrays.stream(finite(a)).allMatch(d -> d >= 0) && Arrays.stream(finite(b)).allMatch(d -> d >= 0);
+        return nonNegative && r.low() < 0 ? new Ratio(r.point(), 0, Math.max(0, r.high())) : r;
+    }
+
+    private static Ratio fieller(double[] a, double[] b, int n) {
         double[] x = finite(a);
         double[] y = finite(b);
         double point = x.length == 0 || y.length == 0 ? Double.NaN : median(x) / median(y);
