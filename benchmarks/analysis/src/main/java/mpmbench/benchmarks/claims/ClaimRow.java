@@ -33,6 +33,9 @@ final class ClaimRow {
         if (ratio != null) {
             b.put("ratio", bound(ratio.point())).put("ratio_ci_low", bound(ratio.low()))
                     .put("ratio_ci_high", bound(ratio.high()));
+            if (!Double.isNaN(ratio.low())) {
+                b.put("ratio_method", ratio.method().text());
+            }
         }
         if (repeatsNeeded > 0) {
             b.put("repeats_needed", repeatsNeeded);
