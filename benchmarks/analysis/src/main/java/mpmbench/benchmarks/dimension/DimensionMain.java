@@ -66,7 +66,9 @@ public final class DimensionMain implements Callable<Integer> {
             for (String[] cell : DimensionRows.cells(rows)) {
                 Map<String, List<VarianceComponents.Instance>> byTarget = DimensionRows.instances(rows, cell[0], cell[1]);
                 VarianceComponents.Result r = VarianceComponents.of(byTarget);
-                md.append(DimensionReport.markdown(cell[0], cell[1], r)).append('\n');
+                md.append(DimensionReport.markdown(cell[0], cell[1], r));
+                String left = DimensionRows.leftOut(rows, cell[0], cell[1]);
+                md.append(left.isEmpty() ? "" : "\nLeft out (not judged by the suite): " + left + ".\n").append('\n');
                 String stem = "dimension-" + cell[0] + "-" + cell[1];
                 DimensionReport.save(dir.resolve("charts"), stem, DimensionReport.chart(cell[0], cell[1], byTarget, r),
                         "instance req/s by round, " + cell[0] + " " + cell[1]);

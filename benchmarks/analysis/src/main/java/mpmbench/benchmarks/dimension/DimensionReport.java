@@ -37,7 +37,8 @@ public final class DimensionReport {
                     .append(fmt(t.ownSd(), 1)).append(" | ").append(fmt(t.trendPctPerHour(), 1)).append(" |\n");
         }
         md.append("\nShared by every target of a round (two-way table targets × rounds, ").append(r.completeRounds())
-                .append(" complete rounds): sd ").append(fmt(r.roundSd(), 1)).append(" %.\n\n");
+                .append(" complete rounds): sd ").append(Double.isNaN(r.roundSd()) ? "n/a (2 targets and 2 complete rounds needed)"
+                        : fmt(r.roundSd(), 1) + " %").append(".\n\n");
         md.append("| pair | rounds | correlation of instance means | sd of the per-round log-ratio % "
                 + "| rounds for ±5 %, paired | rounds for ±5 %, unpaired |\n|---|---|---|---|---|---|\n");
         for (VarianceComponents.Pair p : r.pairs()) {

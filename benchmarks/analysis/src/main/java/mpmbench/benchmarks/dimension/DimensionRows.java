@@ -117,6 +117,17 @@ public final class DimensionRows {
         return out;
     }
 
+    /** The windows of a scenario and level left out of the analysis, by status: "8 windows disturbed", or "". */
+    public static String leftOut(List<Row> rows, String scenario, String level) {
+        Map<String, Long> by = new java.util.TreeMap<>();
+        for (Row r : rows) {
+            if (r.text("scenario").equals(scenario) && r.text("level").equals(level) && !Status.of(r.text("status")).judged()) {
+                by.merge(r.text("status"), 1L, Long::sum);
+            }
+        }
+        return String.join(", ", by.entrySet().stream().map(e -> e.getValue() + " windows " + e.getKey()).toList());
+    }
+
     /** The (scenario, level) pairs of dimension.csv, in order of appearance: "hello c16". */
     public static List<String[]> cells(List<Row> rows) {
         Map<String, String[]> seen = new LinkedHashMap<>();

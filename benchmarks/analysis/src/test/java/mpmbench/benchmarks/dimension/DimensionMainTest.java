@@ -67,6 +67,7 @@ class DimensionMainTest {
         // the generator-bound instance is left out: nginx has 2 instances
         assertTrue(md.contains("| nginx | 2 | 3.0 |"), md);
         assertTrue(md.contains("| java-event / nginx | 2 |"), md);
+        assertTrue(md.contains("Left out (not judged by the suite): 3 windows generator-bound."), md);
         assertTrue(Files.isRegularFile(dir.resolve("charts").resolve("dimension-hello-c16.png")));
     }
 
