@@ -54,7 +54,7 @@ public final class DimensionReport {
     }
 
     private static String rounds(int n) {
-        return n == 0 ? "> " + VarianceComponents.MAX_ROUNDS : Integer.toString(n);
+        return n < 0 ? "" : n == 0 ? "> " + VarianceComponents.MAX_ROUNDS : Integer.toString(n);
     }
 
     static String fmt(double v, int decimals) {

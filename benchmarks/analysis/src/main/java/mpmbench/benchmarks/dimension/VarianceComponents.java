@@ -25,7 +25,8 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * Standard deviations are given in % (100 × sd of the natural log: about the coefficient of variation
  * for spreads of a few tens of %). For each pair of targets: the correlation of their instance means
  * over the rounds both measured, the sd of their per-round log-ratio, and the rounds a 95 % interval of
- * ±5 % needs paired (that sd) and unpaired (the two instance spreads added). Stateless.
+ * ±5 % needs paired (that sd) and unpaired (the two instance spreads added). A window of 0 req/s has no
+ * logarithm and is left out (an instance needs 2 windows left). Stateless.
  */
 public final class VarianceComponents {
 
@@ -48,7 +49,7 @@ public final class VarianceComponents {
                          double instanceSd, double ownSd, double trendPctPerHour) {
     }
 
-    /** Two targets measured in the same rounds: {@code rounds}, correlation, sd of the log-ratio (%), rounds for ±5 %. */
+    /** Two targets measured in the same rounds: {@code rounds}, correlation, sd of the log-ratio (%), rounds for ±5 % ({@link #rounds}: 0 beyond the most, −1 unknown). */
     public record Pair(String a, String b, int rounds, double correlation, double ratioSd, int roundsPaired,
                        int roundsUnpaired) {
     }
@@ -202,10 +203,10 @@ public final class VarianceComponents {
         return new Pair(a, b, n, correlation(x, y), 100 * sd, rounds(sd * sd), rounds(unpairedVar));
     }
 
-    /** Fewest rounds n with t(n−1) √(v / n) ≤ ln(1 + {@link #TARGET_HALF_WIDTH}); 0 beyond {@link #MAX_ROUNDS} or unknown. */
+    /** Fewest rounds n with t(n−1) √(v / n) ≤ ln(1 + {@link #TARGET_HALF_WIDTH}); 0 beyond {@link #MAX_ROUNDS}, −1 unknown (v NaN). */
     static int rounds(double v) {
         if (!(v >= 0)) {
-            return 0;
+            return -1;
         }
         double goal = Math.log(1 + TARGET_HALF_WIDTH);
         for (int n = 2; n <= MAX_ROUNDS; n++) {

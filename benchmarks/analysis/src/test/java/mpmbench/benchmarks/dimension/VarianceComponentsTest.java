@@ -90,6 +90,7 @@ class VarianceComponentsTest {
     void rounds_for_five_percent_follow_the_t_interval() {
         // sd 5 %: t(n-1)·0.05/√n ≤ ln 1.05 = 0.0488 first at n = 7 (t(6) = 2.447: 0.0462)
         assertEquals(7, VarianceComponents.rounds(0.05 * 0.05));
-        assertEquals(0, VarianceComponents.rounds(Double.NaN));
+        assertEquals(-1, VarianceComponents.rounds(Double.NaN));
+        assertEquals(0, VarianceComponents.rounds(4.0)); // sd 200 %: beyond 500 rounds
     }
 }
