@@ -33,6 +33,9 @@ final class ClaimRow {
         if (ratio != null) {
             b.put("ratio", bound(ratio.point())).put("ratio_ci_low", bound(ratio.low()))
                     .put("ratio_ci_high", bound(ratio.high()));
+            if (!Double.isNaN(ratio.low())) {
+                b.put("ratio_method", ratio.method().text());
+            }
         }
         if (repeatsNeeded > 0) {
             b.put("repeats_needed", repeatsNeeded);
@@ -64,9 +67,10 @@ final class ClaimRow {
         return IntervalText.withRepeats(Intervals.estimate(v), ClaimRow::num);
     }
 
-    /** "1.23 [1.10, 1.37]" or "1.23" without bounds. */
+    /** "1.23 [1.10, 1.37]", "0.373 [0.000*, 1.340]" (low bound clipped at 0), or "1.23" without bounds. */
     static String ratioText(Intervals.Ratio r) {
-        return num(r.point()) + (Double.isNaN(r.low()) ? "" : " [" + num(r.low()) + ", " + num(r.high()) + "]");
+        return num(r.point()) + (Double.isNaN(r.low()) ? "" : " [" + num(r.low())
+                + (Intervals.clippedAtZero(r.low(), r.high()) ? IntervalText.CLIPPED : "") + ", " + num(r.high()) + "]");
     }
 
     static String num(double d) {

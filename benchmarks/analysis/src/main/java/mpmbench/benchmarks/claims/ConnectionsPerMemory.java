@@ -50,7 +50,7 @@ final class ConnectionsPerMemory implements Claim {
         Map<String, double[]> v = new LinkedHashMap<>();
         for (String m : RunData.MODELS) {
             Cells.Key k = run.cells().find(Scenarios.IDLE_KEEPALIVE, Targets.name(f, m), null, idle);
-            v.put(Targets.name(f, m), k == null ? new double[0] : run.cells().values(k, r -> SERVED.applyAsDouble(r) / r.num("pss_mb")));
+            v.put(Targets.name(f, m), k == null ? new double[0] : run.cells().byRound(k, r -> SERVED.applyAsDouble(r) / r.num("pss_mb")));
         }
         String level = ClaimRow.level(run, f, Scenarios.IDLE_KEEPALIVE, null, idle);
         String missing = ClaimRow.missing(run, v, Scenarios.IDLE_KEEPALIVE, null, idle);

@@ -10,6 +10,7 @@ import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.catalogue.Targets;
 import mpmbench.benchmarks.claims.RatioCheck.Side;
 import mpmbench.benchmarks.results.Intervals;
+import mpmbench.benchmarks.results.PairedIntervals;
 import mpmbench.benchmarks.results.Row;
 
 /**
@@ -26,7 +27,7 @@ import mpmbench.benchmarks.results.Row;
  *       must be shown, so no correction is needed (an intersection–union test is at the level of its
  *       parts);</li>
  *   <li><b>does not hold</b> when Holm's step-down over the pairs' one-sided p-values of "a/b is above
- *       the threshold" ({@link Intervals#pBeyond}) rejects at least one at 2.5 % (the one side of the
+ *       the threshold" ({@link PairedIntervals#pBeyondByRound}) rejects at least one at 2.5 % (the one side of the
  *       95 % intervals everywhere else): the correction for having looked at every pair, the extremes
  *       included;</li>
  *   <li><b>inconclusive</b> otherwise.</li>
@@ -66,7 +67,7 @@ final class CpuConvergence implements Claim {
             for (String a : measured) {
                 for (String b : measured) {
                     if (!a.equals(b)) {
-                        double p = Intervals.pBeyond(v.get(a), v.get(b), Claims.CONVERGE, true);
+                        double p = PairedIntervals.pBeyondByRound(v.get(a), v.get(b), Claims.CONVERGE, true);
                         pairs.add(new Pair(a, b, RatioCheck.of(v.get(a), v.get(b), Side.BELOW, Claims.CONVERGE), p));
                     }
                 }

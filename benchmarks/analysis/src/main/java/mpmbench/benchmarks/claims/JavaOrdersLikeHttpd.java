@@ -8,6 +8,7 @@ import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.catalogue.Targets;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.Intervals;
+import mpmbench.benchmarks.results.PairedIntervals;
 import mpmbench.benchmarks.results.Row;
 
 /**
@@ -89,7 +90,7 @@ final class JavaOrdersLikeHttpd implements Claim {
 
     /** +1 when a is clearly faster than b, -1 when clearly slower, 0 when undecided (one repeat: no interval). */
     private static int order(double[] a, double[] b) {
-        Intervals.Ratio r = Intervals.ratio(a, b);
+        Intervals.Ratio r = PairedIntervals.byRound(a, b);
         if (Double.isNaN(r.low()) || Double.isNaN(r.high())) {
             return 0;
         }

@@ -29,7 +29,7 @@ final class JmhRatio {
         double low = s[0] / f[1];
         double high = f[0] > 0 ? s[1] / f[0] : Double.POSITIVE_INFINITY;
         Verdict v = low > factor ? Verdict.HOLDS : high <= factor ? Verdict.DOES_NOT_HOLD : Verdict.INCONCLUSIVE;
-        return new RatioCheck(new Intervals.Ratio(point, low, high), v, 0);
+        return new RatioCheck(new Intervals.Ratio(point, low, high, Intervals.Method.JMH), v, 0);
     }
 
     /** [score − error (not below 0), score + error] in µs; null without an error. */

@@ -1,10 +1,11 @@
 package mpmbench.benchmarks.claims;
 
 import mpmbench.benchmarks.results.Intervals;
+import mpmbench.benchmarks.results.PairedIntervals;
 
 /**
- * A verdict on a ratio a/b against a threshold, from the ratio's 95 % interval
- * ({@link Intervals#ratio}): {@link Verdict#HOLDS} when the whole interval is on the claim's side of
+ * A verdict on a ratio a/b against a threshold, from the ratio's 95 % interval (paired by round
+ * when the rounds allow, else Fieller's: {@link PairedIntervals#byRound}): {@link Verdict#HOLDS} when the whole interval is on the claim's side of
  * the threshold, {@link Verdict#DOES_NOT_HOLD} when the whole interval is on the other side, and
  * {@link Verdict#INCONCLUSIVE} otherwise, with the repeats per side that would clear it at the means
  * and spreads seen ({@link #repeatsNeeded}; 0 when more than {@link #MAX_REPEATS}).
@@ -27,14 +28,19 @@ public record RatioCheck(Intervals.Ratio ratio, Verdict verdict, int repeatsNeed
         BELOW
     }
 
+    /**
+     * The check of a/b, with {@code a} and {@code b} given by round (element i = round i + 1, NaN where
+     * none; {@link mpmbench.benchmarks.results.Cells#byRound}): the paired interval of the rounds both
+     * measured when there are enough, else Fieller's ({@link PairedIntervals#byRound}).
+     */
     public static RatioCheck of(double[] a, double[] b, Side side, double threshold) {
-        Intervals.Ratio r = Intervals.ratio(a, b);
+        Intervals.Ratio r = PairedIntervals.byRound(a, b);
         Verdict v = decide(r, side, threshold);
         int needed = 0;
         if (v == Verdict.INCONCLUSIVE) {
             int have = Math.min(Intervals.estimate(a).n(), Intervals.estimate(b).n());
             for (int n = Math.max(2, have + 1); n <= MAX_REPEATS && needed == 0; n++) {
-                if (decide(Intervals.ratio(a, b, n), side, threshold) != Verdict.INCONCLUSIVE) {
+                if (decide(PairedIntervals.byRound(a, b, n), side, threshold) != Verdict.INCONCLUSIVE) {
                     needed = n;
                 }
             }
@@ -52,7 +58,7 @@ public record RatioCheck(Intervals.Ratio ratio, Verdict verdict, int repeatsNeed
         Intervals.Estimate e = Intervals.estimate(values);
         Verdict v = e.n() < 2 ? Verdict.INCONCLUSIVE : e.low() > 0 ? Verdict.HOLDS
                 : e.high() <= 0 ? Verdict.DOES_NOT_HOLD : Verdict.INCONCLUSIVE;
-        return new RatioCheck(new Intervals.Ratio(e.median(), e.low(), e.high()), v, 0);
+        return new RatioCheck(new Intervals.Ratio(e.median(), e.low(), e.high(), Intervals.Method.MEAN), v, 0);
     }
 
     private static Verdict decide(Intervals.Ratio r, Side side, double threshold) {

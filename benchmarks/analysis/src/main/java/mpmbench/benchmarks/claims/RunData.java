@@ -21,11 +21,12 @@ public record RunData(Cells cells, JmhResults jmh, List<Row> memory) {
 
     /**
      * The values of a figure in each repeat of the first cell matching that gives it (ok repeats; for
-     * memory every repeat that measured the target, {@link Cells#counts}); empty when there is none.
+     * memory every repeat that measured the target, {@link Cells#counts}), by round ({@link Cells#byRound}:
+     * NaN where a round gave none), so that two targets' values pair round by round; empty when there is none.
      */
     double[] values(String scenario, String target, String column, Long connections, Long idle) {
         Cells.Key k = cells.find(scenario, target, connections, idle);
-        return k == null ? new double[0] : cells.values(k, column);
+        return k == null ? new double[0] : cells.byRound(k, column);
     }
 
     /** Why a target has no value in a scenario, e.g. "java-prefork hello c256: generator-bound (3 of 3)". */

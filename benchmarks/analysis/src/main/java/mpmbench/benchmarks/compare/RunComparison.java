@@ -64,14 +64,12 @@ public final class RunComparison {
                     out.add(r.put("verdict", notJudged));
                     continue;
                 }
-                Intervals.Ratio ratio = Intervals.ratio(n, b);
+                // two runs: unpaired (FigureJudgment pairs builds measured in the same rounds of one run)
+                FigureJudgment j = FigureJudgment.of(b, n, f.higherIsBetter(), threshold, false);
+                Intervals.Ratio ratio = j.ratio();
+                double pWorse = j.pWorse();
                 r.put("ratio", ratio.point()).put("ci_low", ratio.low()).put("ci_high", ratio.high());
-                boolean up = ratio.low() > 1;
-                boolean down = ratio.high() < 1;
-                String verdict = !up && !down ? SAME : up == f.higherIsBetter() ? FASTER : SLOWER;
-                double pWorse = f.higherIsBetter() ? Intervals.pBeyond(n, b, 1 - threshold, false)
-                        : Intervals.pBeyond(n, b, 1 + threshold, true);
-                r.put("verdict", verdict).put("p_worse", Double.isNaN(pWorse) ? "" : String.format(Locale.ROOT, "%.3g", pWorse));
+                r.put("verdict", j.verdict()).put("p_worse", Double.isNaN(pWorse) ? "" : String.format(Locale.ROOT, "%.3g", pWorse));
                 out.add(r);
                 tested.add(new Tested(r, Double.isNaN(pWorse) ? 1 : pWorse));
             }

@@ -64,14 +64,15 @@ public final class ReportMarkdown {
         }
         md.append("\nAll directives and flags are in env.csv. Numbers from a shared or busy machine drift: compare "
                 + "targets within one run only, and two runs with `mpmbench compare`.\n\n");
-        md.append(METHOD);
+        md.append(method(run.generator()));
         md.append("\n## Claims\n\n| # | family | claim | values (median [95 % interval] (repeats)) | threshold | ratio [95 % interval] | verdict |\n"
                 + "|---|---|---|---|---|---|---|\n");
         TableNotes notes = new TableNotes();
         for (Row c : claims) {
             String ratio = c.text("ratio").isEmpty() ? "" : short3(c.text("ratio"))
-                    + (c.text("ratio_ci_low").isEmpty() ? "" : " [" + short3(c.text("ratio_ci_low")) + ", "
-                    + short3(c.text("ratio_ci_high")) + "]");
+                    + (c.text("ratio_ci_low").isEmpty() ? "" : " [" + short3(c.text("ratio_ci_low"))
+                    + (Intervals.clippedAtZero(c.num("ratio_ci_low"), c.num("ratio_ci_high")) ? IntervalText.CLIPPED : "")
+                    + ", " + short3(c.text("ratio_ci_high")) + "]" + methodMark(c.text("ratio_method")));
             String verdict = "**" + c.text("verdict") + "**" + (c.text("repeats_needed").isEmpty() ? ""
                     : " (about " + c.text("repeats_needed") + " repeats would decide it)")
                     + (c.text("note").isEmpty() ? "" : " " + notes.mark(cell(c.text("note"))));
@@ -211,15 +212,39 @@ public final class ReportMarkdown {
         return cell(Numbers.short3(v));
     }
 
-    /** How the figures and verdicts are computed, for every report. */
-    static final String METHOD = """
-            ## Method
+    /** " (paired)", " (Fieller)": how a claim's interval was formed (claims.csv's {@code ratio_method}); "" for the others. */
+    static String methodMark(String method) {
+        return method.equals(Intervals.Method.PAIRED.text()) ? " (paired)"
+                : method.equals(Intervals.Method.FIELLER.text()) ? " (Fieller)" : "";
+    }
 
+    /**
+     * How the figures and verdicts are computed, for a run measured by {@code generator}
+     * ({@link ResultsFolder#generator}): its warm-up is that generator's.
+     */
+    static String method(String generator) {
+        return "## Method\n\n" + (generator.equals(ResultsFolder.WRK) ? WRK_WARMUP : OUR_WARMUP) + METHOD;
+    }
+
+    private static final String OUR_WARMUP = """
             - **Steady state first.** Each cell is one load-generator run whose warm-up lasts until the mean \
             requests/s of the last 2 s is within 10 % of the 2 s before (env.csv `settle_rule`, at least \
             `warmup_s`, at most `settle_max_s`); the measured window follows at once. A cell that hits the cap is \
             measured and marked `unsettled`. `warm-up s` is what each cell got. The target's CPU per request is \
             taken over the measured window only.
+            """;
+
+    private static final String WRK_WARMUP = """
+            - **Steady state first (wrk).** wrk has no warm-up of its own: each cell's warm-up is separate, \
+            unmeasured wrk runs of 2 s (their connections closed between runs) until two in a row agree within \
+            10 % (env.csv `settle_rule`, at least `warmup_s`, at most `settle_max_s`; without settling one run of \
+            `warmup_s`), then the measured wrk run of whole seconds on fresh connections. A cell that hits the cap \
+            is measured and marked `unsettled`. `warm-up s` is the wall time each cell got until its measured run. \
+            The target's CPU per request is taken over wrk's measured window only.
+            """;
+
+    /** The rest of the method, the same for every generator. */
+    private static final String METHOD = """
             - **Repeats.** A fresh target instance per repeat, in interleaved rounds (round 1 of every target, \
             then round 2 ...), so drift hits every target alike and an instance's own luck is in the interval. \
             `quick` starts a target once per round and runs its scenarios on it one after the other; `full` starts \
@@ -227,8 +252,12 @@ public final class ReportMarkdown {
             - **Intervals.** A figure is the median of its repeats; its interval is the 95 % Student-t interval of \
             the repeats' mean (like JMH's error over forks): with 3 repeats no distribution-free interval of a \
             median reaches 95 % ([min, max] covers 75 %), and the seconds within a repeat are autocorrelated, so \
-            they would hide the run-to-run spread. A ratio's interval is Fieller's for a ratio of two means \
-            (Welch's degrees of freedom).
+            they would hide the run-to-run spread. A claim's ratio between targets measured in the same rounds \
+            is paired: a t-interval of the mean per-round log-ratio, exponentiated (what a round does to the \
+            machine it does to every target in it, and the ratio within the round cancels it; its point is the \
+            geometric mean of the per-round ratios), from at least 2 rounds where both sides have a value. With \
+            fewer, or a value of 0 (no logarithm), it is Fieller's for a ratio of two means (Welch's degrees of \
+            freedom). The claims table says which after the interval.
             - **Verdicts.** A claim holds when its ratio's whole interval clears the threshold, does not hold when \
             the whole interval is on the other side, and is inconclusive otherwise (with the repeats that would \
             decide it at the spread seen).

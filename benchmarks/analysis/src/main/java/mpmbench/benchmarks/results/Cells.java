@@ -88,6 +88,38 @@ public final class Cells {
         return repeats(k).stream().filter(r -> counts(r, column)).mapToDouble(r -> r.num(column)).toArray();
     }
 
+    /**
+     * {@code column} by round: element r − 1 is repeat r's value (repeat r of every target ran in round
+     * r, {@link PairedIntervals}), NaN where that repeat gives none ({@link #counts}) or did not run; an
+     * empty array when no repeat gives a value. The values are those of {@link #values(Key, String)}.
+     */
+    public double[] byRound(Key k, String column) {
+        return byRound(repeats(k).stream().filter(r -> counts(r, column)).toList(), r -> r.num(column));
+    }
+
+    /** {@link #values(Key, ToDoubleFunction)} by round, as {@link #byRound(Key, String)}. */
+    public double[] byRound(Key k, ToDoubleFunction<Row> value) {
+        return byRound(ok(k), value);
+    }
+
+    /** A row whose repeat is not a whole number from 1 up, or repeats a round already seen, goes after the last round. */
+    private static double[] byRound(List<Row> repeats, ToDoubleFunction<Row> value) {
+        int rounds = repeats.stream().mapToDouble(r -> r.num("repeat")).filter(d -> d >= 1 && d == Math.rint(d))
+                .mapToInt(d -> (int) d).max().orElse(0);
+        List<Double> v = new ArrayList<>(java.util.Collections.nCopies(rounds, Double.NaN));
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (Row r : repeats) {
+            double round = r.num("repeat");
+            if (round >= 1 && round == Math.rint(round) && seen.add((int) round)) {
+                v.set((int) round - 1, value.applyAsDouble(r));
+            } else {
+                v.add(value.applyAsDouble(r));
+            }
+        }
+        double[] out = v.stream().mapToDouble(Double::doubleValue).toArray();
+        return java.util.Arrays.stream(out).anyMatch(Double::isFinite) ? out : new double[0];
+    }
+
     /** {@code column}'s median and interval over the repeats of a cell that give it ({@link #counts}). */
     public Intervals.Estimate estimate(Key k, String column) {
         return Intervals.estimate(values(k, column));

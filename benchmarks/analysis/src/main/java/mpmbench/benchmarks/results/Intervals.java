@@ -34,10 +34,44 @@ public final class Intervals {
         public static final Estimate EMPTY = new Estimate(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
-    /** An interval of a ratio; {@code low} may be 0 or negative and {@code high} infinite (unbounded). */
-    public record Ratio(double point, double low, double high) {
+    /**
+     * An interval of a ratio; {@code low} may be 0 (clipped when the values cannot be negative, see
+     * {@link #ratio}), negative (values that can be) or −∞, and {@code high} infinite (unbounded).
+     */
+    public record Ratio(double point, double low, double high, Method method) {
+
+        /** A ratio whose interval comes from elsewhere (or has none): {@link Method#NONE}. */
+        public Ratio(double point, double low, double high) {
+            this(point, low, high, Method.NONE);
+        }
+
         public boolean bounded() {
             return Double.isFinite(low) && Double.isFinite(high);
+        }
+    }
+
+    /** How an interval of a ratio was formed: claims.csv's {@code ratio_method}. */
+    public enum Method {
+        /** Fieller's interval of the ratio of two independent means ({@link #ratio}): unpaired data */
+        FIELLER("fieller"),
+        /** a t-interval of the mean log-ratio of values measured in the same round ({@link PairedIntervals}) */
+        PAIRED("paired"),
+        /** the t-interval of a figure's own mean ({@link #estimate}), not a ratio of two */
+        MEAN("t"),
+        /** the box of JMH's own errors (claim 5) */
+        JMH("jmh-error"),
+        /** no interval, or one formed elsewhere */
+        NONE("");
+
+        private final String text;
+
+        Method(String text) {
+            this.text = text;
+        }
+
+        /** As claims.csv writes it. */
+        public String text() {
+            return text;
         }
     }
 
@@ -64,7 +98,7 @@ public final class Intervals {
     }
 
     /**
-     * Whether an interval of {@link #estimate} had its low bound stopped at 0: a low bound of exactly 0
+     * Whether an interval of {@link #estimate} or {@link #ratio} had its low bound stopped at 0: a low bound of exactly 0
      * under a high one above 0 (values that are all 0 give [0, 0]). Read from the bounds alone, so it
      * holds for cells.csv's columns as for an estimate.
      */
@@ -76,9 +110,25 @@ public final class Intervals {
      * Fieller's interval of mean(a) / mean(b) at {@link #LEVEL}, with Welch–Satterthwaite degrees of
      * freedom; the point is median(a) / median(b). With fewer than 2 values on a side the bounds are NaN.
      * With {@code a} and {@code b} each as if they had {@code n} repeats (same means and spreads) when
-     * {@code n > 0}: what more repeats would give.
+     * {@code n > 0}: what more repeats would give. When no value of either side is negative a low bound
+     * below 0 (Fieller's interval reaches below 0 when the numerator's mean is near 0 against its spread)
+     * stops at 0, as {@link #estimate}'s does: {@link #clippedAtZero} then holds, and an unbounded
+     * interval is [0, inf].
      */
     public static Ratio ratio(double[] a, double[] b, int n) {
+        Ratio r = fieller(a, b, n);
+        // a ratio of figures that cannot be negative (all counts, rates, times, sizes) cannot be either:
+        // a low bound below 0 stops at 0, marked as a clipped estimate is ({@link #clippedAtZero})
+        boolean nonNegative = Arrays.stream(finite(a)).allMatch(d -> d >= 0) && Arrays.stream(finite(b)).allMatch(d -> d >= 0);
+        return nonNegative && r.low() < 0 ? new Ratio(r.point(), 0, Math.max(0, r.high()), r.method()) : r;
+    }
+
+    private static Ratio fieller(double[] a, double[] b, int n) {
+        Ratio r = fiellerBounds(a, b, n);
+        return new Ratio(r.point(), r.low(), r.high(), Method.FIELLER);
+    }
+
+    private static Ratio fiellerBounds(double[] a, double[] b, int n) {
         double[] x = finite(a);
         double[] y = finite(b);
         double point = x.length == 0 || y.length == 0 ? Double.NaN : median(x) / median(y);
@@ -159,7 +209,7 @@ public final class Intervals {
         return Arrays.stream(values).filter(Double::isFinite).toArray();
     }
 
-    private static double mean(double[] v) {
+    static double mean(double[] v) {
         double s = 0;
         for (double d : v) {
             s += d;
@@ -167,7 +217,7 @@ public final class Intervals {
         return s / v.length;
     }
 
-    private static double variance(double[] v, double mean) {
+    static double variance(double[] v, double mean) {
         double s = 0;
         for (double d : v) {
             s += (d - mean) * (d - mean);

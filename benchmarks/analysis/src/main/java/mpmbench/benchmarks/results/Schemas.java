@@ -168,8 +168,13 @@ public final class Schemas {
     /**
      * claims.csv: one row per claim and family (java, httpd, java-vs-httpd), or per claim and target
      * for claim 8 (a graceful restart drops no request: a count, no ratio). {@code ratio} is the
-     * ratio the verdict is taken on (ratio of the medians), {@code ratio_ci_low}/{@code ratio_ci_high}
-     * its 95 % interval (Fieller, see {@link Intervals}); {@code verdict} holds, does not hold,
+     * ratio the verdict is taken on (its point as {@code ratio_method} says), {@code ratio_ci_low}/{@code ratio_ci_high}
+     * its 95 % interval; {@code ratio_method} how that interval was formed ({@link Intervals.Method}):
+     * {@code paired} (a t-interval of the mean per-round log-ratio over the rounds both sides measured,
+     * {@link PairedIntervals}; its point is the geometric mean of the per-round ratios), {@code fieller}
+     * (unpaired: fewer than 2 such rounds, or a value of 0; its point is the ratio of the medians),
+     * {@code t} (a figure's own interval, e.g. "above 0"), {@code jmh-error} (claim 5), empty without
+     * an interval; {@code verdict} holds, does not hold,
      * inconclusive (the interval straddles the threshold; {@code repeats_needed} is how many repeats
      * per target would clear it at the spread seen, empty when more than 50) or not measured. An
      * unbounded interval is written {@code inf}/{@code -inf}, never empty. {@code level} is the cell
@@ -179,7 +184,7 @@ public final class Schemas {
      * read at the level it is about, named here, so two runs' verdicts are compared level by level.
      */
     public static final List<String> CLAIMS = List.of("claim", "family", "level", "title", "metric", "values",
-            "threshold", "ratio", "ratio_ci_low", "ratio_ci_high", "verdict", "repeats_needed", "note");
+            "threshold", "ratio", "ratio_ci_low", "ratio_ci_high", "ratio_method", "verdict", "repeats_needed", "note");
 
     /**
      * compare.csv ({@code mpmbench compare BASE NEW}): one row per (cell, figure) both runs share.

@@ -5,7 +5,8 @@
  * ({@link mpmbench.benchmarks.results.ResultsFolder}: env, summary as cells, samples, JMH, memory,
  * claims, of every schema), the invariants every row must keep
  * ({@link mpmbench.benchmarks.results.Invariants}), the statistics of a cell's repeats
- * ({@link mpmbench.benchmarks.results.Cells}, {@link mpmbench.benchmarks.results.Intervals}), a figure
+ * ({@link mpmbench.benchmarks.results.Cells}, {@link mpmbench.benchmarks.results.Intervals}; a ratio of
+ * values measured in the same rounds, paired: {@link mpmbench.benchmarks.results.PairedIntervals}), a figure
  * with its interval as people read it ({@link mpmbench.benchmarks.results.IntervalText}) and the
  * rate sweep's "sustained" rule ({@link mpmbench.benchmarks.results.RateSweep}), and the bins of the load
  * generator's interval logs ({@link mpmbench.benchmarks.results.IntervalLog}). It never imports the

@@ -21,6 +21,18 @@ class CellsTest {
     }
 
     @Test
+    void values_by_round_keep_each_repeat_at_its_round_so_that_two_targets_pair() {
+        Cells cells = new Cells(List.of(repeat(3, "ok", 130), repeat(1, "ok", 110), repeat(2, "generator-bound", 500)));
+        Cells.Key k = cells.keys().getFirst();
+        double[] v = cells.byRound(k, "rps");
+        assertEquals(3, v.length);
+        assertEquals(110, v[0]);
+        assertTrue(Double.isNaN(v[1]), "a repeat that gives no value leaves its round empty");
+        assertEquals(130, v[2]);
+        assertEquals(0, new Cells(List.of(repeat(1, "failed", 0))).byRound(k, "rps").length);
+    }
+
+    @Test
     void repeats_that_only_climb_are_called_a_drift() {
         Row c = cell(repeat(1, "ok", 28804), repeat(2, "ok", 37195), repeat(3, "ok", 45486.5));
         assertEquals("ok", c.text("status"));

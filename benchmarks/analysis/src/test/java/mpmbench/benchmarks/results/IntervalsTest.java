@@ -46,6 +46,21 @@ class IntervalsTest {
     }
 
     @Test
+    void a_ratio_of_values_that_cannot_be_negative_stops_at_zero_and_says_so() {
+        // README's claim 3 for httpd at 300 idle printed 0.373 [-0.229, 1.34] before
+        Intervals.Ratio r = Intervals.ratio(new double[] {1, 50, 100}, new double[] {95, 100, 105});
+        assertEquals(0, r.low(), r.toString());
+        assertTrue(Intervals.clippedAtZero(r.low(), r.high()) && r.high() > 1, r.toString());
+        // values that can be negative keep Fieller's bound as it is
+        Intervals.Ratio signed = Intervals.ratio(new double[] {-49, 50, 100}, new double[] {95, 100, 105});
+        assertTrue(signed.low() < 0, signed.toString());
+        // an unbounded interval of such values is [0, inf]
+        Intervals.Ratio open = Intervals.ratio(new double[] {10, 11, 12}, new double[] {0, 0.5, 2});
+        assertEquals(0, open.low());
+        assertEquals(Double.POSITIVE_INFINITY, open.high());
+    }
+
+    @Test
     void a_denominator_indistinguishable_from_zero_gives_an_unbounded_interval() {
         Intervals.Ratio r = Intervals.ratio(new double[] {10, 11, 12}, new double[] {-1, 0.5, 2});
         assertTrue(!r.bounded(), r.toString());

@@ -5,6 +5,8 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 
+import mpmbench.benchmarks.results.IntervalText;
+import mpmbench.benchmarks.results.Intervals;
 import mpmbench.benchmarks.results.Row;
 
 /**
@@ -32,11 +34,18 @@ public final class ClaimsTable {
         lines.add("Level: the cells the verdict was taken at (`c256` = 256 connections, `c16-i2000` = 16 active "
                 + "and 2,000 idle; claim 7 reads every level where all six targets ran). Claim 5's interval is the "
                 + "box of JMH's own 99.9 % errors; claim 7's ratio is the share of the pairs ordered on both sides "
-                + "that agree.");
+                + "that agree. A ratio between targets is paired by round (a t-interval of the mean per-round "
+                + "log-ratio, over the rounds where both have a value), or Fieller's for two means when marked `ᶠ` "
+                + "(fewer than 2 such rounds, or a value of 0)."
+                + (claims.stream().anyMatch(ClaimsTable::clipped) ? " `0*`: the interval reached below 0, which a ratio "
+                + "of figures that cannot be negative cannot; its lower bound is shown clipped at 0." : ""));
         return String.join("\n", lines) + "\n";
     }
 
-    /** "3.38 [3.22, 3.52]", "1.24 [0.889, inf]", "0.5" without an interval, "" without a ratio. */
+    /**
+     * "3.38 [3.22, 3.52]", "1.24 [0.889, inf] ᶠ" (Fieller's interval), "0.373 [0*, 1.34]" (a low bound
+     * clipped at 0), "0.5" without an interval, "" without a ratio.
+     */
     static String ratio(Row c) {
         String point = c.text("ratio");
         if (point.isEmpty()) {
@@ -44,7 +53,16 @@ public final class ClaimsTable {
         }
         String low = c.text("ratio_ci_low");
         String high = c.text("ratio_ci_high");
-        return sig(point) + (low.isEmpty() || high.isEmpty() ? "" : " [" + sig(low) + ", " + sig(high) + "]");
+        if (low.isEmpty() || high.isEmpty()) {
+            return sig(point);
+        }
+        return sig(point) + " [" + sig(low) + (clipped(c) ? IntervalText.CLIPPED : "") + ", " + sig(high) + "]"
+                + (c.text("ratio_method").equals(Intervals.Method.FIELLER.text()) ? " ᶠ" : "");
+    }
+
+    /** Whether a claim's interval had its low bound stopped at 0 ({@link Intervals#clippedAtZero}). */
+    static boolean clipped(Row c) {
+        return !c.text("ratio_ci_low").isEmpty() && Intervals.clippedAtZero(c.num("ratio_ci_low"), c.num("ratio_ci_high"));
     }
 
     /** "**inconclusive** (~8 repeats would decide it)". */
