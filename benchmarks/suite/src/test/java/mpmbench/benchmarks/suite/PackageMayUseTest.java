@@ -28,6 +28,7 @@ class PackageMayUseTest {
             Map.entry("report.chart", Set.of("results", "catalogue")),
             Map.entry("report", Set.of("report.chart", "claims", "results", "catalogue")),
             Map.entry("verify", Set.of("results")),
+            Map.entry("dimension", Set.of("results", "report.chart")),
             Map.entry("telemetry", Set.of()),
             Map.entry("suite", Set.of("telemetry", "catalogue", "results", "report")));
 
