@@ -93,6 +93,13 @@ public final class SuiteMain implements Callable<Integer> {
             + "alike, or for one target with its name before a colon (java-worker:ThreadsPerChild=1); repeatable")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--baseline", paramLabel = "REF", description = "also run the server models of another build as "
+            + "targets base:java-X in the same rounds, each beside its java-X, the order alternating by round (ABBA); "
+            + "REF is a git revision (exported and built once into <tmp>/mpmbench-base-COMMIT, Maven offline first) or "
+            + "a built tree (a folder with server/target/mpmbench-server.jar). 'mpmbench compare DIR' then judges "
+            + "new against base paired by round. The peers run once (the same binaries)")
+    String baseline;
+
     @Option(names = "--micro", negatable = true, description = "run a short JMH micro pass after the scenarios "
             + "(about 4 min, at most " + MicroPass.TIMEOUT_MIN + "; copies jmh.csv, jmh.json, memory.csv into the results): "
             + "full does by default, quick does not; --no-micro skips it")
@@ -176,6 +183,14 @@ public final class SuiteMain implements Callable<Integer> {
         err.printf("mpmbench suite %s: %d cells, %d targets x %d scenarios%s, results in %s%n", plan.suite().label(),
                 plan.cells().size(), plan.targets().size(), plan.scenarios().size(), plan.micro() ? ", then a micro pass" : "",
                 plan.out());
+        if (plan.baseline() != null) {
+            try {
+                plan.baseline().ensureBuilt(plan.root(), plan.java(), err);
+            } catch (java.io.IOException e) {
+                err.println("mpmbench suite: " + e.getMessage());
+                return 1;
+            }
+        }
         Path dir = new SuiteRunner(plan, err, waitQuiet != null ? parseDuration(waitQuiet) : Duration.ZERO)
                 .run(runId, rawArgs);
         out2.println("mpmbench suite: results in " + dir + " (report.html, report.md)");
@@ -201,18 +216,23 @@ public final class SuiteMain implements Callable<Integer> {
         for (String t : targetNames) {
             chosenTargets.add(TargetSpec.parse(t));
         }
+        Path repo = root != null ? root.toAbsolutePath() : detectRoot();
+        Baseline base = baseline == null ? null
+                : Baseline.parse(baseline, repo, Path.of(System.getProperty("java.io.tmpdir")));
+        if (base != null) {
+            chosenTargets = withBase(chosenTargets);
+        }
         Map<String, String> setMap = new LinkedHashMap<>();
         List<String> names = chosenTargets.stream().map(TargetSpec::name).toList();
         for (String s : sets) {
             Map.Entry<String, String> e = Directives.parseSet(s);
-            int colon = e.getKey().indexOf(':');
+            int colon = e.getKey().lastIndexOf(':'); // base:java-event:Directive names a base target
             if (colon >= 0 && !names.contains(e.getKey().substring(0, colon))) {
                 throw new IllegalArgumentException("--set " + s + ": no target '" + e.getKey().substring(0, colon)
                         + "' in this run; accepted: " + String.join(", ", names));
             }
             setMap.put(e.getKey(), e.getValue());
         }
-        Path repo = root != null ? root.toAbsolutePath() : detectRoot();
         Path outDir = out != null ? out.toAbsolutePath() : repo.resolve("results").resolve(runId);
         boolean pin = !noPin && cores >= 2;
         LoadGenerator gen = generator == null ? LoadGenerator.LOADGEN : LoadGenerator.of(generator);
@@ -224,9 +244,25 @@ public final class SuiteMain implements Callable<Integer> {
                 Path.of(System.getProperty("java.io.tmpdir")).resolve("mpmbench-run-" + runId),
                 micro != null ? micro : kind == SuiteKind.FULL,
                 settleMax != null ? parseDuration(settleMax) : kind.settleCap(), kind.scenariosShareInstance(),
-                remote(chosenTargets), gen);
+                remote(chosenTargets), gen, base);
         gen.check(plan);
         return plan;
+    }
+
+    /** The targets with each java-X followed by its base:java-X; throws when there is no java-X to compare. */
+    static List<TargetSpec> withBase(List<TargetSpec> targets) {
+        List<TargetSpec> out = new ArrayList<>();
+        for (TargetSpec t : targets) {
+            out.add(t);
+            if (t.kind() == TargetSpec.Kind.JAVA) {
+                out.add(t.asBase());
+            }
+        }
+        if (out.size() == targets.size()) {
+            throw new IllegalArgumentException("--baseline compares our server's models: --targets needs a java-X "
+                    + "(java-prefork, java-worker, java-event, java-virtual)");
+        }
+        return out;
     }
 
     /** The hosts of {@code --agents} and {@code --target-host} with their ssh flags; throws naming a bad flag. */

@@ -40,12 +40,14 @@ import mpmbench.loadgen.SteadyState;
  *                    rounds interleaved
  * @param remote      the load-generator agents and the url= targets' host ({@link Remote#NONE}: all here)
  * @param generator   the load generator of the measured cells ({@code --generator}; {@link LoadGenerator#LOADGEN}: ours)
+ * @param baseline    the base build of {@code --baseline} whose {@code base:java-X} targets are among {@code targets};
+ *                    null when there is none. With one, rounds alternate the target order (ABBA, {@link #targetsInRound})
  */
 public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario> scenarios, int repeats,
                         Duration duration, Duration warmup, Path out, Path root, String java,
                         Map<String, String> sets, List<String> pinTarget, List<String> pinLoad, Path runBase,
                         boolean micro, Duration settleCap, boolean scenariosShareInstance, Remote remote,
-                        LoadGenerator generator) {
+                        LoadGenerator generator, Baseline baseline) {
 
     public SuitePlan {
         targets = List.copyOf(targets);
@@ -71,6 +73,16 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
             throw new IllegalArgumentException("--warmup must not be negative and --settle-max 0 (no settling) or at least "
                     + 2 * SteadyState.WINDOW_S + "s (two windows of the steady-state rule) and at least --warmup");
         }
+    }
+
+    /** A plan without a base build. */
+    public SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario> scenarios, int repeats,
+                     Duration duration, Duration warmup, Path out, Path root, String java,
+                     Map<String, String> sets, List<String> pinTarget, List<String> pinLoad, Path runBase,
+                     boolean micro, Duration settleCap, boolean scenariosShareInstance, Remote remote,
+                     LoadGenerator generator) {
+        this(suite, targets, scenarios, repeats, duration, warmup, out, root, java, sets, pinTarget, pinLoad, runBase,
+                micro, settleCap, scenariosShareInstance, remote, generator, null);
     }
 
     /** A plan measured with our load generator. */
@@ -107,6 +119,26 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
         return root.resolve("server/target/mpmbench-server.jar");
     }
 
+    /** The server jar a java target runs: the base build's for {@code base:java-X}, else this build's. */
+    public Path serverJar(TargetSpec t) {
+        return t.base() && baseline != null ? baseline.serverJar() : serverJar();
+    }
+
+    /** How the targets are ordered within a round, for env.csv's {@code target_order}. */
+    public String targetOrder() {
+        return baseline == null ? "as listed in every round"
+                : "ABBA: odd rounds as listed, even rounds reversed (each base:java-X beside its java-X)";
+    }
+
+    /**
+     * The targets in the order round {@code round} (from 1) runs them: as listed, or with a base build
+     * reversed in even rounds (ABBA), so that neither build always runs first and time's drift cancels
+     * in the paired ratios.
+     */
+    public List<TargetSpec> targetsInRound(int round) {
+        return baseline != null && round % 2 == 0 ? targets.reversed() : targets;
+    }
+
     public Path loadgenJar() {
         return root.resolve("loadgen/target/mpmbench-loadgen.jar");
     }
@@ -129,14 +161,14 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
         List<Cell> cells = new ArrayList<>();
         for (int r = 1; r <= repeats; r++) {
             if (scenariosShareInstance) {
-                for (TargetSpec t : targets) {
+                for (TargetSpec t : targetsInRound(r)) {
                     for (Scenario s : scenarios) {
                         addLevels(cells, s, t, r);
                     }
                 }
             } else {
                 for (Scenario s : scenarios) {
-                    for (TargetSpec t : targets) {
+                    for (TargetSpec t : targetsInRound(r)) {
                         addLevels(cells, s, t, r);
                     }
                 }

@@ -130,13 +130,13 @@ public final class SuiteRunner {
                 .filter(s -> onlyStartup || s.kind() != ScenarioKind.STARTUP).toList();
         for (int round = 1; round <= plan.repeats(); round++) {
             if (plan.scenariosShareInstance()) {
-                for (TargetSpec t : plan.targets()) {
+                for (TargetSpec t : plan.targetsInRound(round)) {
                     runInstance(runner, measured, t, round, bar);
                     writeCsv(out);
                 }
             } else {
                 for (Scenario s : measured) {
-                    for (TargetSpec t : plan.targets()) {
+                    for (TargetSpec t : plan.targetsInRound(round)) {
                         runInstance(runner, List.of(s), t, round, bar);
                         writeCsv(out);
                     }
@@ -177,7 +177,7 @@ public final class SuiteRunner {
     /** Why a scenario cannot run on a target here, or null when it can. */
     private String skipReason(Scenario s, TargetSpec t) {
         String path = t.pathFor(s);
-        Optional<String> missing = TargetLauncher.unavailable(t, plan.serverJar());
+        Optional<String> missing = TargetLauncher.unavailable(t, plan.serverJar(t));
         if (missing.isPresent()) {
             return missing.get();
         }
