@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 public record Baseline(String ref, Path root, String commit) {
 
     /** The prefix of a base build's target names: {@code base:java-event}. */
-    public static final String PREFIX = "base:";
+    public static final String PREFIX = mpmbench.benchmarks.catalogue.Targets.BASE_PREFIX;
     private static final long BUILD_TIMEOUT_MIN = 30;
 
     /** The base build's server jar. */

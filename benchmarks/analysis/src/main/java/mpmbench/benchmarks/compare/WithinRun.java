@@ -1,0 +1,108 @@
+package mpmbench.benchmarks.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import mpmbench.benchmarks.catalogue.Targets;
+import mpmbench.benchmarks.results.Cells;
+import mpmbench.benchmarks.results.Intervals;
+import mpmbench.benchmarks.results.ResultsFolder;
+import mpmbench.benchmarks.results.Row;
+import mpmbench.benchmarks.results.Schemas;
+
+/**
+ * {@code compare DIR}: one run of {@code suite --baseline} judged within itself, each {@code java-X} cell
+ * (new) against its {@code base:java-X} cell (base), figure by figure, paired by round: the interval is
+ * {@link PairedRatio}'s over the rounds in which both were ok, the regression test its paired t-test,
+ * then Holm's step-down over every judged figure as {@link RunComparison} does. Rows name the new
+ * target; cells without a base counterpart (the peers) are not compared. Stateless.
+ */
+final class WithinRun {
+
+    /** What compare.md says of its intervals in this mode. */
+    static final String INTERVAL_NOTE = "Within one run of suite --baseline: new = java-X, base = base:java-X, "
+            + "measured in the same rounds (ABBA). Ratio = the geometric mean of the per-round ratios new / base; "
+            + "interval = 95 %, paired by round (Student's t over the per-round log-ratios, exponentiated).";
+
+    private WithinRun() {
+    }
+
+    /** True when the run has cells of a base build ({@code base:} targets). */
+    static boolean hasBase(ResultsFolder run) {
+        return run.cells().keys().stream().anyMatch(k -> k.target().startsWith(Targets.BASE_PREFIX));
+    }
+
+    /** compare.csv rows ({@link Schemas#COMPARE}) for every cell of a target that has a base counterpart. */
+    static List<Row> compare(ResultsFolder run, double threshold) {
+        Cells cells = run.cells();
+        List<Row.Builder> out = new ArrayList<>();
+        List<RunComparison.Tested> tested = new ArrayList<>();
+        for (Cells.Key k : cells.keys()) {
+            Cells.Key b = new Cells.Key(k.scenario(), Targets.BASE_PREFIX + k.target(), k.connections(), k.rate(), k.idle());
+            if (k.target().startsWith(Targets.BASE_PREFIX) || cells.repeats(b).isEmpty()) {
+                continue;
+            }
+            for (Figure f : Figure.of(k.scenario())) {
+                Map<Long, Double> base = byRound(cells, b, f.column());
+                Map<Long, Double> next = byRound(cells, k, f.column());
+                Row.Builder r = Row.builder(Schemas.COMPARE).put("scenario", k.scenario()).put("target", k.target())
+                        .put("connections", k.connections()).put("rate", k.rate()).put("idle", k.idle())
+                        .put("figure", f.column()).put("base", median(base)).put("base_n", base.size())
+                        .put("new", median(next)).put("new_n", next.size()).put("regression", false);
+                double[] logs = logRatios(next, base);
+                String notJudged = notJudged(cells, k, b, logs.length);
+                if (notJudged != null) {
+                    out.add(r.put("verdict", notJudged));
+                    continue;
+                }
+                Intervals.Ratio ratio = PairedRatio.interval(logs);
+                r.put("ratio", ratio.point()).put("ci_low", ratio.low()).put("ci_high", ratio.high());
+                boolean up = ratio.low() > 1;
+                boolean down = ratio.high() < 1;
+                String verdict = !up && !down ? RunComparison.SAME : up == f.higherIsBetter() ? RunComparison.FASTER
+                        : RunComparison.SLOWER;
+                double pWorse = f.higherIsBetter() ? PairedRatio.pBeyond(logs, 1 - threshold, false)
+                        : PairedRatio.pBeyond(logs, 1 + threshold, true);
+                r.put("verdict", verdict).put("p_worse", String.format(Locale.ROOT, "%.3g", pWorse));
+                out.add(r);
+                tested.add(new RunComparison.Tested(r, pWorse));
+            }
+        }
+        RunComparison.holm(tested);
+        return out.stream().map(Row.Builder::build).toList();
+    }
+
+    /** The figure of each ok round of a cell, by round (NaN and missing values left out). */
+    private static Map<Long, Double> byRound(Cells cells, Cells.Key k, String column) {
+        Map<Long, Double> v = new TreeMap<>();
+        for (Row r : cells.ok(k)) {
+            double x = r.num(column);
+            if (Double.isFinite(x)) {
+                v.put(Math.round(r.num("repeat")), x);
+            }
+        }
+        return v;
+    }
+
+    private static double[] logRatios(Map<Long, Double> next, Map<Long, Double> base) {
+        return next.entrySet().stream().filter(e -> base.containsKey(e.getKey()) && e.getValue() > 0 && base.get(e.getKey()) > 0)
+                .mapToDouble(e -> Math.log(e.getValue() / base.get(e.getKey()))).toArray();
+    }
+
+    private static double median(Map<Long, Double> v) {
+        return Intervals.median(v.values().stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static String notJudged(Cells cells, Cells.Key k, Cells.Key b, int pairs) {
+        if (cells.ok(b).size() != cells.repeats(b).size()) {
+            return cells.whyEmpty(b) + " in base";
+        }
+        if (cells.ok(k).size() != cells.repeats(k).size()) {
+            return cells.whyEmpty(k) + " in new";
+        }
+        return pairs < 2 ? "too few paired rounds (" + pairs + "; 2 or more needed)" : null;
+    }
+}
