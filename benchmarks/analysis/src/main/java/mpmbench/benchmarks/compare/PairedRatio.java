@@ -24,9 +24,14 @@ final class PairedRatio {
 
     /** The interval at {@link Intervals#LEVEL} from log(new_i / base_i) of n ≥ 2 rounds; point = exp(mean). */
     static Intervals.Ratio interval(double[] logRatios) {
+        return interval(logRatios, Intervals.LEVEL);
+    }
+
+    /** As {@link #interval(double[])} at a two-sided {@code level} (e.g. 0.99375 for one of 8 looks at 5 %). */
+    static Intervals.Ratio interval(double[] logRatios, double level) {
         int n = logRatios.length;
         double mean = mean(logRatios);
-        double half = TDistribution.of(n - 1).inverseCumulativeProbability(1 - (1 - Intervals.LEVEL) / 2) * se(logRatios, mean);
+        double half = TDistribution.of(n - 1).inverseCumulativeProbability(1 - (1 - level) / 2) * se(logRatios, mean);
         return new Intervals.Ratio(Math.exp(mean), Math.exp(mean - half), Math.exp(mean + half));
     }
 

@@ -16,7 +16,8 @@ import mpmbench.benchmarks.results.Schemas;
 /**
  * {@code compare DIR}: one run of {@code suite --baseline} judged within itself, each {@code java-X} cell
  * (new) against its {@code base:java-X} cell (base), figure by figure, paired by round: the interval is
- * {@link PairedRatio}'s over the rounds in which both were ok, the regression test its paired t-test,
+ * {@link PairedRatio}'s over the rounds in which both were ok (a round that is not ok on one side, e.g.
+ * disturbed, drops out as a pair; fewer than 2 pairs: not judged), the regression test its paired t-test,
  * then Holm's step-down over every judged figure as {@link RunComparison} does. Rows name the new
  * target; cells without a base counterpart (the peers) are not compared. Stateless.
  */
@@ -25,7 +26,8 @@ final class WithinRun {
     /** What compare.md says of its intervals in this mode. */
     static final String INTERVAL_NOTE = "Within one run of suite --baseline: new = java-X, base = base:java-X, "
             + "measured in the same rounds (ABBA). Ratio = the geometric mean of the per-round ratios new / base; "
-            + "interval = 95 %, paired by round (Student's t over the per-round log-ratios, exponentiated).";
+            + "interval = 95 %, paired by round (Student's t over the per-round log-ratios, exponentiated; with "
+            + "suite --until-decided, at 1 - 5 % / looks, Bonferroni over its looks).";
 
     private WithinRun() {
     }
@@ -35,9 +37,31 @@ final class WithinRun {
         return run.cells().keys().stream().anyMatch(k -> k.target().startsWith(Targets.BASE_PREFIX));
     }
 
+    /**
+     * env.csv's key for the most looks {@code suite --until-decided} may take at the data: each look's
+     * intervals are at 1 − 5 % / looks and each p_worse is multiplied by the looks (Bonferroni over the looks),
+     * so that stopping when a figure looks decided keeps the error at 5 %. Absent: one look.
+     */
+    public static final String LOOKS_KEY = "until_decided_looks";
+
+    /** The most looks recorded in env.csv ({@link #LOOKS_KEY}), 1 when none. */
+    static int looks(ResultsFolder run) {
+        try {
+            return Math.max(1, Integer.parseInt(run.env().getOrDefault(LOOKS_KEY, "1").strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
     /** compare.csv rows ({@link Schemas#COMPARE}) for every cell of a target that has a base counterpart. */
     static List<Row> compare(ResultsFolder run, double threshold) {
+        return compare(run, threshold, looks(run));
+    }
+
+    /** As above, with each of {@code looks} looks at 5 % / looks (Bonferroni). */
+    static List<Row> compare(ResultsFolder run, double threshold, int looks) {
         Cells cells = run.cells();
+        double level = 1 - (1 - Intervals.LEVEL) / looks;
         List<Row.Builder> out = new ArrayList<>();
         List<RunComparison.Tested> tested = new ArrayList<>();
         for (Cells.Key k : cells.keys()) {
@@ -53,19 +77,20 @@ final class WithinRun {
                         .put("figure", f.column()).put("base", median(base)).put("base_n", base.size())
                         .put("new", median(next)).put("new_n", next.size()).put("regression", false);
                 double[] logs = logRatios(next, base);
-                String notJudged = notJudged(cells, k, b, logs.length);
+                String notJudged = logs.length >= 2 ? null : "too few paired rounds (" + logs.length
+                        + " ok on both sides; 2 or more needed; base: " + why(cells, b) + "; new: " + why(cells, k) + ")";
                 if (notJudged != null) {
                     out.add(r.put("verdict", notJudged));
                     continue;
                 }
-                Intervals.Ratio ratio = PairedRatio.interval(logs);
+                Intervals.Ratio ratio = PairedRatio.interval(logs, level);
                 r.put("ratio", ratio.point()).put("ci_low", ratio.low()).put("ci_high", ratio.high());
                 boolean up = ratio.low() > 1;
                 boolean down = ratio.high() < 1;
                 String verdict = !up && !down ? RunComparison.SAME : up == f.higherIsBetter() ? RunComparison.FASTER
                         : RunComparison.SLOWER;
-                double pWorse = f.higherIsBetter() ? PairedRatio.pBeyond(logs, 1 - threshold, false)
-                        : PairedRatio.pBeyond(logs, 1 + threshold, true);
+                double pWorse = Math.min(1, looks * (f.higherIsBetter() ? PairedRatio.pBeyond(logs, 1 - threshold, false)
+                        : PairedRatio.pBeyond(logs, 1 + threshold, true)));
                 r.put("verdict", verdict).put("p_worse", String.format(Locale.ROOT, "%.3g", pWorse));
                 out.add(r);
                 tested.add(new RunComparison.Tested(r, pWorse));
@@ -87,6 +112,11 @@ final class WithinRun {
         return v;
     }
 
+    private static String why(Cells cells, Cells.Key k) {
+        String why = cells.whyEmpty(k);
+        return why.isEmpty() ? "all ok" : why;
+    }
+
     private static double[] logRatios(Map<Long, Double> next, Map<Long, Double> base) {
         return next.entrySet().stream().filter(e -> base.containsKey(e.getKey()) && e.getValue() > 0 && base.get(e.getKey()) > 0)
                 .mapToDouble(e -> Math.log(e.getValue() / base.get(e.getKey()))).toArray();
@@ -94,15 +124,5 @@ final class WithinRun {
 
     private static double median(Map<Long, Double> v) {
         return Intervals.median(v.values().stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    private static String notJudged(Cells cells, Cells.Key k, Cells.Key b, int pairs) {
-        if (cells.ok(b).size() != cells.repeats(b).size()) {
-            return cells.whyEmpty(b) + " in base";
-        }
-        if (cells.ok(k).size() != cells.repeats(k).size()) {
-            return cells.whyEmpty(k) + " in new";
-        }
-        return pairs < 2 ? "too few paired rounds (" + pairs + "; 2 or more needed)" : null;
     }
 }

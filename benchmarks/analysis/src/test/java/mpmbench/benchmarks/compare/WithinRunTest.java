@@ -30,15 +30,21 @@ class WithinRunTest {
     private static final double[] OWN = {1.01, 0.99, 1.0, 1.005};
 
     private static Path run(Path dir, double newOverBase, String baseStatus) throws IOException {
+        return run(dir, newOverBase, baseStatus, 1, 1);
+    }
+
+    /** Base's rounds 1..{@code notOk} have {@code baseStatus}; env.csv records {@code looks}. */
+    private static Path run(Path dir, double newOverBase, String baseStatus, int notOk, int looks) throws IOException {
         Files.createDirectories(dir);
         CsvTables.write(dir.resolve("env.csv"), Schemas.ENV, List.of(
                 Row.builder(Schemas.ENV).put("key", "schema_version").put("value", Schemas.VERSION).build(),
+                Row.builder(Schemas.ENV).put("key", WithinRun.LOOKS_KEY).put("value", looks).build(),
                 Row.builder(Schemas.ENV).put("key", "run_id").put("value", dir.getFileName()).build()));
         List<Row> rows = new ArrayList<>();
         for (int r = 1; r <= ROUND.length; r++) {
             rows.add(row("java-event", r, 20_000 * ROUND[r - 1] * OWN[r - 1] * newOverBase, "ok"));
             rows.add(row("base:java-event", r, 20_000 * ROUND[r - 1] * OWN[ROUND.length - r],
-                    r == 1 ? baseStatus : "ok"));
+                    r <= notOk ? baseStatus : "ok"));
             rows.add(row("httpd-event", r, 15_000 * ROUND[r - 1], "ok"));
         }
         CsvTables.write(dir.resolve("summary.csv"), Schemas.SUMMARY, rows);
@@ -101,10 +107,30 @@ class WithinRunTest {
     }
 
     @Test
-    void aBaseRoundThatIsNotOkLeavesTheCellUnjudged(@TempDir Path tmp) throws IOException {
-        Result r = compare(run(tmp.resolve("d"), 0.95, "disturbed"));
-        assertEquals(3, r.code(), r.out() + r.err());
-        assertTrue(figure(r.rows(), "rps").text("verdict").endsWith("in base"), r.rows().toString());
+    void aRoundThatIsNotOkOnOneSideDropsOutAsAPair(@TempDir Path tmp) throws IOException {
+        Result r = compare(run(tmp.resolve("d"), 0.95, "disturbed"), "--threshold", "2%");
+        Row rps = figure(r.rows(), "rps");
+        assertEquals("slower", rps.text("verdict"));
+        assertEquals(3, rps.num("base_n"));
+        Result three = compare(run(tmp.resolve("d3"), 0.95, "disturbed", 3, 1));
+        assertEquals(3, three.code(), three.out() + three.err());
+        assertEquals("too few paired rounds (1 ok on both sides; 2 or more needed; base: disturbed (3 of 4); new: all ok)",
+                figure(three.rows(), "rps").text("verdict"));
+    }
+
+    @Test
+    void moreLooksWidenTheIntervalAndDecisionsSayWhatIsDecided(@TempDir Path tmp) throws IOException {
+        Row one = figure(compare(run(tmp.resolve("l1"), 0.95, "ok", 0, 1)).rows(), "rps");
+        Row eight = figure(compare(run(tmp.resolve("l8"), 0.95, "ok", 0, 8)).rows(), "rps");
+        assertTrue(eight.num("ci_low") < one.num("ci_low") && eight.num("ci_high") > one.num("ci_high"),
+                one + " / " + eight);
+        assertEquals(Math.min(1, 8 * one.num("p_worse")), eight.num("p_worse"), 0.01);
+        var d = Decisions.of(mpmbench.benchmarks.results.ResultsFolder.readSuite(tmp.resolve("l8")), 0.10, 8);
+        assertEquals("slower", d.stream().filter(x -> x.figure().equals("rps")).findFirst().orElseThrow().decision());
+        var aa = Decisions.of(mpmbench.benchmarks.results.ResultsFolder.readSuite(run(tmp.resolve("aa"), 1.0, "ok")), 0.10, 1);
+        assertTrue(aa.stream().allMatch(x -> x.decision().equals(Decisions.EQUIVALENT)), aa.toString());
+        var wide = Decisions.of(mpmbench.benchmarks.results.ResultsFolder.readSuite(tmp.resolve("aa")), 0.001, 1);
+        assertTrue(wide.stream().allMatch(x -> x.decision().equals(Decisions.UNDECIDED) && x.pairs() == 4), wide.toString());
     }
 
     @Test
