@@ -15,6 +15,8 @@ import mpmbench.benchmarks.results.Row;
 public final class Decisions {
 
     public static final String EQUIVALENT = "equivalent";
+    /** env.csv's key for the most looks of {@code suite --until-decided} ({@code compare DIR} reads it). */
+    public static final String LOOKS_KEY = WithinRun.LOOKS_KEY;
     public static final String UNDECIDED = "undecided";
 
     /** decided.csv, written by the suite: one row per figure, the round count when it was decided. */

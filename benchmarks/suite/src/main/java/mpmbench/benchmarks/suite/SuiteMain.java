@@ -100,6 +100,22 @@ public final class SuiteMain implements Callable<Integer> {
             + "new against base paired by round. The peers run once (the same binaries)")
     String baseline;
 
+    @Option(names = "--until-decided", description = "with --baseline: after --repeats, add rounds only for the cells "
+            + "with a figure compare cannot decide yet (faster, slower, or equivalent: interval within 10 %%), both "
+            + "builds of each, until all are decided, --budget is spent or --max-repeats is reached. The error of "
+            + "the repeated looks is kept at 5 %% by a Bonferroni split over the most looks "
+            + "(K = max-repeats - repeats + 1: each at 5 %%/K, as compare DIR then judges). decided.csv: each figure's "
+            + "decision and the rounds it took")
+    boolean untilDecided;
+
+    @Option(names = "--budget", paramLabel = "T", description = "with --until-decided: add no round once the run has "
+            + "taken T (e.g. 15m, 900s); the round under way is finished. Default: no limit but --max-repeats")
+    String budget;
+
+    @Option(names = "--max-repeats", paramLabel = "N", description = "with --until-decided: the most rounds of a "
+            + "cell (default 10; at least --repeats)")
+    Integer maxRepeats;
+
     @Option(names = "--micro", negatable = true, description = "run a short JMH micro pass after the scenarios "
             + "(about 4 min, at most " + MicroPass.TIMEOUT_MIN + "; copies jmh.csv, jmh.json, memory.csv into the results): "
             + "full does by default, quick does not; --no-micro skips it")
@@ -180,6 +196,7 @@ public final class SuiteMain implements Callable<Integer> {
         }
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + suite;
         SuitePlan plan = plan(runId, cores);
+        UntilDecided rule = untilDecided(plan);
         err.printf("mpmbench suite %s: %d cells, %d targets x %d scenarios%s, results in %s%n", plan.suite().label(),
                 plan.cells().size(), plan.targets().size(), plan.scenarios().size(), plan.micro() ? ", then a micro pass" : "",
                 plan.out());
@@ -191,7 +208,7 @@ public final class SuiteMain implements Callable<Integer> {
                 return 1;
             }
         }
-        Path dir = new SuiteRunner(plan, err, waitQuiet != null ? parseDuration(waitQuiet) : Duration.ZERO)
+        Path dir = new SuiteRunner(plan, err, waitQuiet != null ? parseDuration(waitQuiet) : Duration.ZERO, rule)
                 .run(runId, rawArgs);
         out2.println("mpmbench suite: results in " + dir + " (report.html, report.md)");
         return 0;
@@ -247,6 +264,37 @@ public final class SuiteMain implements Callable<Integer> {
                 remote(chosenTargets), gen, base);
         gen.check(plan);
         return plan;
+    }
+
+    /** Default of {@code --max-repeats}. */
+    static final int MAX_REPEATS = 10;
+
+    /** {@code --until-decided}'s rule for {@code plan}, or null; throws naming a flag that does not fit. */
+    UntilDecided untilDecided(SuitePlan plan) {
+        if (!untilDecided) {
+            if (budget != null || maxRepeats != null) {
+                throw new IllegalArgumentException("--budget and --max-repeats need --until-decided");
+            }
+            return null;
+        }
+        if (plan.baseline() == null) {
+            throw new IllegalArgumentException("--until-decided decides compare's figures of a --baseline run: "
+                    + "give --baseline REF");
+        }
+        int max = maxRepeats != null ? maxRepeats : Math.max(MAX_REPEATS, plan.repeats());
+        if (max < plan.repeats()) {
+            throw new IllegalArgumentException("--max-repeats " + max + " must be at least --repeats (" + plan.repeats() + ")");
+        }
+        Duration b;
+        try {
+            b = budget == null ? Duration.ZERO : parseDuration(budget);
+        } catch (IllegalArgumentException e) {
+            b = Duration.ZERO;
+        }
+        if (b.isNegative() || budget != null && b.isZero()) {
+            throw new IllegalArgumentException("--budget '" + budget + "' must be a positive duration, e.g. 15m, 900s");
+        }
+        return new UntilDecided(max, b);
     }
 
     /** The targets with each java-X followed by its base:java-X; throws when there is no java-X to compare. */
