@@ -44,13 +44,26 @@ plant_main() {
     local java_home
     java_home="$(find_java)" || { echo "compare-planted: no JDK >= $MIN_JAVA found (set JAVA_HOME)" >&2; return 2; }
     local base=(--targets "$target" --scenarios hello)
-
-    echo "compare-planted: base ($target, no plant) -> $OUT/base" >&2
-    "$ROOT/scripts/mpmbench" suite quick --out "$OUT/base" "${base[@]}" "${SUITE_ARGS[@]}" >&2
+    # unpaired: the base run sizes the plant; paired: a one-round sizing run, then one run of both builds
+    local sizing="$OUT/base" sizing_args=("${SUITE_ARGS[@]}")
+    if [[ -n "${PAIRED:-}" ]]; then
+        # one round, without the flags that only the paired run takes
+        sizing="$OUT/sizing" sizing_args=(--repeats 1)
+        local i=0
+        while (( i < ${#SUITE_ARGS[@]} )); do
+            case "${SUITE_ARGS[i]}" in
+                --repeats|--budget|--max-repeats) i=$((i + 2)) ;;
+                --until-decided) i=$((i + 1)) ;;
+                *) sizing_args+=("${SUITE_ARGS[i]}"); i=$((i + 1)) ;;
+            esac
+        done
+    fi
+    echo "compare-planted: $(basename "$sizing") ($target, no plant) -> $sizing" >&2
+    "$ROOT/scripts/mpmbench" suite quick --out "$sizing" "${base[@]}" "${sizing_args[@]}" >&2
     local cpu_us
-    cpu_us="$(plant_median "$OUT/base/summary.csv" "$target" hello cpu_us_per_req)"
+    cpu_us="$(plant_median "$sizing/summary.csv" "$target" hello cpu_us_per_req)"
     if [[ -z "$cpu_us" ]]; then
-        echo "compare-planted: FAIL: no ok or disturbed hello row of $target with cpu_us_per_req in $OUT/base/summary.csv to size the plant from" >&2
+        echo "compare-planted: FAIL: no ok or disturbed hello row of $target with cpu_us_per_req in $sizing/summary.csv to size the plant from" >&2
         return 1
     fi
     # What a token costs on this JVM, from the server's own classes (thread CPU time, JIT-compiled loop)
@@ -70,10 +83,19 @@ plant_main() {
         > "$OUT/plant.csv"
     echo "compare-planted: $target uses $cpu_us us of CPU per request; a token costs $ns_per_token ns;" \
          "planting $tokens tokens ($effect) -> $OUT/planted" >&2
-    "$ROOT/scripts/mpmbench" suite quick --out "$OUT/planted" "${base[@]}" --set "$target:MpmbenchPlantCpu=$tokens" \
-        "${SUITE_ARGS[@]}" >&2
+    local paired=()
+    if [[ -n "${PAIRED:-}" ]]; then
+        # this tree twice in the same rounds: base:TARGET without the plant, TARGET with it
+        paired=(--baseline "$ROOT")
+    fi
+    "$ROOT/scripts/mpmbench" suite quick --out "$OUT/planted" "${base[@]}" "${paired[@]}" \
+        --set "$target:MpmbenchPlantCpu=$tokens" "${SUITE_ARGS[@]}" >&2
     set +e
-    "$ROOT/scripts/mpmbench" compare "$OUT/base" "$OUT/planted" > "$OUT/compare.out"
+    if [[ -n "${PAIRED:-}" ]]; then
+        "$ROOT/scripts/mpmbench" compare "$OUT/planted" > "$OUT/compare.out"
+    else
+        "$ROOT/scripts/mpmbench" compare "$OUT/base" "$OUT/planted" > "$OUT/compare.out"
+    fi
     local code=$?
     set -e
     plant_verdict "$OUT/planted/compare.csv" "$target" "$code" "$effect"
