@@ -2,6 +2,7 @@ package mpmbench.benchmarks.compare;
 
 import java.util.List;
 
+import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.benchmarks.results.Row;
 
@@ -19,9 +20,12 @@ public final class Decisions {
     public static final String LOOKS_KEY = WithinRun.LOOKS_KEY;
     public static final String UNDECIDED = "undecided";
 
-    /** decided.csv, written by the suite: one row per figure, the round count when it was decided. */
+    /**
+     * decided.csv, written by the suite: one row per figure; {@code rounds} the rounds its cell had run when it
+     * was decided (or at the end, undecided), {@code pairs} the rounds ok on both sides among them.
+     */
     public static final List<String> COLUMNS = List.of("scenario", "target", "connections", "rate", "idle", "figure",
-            "decision", "rounds", "ratio", "ci_low", "ci_high", "max_looks");
+            "decision", "rounds", "pairs", "ratio", "ci_low", "ci_high", "max_looks");
 
     /**
      * One figure's state at a look.
@@ -31,11 +35,12 @@ public final class Decisions {
      * @param level    the cell's level as compare names it ({@code connections,rate,idle})
      * @param figure   the summary.csv column
      * @param decision {@code faster}, {@code slower}, {@link #EQUIVALENT} or {@link #UNDECIDED}
-     * @param pairs    the rounds paired so far
+     * @param rounds   the rounds the new target's cell has run (ok or not)
+     * @param pairs    the rounds paired so far (ok on both sides)
      * @param row      compare's row of the figure
      */
-    public record Decision(String scenario, String target, String level, String figure, String decision, int pairs,
-                           Row row) {
+    public record Decision(String scenario, String target, String level, String figure, String decision, int rounds,
+                           int pairs, Row row) {
         public boolean decided() {
             return !decision.equals(UNDECIDED);
         }
@@ -46,10 +51,10 @@ public final class Decisions {
 
     /** Every figure of {@code run} with a base counterpart, judged with {@code looks} looks at most. */
     public static List<Decision> of(ResultsFolder run, double margin, int looks) {
-        return WithinRun.compare(run, margin, looks).stream().map(r -> decision(r, margin)).toList();
+        return WithinRun.compare(run, margin, looks).stream().map(r -> decision(run, r, margin)).toList();
     }
 
-    private static Decision decision(Row r, double margin) {
+    private static Decision decision(ResultsFolder run, Row r, double margin) {
         String d = UNDECIDED;
         if (!r.text("ratio").isEmpty()) {
             String v = r.text("verdict");
@@ -60,8 +65,10 @@ public final class Decisions {
             }
         }
         int pairs = (int) Math.min(r.num("base_n"), r.num("new_n"));
+        int rounds = run.cells().repeats(new Cells.Key(r.text("scenario"), r.text("target"), (long) r.num("connections"),
+                (long) r.num("rate"), (long) r.num("idle"))).size();
         return new Decision(r.text("scenario"), r.text("target"),
                 r.text("connections") + "," + r.text("rate") + "," + r.text("idle"), r.text("figure"), d,
-                Math.max(0, pairs), r);
+                rounds, Math.max(0, pairs), r);
     }
 }

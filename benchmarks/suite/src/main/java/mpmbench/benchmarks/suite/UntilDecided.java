@@ -24,7 +24,8 @@ import mpmbench.benchmarks.results.Row;
  * kept by a Bonferroni split over the most looks there can be, K = maxRepeats − repeats + 1: every look
  * (and the final {@code compare DIR}, which reads K from env.csv) takes its intervals at 1 − 5 % / K and
  * multiplies p_worse by K. Conservative, and valid whenever the looks stop. decided.csv says per figure
- * how many rounds it took. Used by the suite's one thread.
+ * how many rounds it took: the first look that decided it (a figure of a cell still open for another of
+ * its figures gets more rounds; compare DIR at the end judges them all). Used by the suite's one thread.
  *
  * @param maxRepeats the most rounds a cell gets
  * @param budget     the run's wall time after which no round is added (zero: none; a round started
@@ -65,24 +66,28 @@ public record UntilDecided(int maxRepeats, Duration budget) {
         return d.scenario() + "|" + d.target() + "|" + d.level() + "|" + d.figure();
     }
 
-    /** The rounds each figure had when it was first decided. */
+    /** The rounds (and pairs) each figure had when it was first decided. */
     static final class Tracker {
-        private final Map<String, Integer> decidedAt = new HashMap<>();
+        private final Map<String, Decisions.Decision> decidedAt = new HashMap<>();
 
         void saw(List<Decisions.Decision> decisions) {
-            decisions.stream().filter(Decisions.Decision::decided).forEach(d -> decidedAt.putIfAbsent(key(d), d.pairs()));
+            decisions.stream().filter(Decisions.Decision::decided).forEach(d -> decidedAt.putIfAbsent(key(d), d));
         }
 
-        /** decided.csv's rows ({@link Decisions#COLUMNS}) for the last look. */
+        /**
+         * decided.csv's rows ({@link Decisions#COLUMNS}): each figure as the first look that decided it (every
+         * look is valid at 5 %/K, so that decision stands), else as the last look, undecided.
+         */
         List<Row> rows(List<Decisions.Decision> last, int looks) {
             List<Row> rows = new ArrayList<>();
-            for (Decisions.Decision d : last) {
+            for (Decisions.Decision end : last) {
+                Decisions.Decision d = decidedAt.getOrDefault(key(end), end);
                 Row r = d.row();
                 rows.add(Row.builder(Decisions.COLUMNS).put("scenario", d.scenario()).put("target", d.target())
                         .put("connections", r.text("connections")).put("rate", r.text("rate")).put("idle", r.text("idle"))
-                        .put("figure", d.figure()).put("decision", d.decision())
-                        .put("rounds", decidedAt.getOrDefault(key(d), d.pairs())).put("ratio", r.text("ratio"))
-                        .put("ci_low", r.text("ci_low")).put("ci_high", r.text("ci_high")).put("max_looks", looks).build());
+                        .put("figure", d.figure()).put("decision", d.decision()).put("rounds", d.rounds())
+                        .put("pairs", d.pairs()).put("ratio", r.text("ratio")).put("ci_low", r.text("ci_low"))
+                        .put("ci_high", r.text("ci_high")).put("max_looks", looks).build());
             }
             return rows;
         }

@@ -114,6 +114,7 @@ class UntilDecidedTest {
                 .findFirst().orElseThrow();
         assertEquals("slower", eventRps.text("decision"));
         assertEquals("3", eventRps.text("rounds"));
+        assertEquals("3", eventRps.text("pairs"));
         assertEquals("8", eventRps.text("max_looks"));
         assertTrue(decided.stream().anyMatch(r -> r.text("target").equals("java-worker")
                 && r.text("decision").equals(Decisions.UNDECIDED)), decided.toString());
