@@ -75,7 +75,9 @@ public record Baseline(String ref, Path root, String commit) {
         run(repo, List.of("git", "archive", "--format=tar", "-o", tar.toString(), commit), fresh.resolve("export.log"));
         run(fresh, List.of("tar", "-xf", tar.toString()), fresh.resolve("export.log"));
         Files.delete(tar);
-        Path javaHome = Path.of(java).toAbsolutePath().getParent().getParent();
+        Path bin = Path.of(java).toAbsolutePath().getParent(); // JAVA_HOME/bin/java: Maven builds with that JDK
+        Path javaHome = bin != null && bin.getParent() != null && bin.getFileName().toString().equals("bin")
+                ? bin.getParent() : null;
         List<String> mvn = List.of("mvn", "-B", "-q", "-DskipTests", "-pl", "server", "-am", "package");
         List<String> offline = new ArrayList<>(mvn);
         offline.add(1, "-o");
@@ -90,7 +92,9 @@ public record Baseline(String ref, Path root, String commit) {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("build.log").toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.environment().put("JAVA_HOME", javaHome.toString());
+        if (javaHome != null) {
+            pb.environment().put("JAVA_HOME", javaHome.toString());
+        }
         Process p = pb.start();
         if (!p.waitFor(BUILD_TIMEOUT_MIN, TimeUnit.MINUTES)) {
             p.destroyForcibly();
