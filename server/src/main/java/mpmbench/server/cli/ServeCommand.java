@@ -46,6 +46,8 @@ import picocli.CommandLine.Option;
             "  LimitRequestLine LimitRequestFieldSize LimitRequestFields LimitRequestBody",
             "  Listen PidFile ChildJvmOptions (the child JVMs' flags)",
             "  ServerStatusRemote (On: /server-status for any client; Off, the default: loopback only)",
+            "  MpmbenchPlantCpu N (a calibration tool: N tokens of CPU work per request, JMH's consumeCPU;",
+            "    0, the default, is off; scripts/compare-planted sizes it)",
             "A --config file is read as httpd reads it: Define and $${VAR}, <IfModule>, <IfDefine>, Include;",
             "httpd's other directives and sections (LoadModule, ErrorLog, <Directory>, ...) are ignored with",
             "one warning each. Counts httpd corrects (MaxRequestWorkers above ServerLimit x ThreadsPerChild,",

@@ -45,7 +45,8 @@ final class ConfigAssembler {
                         v.longValue(LIMIT_REQUEST_BODY)),
                 v.listValue(CHILD_JVM_OPTIONS),
                 v.stringValue(PID_FILE),
-                v.booleanValue(SERVER_STATUS_REMOTE));
+                v.booleanValue(SERVER_STATUS_REMOTE),
+                v.longValue(MPMBENCH_PLANT_CPU));
     }
 
     static List<EffectiveDirective> listing(DirectiveValues v) {

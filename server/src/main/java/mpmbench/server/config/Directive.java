@@ -74,7 +74,12 @@ public enum Directive {
     /** httpd's PidFile: where the master writes its pid; empty (the default): one per listen address. */
     PID_FILE("PidFile", ValueType.PATH, 0, 0, all(), ServerConfig::pidFile),
     /** Ours: On lets any client read /server-status; Off (default) only loopback clients, as {@code Require local}. */
-    SERVER_STATUS_REMOTE("ServerStatusRemote", ValueType.BOOLEAN, 0, 0, all(), ServerConfig::serverStatusRemote);
+    SERVER_STATUS_REMOTE("ServerStatusRemote", ValueType.BOOLEAN, 0, 0, all(), ServerConfig::serverStatusRemote),
+    /**
+     * Ours, a calibration tool: tokens of CPU work added to every request (JMH's consumeCPU loop, see
+     * {@code handler.CpuPlant}; about 2 ns a token, measured by {@code handler.PlantCalibration}). 0 = off.
+     */
+    MPMBENCH_PLANT_CPU("MpmbenchPlantCpu", ValueType.LONG, 0, 1_000_000_000L, all(), ServerConfig::plantCpuTokens);
 
     private final String httpdName;
     private final ValueType type;

@@ -35,6 +35,9 @@ import mpmbench.server.http.request.HttpLimits;
  * @param serverStatusRemote        ServerStatusRemote: true lets any client read /server-status
  *                                  (httpd's {@code Require all granted}); false, the default, answers
  *                                  loopback clients only ({@code Require local}) and others 403
+ * @param plantCpuTokens            MpmbenchPlantCpu: CPU work added to every request, in tokens of
+ *                                  {@code handler.CpuPlant} (JMH's consumeCPU steps); 0, the default, is
+ *                                  off. A calibration tool ({@code scripts/compare-planted}), not a workload
  */
 public record ServerConfig(
         Mpm mpm,
@@ -57,7 +60,8 @@ public record ServerConfig(
         HttpLimits limits,
         List<String> childJvmOptions,
         String pidFile,
-        boolean serverStatusRemote) {
+        boolean serverStatusRemote,
+        long plantCpuTokens) {
 
     public ServerConfig {
         childJvmOptions = List.copyOf(childJvmOptions);

@@ -35,13 +35,27 @@ public final class Router implements RequestHandler {
     private record Route(String path, boolean post, Endpoint endpoint) { }
 
     private final Route[] routes;
+    private final CpuPlant plant;
 
     /** @param statusPage renders {@code /server-status}; {@link StatusPage#NONE} when there is no scoreboard */
     public Router(StatusPage statusPage) {
-        this(statusPage, System.currentTimeMillis());
+        this(statusPage, CpuPlant.NONE);
+    }
+
+    /**
+     * @param plant CPU work added to every request before it is routed ({@code MpmbenchPlantCpu}, a
+     *              calibration tool); {@link CpuPlant#NONE} when off
+     */
+    public Router(StatusPage statusPage, CpuPlant plant) {
+        this(statusPage, System.currentTimeMillis(), plant);
     }
 
     Router(StatusPage statusPage, long startMs) {
+        this(statusPage, startMs, CpuPlant.NONE);
+    }
+
+    private Router(StatusPage statusPage, long startMs, CpuPlant plant) {
+        this.plant = plant;
         routes = new Route[] {
             new Route("/hello", false, new Hello(startMs)),
             new Route("/bytes", false, new Bytes()),
@@ -54,6 +68,7 @@ public final class Router implements RequestHandler {
 
     @Override
     public void handle(HttpRequest request, Response response) {
+        plant.consume();
         if (request.method() == Method.CONNECT) {
             response.methodNotAllowed(ALLOW_SERVER);
             return;

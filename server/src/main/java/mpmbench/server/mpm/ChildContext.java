@@ -7,6 +7,7 @@ import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicLong;
 
 import mpmbench.server.config.ServerConfig;
+import mpmbench.server.handler.CpuPlant;
 import mpmbench.server.handler.Router;
 import mpmbench.server.http.Http1Connection;
 import mpmbench.server.scoreboard.ProcessState;
@@ -38,7 +39,7 @@ public final class ChildContext {
         this.listen = listen;
         this.board = board;
         this.slot = slot;
-        this.router = new Router(new StatusReport(board, config.mpm().id()));
+        this.router = new Router(new StatusReport(board, config.mpm().id()), new CpuPlant(config.plantCpuTokens()));
     }
 
     public ServerConfig config() {

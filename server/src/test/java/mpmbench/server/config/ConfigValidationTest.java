@@ -38,6 +38,8 @@ class ConfigValidationTest {
             prefork  | ThreadsPerChild=x                                   | --set: ThreadsPerChild x: must be an integer from 1 to ThreadLimit
             prefork  | StartServers                                        | --set StartServers: expected Directive=value, e.g. ThreadsPerChild=25
             prefork  | NoSuchThing=1                                       | --set NoSuchThing=1: unknown directive 'NoSuchThing'
+            event    | MpmbenchPlantCpu=-1                                 | --set: MpmbenchPlantCpu -1: must be an integer from 0 to 1000000000
+            event    | MpmbenchPlantCpu=1e3                                | --set: MpmbenchPlantCpu 1e3: must be an integer from 0 to 1000000000
             """)
     void refusedWithOneLine(String model, String sets, String message) {
         ConfigLoader loader = ConfigLoader.forModel(Mpm.parse(model));

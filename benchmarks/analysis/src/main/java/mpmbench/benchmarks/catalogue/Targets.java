@@ -27,6 +27,12 @@ public final class Targets {
     public static final String HTTPD = "httpd";
     public static final String NGINX = "nginx";
 
+    /**
+     * The prefix of a base build's model in a run of {@code suite --baseline}: {@code base:java-event} is
+     * the base build's java-event, measured in the same rounds; {@code compare DIR} pairs the two.
+     */
+    public static final String BASE_PREFIX = "base:";
+
     /** Every model and peer: what {@code full} runs when {@code --targets} is not given, and {@code --targets all}. */
     public static final List<String> ALL = all();
 

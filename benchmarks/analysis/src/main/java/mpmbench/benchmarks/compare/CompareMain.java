@@ -24,7 +24,8 @@ import mpmbench.benchmarks.results.Schemas;
 
 /**
  * {@code mpmbench compare BASE_DIR NEW_DIR [--threshold 10%]}: is run B slower than run A, or is that
- * noise? Prints the Markdown of {@link CompareMarkdown} and writes compare.csv and compare.md
+ * noise? {@code mpmbench compare DIR}: the same question within one run of {@code suite --baseline}
+ * ({@link WithinRun}: java-X against base:java-X, paired by round). Prints the Markdown of {@link CompareMarkdown} and writes compare.csv and compare.md
  * ({@link RunComparison}). Reads both folders through {@link ResultsFolder} (any schema, invariants
  * applied). Exit codes: 0 no regression beyond the threshold with at least one figure judged, 1 at
  * least one (or a claim lost with {@code --gate-claims}), 2 bad input (a folder or file that cannot be
@@ -37,7 +38,9 @@ import mpmbench.benchmarks.results.Schemas;
                 + "req/s, p50, p99 and CPU per request, with a 95 %% interval, and a verdict: faster, slower, or no "
                 + "significant change. Cells in one run only, and generator-bound, invalid or unsettled cells, are "
                 + "listed, not judged. Reads results folders of every schema (columns an older one lacks are not "
-                + "measured) and applies the invariants of mpmbench verify on read."},
+                + "measured) and applies the invariants of mpmbench verify on read.",
+                "With one folder, a run of mpmbench suite --baseline REF: each java-X against its base:java-X, "
+                + "paired by round (the interval of the per-round log-ratios), the same verdicts and exit codes."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:no cell significantly slower by more than the threshold (at least one figure judged)",
                 "1:at least one regression beyond the threshold (or, with --gate-claims, a claim lost)",
@@ -49,7 +52,9 @@ public final class CompareMain implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BASE_DIR", description = "the results folder to compare against")
     Path base;
 
-    @Parameters(index = "1", paramLabel = "NEW_DIR", description = "the results folder to judge")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "NEW_DIR", description = "the results folder to judge; "
+            + "without it, BASE_DIR must be a run of suite --baseline, judged within itself: each java-X against its "
+            + "base:java-X, paired by round")
     Path next;
 
     @Option(names = "--threshold", paramLabel = "P", description = "how much slower is a regression, e.g. 10%% "
@@ -88,6 +93,9 @@ public final class CompareMain implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         double t = parseThreshold(threshold);
+        if (next == null) {
+            return withinRun(t);
+        }
         ResultsFolder a;
         ResultsFolder b;
         try {
@@ -113,6 +121,36 @@ public final class CompareMain implements Callable<Integer> {
         stdout.println("mpmbench compare: " + dir.resolve("compare.csv") + ", " + dir.resolve("compare.md"));
         boolean lost = claims.stream().anyMatch(c -> c.outcome().equals(ClaimChanges.LOST));
         if (RunComparison.regressed(rows) || gateClaims && lost) {
+            return REGRESSION;
+        }
+        return RunComparison.judged(rows) == 0 ? NOTHING_JUDGED : NO_REGRESSION;
+    }
+
+    /** {@code compare DIR}: a run of {@code suite --baseline}, new against base paired by round ({@link WithinRun}). */
+    private int withinRun(double t) throws IOException {
+        if (gateClaims) {
+            throw new IllegalArgumentException("--gate-claims compares the claims of two folders: give BASE_DIR and NEW_DIR");
+        }
+        ResultsFolder run;
+        try {
+            run = ResultsFolder.readSuite(base);
+        } catch (ResultsFolder.BadFolder e) {
+            stderr.println("mpmbench compare: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        if (!WithinRun.hasBase(run)) {
+            stderr.println("mpmbench compare: " + base + " has no base:java-X targets; compare one folder only when "
+                    + "it is a run of suite --baseline REF, else give BASE_DIR and NEW_DIR");
+            return BAD_INPUT;
+        }
+        List<Row> rows = WithinRun.compare(run, t);
+        String md = CompareMarkdown.render(run, run, rows, t, WithinRun.INTERVAL_NOTE);
+        Path dir = out != null ? out : base;
+        CsvTables.write(dir.resolve("compare.csv"), Schemas.COMPARE, rows);
+        Files.writeString(dir.resolve("compare.md"), md, StandardCharsets.UTF_8);
+        stdout.print(md);
+        stdout.println("mpmbench compare: " + dir.resolve("compare.csv") + ", " + dir.resolve("compare.md"));
+        if (RunComparison.regressed(rows)) {
             return REGRESSION;
         }
         return RunComparison.judged(rows) == 0 ? NOTHING_JUDGED : NO_REGRESSION;

@@ -18,6 +18,14 @@ final class CompareMarkdown {
     }
 
     static String render(ResultsFolder base, ResultsFolder next, List<Row> rows, double threshold) {
+        return render(base, next, rows, threshold, FIELLER);
+    }
+
+    /** What the intervals of two folders' comparison are. */
+    static final String FIELLER = "Ratio = new / base of the medians; interval = 95 % (Fieller, ratio of the repeats' means).";
+
+    /** As above, with {@code intervals} saying how the ratios and intervals were taken ({@link WithinRun#INTERVAL_NOTE}). */
+    static String render(ResultsFolder base, ResultsFolder next, List<Row> rows, double threshold, String intervals) {
         long judged = RunComparison.judged(rows);
         long faster = count(rows, r -> r.text("verdict").equals(RunComparison.FASTER));
         long slower = count(rows, r -> r.text("verdict").equals(RunComparison.SLOWER));
@@ -34,7 +42,7 @@ final class CompareMarkdown {
                             ". %d figures judged: %d faster, %d slower, %d without a significant change; %d listed, not "
                                     + "judged.%n%n", judged, faster, slower, judged - faster - slower, rows.size() - judged));
         }
-        md.append("Ratio = new / base of the medians; interval = 95 % (Fieller, ratio of the repeats' means). A change "
+        md.append(intervals).append(" A change "
                 + "is significant when its interval excludes 1; for latencies and CPU per request lower is faster. A "
                 + "regression is a figure worse by more than the threshold at a 5 % family-wise error over every figure "
                 + "judged here (one-sided tests, Holm's step-down): with about 90 figures, one in twenty would pass 95 % "

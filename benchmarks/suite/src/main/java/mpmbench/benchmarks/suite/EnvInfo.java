@@ -106,6 +106,12 @@ public final class EnvInfo {
         put(rows, "git_commit", firstLine(run("git", "-C", plan.root().toString(), "rev-parse", "HEAD")));
         put(rows, "git_dirty", run("git", "-C", plan.root().toString(), "status", "--porcelain").isBlank() ? "no" : "yes");
         put(rows, "server_jar", plan.serverJar());
+        put(rows, "target_order", plan.targetOrder());
+        if (plan.baseline() != null) {
+            put(rows, "baseline_ref", plan.baseline().ref());
+            put(rows, "baseline_commit", plan.baseline().commit());
+            put(rows, "baseline_server_jar", plan.baseline().serverJar());
+        }
         put(rows, "loadgen_jar", plan.loadgenJar());
         put(rows, "loadgen_flags", "-t 1 --timeout " + LoadgenRun.TIMEOUT + " --warmup " + plan.warmup().toMillis() + "ms (JVM "
                 + String.join(" ", GeneratorJvm.OPTIONS) + ")");

@@ -20,8 +20,8 @@ public final class ProgressBar {
 
     private final PrintStream out;
     private final boolean terminal;
-    private final int total;
-    private final double estimateTotal;
+    private int total;
+    private double estimateTotal;
     private final long startNs = System.nanoTime();
     private int done;
     private double estimateDone;
@@ -44,6 +44,12 @@ public final class ProgressBar {
         double eta = Math.max(0, (estimateTotal - estimateDone) * ratio);
         out.print((terminal ? "\r" : "") + line(done, total, elapsed, eta, label) + (terminal ? "\u001b[K" : "\n"));
         out.flush();
+    }
+
+    /** More cells than planned ({@code suite --until-decided}'s extra rounds), with their estimate in s. */
+    public void extend(int cells, double estimateS) {
+        total += cells;
+        estimateTotal += estimateS;
     }
 
     public void end() {

@@ -94,6 +94,29 @@ public final class SuiteMain implements Callable<Integer> {
             + "alike, or for one target with its name before a colon (java-worker:ThreadsPerChild=1); repeatable")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--baseline", paramLabel = "REF", description = "also run the server models of another build as "
+            + "targets base:java-X in the same rounds, each beside its java-X, the order alternating by round (ABBA); "
+            + "REF is a git revision (exported and built once into <tmp>/mpmbench-base-COMMIT, Maven offline first) or "
+            + "a built tree (a folder with server/target/mpmbench-server.jar). 'mpmbench compare DIR' then judges "
+            + "new against base paired by round. The peers run once (the same binaries)")
+    String baseline;
+
+    @Option(names = "--until-decided", description = "with --baseline: after --repeats, add rounds only for the cells "
+            + "with a figure compare cannot decide yet (faster, slower, or equivalent: interval within 10 %%), both "
+            + "builds of each, until all are decided, --budget is spent or --max-repeats is reached. The error of "
+            + "the repeated looks is kept at 5 %% by a Bonferroni split over the most looks "
+            + "(K = max-repeats - repeats + 1: each at 5 %%/K, as compare DIR then judges). decided.csv: each figure's "
+            + "decision and the rounds it took")
+    boolean untilDecided;
+
+    @Option(names = "--budget", paramLabel = "T", description = "with --until-decided: add no round once the run has "
+            + "taken T (e.g. 15m, 900s); the round under way is finished. Default: no limit but --max-repeats")
+    String budget;
+
+    @Option(names = "--max-repeats", paramLabel = "N", description = "with --until-decided: the most rounds of a "
+            + "cell (default 10; at least --repeats)")
+    Integer maxRepeats;
+
     @Option(names = "--micro", negatable = true, description = "run a short JMH micro pass after the scenarios "
             + "(about 4 min, at most " + MicroPass.TIMEOUT_MIN + "; copies jmh.csv, jmh.json, memory.csv into the results): "
             + "full does by default, quick does not; --no-micro skips it")
@@ -181,10 +204,19 @@ public final class SuiteMain implements Callable<Integer> {
         }
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + suite;
         SuitePlan plan = plan(runId, cores);
+        UntilDecided rule = untilDecided(plan);
         err.printf("mpmbench suite %s: %d cells, %d targets x %d scenarios%s, results in %s%n", plan.suite().label(),
                 plan.cells().size(), plan.targets().size(), plan.scenarios().size(), plan.micro() ? ", then a micro pass" : "",
                 plan.out());
-        Path dir = new SuiteRunner(plan, err, waitQuiet != null ? parseDuration(waitQuiet) : Duration.ZERO)
+        if (plan.baseline() != null) {
+            try {
+                plan.baseline().ensureBuilt(plan.root(), plan.java(), err);
+            } catch (java.io.IOException e) {
+                err.println("mpmbench suite: " + e.getMessage());
+                return 1;
+            }
+        }
+        Path dir = new SuiteRunner(plan, err, waitQuiet != null ? parseDuration(waitQuiet) : Duration.ZERO, rule)
                 .run(runId, rawArgs);
         out2.println("mpmbench suite: results in " + dir + " (report.html, report.md)");
         return 0;
@@ -209,18 +241,23 @@ public final class SuiteMain implements Callable<Integer> {
         for (String t : targetNames) {
             chosenTargets.add(TargetSpec.parse(t));
         }
+        Path repo = root != null ? root.toAbsolutePath() : detectRoot();
+        Baseline base = baseline == null ? null
+                : Baseline.parse(baseline, repo, Path.of(System.getProperty("java.io.tmpdir")));
+        if (base != null) {
+            chosenTargets = withBase(chosenTargets);
+        }
         Map<String, String> setMap = new LinkedHashMap<>();
         List<String> names = chosenTargets.stream().map(TargetSpec::name).toList();
         for (String s : sets) {
             Map.Entry<String, String> e = Directives.parseSet(s);
-            int colon = e.getKey().indexOf(':');
+            int colon = e.getKey().lastIndexOf(':'); // base:java-event:Directive names a base target
             if (colon >= 0 && !names.contains(e.getKey().substring(0, colon))) {
                 throw new IllegalArgumentException("--set " + s + ": no target '" + e.getKey().substring(0, colon)
                         + "' in this run; accepted: " + String.join(", ", names));
             }
             setMap.put(e.getKey(), e.getValue());
         }
-        Path repo = root != null ? root.toAbsolutePath() : detectRoot();
         Path outDir = out != null ? out.toAbsolutePath() : repo.resolve("results").resolve(runId);
         boolean pin = !noPin && cores >= 2;
         LoadGenerator gen = generator == null ? LoadGenerator.LOADGEN : LoadGenerator.of(generator);
@@ -232,7 +269,7 @@ public final class SuiteMain implements Callable<Integer> {
                 Path.of(System.getProperty("java.io.tmpdir")).resolve("mpmbench-run-" + runId),
                 micro != null ? micro : kind == SuiteKind.FULL,
                 settleMax != null ? parseDuration(settleMax) : kind.settleCap(), kind.scenariosShareInstance(),
-                remote(chosenTargets), gen, profile);
+                remote(chosenTargets), gen, base, profile);
         gen.check(plan);
         if (profile) {
             String why = PerfWindow.unavailable();
@@ -241,6 +278,53 @@ public final class SuiteMain implements Callable<Integer> {
             }
         }
         return plan;
+    }
+
+    /** Default of {@code --max-repeats}. */
+    static final int MAX_REPEATS = 10;
+
+    /** {@code --until-decided}'s rule for {@code plan}, or null; throws naming a flag that does not fit. */
+    UntilDecided untilDecided(SuitePlan plan) {
+        if (!untilDecided) {
+            if (budget != null || maxRepeats != null) {
+                throw new IllegalArgumentException("--budget and --max-repeats need --until-decided");
+            }
+            return null;
+        }
+        if (plan.baseline() == null) {
+            throw new IllegalArgumentException("--until-decided decides compare's figures of a --baseline run: "
+                    + "give --baseline REF");
+        }
+        int max = maxRepeats != null ? maxRepeats : Math.max(MAX_REPEATS, plan.repeats());
+        if (max < plan.repeats()) {
+            throw new IllegalArgumentException("--max-repeats " + max + " must be at least --repeats (" + plan.repeats() + ")");
+        }
+        Duration b;
+        try {
+            b = budget == null ? Duration.ZERO : parseDuration(budget);
+        } catch (IllegalArgumentException e) {
+            b = Duration.ZERO;
+        }
+        if (b.isNegative() || budget != null && b.isZero()) {
+            throw new IllegalArgumentException("--budget '" + budget + "' must be a positive duration, e.g. 15m, 900s");
+        }
+        return new UntilDecided(max, b);
+    }
+
+    /** The targets with each java-X followed by its base:java-X; throws when there is no java-X to compare. */
+    static List<TargetSpec> withBase(List<TargetSpec> targets) {
+        List<TargetSpec> out = new ArrayList<>();
+        for (TargetSpec t : targets) {
+            out.add(t);
+            if (t.kind() == TargetSpec.Kind.JAVA) {
+                out.add(t.asBase());
+            }
+        }
+        if (out.size() == targets.size()) {
+            throw new IllegalArgumentException("--baseline compares our server's models: --targets needs a java-X "
+                    + "(java-prefork, java-worker, java-event, java-virtual)");
+        }
+        return out;
     }
 
     /** The hosts of {@code --agents} and {@code --target-host} with their ssh flags; throws naming a bad flag. */

@@ -40,13 +40,15 @@ import mpmbench.loadgen.SteadyState;
  *                    rounds interleaved
  * @param remote      the load-generator agents and the url= targets' host ({@link Remote#NONE}: all here)
  * @param generator   the load generator of the measured cells ({@code --generator}; {@link LoadGenerator#LOADGEN}: ours)
+ * @param baseline    the base build of {@code --baseline} whose {@code base:java-X} targets are among {@code targets};
+ *                    null when there is none. With one, rounds alternate the target order (ABBA, {@link #targetsInRound})
  * @param profile     Linux perf over every measured window of a target on this machine ({@code --profile}, {@link CellProfile})
  */
 public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario> scenarios, int repeats,
                         Duration duration, Duration warmup, Path out, Path root, String java,
                         Map<String, String> sets, List<String> pinTarget, List<String> pinLoad, Path runBase,
                         boolean micro, Duration settleCap, boolean scenariosShareInstance, Remote remote,
-                        LoadGenerator generator, boolean profile) {
+                        LoadGenerator generator, Baseline baseline, boolean profile) {
 
     public SuitePlan {
         targets = List.copyOf(targets);
@@ -74,7 +76,17 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
         }
     }
 
-    /** A plan measured with our load generator, not profiled. */
+    /** A plan without a base build, not profiled. */
+    public SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario> scenarios, int repeats,
+                     Duration duration, Duration warmup, Path out, Path root, String java,
+                     Map<String, String> sets, List<String> pinTarget, List<String> pinLoad, Path runBase,
+                     boolean micro, Duration settleCap, boolean scenariosShareInstance, Remote remote,
+                     LoadGenerator generator) {
+        this(suite, targets, scenarios, repeats, duration, warmup, out, root, java, sets, pinTarget, pinLoad, runBase,
+                micro, settleCap, scenariosShareInstance, remote, generator, null, false);
+    }
+
+    /** A plan measured with our load generator, without a base build, not profiled. */
     public SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario> scenarios, int repeats,
                      Duration duration, Duration warmup, Path out, Path root, String java,
                      Map<String, String> sets, List<String> pinTarget, List<String> pinLoad, Path runBase,
@@ -108,6 +120,26 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
         return root.resolve("server/target/mpmbench-server.jar");
     }
 
+    /** The server jar a java target runs: the base build's for {@code base:java-X}, else this build's. */
+    public Path serverJar(TargetSpec t) {
+        return t.base() && baseline != null ? baseline.serverJar() : serverJar();
+    }
+
+    /** How the targets are ordered within a round, for env.csv's {@code target_order}. */
+    public String targetOrder() {
+        return baseline == null ? "as listed in every round"
+                : "ABBA: odd rounds as listed, even rounds reversed (each base:java-X beside its java-X)";
+    }
+
+    /**
+     * The targets in the order round {@code round} (from 1) runs them: as listed, or with a base build
+     * reversed in even rounds (ABBA), so that neither build always runs first and time's drift cancels
+     * in the paired ratios.
+     */
+    public List<TargetSpec> targetsInRound(int round) {
+        return baseline != null && round % 2 == 0 ? targets.reversed() : targets;
+    }
+
     public Path loadgenJar() {
         return root.resolve("loadgen/target/mpmbench-loadgen.jar");
     }
@@ -130,14 +162,14 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
         List<Cell> cells = new ArrayList<>();
         for (int r = 1; r <= repeats; r++) {
             if (scenariosShareInstance) {
-                for (TargetSpec t : targets) {
+                for (TargetSpec t : targetsInRound(r)) {
                     for (Scenario s : scenarios) {
                         addLevels(cells, s, t, r);
                     }
                 }
             } else {
                 for (Scenario s : scenarios) {
-                    for (TargetSpec t : targets) {
+                    for (TargetSpec t : targetsInRound(r)) {
                         addLevels(cells, s, t, r);
                     }
                 }

@@ -49,6 +49,9 @@ public final class SuiteRunner {
     /** env.csv's rows: the CPUs a target may use, for the invariants every write applies. */
     private List<Row> env = List.of();
     private final QuietWait quiet;
+    /** {@code --until-decided}: rounds added for undecided figures; null when not asked. */
+    private final UntilDecided untilDecided;
+    private final long startNs = System.nanoTime();
 
     public SuiteRunner(SuitePlan plan, PrintStream err) {
         this(plan, err, Duration.ZERO);
@@ -56,10 +59,16 @@ public final class SuiteRunner {
 
     /** @param waitQuiet the longest wait for a quiet machine before each target instance (zero: none) */
     public SuiteRunner(SuitePlan plan, PrintStream err, Duration waitQuiet) {
+        this(plan, err, waitQuiet, null);
+    }
+
+    /** @param untilDecided {@code --until-decided}'s rule (needs a plan with a baseline), or null */
+    public SuiteRunner(SuitePlan plan, PrintStream err, Duration waitQuiet, UntilDecided untilDecided) {
         this.plan = plan;
         this.err = err;
         this.launcher = new TargetLauncher(plan);
         this.quiet = new QuietWait(waitQuiet, err);
+        this.untilDecided = untilDecided;
     }
 
     public Path run(String runId, List<String> args) throws IOException, InterruptedException {
@@ -73,6 +82,12 @@ public final class SuiteRunner {
             plan.runBase().toFile().setExecutable(true, false);
             MachineCpu start = machineNow();
             env = EnvInfo.collect(plan, runId, args, launcher);
+            if (untilDecided != null) {
+                env.add(Row.builder(Schemas.ENV).put("key", mpmbench.benchmarks.compare.Decisions.LOOKS_KEY)
+                        .put("value", untilDecided.looks(plan.repeats())).build());
+                env.add(Row.builder(Schemas.ENV).put("key", "until_decided")
+                        .put("value", untilDecided.describe(plan.repeats())).build());
+            }
             env.addAll(launcher.prepareAotCaches()); // before the first cell: no measured start builds it
             quiet.await();
             for (String[] kv : host.describe()) {
@@ -130,18 +145,21 @@ public final class SuiteRunner {
                 .filter(s -> onlyStartup || s.kind() != ScenarioKind.STARTUP).toList();
         for (int round = 1; round <= plan.repeats(); round++) {
             if (plan.scenariosShareInstance()) {
-                for (TargetSpec t : plan.targets()) {
+                for (TargetSpec t : plan.targetsInRound(round)) {
                     runInstance(runner, measured, t, round, bar);
                     writeCsv(out);
                 }
             } else {
                 for (Scenario s : measured) {
-                    for (TargetSpec t : plan.targets()) {
+                    for (TargetSpec t : plan.targetsInRound(round)) {
                         runInstance(runner, List.of(s), t, round, bar);
                         writeCsv(out);
                     }
                 }
             }
+        }
+        if (untilDecided != null) {
+            addRounds(out, runner, bar, measured);
         }
         Scenario startup = startupScenario();
         if (startup != null) {
@@ -151,6 +169,51 @@ public final class SuiteRunner {
                 }
             }
             writeCsv(out);
+        }
+    }
+
+    /**
+     * {@code --until-decided}: a round at a time, only the cells with an undecided figure (both builds,
+     * ABBA), until none is left, the budget is spent or the cells have the most repeats; then decided.csv.
+     */
+    private void addRounds(Path out, CellRunner runner, ProgressBar bar, List<Scenario> measured)
+            throws InterruptedException {
+        int looks = untilDecided.looks(plan.repeats());
+        UntilDecided.Tracker tracker = new UntilDecided.Tracker();
+        List<mpmbench.benchmarks.compare.Decisions.Decision> now = List.of();
+        for (int round = plan.repeats() + 1; ; round++) {
+            try {
+                now = untilDecided.look(out, plan.repeats());
+            } catch (IOException e) {
+                err.println("mpmbench suite: --until-decided cannot read " + out + ": " + e.getMessage());
+                return;
+            }
+            tracker.saw(now);
+            java.util.Set<String> undecided = UntilDecided.undecidedCells(now);
+            boolean spent = !untilDecided.budget().isZero()
+                    && System.nanoTime() - startNs >= untilDecided.budget().toNanos();
+            if (undecided.isEmpty() || round > untilDecided.maxRepeats() || spent) {
+                err.println("mpmbench suite: --until-decided: " + (undecided.isEmpty() ? "every figure decided"
+                        : undecided.size() + " cell(s) undecided, " + (spent ? "the budget is spent" : "at the most repeats"))
+                        + " after round " + (round - 1));
+                break;
+            }
+            for (TargetSpec t : plan.targetsInRound(round)) {
+                String name = t.base() ? t.name().substring(Baseline.PREFIX.length()) : t.name();
+                List<Scenario> open = measured.stream().filter(s -> undecided.contains(s.name() + "|" + name)).toList();
+                if (!open.isEmpty()) {
+                    List<SuitePlan.Cell> cells = open.stream().flatMap(s -> s.levels().stream()
+                            .map(l -> new SuitePlan.Cell(s, t, l, 0))).toList();
+                    bar.extend(cells.size(), cells.stream().mapToDouble(plan::estimateSeconds).sum());
+                    runInstance(runner, open, t, round, bar);
+                    writeCsv(out);
+                }
+            }
+        }
+        try {
+            tracker.write(out, now, looks);
+        } catch (IOException e) {
+            err.println("mpmbench suite: cannot write decided.csv: " + e.getMessage());
         }
     }
 
@@ -177,7 +240,7 @@ public final class SuiteRunner {
     /** Why a scenario cannot run on a target here, or null when it can. */
     private String skipReason(Scenario s, TargetSpec t) {
         String path = t.pathFor(s);
-        Optional<String> missing = TargetLauncher.unavailable(t, plan.serverJar());
+        Optional<String> missing = TargetLauncher.unavailable(t, plan.serverJar(t));
         if (missing.isPresent()) {
             return missing.get();
         }

@@ -79,7 +79,7 @@ public final class TargetLauncher {
     public List<Row> prepareAotCaches() throws InterruptedException {
         List<Row> rows = new ArrayList<>();
         for (TargetSpec t : plan.targets()) {
-            if (t.kind() == TargetSpec.Kind.JAVA && unavailable(t, plan.serverJar()).isEmpty()) {
+            if (t.kind() == TargetSpec.Kind.JAVA && unavailable(t, plan.serverJar(t)).isEmpty()) {
                 rows.add(Row.builder(Schemas.ENV).put("key", "aot_cache." + t.name()).put("value", aotCache(t)).build());
             }
         }
@@ -88,7 +88,7 @@ public final class TargetLauncher {
 
     private String aotCache(TargetSpec t) throws InterruptedException {
         List<String> cmd = new ArrayList<>(plan.pinTarget());
-        cmd.addAll(List.of(plan.java(), "-jar", plan.serverJar().toString(), "--mpm", t.mpm(), "--make-aot-cache"));
+        cmd.addAll(List.of(plan.java(), "-jar", plan.serverJar(t).toString(), "--mpm", t.mpm(), "--make-aot-cache"));
         directives(t).forEach((k, v) -> cmd.addAll(List.of("--set", k + "=" + v)));
         try {
             Path log = Files.createTempFile(plan.runBase(), "aot-cache-", ".out");
@@ -125,11 +125,11 @@ public final class TargetLauncher {
         switch (t.kind()) {
             case JAVA -> {
                 Path pidFile = run.resolve("mpmbench.pid");
-                cmd.addAll(List.of(plan.java(), "-jar", plan.serverJar().toString(), "--mpm", t.mpm(),
+                cmd.addAll(List.of(plan.java(), "-jar", plan.serverJar(t).toString(), "--mpm", t.mpm(),
                         "--listen", "127.0.0.1:" + port, "--pidfile", pidFile.toString()));
                 directives.forEach((k, v) -> cmd.addAll(List.of("--set", k + "=" + v)));
                 graceful.addAll(List.of(plan.java(), "--enable-native-access=ALL-UNNAMED", "-cp",
-                        plan.serverJar().toString(), CTL_MAIN, "-k", "graceful", "--pidfile", pidFile.toString()));
+                        plan.serverJar(t).toString(), CTL_MAIN, "-k", "graceful", "--pidfile", pidFile.toString()));
             }
             case HTTPD -> {
                 Path conf = writeHttpdConf(run, t.mpm(), directives);

@@ -79,6 +79,16 @@ public record TargetSpec(String name, Kind kind, String mpm, String url, int pid
         };
     }
 
+    /** True for a base build's model ({@code base:java-event}, {@code suite --baseline}; see {@link Baseline}). */
+    public boolean base() {
+        return name.startsWith(Baseline.PREFIX);
+    }
+
+    /** The same model of the base build: {@code java-event} becomes {@code base:java-event}. */
+    public TargetSpec asBase() {
+        return new TargetSpec(Baseline.PREFIX + name, kind, mpm, url, pid);
+    }
+
     /** True when the suite starts and stops it (and so can kill its children and time its start). */
     public boolean launched() {
         return kind != Kind.URL;

@@ -64,6 +64,37 @@ class SuiteE2ETest {
     }
 
     /**
+     * suite --baseline with this very tree as the base build (a built tree), --until-decided: both builds
+     * in the same rounds, ABBA, rounds added only while a figure is undecided, decided.csv, and compare DIR.
+     */
+    @Test
+    void a_base_build_runs_beside_ours_in_abba_rounds_until_decided(@TempDir Path out) throws Exception {
+        String root = System.getProperty("mpmbench.root");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = SuiteMain.execute(new String[] {"quick", "--targets", "java-event", "--scenarios", "hello",
+                "--repeats", "2", "--duration", "1s", "--warmup", "500ms", "--settle-max", "0", "--baseline", root,
+                "--until-decided", "--max-repeats", "3", "--root", root, "--out", out.toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        assertEquals(0, code, err.toString());
+        List<Row> summary = CsvTables.read(out.resolve("summary.csv"));
+        List<String> order = summary.stream().map(r -> r.text("repeat") + " " + r.text("target")).toList();
+        assertEquals(List.of("1 java-event", "1 base:java-event", "2 base:java-event", "2 java-event"), order.subList(0, 4));
+        assertTrue(summary.size() == 4 || summary.size() == 6, order.toString());
+        List<Row> env = CsvTables.read(out.resolve("env.csv"));
+        assertTrue(env.stream().anyMatch(r -> r.text("key").equals("until_decided_looks") && r.text("value").equals("2")));
+        assertTrue(env.stream().anyMatch(r -> r.text("key").equals("target_order") && r.text("value").startsWith("ABBA")));
+        List<Row> decided = CsvTables.read(out.resolve("decided.csv"));
+        assertEquals(4, decided.size(), decided.toString());
+        assertTrue(decided.stream().allMatch(r -> r.text("target").equals("java-event")), decided.toString());
+        boolean allDecided = decided.stream().noneMatch(r -> r.text("decision").equals("undecided"));
+        assertEquals(allDecided ? 4 : 6, summary.size(), "a third round only while a figure is undecided: " + decided);
+        int compare = mpmbench.benchmarks.compare.CompareMain.execute(new String[] {out.toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+        assertTrue(List.of(0, 1, 3).contains(compare), "compare DIR: " + compare);
+        assertTrue(Files.exists(out.resolve("compare.csv")));
+    }
+
+    /**
      * The idle holder alone opens the idle connections: the target sees N idle plus the active ones
      * (once they were opened by the measured run as well, twice as many).
      */

@@ -1,0 +1,99 @@
+package mpmbench.benchmarks.suite;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import mpmbench.benchmarks.compare.Decisions;
+import mpmbench.benchmarks.results.CsvTables;
+import mpmbench.benchmarks.results.ResultsFolder;
+import mpmbench.benchmarks.results.Row;
+
+/**
+ * {@code suite --baseline REF --until-decided [--budget T] [--max-repeats N]}: after the plan's repeats,
+ * more rounds, each only for the (scenario, java-X) cells with a figure still undecided ({@link
+ * Decisions}: compare's paired verdict within the run, faster, slower, or equivalent within
+ * {@link #MARGIN}), both builds of each in the ABBA order, until every figure is decided, the run has
+ * taken the budget, or the cells have {@code maxRepeats} rounds. The error of the sequential looks is
+ * kept by a Bonferroni split over the most looks there can be, K = maxRepeats − repeats + 1: every look
+ * (and the final {@code compare DIR}, which reads K from env.csv) takes its intervals at 1 − 5 % / K and
+ * multiplies p_worse by K. Conservative, and valid whenever the looks stop. decided.csv says per figure
+ * how many rounds it took: the first look that decided it (a figure of a cell still open for another of
+ * its figures gets more rounds; compare DIR at the end judges them all). Used by the suite's one thread.
+ *
+ * @param maxRepeats the most rounds a cell gets
+ * @param budget     the run's wall time after which no round is added (zero: none; a round started
+ *                   before is finished)
+ */
+public record UntilDecided(int maxRepeats, Duration budget) {
+
+    /** A figure within ±10 % (compare's default threshold) with its whole interval is decided equivalent. */
+    public static final double MARGIN = 0.10;
+
+    /** The most looks at the data: after the plan's repeats, then after each added round. */
+    public int looks(int repeats) {
+        return maxRepeats - repeats + 1;
+    }
+
+    /** env.csv's description of the rule. */
+    public String describe(int repeats) {
+        return "rounds added for undecided figures up to " + maxRepeats + " repeats"
+                + (budget.isZero() ? "" : " or " + budget.toSeconds() + " s of run") + "; each of at most "
+                + looks(repeats) + " looks at 5 %/" + looks(repeats) + " (Bonferroni), equivalent within "
+                + Math.round(MARGIN * 100) + " %";
+    }
+
+    /** The figures now, from the results folder as written so far. */
+    List<Decisions.Decision> look(Path out, int repeats) throws IOException {
+        return Decisions.of(ResultsFolder.readSuite(out), MARGIN, looks(repeats));
+    }
+
+    /** "scenario|java-X" of every cell with an undecided figure. */
+    static Set<String> undecidedCells(List<Decisions.Decision> decisions) {
+        Set<String> cells = new LinkedHashSet<>();
+        decisions.stream().filter(d -> !d.decided()).forEach(d -> cells.add(d.scenario() + "|" + d.target()));
+        return cells;
+    }
+
+    /** A figure's key in {@link Tracker}. */
+    private static String key(Decisions.Decision d) {
+        return d.scenario() + "|" + d.target() + "|" + d.level() + "|" + d.figure();
+    }
+
+    /** The rounds (and pairs) each figure had when it was first decided. */
+    static final class Tracker {
+        private final Map<String, Decisions.Decision> decidedAt = new HashMap<>();
+
+        void saw(List<Decisions.Decision> decisions) {
+            decisions.stream().filter(Decisions.Decision::decided).forEach(d -> decidedAt.putIfAbsent(key(d), d));
+        }
+
+        /**
+         * decided.csv's rows ({@link Decisions#COLUMNS}): each figure as the first look that decided it (every
+         * look is valid at 5 %/K, so that decision stands), else as the last look, undecided.
+         */
+        List<Row> rows(List<Decisions.Decision> last, int looks) {
+            List<Row> rows = new ArrayList<>();
+            for (Decisions.Decision end : last) {
+                Decisions.Decision d = decidedAt.getOrDefault(key(end), end);
+                Row r = d.row();
+                rows.add(Row.builder(Decisions.COLUMNS).put("scenario", d.scenario()).put("target", d.target())
+                        .put("connections", r.text("connections")).put("rate", r.text("rate")).put("idle", r.text("idle"))
+                        .put("figure", d.figure()).put("decision", d.decision()).put("rounds", d.rounds())
+                        .put("pairs", d.pairs()).put("ratio", r.text("ratio")).put("ci_low", r.text("ci_low"))
+                        .put("ci_high", r.text("ci_high")).put("max_looks", looks).build());
+            }
+            return rows;
+        }
+
+        void write(Path out, List<Decisions.Decision> last, int looks) throws IOException {
+            CsvTables.write(out.resolve("decided.csv"), Decisions.COLUMNS, rows(last, looks));
+        }
+    }
+}

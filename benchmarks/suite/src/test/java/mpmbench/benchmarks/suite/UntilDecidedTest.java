@@ -1,0 +1,130 @@
+package mpmbench.benchmarks.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import mpmbench.benchmarks.compare.Decisions;
+import mpmbench.benchmarks.results.CsvTables;
+import mpmbench.benchmarks.results.Row;
+import mpmbench.benchmarks.results.Schemas;
+
+/** --until-decided: its flags, the looks' split, which cells get another round, decided.csv. */
+class UntilDecidedTest {
+
+    @TempDir
+    Path tmp;
+
+    private SuiteMain main(String... args) throws IOException {
+        Path jar = tmp.resolve("base/server/target/mpmbench-server.jar");
+        Files.createDirectories(jar.getParent());
+        Files.writeString(jar, "jar");
+        List<String> all = new ArrayList<>(List.of("quick", "--targets", "java-event,httpd-event", "--scenarios", "hello",
+                "--root", "/repo"));
+        all.addAll(List.of(args));
+        SuiteMain m = new SuiteMain();
+        new CommandLine(m).parseArgs(all.toArray(String[]::new));
+        return m;
+    }
+
+    private UntilDecided rule(String... args) throws IOException {
+        SuiteMain m = main(args);
+        return m.untilDecided(m.plan("run", 2));
+    }
+
+    @Test
+    void theLooksAreSplitOverTheMostRoundsAndTheBudgetIsRead() throws IOException {
+        String base = tmp.resolve("base").toString();
+        UntilDecided u = rule("--baseline", base, "--until-decided", "--budget", "15m", "--max-repeats", "8");
+        assertEquals(new UntilDecided(8, Duration.ofMinutes(15)), u);
+        assertEquals(6, u.looks(3));
+        assertTrue(u.describe(3).contains("at most 6 looks at 5 %/6 (Bonferroni)"), u.describe(3));
+        assertEquals(new UntilDecided(SuiteMain.MAX_REPEATS, Duration.ZERO), rule("--baseline", base, "--until-decided"));
+        assertNull(rule("--baseline", base));
+    }
+
+    @Test
+    void flagsThatDoNotFitAreOneLineNamingThem() throws IOException {
+        String base = tmp.resolve("base").toString();
+        List<List<String>> bad = List.of(
+                List.of("--until-decided"),
+                List.of("--budget", "5m"),
+                List.of("--baseline", base, "--max-repeats", "5"),
+                List.of("--baseline", base, "--until-decided", "--max-repeats", "2"),
+                List.of("--baseline", base, "--until-decided", "--budget", "soon"),
+                List.of("--baseline", base, "--until-decided", "--budget", "0s"));
+        List<String> says = List.of("--until-decided decides compare's figures of a --baseline run",
+                "--budget and --max-repeats need --until-decided", "--budget and --max-repeats need --until-decided",
+                "--max-repeats 2 must be at least --repeats (3)", "--budget 'soon' must be a positive duration",
+                "--budget '0s' must be a positive duration");
+        for (int i = 0; i < bad.size(); i++) {
+            List<String> args = bad.get(i);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> rule(args.toArray(String[]::new)), args.toString());
+            assertTrue(e.getMessage().startsWith(says.get(i)), e.getMessage());
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = SuiteMain.execute(new String[] {"quick", "--targets", "java-event", "--root", "/repo", "--until-decided"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, code);
+        assertEquals(1, err.toString(StandardCharsets.UTF_8).strip().lines().count(), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A run of 3 rounds: java-event's hello 5 % slower than base in every round, java-worker's within noise. */
+    @Test
+    void onlyUndecidedCellsGetAnotherRoundAndDecidedCsvSaysHowManyTheyTook() throws IOException {
+        Path out = tmp.resolve("run");
+        Files.createDirectories(out);
+        CsvTables.write(out.resolve("env.csv"), Schemas.ENV, List.of(
+                Row.builder(Schemas.ENV).put("key", "schema_version").put("value", Schemas.VERSION).build()));
+        double[] round = {0.8, 1.0, 1.2};
+        double[] noise = {1.0, 1.08, 0.93};
+        List<Row> rows = new ArrayList<>();
+        for (int r = 1; r <= 3; r++) {
+            rows.add(row("java-event", r, 20_000 * round[r - 1] * 0.95 * (1 + 0.001 * r)));
+            rows.add(row("base:java-event", r, 20_000 * round[r - 1]));
+            rows.add(row("java-worker", r, 20_000 * round[r - 1] * noise[r - 1]));
+            rows.add(row("base:java-worker", r, 20_000 * round[r - 1]));
+        }
+        CsvTables.write(out.resolve("summary.csv"), Schemas.SUMMARY, rows);
+        UntilDecided u = new UntilDecided(10, Duration.ZERO);
+        List<Decisions.Decision> now = u.look(out, 3);
+        assertEquals(Set.of("hello|java-worker"), UntilDecided.undecidedCells(now));
+        UntilDecided.Tracker t = new UntilDecided.Tracker();
+        t.saw(now);
+        t.write(out, now, u.looks(3));
+        List<Row> decided = CsvTables.read(out.resolve("decided.csv"));
+        Row eventRps = decided.stream().filter(r -> r.text("target").equals("java-event") && r.text("figure").equals("rps"))
+                .findFirst().orElseThrow();
+        assertEquals("slower", eventRps.text("decision"));
+        assertEquals("3", eventRps.text("rounds"));
+        assertEquals("3", eventRps.text("pairs"));
+        assertEquals("8", eventRps.text("max_looks"));
+        assertTrue(decided.stream().anyMatch(r -> r.text("target").equals("java-worker")
+                && r.text("decision").equals(Decisions.UNDECIDED)), decided.toString());
+    }
+
+    private static Row row(String target, int r, double rps) {
+        return Row.builder(Schemas.SUMMARY).put("scenario", "hello").put("target", target).put("path", "/hello")
+                .put("keepalive", true).put("connections", 16).put("rate", 0.0).put("idle", 0).put("repeat", r)
+                .put("status", "ok").put("settled", true).put("warmup_s", 5.0).put("rps", rps)
+                .put("p50_ms", 16 / rps * 1000).put("p99_ms", 64 / rps * 1000).put("cpu_us_per_req", 1e6 / rps)
+                .put("loadgen_cpu_pct", 60.0).build();
+    }
+}
