@@ -81,14 +81,16 @@ class TlsTest {
     void churnHandshakesPerRequestAndResumesAsAsked(String protocol, String resume) throws IOException {
         try (TlsTestServer server = TlsTestServer.start()) {
             TlsOptions tls = new TlsOptions(List.of(protocol), TlsOptions.Resume.of(resume), false);
-            LoadResult r = LoadRun.run(spec(server, "localhost", 2).keepAlive(false).tls(tls).build());
+            // 3 s: a cold JVM's TLS 1.3 full handshake took up to 0.5 s on a busy 2-vCPU machine
+            LoadResult r = LoadRun.run(spec(server, "localhost", 2).duration(Duration.ofSeconds(3)).keepAlive(false)
+                    .tls(tls).build());
             long n = count(r, Counter.REQUESTS);
             long hs = count(r, Counter.TLS_HANDSHAKES);
             long resumed = count(r, Counter.TLS_RESUMED);
             System.out.printf("%s %s: %d requests, handshake p50 %d us, p99 %d us, latency p50 %d us%n", protocol,
                     resume, n, r.handshake().getValueAtPercentile(50), r.handshake().getValueAtPercentile(99),
                     r.uncorrected().getValueAtPercentile(50));
-            assertTrue(n > 5, r.counts().toString());
+            assertTrue(n >= 3, r.counts().toString());
             assertEquals(0, r.counts().errorsWithWarmup(), r.counts().toString());
             assertTrue(hs >= n && hs <= n + 2, "a handshake per request: " + r.counts());
             assertEquals(hs, r.handshake().getTotalCount());
@@ -97,7 +99,8 @@ class TlsTest {
                 assertEquals(0, resumed, r.counts().toString());
             } else {
                 // the first of each connection, and (TLS 1.3) one that reconnected before its ticket came
-                assertTrue(full <= 4 && resumed >= n - 4, "only the first handshakes are full: " + r.counts());
+                assertTrue(resumed >= 1 && full <= 4 && resumed >= n - 4, "only the first handshakes are full: "
+                        + r.counts());
             }
             long serverResumed = server.resumedHandshakes.get();
             assertTrue(Math.abs(serverResumed - resumed) <= 3, "server saw " + serverResumed + " of "
@@ -116,7 +119,7 @@ class TlsTest {
             assertEquals(0, r.counts().errorsWithWarmup(), r.counts().toString());
             assertEquals(5, count(r, Counter.IDLE_OPEN_ANSWERED), r.counts().toString());
             assertEquals(2, count(r, Counter.TRICKLE_HELD), r.counts().toString());
-            assertTrue(count(r, Counter.TRICKLE_BYTES) >= 2 * 10, r.counts().toString());
+            assertTrue(count(r, Counter.TRICKLE_BYTES) >= 2 * 3, r.counts().toString()); // a byte per 100 ms once handshaken
             assertEquals(2 + 5 + 2, count(r, Counter.TLS_HANDSHAKES), "active, idle and trickling: " + r.counts());
         }
     }
