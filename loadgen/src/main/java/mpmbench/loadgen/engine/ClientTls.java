@@ -33,8 +33,8 @@ import mpmbench.loadgen.http.Target;
  *       TLS 1.2 its RFC 5077 ticket (JSSE asks for tickets: {@code jdk.tls.client.enableSessionTicketExtension},
  *       default true) or else its session ID.</li>
  *   <li>{@code session-id} (TLS 1.2 only): as {@code ticket}, but the context is created with
- *       {@code jdk.tls.client.enableSessionTicketExtension=false} (JSSE reads it when a context's client
- *       cache is made, so it is set only for that moment), so the client asks for no ticket and offers
+ *       {@code jdk.tls.client.enableSessionTicketExtension=false} (JSSE reads it when a context is made,
+ *       in {@code SSLContext.getInstance}, so it is set only for that moment), so the client asks for no ticket and offers
  *       its session ID: the server must find the session in its own cache.</li>
  *   <li>{@code none}: engines are created without a peer, so the cache is never looked up and every
  *       handshake is full (SNI and the name to verify still come from the URL).</li>
@@ -96,25 +96,26 @@ final class ClientTls {
     }
 
     private static SSLContext newContext(TlsOptions options) throws GeneralSecurityException {
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        TrustManager trust = new MarkingTrustManager(options.verify() ? defaultTrust() : null);
+        TrustManager[] trust = {new MarkingTrustManager(options.verify() ? defaultTrust() : null)};
+        SSLContext ctx;
         if (options.resume() != TlsOptions.Resume.SESSION_ID) {
-            ctx.init(null, new TrustManager[] {trust}, null);
-            return ctx;
-        }
-        synchronized (ClientTls.class) { // the property is read while init makes the client cache
-            String before = System.getProperty(TICKETS_PROPERTY);
-            System.setProperty(TICKETS_PROPERTY, "false");
-            try {
-                ctx.init(null, new TrustManager[] {trust}, null);
-            } finally {
-                if (before == null) {
-                    System.clearProperty(TICKETS_PROPERTY);
-                } else {
-                    System.setProperty(TICKETS_PROPERTY, before);
+            ctx = SSLContext.getInstance("TLS");
+        } else {
+            synchronized (ClientTls.class) { // JSSE reads the property when the context (its client cache) is made
+                String before = System.getProperty(TICKETS_PROPERTY);
+                System.setProperty(TICKETS_PROPERTY, "false");
+                try {
+                    ctx = SSLContext.getInstance("TLS");
+                } finally {
+                    if (before == null) {
+                        System.clearProperty(TICKETS_PROPERTY);
+                    } else {
+                        System.setProperty(TICKETS_PROPERTY, before);
+                    }
                 }
             }
         }
+        ctx.init(null, trust, null);
         return ctx;
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,6 +31,22 @@ import mpmbench.loadgen.record.Counts;
 class TlsTest {
 
     private static final Duration SHORT = Duration.ofMillis(1500);
+
+    /**
+     * A JVM's first TLS handshakes load and interpret JSSE's classes on the loop's thread: on the busy
+     * 2-vCPU machine the first TLS 1.3 one took seconds, longer than a test's window. One run per
+     * protocol first, as a run's warm-up would.
+     */
+    @BeforeAll
+    static void warmJsse() throws IOException {
+        try (TlsTestServer server = TlsTestServer.start()) {
+            for (String protocol : TlsOptions.KNOWN_PROTOCOLS) {
+                LoadRun.run(spec(server, "localhost", 1).duration(Duration.ofMillis(500)).keepAlive(false)
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .tls(new TlsOptions(List.of(protocol), TlsOptions.Resume.NONE, false)).build());
+            }
+        }
+    }
 
     private static long count(LoadResult r, Counter c) {
         return r.counts().get(c);
@@ -102,6 +119,11 @@ class TlsTest {
                 assertTrue(resumed >= 1 && full <= 4 && resumed >= n - 4, "only the first handshakes are full: "
                         + r.counts());
             }
+            if (protocol.equals(TlsOptions.TLS12) && tls.resume() != TlsOptions.Resume.NONE) {
+                // session-id: the client asks for no ticket, so the server keeps the sessions itself
+                assertEquals(tls.resume() == TlsOptions.Resume.SESSION_ID, server.cachedSessions() > 0,
+                        server.cachedSessions() + " sessions in the server's cache");
+            }
             long serverResumed = server.resumedHandshakes.get();
             assertTrue(Math.abs(serverResumed - resumed) <= 3, "server saw " + serverResumed + " of "
                     + server.handshakes.get() + " resumed, we counted " + resumed + " (" + r.counts() + ")");
@@ -148,13 +170,15 @@ class TlsTest {
         List<long[]> samples = new ArrayList<>();
         try (TlsTestServer server = TlsTestServer.start()) {
             new LoadRun(spec(server, "localhost", 2).duration(Duration.ofSeconds(3)).build(), null, new LoadRun.Progress() {
+                private long io = -1; // this run's I/O thread: the newest of that name (an earlier run's may linger)
+
                 @Override
                 public void second(double elapsedS, Counts counts, Histogram[] interval, boolean warmup) {
-                    for (Thread t : Thread.getAllStackTraces().keySet()) {
-                        if (t.getName().equals("mpmbench-io-0")) {
-                            samples.add(new long[] {counts.get(Counter.REQUESTS), threads.getThreadAllocatedBytes(t.threadId())});
-                        }
+                    if (io < 0) {
+                        io = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("mpmbench-io-0"))
+                                .mapToLong(Thread::threadId).max().orElse(-1);
                     }
+                    samples.add(new long[] {counts.get(Counter.REQUESTS), threads.getThreadAllocatedBytes(io)});
                 }
             }).run();
         }
@@ -163,6 +187,6 @@ class TlsTest {
         assertTrue(requests > 1000, "requests " + requests);
         System.out.printf("TLS steady state: %d bytes allocated by the I/O thread for %d requests (%.1f per request)%n",
                 bytes, requests, (double) bytes / requests);
-        assertTrue(bytes < 8 * 1024 * requests, bytes + " bytes for " + requests + " requests");
+        assertTrue(bytes > 0 && bytes < 8 * 1024 * requests, bytes + " bytes for " + requests + " requests");
     }
 }
