@@ -47,7 +47,6 @@ final class TlsTestServer implements AutoCloseable {
     final Set<String> applicationProtocols = ConcurrentHashMap.newKeySet();
     final Set<String> protocols = ConcurrentHashMap.newKeySet();
     private final SSLServerSocket server;
-    private final SSLContext context;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
 
@@ -56,17 +55,11 @@ final class TlsTestServer implements AutoCloseable {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(keyStore(), PASSWORD);
         ctx.init(kmf.getKeyManagers(), null, null);
-        context = ctx;
         server = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 512, InetAddress.getLoopbackAddress());
         SSLParameters p = server.getSSLParameters();
         p.setApplicationProtocols(new String[] {"http/1.1"});
         server.setSSLParameters(p);
         acceptor = Thread.ofPlatform().daemon().name("tls-test-accept").start(this::acceptLoop);
-    }
-
-    /** Sessions in the server's own cache: TLS 1.2 resumption by session ID needs them, tickets do not. */
-    int cachedSessions() {
-        return java.util.Collections.list(context.getServerSessionContext().getIds()).size();
     }
 
     String url(String host, String path) {
