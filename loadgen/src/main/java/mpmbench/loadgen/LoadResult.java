@@ -16,6 +16,8 @@ import mpmbench.loadgen.record.ProcessCpu;
  * @param corrected   latency from the intended send time (open model) / from the send (closed)
  * @param uncorrected latency from the actual send
  * @param lag         open model: the generator's own send lag; empty in the closed model
+ * @param handshake   {@code https://}: the TLS handshakes of the window, TCP connected to handshake
+ *                    finished, one value per handshake; empty for {@code http://}
  * @param clientCpu   CPU time of this process over the measured window (every thread, JIT and GC
  *                    included), or {@link ProcessCpu#UNKNOWN}
  * @param nanosecondTimer whether the I/O threads waited with ns timeouts (false: whole-ms select,
@@ -29,7 +31,7 @@ import mpmbench.loadgen.record.ProcessCpu;
  *                    also when not settling)
  */
 public record LoadResult(LoadSpec spec, long startEpochMs, Counts counts, Histogram corrected,
-                         Histogram uncorrected, Histogram lag, ProcessCpu clientCpu, boolean nanosecondTimer,
+                         Histogram uncorrected, Histogram lag, Histogram handshake, ProcessCpu clientCpu, boolean nanosecondTimer,
                          String jit, long warmupNs, long windowNs, boolean settled) {
 
     /** A send lag p99 above this (µs) means the generator could not keep its own schedule. */

@@ -34,12 +34,13 @@ import mpmbench.loadgen.http.Target;
  *                       one byte per {@code trickleInterval} and never ends it; reopened when the server
  *                       closes it ({@link mpmbench.loadgen.engine.LoadRun})
  * @param trickleInterval how often a trickling connection sends its next byte
+ * @param tls            how an {@code https://} target is talked to (ignored for {@code http://})
  */
 public record LoadSpec(Target target, int threads, int connections, double rate, Duration duration,
                        Duration warmup, Duration timeout, Duration connectTimeout, boolean keepAlive,
                        int pipeline, int idle, Duration idleInterval, List<InetAddress> bindAddresses,
                        List<String> headers, Duration spin, Duration settle, int trickle,
-                       Duration trickleInterval) {
+                       Duration trickleInterval, TlsOptions tls) {
 
     /** Default {@link #threads} ({@code -t}). */
     public static final int DEFAULT_THREADS = 2;
@@ -100,6 +101,7 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
         require(positive(trickleInterval), "--trickle-interval must be > 0, e.g. 2s, 500ms");
         bindAddresses = List.copyOf(bindAddresses);
         headers = List.copyOf(headers);
+        java.util.Objects.requireNonNull(tls, "tls");
         for (String h : headers) {
             require(h.indexOf(':') > 0 && h.indexOf('\r') < 0 && h.indexOf('\n') < 0,
                     "-H/--header must be 'Name: value', got '" + h + "'");
@@ -124,7 +126,7 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
         return new Builder(target).threads(threads).connections(connections).rate(rate).duration(duration)
                 .warmup(warmup).timeout(timeout).connectTimeout(connectTimeout).keepAlive(keepAlive).pipeline(pipeline)
                 .idle(idle).idleInterval(idleInterval).bindAddresses(bindAddresses).headers(headers).spin(spin)
-                .settle(settle).trickle(trickle).trickleInterval(trickleInterval);
+                .settle(settle).trickle(trickle).trickleInterval(trickleInterval).tls(tls);
     }
 
     /** True for the open model (a fixed request rate), false for the closed model. */
@@ -171,6 +173,7 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
         private Duration settle = Duration.ZERO;
         private int trickle;
         private Duration trickleInterval = DEFAULT_TRICKLE_INTERVAL;
+        private TlsOptions tls = TlsOptions.DEFAULT;
 
         private Builder(Target target) {
             this.target = target;
@@ -179,7 +182,7 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
         /** The spec; throws IllegalArgumentException naming the flag of the first invalid field. */
         public LoadSpec build() {
             return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout, keepAlive,
-                    pipeline, idle, idleInterval, bindAddresses, headers, spin, settle, trickle, trickleInterval);
+                    pipeline, idle, idleInterval, bindAddresses, headers, spin, settle, trickle, trickleInterval, tls);
         }
 
         public Builder target(Target t) {
@@ -271,6 +274,12 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
 
         public Builder trickleInterval(Duration d) {
             trickleInterval = d;
+            return this;
+        }
+
+        /** TLS settings of an {@code https://} target. */
+        public Builder tls(TlsOptions t) {
+            tls = t;
             return this;
         }
     }

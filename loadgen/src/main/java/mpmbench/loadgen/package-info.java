@@ -1,6 +1,6 @@
 /**
  * The load generator's model of a run: what to run ({@link mpmbench.loadgen.LoadSpec}, built by the
- * flags or by code, validated in one place), what a run measured ({@link mpmbench.loadgen.LoadResult}),
+ * flags or by code, validated in one place, with {@link mpmbench.loadgen.TlsOptions} for {@code https://}), what a run measured ({@link mpmbench.loadgen.LoadResult}),
  * when a warm-up has settled ({@link mpmbench.loadgen.SteadyState}, the rule of {@code --settle}) and the
  * JVM options every generator process starts with ({@link mpmbench.loadgen.GeneratorJvm}).
  *

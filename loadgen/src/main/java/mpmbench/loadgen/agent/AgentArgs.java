@@ -47,6 +47,11 @@ final class AgentArgs {
         for (String h : s.headers()) {
             add(a, "-H", h);
         }
+        add(a, "--tls-protocols", String.join(",", s.tls().protocols()));
+        add(a, "--tls-resume", s.tls().resume().text());
+        if (s.tls().verify()) {
+            a.add("--tls-verify");
+        }
         a.add(s.target().url());
         return a;
     }

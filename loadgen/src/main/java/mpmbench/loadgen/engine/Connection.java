@@ -20,6 +20,7 @@ import mpmbench.loadgen.http.ResponseParser;
 final class Connection {
 
     static final int CLOSED = 0;
+    /** The TCP connect, and for TLS the handshake after it, are in progress. */
     static final int CONNECTING = 1;
     static final int OPEN = 2;
 
@@ -40,6 +41,8 @@ final class Connection {
     private int head;
     int inflight;
 
+    /** How its bytes meet the socket: {@link PlainWire}, or {@link TlsWire} for {@code https://}; set by the loop. */
+    Wire wire = PlainWire.INSTANCE;
     SocketChannel channel;
     SelectionKey key;
     int state = CLOSED;
@@ -125,6 +128,7 @@ final class Connection {
             key.cancel();
             key = null;
         }
+        wire.closing(channel);
         if (channel != null) {
             closes.add(channel);
             channel = null;

@@ -131,7 +131,8 @@ public final class LoadRun {
         LoopSetup setup = new LoopSetup(spec.target().address(), bind,
                 clock, spec.open(), spec.keepAlive(), request.length, spec.timeout().toNanos(),
                 spec.connectTimeout().toNanos(), spec.idleInterval().toNanos(), spec.spin().toNanos(), request,
-                spec.trickleInterval().toNanos());
+                spec.trickleInterval().toNanos(),
+                spec.target().tls() ? new ClientTls(spec.target(), spec.tls()) : null);
         List<LatencyRecorders> recorders = new ArrayList<>();
         List<SingleWriterCounters> counters = new ArrayList<>();
         List<SingleThreadSelectorLoop> loops = new ArrayList<>();
@@ -193,6 +194,7 @@ public final class LoadRun {
             Counts counts = sum(counters).with(Counter.SCHEDULED, scheduled(schedules, clock));
             return new LoadResult(spec, startMs, counts, collector.total(IntervalCollector.CORRECTED),
                     collector.total(IntervalCollector.UNCORRECTED), collector.total(IntervalCollector.LAG),
+                    collector.total(IntervalCollector.HANDSHAKE),
                     cpu[1].since(cpu[0]), nsTimer, GeneratorJvm.jit(), warmupNs, windowNs, settled);
         }
     }

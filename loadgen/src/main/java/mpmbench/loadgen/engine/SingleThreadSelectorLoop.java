@@ -1,6 +1,5 @@
 package mpmbench.loadgen.engine;
 
-import static java.nio.channels.SelectionKey.OP_CONNECT;
 import static java.nio.channels.SelectionKey.OP_READ;
 import static java.nio.channels.SelectionKey.OP_WRITE;
 
@@ -83,6 +82,13 @@ final class SingleThreadSelectorLoop implements Runnable {
         this.trickle = new TrickleHolder(this, trickling, counters, setup.request(), setup.trickleIntervalNs(),
                 setup.connectTimeoutNs());
         this.timeouts = new TimeoutScan(this, active, policy, setup.timeoutNs(), setup.connectTimeoutNs());
+        if (setup.tls() != null) { // chosen once per connection: the plain path never asks
+            for (List<Connection> cs : List.of(active, idle, trickling)) {
+                for (Connection c : cs) {
+                    c.wire = new TlsWire(setup.tls(), this, readBuffer);
+                }
+            }
+        }
     }
 
     @Override
@@ -155,7 +161,7 @@ final class SingleThreadSelectorLoop implements Runnable {
             return;
         }
         int ops = key.readyOps();
-        if ((ops & OP_CONNECT) != 0) {
+        if (c.state == Connection.CONNECTING) { // OP_CONNECT; with TLS, also the handshake's reads and writes
             socketConnected(c, System.nanoTime());
             return;
         }
@@ -173,6 +179,9 @@ final class SingleThreadSelectorLoop implements Runnable {
                 return;
             }
             c.key.interestOps(OP_READ);
+            if (!c.wire.handshake(c, now)) {
+                return; // TLS: waits for the server
+            }
         } catch (IOException e) {
             connectFailed(c, now, false);
             return;
@@ -196,13 +205,14 @@ final class SingleThreadSelectorLoop implements Runnable {
     }
 
     private void socketWritable(Connection c) {
+        boolean whole;
         try {
-            c.channel.write(c.out);
+            whole = c.wire.write(c.channel, c.out);
         } catch (IOException e) {
             lose(c, Counter.ERR_WRITE, System.nanoTime());
             return;
         }
-        if (!c.out.hasRemaining()) {
+        if (whole) {
             c.writing = false;
             c.key.interestOps(OP_READ);
             if (!c.idle) {
@@ -222,7 +232,7 @@ final class SingleThreadSelectorLoop implements Runnable {
             buf.clear();
             int r;
             try {
-                r = c.channel.read(buf);
+                r = c.wire.read(c.channel, buf);
             } catch (IOException e) {
                 lose(c, Counter.ERR_READ, System.nanoTime());
                 return;
@@ -253,7 +263,7 @@ final class SingleThreadSelectorLoop implements Runnable {
                     }
                 }
             }
-            if (r < buf.capacity()) {
+            if (!c.wire.moreToRead(r, buf.capacity())) {
                 break;
             }
         }
@@ -267,7 +277,7 @@ final class SingleThreadSelectorLoop implements Runnable {
         readBuffer.clear();
         int r;
         try {
-            r = c.channel.read(readBuffer);
+            r = c.wire.read(c.channel, readBuffer);
         } catch (IOException e) {
             r = -1;
         }
@@ -352,13 +362,13 @@ final class SingleThreadSelectorLoop implements Runnable {
     void write(Connection c, int requests) {
         ByteBuffer out = c.out;
         out.limit(requests * setup.requestBytes()).position(0);
+        boolean whole;
         try {
-            c.channel.write(out);
+            whole = c.wire.write(c.channel, out);
         } catch (IOException e) {
             lose(c, Counter.ERR_WRITE, System.nanoTime());
             return;
         }
-        boolean whole = !out.hasRemaining();
         ServerCloses.afterSend(c, whole);
         if (!whole) {
             c.writing = true;
@@ -396,6 +406,24 @@ final class SingleThreadSelectorLoop implements Runnable {
     }
 
     // ---- connections ----
+
+    /**
+     * A TLS handshake finished ({@link TlsWire}): started when the TCP connect completed at
+     * {@code startedNs}, done at {@code doneNs}. Recorded by the phase of its start, as a request by its
+     * intended send; after the window's end, not at all. Every connection's handshakes count (active,
+     * idle, trickling). Per connection, not per request.
+     */
+    void handshaken(Connection c, long startedNs, long doneNs, boolean resumed) {
+        if (doneNs >= clock.windowEndNs()) {
+            return;
+        }
+        int phase = LatencyRecorders.phase(startedNs, clock.warmupEndNs());
+        recorders.recordHandshake(phase, doneNs - startedNs);
+        counters.add(Counter.TLS_HANDSHAKES, 1 - phase);
+        if (resumed) {
+            counters.add(Counter.TLS_RESUMED, 1 - phase);
+        }
+    }
 
     /** Starts a non-blocking connect (from the next {@code --bind} address, if any). */
     void connect(Connection c, long now) {

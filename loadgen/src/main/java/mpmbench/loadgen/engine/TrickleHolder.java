@@ -124,7 +124,8 @@ final class TrickleHolder {
         one.clear();
         one.put(byteAt(c.trickleSent)).flip();
         try {
-            if (c.channel.write(one) == 1) {
+            c.wire.write(c.channel, one);
+            if (!one.hasRemaining()) { // TLS: encrypted, maybe still waiting to reach the socket
                 c.trickleSent++;
                 counters.increment(Counter.TRICKLE_BYTES);
             }

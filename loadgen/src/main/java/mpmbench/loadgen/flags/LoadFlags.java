@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import mpmbench.loadgen.LoadSpec;
+import mpmbench.loadgen.TlsOptions;
 import mpmbench.loadgen.http.Target;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -93,6 +94,19 @@ public final class LoadFlags {
             description = "source addresses, e.g. 127.0.0.2-127.0.0.9, used round-robin")
     List<InetAddress> bind = List.of();
 
+    @Option(names = "--tls-protocols", paramLabel = "LIST", converter = TlsProtocolsConverter.class,
+            description = "https://: the TLS versions offered, TLSv1.2, TLSv1.3 or TLSv1.2,TLSv1.3 (default both)")
+    List<String> tlsProtocols = TlsOptions.DEFAULT.protocols();
+
+    @Option(names = "--tls-resume", paramLabel = "HOW", converter = TlsResumeConverter.class,
+            description = "https://: how a new connection resumes a session: none (every handshake full), "
+                    + "session-id (TLS 1.2 only), ticket (default; TLS 1.3 tickets, TLS 1.2 tickets or its session ID)")
+    TlsOptions.Resume tlsResume = TlsOptions.DEFAULT.resume();
+
+    @Option(names = "--tls-verify", description = "https://: check the server's certificate and name "
+            + "(default: any certificate, as wrk)")
+    boolean tlsVerify;
+
     @Option(names = "--hlog", paramLabel = "FILE", description = "HdrHistogram interval log, values in µs")
     Path hlog;
 
@@ -113,7 +127,7 @@ public final class LoadFlags {
     @Option(names = "--progress", description = "progress on stderr once a second even when it is not a terminal")
     boolean progress;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "http://host[:port][/path]")
+    @Parameters(index = "0", paramLabel = "URL", description = "http://host[:port][/path] or https://…")
     String url;
 
     /**
@@ -146,7 +160,8 @@ public final class LoadFlags {
                 .rate(rate == null ? 0 : rate).duration(duration).warmup(warmup).timeout(timeout)
                 .connectTimeout(connectTimeout).keepAlive(!noKeepAlive).pipeline(pipeline).idle(idle)
                 .idleInterval(idleInterval).bindAddresses(bind).headers(headers).spin(spin).settle(settle)
-                .trickle(trickle).trickleInterval(trickleInterval).build();
+                .trickle(trickle).trickleInterval(trickleInterval)
+                .tls(new TlsOptions(tlsProtocols, tlsResume, tlsVerify)).build();
     }
 
     /** {@code --latency}: print the percentile table. */

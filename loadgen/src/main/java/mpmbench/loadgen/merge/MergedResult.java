@@ -48,7 +48,8 @@ public final class MergedResult {
         return new LoadResult(total, startEpochMs, counts,
                 log.total(IntervalCollector.TAGS.get(IntervalCollector.CORRECTED)),
                 log.total(IntervalCollector.TAGS.get(IntervalCollector.UNCORRECTED)),
-                log.total(IntervalCollector.TAGS.get(IntervalCollector.LAG)), cpu, ns, String.join(",", jits), warmupNs,
+                log.total(IntervalCollector.TAGS.get(IntervalCollector.LAG)),
+                log.total(IntervalCollector.TAGS.get(IntervalCollector.HANDSHAKE)), cpu, ns, String.join(",", jits), warmupNs,
                 total.duration().toNanos(), settled);
     }
 }

@@ -152,7 +152,15 @@ public enum Counter {
     /** Trickling connections open at the end of the run (still holding a server's attention). */
     TRICKLE_HELD,
     /** Bytes the trickling connections sent. */
-    TRICKLE_BYTES;
+    TRICKLE_BYTES,
+    /**
+     * {@code https://}: TLS handshakes finished in the measured window (started after the warm-up), by
+     * every connection (active, idle, trickling), full and resumed. A failed handshake is an
+     * {@link #ERR_CONNECT} instead.
+     */
+    TLS_HANDSHAKES,
+    /** Of {@link #TLS_HANDSHAKES}: those that resumed an earlier session (no certificate sent). */
+    TLS_RESUMED;
 
     private static final Counter[] VALUES = values();
 

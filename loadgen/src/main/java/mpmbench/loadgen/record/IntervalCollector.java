@@ -16,7 +16,7 @@ import org.HdrHistogram.HistogramLogWriter;
  *
  * <p>The log ({@code --hlog}) is HdrHistogram's format, read by {@code HistogramLogReader} and
  * {@code HistogramLogProcessor}: one line per interval and tag, tags {@code corrected},
- * {@code uncorrected} and {@code lag}. <b>Values are in microseconds</b> (the interval max column in
+ * {@code uncorrected}, {@code lag} and {@code handshake}. <b>Values are in microseconds</b> (the interval max column in
  * milliseconds); with {@code HistogramLogProcessor} use {@code -outputValueUnitRatio 1000} to read
  * milliseconds.
  *
@@ -28,17 +28,20 @@ public final class IntervalCollector implements Closeable {
     public static final int CORRECTED = 0;
     public static final int UNCORRECTED = 1;
     public static final int LAG = 2;
+    /** TLS handshakes ({@code https://}), one value per connection; empty for {@code http://}. */
+    public static final int HANDSHAKE = 3;
     /** Tags of the interval log, indexed by kind. */
-    public static final List<String> TAGS = List.of("corrected", "uncorrected", "lag");
+    public static final List<String> TAGS = List.of("corrected", "uncorrected", "lag", "handshake");
+    private static final int KINDS = 4;
 
     private final List<LatencyRecorders> recorders;
     /** By thread, phase ({@link LatencyRecorders#WINDOW}, {@link LatencyRecorders#WARMUP}) and kind. */
     private final Histogram[][][] recycled;
     /** The warm-up's requests of the current interval, by kind: shown in progress, never in a result. */
-    private final Histogram[] warmupInterval = new Histogram[3];
-    private final Histogram[] interval = new Histogram[3];
-    private final Histogram[] slice = new Histogram[3];
-    private final Histogram[] total = new Histogram[3];
+    private final Histogram[] warmupInterval = new Histogram[KINDS];
+    private final Histogram[] interval = new Histogram[KINDS];
+    private final Histogram[] slice = new Histogram[KINDS];
+    private final Histogram[] total = new Histogram[KINDS];
     private final HistogramLogWriter log;
     private final long startMs;
     private long lastCollectMs;
@@ -54,8 +57,8 @@ public final class IntervalCollector implements Closeable {
     public IntervalCollector(List<LatencyRecorders> recorders, long startMs, Path hlog)
             throws FileNotFoundException {
         this.recorders = List.copyOf(recorders);
-        this.recycled = new Histogram[recorders.size()][2][3];
-        for (int k = 0; k < 3; k++) {
+        this.recycled = new Histogram[recorders.size()][2][KINDS];
+        for (int k = 0; k < KINDS; k++) {
             warmupInterval[k] = LatencyRecorders.newHistogram();
             interval[k] = LatencyRecorders.newHistogram();
             slice[k] = LatencyRecorders.newHistogram();
@@ -69,7 +72,7 @@ public final class IntervalCollector implements Closeable {
             log = null;
         } else {
             log = new HistogramLogWriter(new PrintStream(hlog.toFile()));
-            log.outputComment("[mpmbench load: latency in microseconds; tags corrected, uncorrected, lag]");
+            log.outputComment("[mpmbench load: latency in microseconds; tags corrected, uncorrected, lag, handshake]");
             log.outputLogFormatVersion();
             log.outputStartTime(startMs);
             log.outputLegend();
@@ -86,13 +89,13 @@ public final class IntervalCollector implements Closeable {
      */
     public void slice(long nowMs) {
         if (intervalReturned) {
-            for (int k = 0; k < 3; k++) {
+            for (int k = 0; k < KINDS; k++) {
                 interval[k].reset(); // also forgets the tag
                 warmupInterval[k].reset();
             }
             intervalReturned = false;
         }
-        for (int k = 0; k < 3; k++) {
+        for (int k = 0; k < KINDS; k++) {
             slice[k].reset(); // also forgets the tag
             slice[k].setTag(TAGS.get(k));
             slice[k].setStartTimeStamp(lastSliceMs);
@@ -107,13 +110,14 @@ public final class IntervalCollector implements Closeable {
                 h[CORRECTED] = r.corrected[phase].getIntervalHistogram(h[CORRECTED]);
                 h[UNCORRECTED] = r.uncorrected[phase].getIntervalHistogram(h[UNCORRECTED]);
                 h[LAG] = r.lag[phase].getIntervalHistogram(h[LAG]);
+                h[HANDSHAKE] = r.handshake[phase].getIntervalHistogram(h[HANDSHAKE]);
             }
-            for (int k = 0; k < 3; k++) {
+            for (int k = 0; k < KINDS; k++) {
                 slice[k].add(recycled[t][LatencyRecorders.WINDOW][k]);
                 warmupInterval[k].add(recycled[t][LatencyRecorders.WARMUP][k]);
             }
         }
-        for (int k = 0; k < 3; k++) {
+        for (int k = 0; k < KINDS; k++) {
             interval[k].add(slice[k]);
             if (log != null) {
                 log.outputIntervalHistogram((lastSliceMs - startMs) / 1000.0,
@@ -132,7 +136,7 @@ public final class IntervalCollector implements Closeable {
      */
     public Histogram[] collect(long nowMs) {
         slice(nowMs);
-        for (int k = 0; k < 3; k++) {
+        for (int k = 0; k < KINDS; k++) {
             interval[k].setTag(TAGS.get(k));
             interval[k].setStartTimeStamp(lastCollectMs);
             interval[k].setEndTimeStamp(nowMs);

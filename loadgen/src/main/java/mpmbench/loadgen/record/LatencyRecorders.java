@@ -46,6 +46,7 @@ public final class LatencyRecorders {
     final SingleWriterRecorder[] corrected = {newRecorder(), newRecorder()};
     final SingleWriterRecorder[] uncorrected = {newRecorder(), newRecorder()};
     final SingleWriterRecorder[] lag = {newRecorder(), newRecorder()};
+    final SingleWriterRecorder[] handshake = {newRecorder(), newRecorder()};
 
     /** A histogram with the run's range and precision. */
     public static Histogram newHistogram() {
@@ -82,6 +83,11 @@ public final class LatencyRecorders {
     /** Records the send lag of one request of a {@link #phase}, in ns. */
     public void recordLag(int phase, long lagNs) {
         lag[phase].recordValue(toMicros(lagNs));
+    }
+
+    /** Records one TLS handshake of a {@link #phase} (of its start), in ns. */
+    public void recordHandshake(int phase, long handshakeNs) {
+        handshake[phase].recordValue(toMicros(handshakeNs));
     }
 
     /** ns to µs, rounded to nearest and clamped to [{@link #LOWEST_US}, {@link #HIGHEST_US}]. */

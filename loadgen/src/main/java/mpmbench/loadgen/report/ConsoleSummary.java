@@ -97,6 +97,15 @@ public final class ConsoleSummary {
                     n.get(Counter.IDLE_CONNECTING), n.get(Counter.IDLE_NOT_STARTED), n.get(Counter.IDLE_REFUSED),
                     n.get(Counter.IDLE_CONNECT_TIMEOUTS), n.get(Counter.IDLE_CLOSED), n.get(Counter.IDLE_TIMEOUTS)));
         }
+        if (r.spec().target().tls()) {
+            long hs = n.get(Counter.TLS_HANDSHAKES);
+            sb.append(f("  TLS (%s, resume %s%s): %d handshakes in the window, %d resumed (%.2f/s); handshake "
+                            + "p50 %s, p99 %s, max %s%n",
+                    r.spec().tls().protocolsText(), r.spec().tls().resume().text(),
+                    r.spec().tls().verify() ? ", verified" : "", hs, n.get(Counter.TLS_RESUMED),
+                    hs / r.durationSeconds(), time(pct(r.handshake(), 50)), time(pct(r.handshake(), 99)),
+                    time(pct(r.handshake(), 100))));
+        }
         if (r.spec().trickle() > 0) {
             sb.append(f("  Trickling connections: %d, one byte every %d ms: %d connects, %d closed by the server and "
                             + "reopened, %d connects failed, %d open at the end, %d bytes sent%n",

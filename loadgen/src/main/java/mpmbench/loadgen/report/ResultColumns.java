@@ -25,7 +25,9 @@ import mpmbench.loadgen.record.Counter;
  * window's {@code unsent} and {@code unanswered} requests at a lower bound (window end − intended send
  * time), and {@code requests + err_read + err_write + err_timeout + err_parse + err_closed + unsent +
  * unanswered == scheduled}; in the closed model {@code scheduled}, {@code unsent}, {@code unanswered} and
- * {@code answered_in_grace} are {@code null} in JSON, empty in CSV. See {@code loadgen/README.md} for the full table.
+ * {@code answered_in_grace} are {@code null} in JSON, empty in CSV. The {@code tls_*} columns are
+ * {@code null} (empty) for {@code http://}; {@code tls_handshake_*_ms} are of the handshakes' times,
+ * TCP connected to handshake finished. See {@code loadgen/README.md} for the full table.
  */
 public final class ResultColumns {
 
@@ -105,6 +107,13 @@ public final class ResultColumns {
             count(TRICKLE_FAILED, Counter.TRICKLE_FAILED),
             count(TRICKLE_HELD, Counter.TRICKLE_HELD),
             count(TRICKLE_BYTES, Counter.TRICKLE_BYTES),
+            tls(TLS_PROTOCOLS, r -> r.spec().tls().protocolsText()),
+            tls(TLS_RESUME, r -> r.spec().tls().resume().text()),
+            tls(TLS_HANDSHAKES, r -> r.counts().get(Counter.TLS_HANDSHAKES)),
+            tls(TLS_RESUMED, r -> r.counts().get(Counter.TLS_RESUMED)),
+            tls(TLS_HANDSHAKE_P50_MS, r -> percentileMs(r.handshake(), 50)),
+            tls(TLS_HANDSHAKE_P99_MS, r -> percentileMs(r.handshake(), 99)),
+            tls(TLS_HANDSHAKE_MAX_MS, r -> percentileMs(r.handshake(), 100)),
             col(START_EPOCH_MS, LoadResult::startEpochMs),
             col(CLIENT_CPU_USER_S, r -> r.clientCpu().userS()),
             col(CLIENT_CPU_SYS_S, r -> r.clientCpu().sysS()),
@@ -157,6 +166,11 @@ public final class ResultColumns {
     /** A counter of the open model only; {@code null} in the closed model (nothing is scheduled there). */
     private static Column openCount(ResultKey name, Counter counter) {
         return new Column(name, r -> r.spec().open() ? r.counts().get(counter) : null);
+    }
+
+    /** A column of {@code https://} runs only; {@code null} for {@code http://}. */
+    private static Column tls(ResultKey name, Function<LoadResult, Object> value) {
+        return new Column(name, r -> r.spec().target().tls() ? value.apply(r) : null);
     }
 
     private static Column ms(ResultKey name, Function<LoadResult, Histogram> histogram, double p) {

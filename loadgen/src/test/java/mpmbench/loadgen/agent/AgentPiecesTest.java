@@ -67,6 +67,10 @@ class AgentPiecesTest {
         assertEquals(share, LoadFlags.parse(AgentArgs.of(share).toArray(String[]::new)));
         LoadSpec closed = LoadSpec.closed(Target.parse("http://127.0.0.1:8080/"), 1, 1, Duration.ofSeconds(1)).toBuilder().pipeline(4).build();
         assertEquals(closed, LoadFlags.parse(AgentArgs.of(closed).toArray(String[]::new)));
+        LoadSpec tls = closed.toBuilder().target(Target.parse("https://localhost:8443/"))
+                .tls(new mpmbench.loadgen.TlsOptions(List.of("TLSv1.2"), mpmbench.loadgen.TlsOptions.Resume.SESSION_ID, true))
+                .build();
+        assertEquals(tls, LoadFlags.parse(AgentArgs.of(tls).toArray(String[]::new)), "the TLS flags reach the agents");
     }
 
     @ParameterizedTest

@@ -41,4 +41,29 @@ class LoadFlagsTest {
                 assertThrows(IllegalArgumentException.class, () -> LoadFlags.parse("-R", "0", "http://127.0.0.1:1/"))
                         .getMessage());
     }
+
+    @Test
+    void theTlsFlagsReachTheirFields() {
+        assertEquals(mpmbench.loadgen.TlsOptions.DEFAULT, LoadFlags.parse("https://127.0.0.1:1/").tls());
+        assertEquals(new mpmbench.loadgen.TlsOptions(java.util.List.of("TLSv1.2"),
+                        mpmbench.loadgen.TlsOptions.Resume.SESSION_ID, true),
+                LoadFlags.parse("--tls-protocols", "tlsv1.2", "--tls-resume", "session-id", "--tls-verify",
+                        "https://127.0.0.1:1/").tls());
+        assertEquals(java.util.List.of("TLSv1.3", "TLSv1.2"), LoadFlags.parse("--tls-protocols", "TLSv1.3,TLSv1.2",
+                "--tls-resume", "NONE", "https://127.0.0.1:1/").tls().protocols());
+    }
+
+    @Test
+    void aBadTlsValueIsOneLineNamingTheFlagAndWhatItAccepts() {
+        assertEquals("Invalid value for option '--tls-resume': 'tickets' is not one of none, session-id, ticket",
+                assertThrows(IllegalArgumentException.class,
+                        () -> LoadFlags.parse("--tls-resume", "tickets", "https://127.0.0.1:1/")).getMessage());
+        assertEquals("Invalid value for option '--tls-protocols' (LIST): 'TLSv1.1,TLSv1.2' is not TLSv1.2, TLSv1.3 or TLSv1.2,TLSv1.3",
+                assertThrows(IllegalArgumentException.class,
+                        () -> LoadFlags.parse("--tls-protocols", "TLSv1.1,TLSv1.2", "https://127.0.0.1:1/")).getMessage());
+        assertEquals("--tls-resume session-id needs --tls-protocols TLSv1.2 (TLS 1.3 resumes by tickets only: "
+                        + "use --tls-resume ticket)",
+                assertThrows(IllegalArgumentException.class,
+                        () -> LoadFlags.parse("--tls-resume", "session-id", "https://127.0.0.1:1/")).getMessage());
+    }
 }

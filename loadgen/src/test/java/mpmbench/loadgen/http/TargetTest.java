@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,11 +56,28 @@ class TargetTest {
         assertTrue(e.getMessage().contains("a control character (U+00"), e.getMessage());
     }
 
+    @Test
+    void httpsIsTlsOnPort443ByDefaultWithTheHostAsServerName() {
+        Target t = Target.parse("https://localhost/x?y=1");
+        assertTrue(t.tls());
+        assertEquals(443, t.address().getPort());
+        assertEquals("localhost", t.hostHeader());
+        assertEquals("localhost", t.serverName());
+        assertEquals("/x?y=1", t.pathAndQuery());
+        Target ported = Target.parse("HTTPS://127.0.0.1:8443/caf\u00e9");
+        assertTrue(ported.tls());
+        assertEquals(8443, ported.address().getPort());
+        assertEquals("127.0.0.1:8443", ported.hostHeader());
+        assertEquals(null, ported.serverName(), "no SNI for an address");
+        assertEquals(null, Target.parse("https://[::1]:8443/").serverName());
+        assertEquals(false, Target.parse("http://localhost/").tls());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"https://127.0.0.1/", "https://127.0.0.1/café", "HTTPS://127.0.0.1:8443/x?y=1"})
-    void httpsKeepsItsClearRefusal(String url) {
+    @ValueSource(strings = {"ftp://127.0.0.1/", "ws://127.0.0.1:8443/x?y=1"})
+    void otherSchemesKeepTheirClearRefusal(String url) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Target.parse(url));
-        assertEquals("invalid URL '" + url + "': only http:// is supported (expected http://host[:port][/path])",
-                e.getMessage());
+        assertEquals("invalid URL '" + url + "': only http:// and https:// are supported"
+                + " (expected http://host[:port][/path] or https://…)", e.getMessage());
     }
 }
