@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import mpmbench.benchmarks.catalogue.Targets;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.Intervals;
+import mpmbench.benchmarks.results.PairedIntervals;
 import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
@@ -16,7 +17,7 @@ import mpmbench.benchmarks.results.Schemas;
 /**
  * {@code compare DIR}: one run of {@code suite --baseline} judged within itself, each {@code java-X} cell
  * (new) against its {@code base:java-X} cell (base), figure by figure, paired by round: the interval is
- * {@link PairedRatio}'s over the rounds in which both were ok (a round that is not ok on one side, e.g.
+ * {@link PairedIntervals}' over the rounds in which both were ok (a round that is not ok on one side, e.g.
  * disturbed, drops out as a pair; fewer than 2 pairs: not judged), the regression test its paired t-test,
  * then Holm's step-down over every judged figure as {@link RunComparison} does. Rows name the new
  * target; cells without a base counterpart (the peers) are not compared. Stateless.
@@ -83,14 +84,14 @@ final class WithinRun {
                     out.add(r.put("verdict", notJudged));
                     continue;
                 }
-                Intervals.Ratio ratio = PairedRatio.interval(logs, level);
+                Intervals.Ratio ratio = PairedIntervals.ofLogRatios(logs, logs.length, level);
                 r.put("ratio", ratio.point()).put("ci_low", ratio.low()).put("ci_high", ratio.high());
                 boolean up = ratio.low() > 1;
                 boolean down = ratio.high() < 1;
                 String verdict = !up && !down ? RunComparison.SAME : up == f.higherIsBetter() ? RunComparison.FASTER
                         : RunComparison.SLOWER;
-                double pWorse = Math.min(1, looks * (f.higherIsBetter() ? PairedRatio.pBeyond(logs, 1 - threshold, false)
-                        : PairedRatio.pBeyond(logs, 1 + threshold, true)));
+                double pWorse = Math.min(1, looks * (f.higherIsBetter() ? PairedIntervals.pBeyondLogRatios(logs, 1 - threshold, false)
+                        : PairedIntervals.pBeyondLogRatios(logs, 1 + threshold, true)));
                 r.put("verdict", verdict).put("p_worse", String.format(Locale.ROOT, "%.3g", pWorse));
                 out.add(r);
                 tested.add(new RunComparison.Tested(r, pWorse));

@@ -65,9 +65,18 @@ public final class PairedIntervals {
         if (d == null || d.length < MIN_PAIRS) {
             return new Intervals.Ratio(Double.NaN, Double.NaN, Double.NaN, Intervals.Method.PAIRED);
         }
-        int k = n > 0 ? n : d.length;
+        return ofLogRatios(d, n > 0 ? n : d.length, Intervals.LEVEL);
+    }
+
+    /**
+     * The paired interval from per-round log-ratios {@code d} (at least {@link #MIN_PAIRS}) at a
+     * two-sided {@code level} (e.g. 0.99375 for one of 8 sequential looks at 5 %, Bonferroni), as if
+     * from {@code k} rounds: exp(mean(d) ± t(k−1) sd(d)/√k).
+     */
+    public static Intervals.Ratio ofLogRatios(double[] d, int k, double level) {
         double m = Intervals.mean(d);
-        double half = Intervals.t(k - 1) * Math.sqrt(Intervals.variance(d, m) / k);
+        double t = TDistribution.of(k - 1).inverseCumulativeProbability(1 - (1 - level) / 2);
+        double half = t * Math.sqrt(Intervals.variance(d, m) / k);
         return new Intervals.Ratio(Math.exp(m), Math.exp(m - half), Math.exp(m + half), Intervals.Method.PAIRED);
     }
 
@@ -78,9 +87,11 @@ public final class PairedIntervals {
      */
     public static double pBeyond(double[] a, double[] b, double r0, boolean above) {
         double[] d = logRatios(a, b);
-        if (d == null || d.length < MIN_PAIRS) {
-            return Double.NaN;
-        }
+        return d == null || d.length < MIN_PAIRS ? Double.NaN : pBeyondLogRatios(d, r0, above);
+    }
+
+    /** {@link #pBeyond} from per-round log-ratios {@code d} (at least {@link #MIN_PAIRS}): the paired t-test. */
+    public static double pBeyondLogRatios(double[] d, double r0, boolean above) {
         double m = Intervals.mean(d);
         double se = Math.sqrt(Intervals.variance(d, m) / d.length);
         double diff = above ? m - Math.log(r0) : Math.log(r0) - m;

@@ -92,7 +92,7 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
                      Map<String, String> sets, List<String> pinTarget, List<String> pinLoad, Path runBase,
                      boolean micro, Duration settleCap, boolean scenariosShareInstance, Remote remote) {
         this(suite, targets, scenarios, repeats, duration, warmup, out, root, java, sets, pinTarget, pinLoad, runBase,
-                micro, settleCap, scenariosShareInstance, remote, LoadGenerator.LOADGEN, false);
+                micro, settleCap, scenariosShareInstance, remote, LoadGenerator.LOADGEN);
     }
 
     /** The kinds that leave an instance changed, in the order they run last on a shared one (others: -1, first). */
