@@ -33,7 +33,7 @@ import mpmbench.server.scoreboard.WorkerStatus;
  * back-to-back requests make no round trip through the selector; a connection with nothing to read
  * leaves its worker and waits in the selector (keep-alive). A hand-back wakes the selector only when
  * it is blocked in a select and nobody woke it yet ({@link WakeGate}); a busy selector takes every
- * hand-back of its pass at once. {@link HandOffCounts} counts both, printed when the child stops.
+ * hand-back of its pass at once. {@link HandOffCounts} counts both, printed when the child starts its stop.
  *
  * <p>As in httpd, a process stops accepting while it holds more connections than
  * {@code ThreadsPerChild + idle workers × AsyncRequestWorkerFactor} (lingering ones not counted),
@@ -120,7 +120,6 @@ public final class EventChild implements ChildModel {
             WorkerThread.joinAll(workers);
             selector.close();
         }
-        System.err.println("mpmbench child " + ctx.slot() + " (event): " + counts.totals());
     }
 
     private void loop() throws IOException, InterruptedException {
@@ -164,6 +163,9 @@ public final class EventChild implements ChildModel {
 
     /** The graceful stop: no more accepts, and no connection waits longer than KeepAliveTimeout from now. */
     private void stopListening(long now) throws IOException {
+        // Before the close: closing the inherited socket points stdout and stderr at /dev/null
+        // (the JDK's InheritedChannel does so that the descriptors are not reused).
+        System.err.println("mpmbench child " + ctx.slot() + " (event) at its stop: " + counts.totals());
         listenKey.cancel();
         listen.close();
         long cap = now + keepAliveTimeoutNanos;
