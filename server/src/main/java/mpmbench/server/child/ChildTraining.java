@@ -25,7 +25,8 @@ import mpmbench.server.http.request.HttpLimits;
  * The training run behind the children's ahead-of-time cache: a JVM started with
  * {@code -XX:AOTCacheOutput} runs this once, serving a few hundred requests over loopback on the
  * same code paths a child uses (platform thread with a selector, virtual thread with blocking I/O,
- * every model's classes loaded), and exits. Later children load and link those classes from the
+ * every model's classes loaded; a child's own start and its serving path with the scoreboard, see
+ * {@link TrainingChildPath}), and exits. Later children load and link those classes from the
  * cache instead of the jar, which is most of a child's start-up time.
  */
 public final class ChildTraining {
@@ -63,6 +64,13 @@ public final class ChildTraining {
             client(port);
             virtual.join();
         }
+        TrainingChildPath.run(port -> {
+            try {
+                client(port);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         System.exit(0);
     }
 

@@ -25,7 +25,15 @@ import mpmbench.server.scoreboard.WorkerStatus;
  * event: like worker, but one selector thread holds the listening socket and every connection that
  * waits for its next request; a connection occupies a worker only while a request is read, handled
  * and written. Only the selector thread registers channels, touches the wait lists or closes a
- * connection; workers hand connections back through a queue (finished or waiting) and wake it.
+ * connection; workers hand connections back through a queue (finished or waiting).
+ *
+ * <p>The hand-off, as httpd's event MPM does it: a worker that finished a response serves the
+ * connection's next request at once when it is already readable (bytes buffered, or on the socket
+ * without blocking), and gives the connection back only when nothing is there, so pipelined and
+ * back-to-back requests make no round trip through the selector; a connection with nothing to read
+ * leaves its worker and waits in the selector (keep-alive). A hand-back wakes the selector only when
+ * it is blocked in a select and nobody woke it yet ({@link WakeGate}); a busy selector takes every
+ * hand-back of its pass at once. {@link HandOffCounts} counts both, printed when the child starts its stop.
  *
  * <p>As in httpd, a process stops accepting while it holds more connections than
  * {@code ThreadsPerChild + idle workers × AsyncRequestWorkerFactor} (lingering ones not counted),
@@ -67,6 +75,8 @@ public final class EventChild implements ChildModel {
     private final WaitList lingering = new WaitList();
     private final List<EventConnection> drained = new ArrayList<>();
     private final AcceptBackoff backoff = new AcceptBackoff();
+    private final WakeGate wakeGate = new WakeGate();
+    private final HandOffCounts counts;
     private SelectionKey listenKey;
     private int connections;
     private boolean accepting = true;
@@ -87,6 +97,12 @@ public final class EventChild implements ChildModel {
         int maxConnections = threads + (int) Math.ceil(threads * factor) + threads + 1;
         this.ready = new ArrayBlockingQueue<>(maxConnections + threads);
         this.handedBack = new ArrayBlockingQueue<>(maxConnections + threads);
+        this.counts = new HandOffCounts(threads);
+    }
+
+    /** What the hand-off between the selector thread and the workers cost so far; any thread. */
+    HandOffCounts.Totals handOffs() {
+        return counts.totals();
     }
 
     @Override
@@ -109,9 +125,16 @@ public final class EventChild implements ChildModel {
     private void loop() throws IOException, InterruptedException {
         while (true) {
             long now = System.nanoTime();
-            selector.select(this::onSelected, selectTimeoutMs(now));
-            takeBack();
+            wakeGate.selecting();
+            if (handedBack.isEmpty()) {
+                selector.select(this::onSelected, selectTimeoutMs(now));
+            } else {
+                selector.selectNow(this::onSelected);
+            }
+            wakeGate.awake();
+            counts.selected();
             now = System.nanoTime();
+            takeBack(now);
             expire(newConnections, now);
             expire(keptAlive, now);
             expire(lingering, now);
@@ -140,6 +163,9 @@ public final class EventChild implements ChildModel {
 
     /** The graceful stop: no more accepts, and no connection waits longer than KeepAliveTimeout from now. */
     private void stopListening(long now) throws IOException {
+        // Before the close: closing the inherited socket points stdout and stderr at /dev/null
+        // (the JDK's InheritedChannel does so that the descriptors are not reused).
+        System.err.println("mpmbench child " + ctx.slot() + " (event) at its stop: " + counts.totals());
         listenKey.cancel();
         listen.close();
         long cap = now + keepAliveTimeoutNanos;
@@ -221,20 +247,23 @@ public final class EventChild implements ChildModel {
         return connections - lingering.size();
     }
 
-    private void takeBack() {
+    /**
+     * Takes back what workers handed back since the last pass, all at once: the interest changes are
+     * queued by the selector and reach the kernel together at its next select.
+     */
+    private void takeBack(long now) {
         handedBack.drainTo(drained);
         for (EventConnection c : drained) {
             if (c.finished || !c.key.isValid()) {
                 close(c);
             } else if (c.lingering) {
-                long now = System.nanoTime();
                 c.lingerUntilNanos = now + TimeUnit.MILLISECONDS.toNanos(LingeringClose.MAX_MS);
                 c.key.interestOps(SelectionKey.OP_READ);
                 lingering.add(c, now + lingerReadWaitNanos);
             } else {
                 // Stopping too: the client may be sending its next request; it gets Connection: close.
                 c.key.interestOps(SelectionKey.OP_READ);
-                keptAlive.add(c, System.nanoTime() + keepAliveTimeoutNanos);
+                keptAlive.add(c, now + keepAliveTimeoutNanos);
             }
         }
         drained.clear();
@@ -293,6 +322,7 @@ public final class EventChild implements ChildModel {
 
     private void work(int index) {
         WorkerThread worker = new WorkerThread(ctx, index);
+        HandOffCounts.Worker counter = counts.worker(index);
         try {
             while (true) {
                 worker.status(stopping ? WorkerStatus.GRACEFUL : WorkerStatus.READY);
@@ -303,11 +333,19 @@ public final class EventChild implements ChildModel {
                     return;
                 }
                 EventConnection c = (EventConnection) next;
+                int before = c.state.requestsServed();
+                // Serves every request already readable (buffered, or on the socket without
+                // blocking) before it gives the connection back: see Http1Connection's IDLE.
                 Outcome outcome = worker.serve(c.channel, c.state);
+                int served = c.state.requestsServed() - before;
                 c.finished = outcome == Outcome.CLOSE;
                 c.lingering = outcome == Outcome.LINGER;
                 handedBack.put(c);
-                selector.wakeup();
+                boolean wake = wakeGate.shouldWake();
+                if (wake) {
+                    selector.wakeup();
+                }
+                counter.served(served, outcome == Outcome.IDLE, wake);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

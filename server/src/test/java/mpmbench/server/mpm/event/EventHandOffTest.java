@@ -1,0 +1,167 @@
+package mpmbench.server.mpm.event;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import mpmbench.server.config.ConfigLoader;
+import mpmbench.server.config.Mpm;
+import mpmbench.server.config.ServerConfig;
+import mpmbench.server.mpm.ChildContext;
+import mpmbench.server.scoreboard.ProcessState;
+import mpmbench.server.scoreboard.SharedScoreboard;
+import mpmbench.server.scoreboard.WorkerStatus;
+
+/**
+ * The event model's hand-off, on a real EventChild in this JVM (its counters are read directly):
+ * requests already readable when a worker finishes a response are served by that worker without a
+ * round trip through the selector, and a connection with nothing to read leaves its worker and waits
+ * in the selector.
+ */
+class EventHandOffTest {
+
+    private static final String HELLO = "GET /hello HTTP/1.1\r\nHost: t\r\n\r\n";
+    private static final int SLOT = 0;
+
+    @TempDir
+    Path dir;
+
+    private ServerSocketChannel listen;
+    private SharedScoreboard board;
+    private ChildContext ctx;
+    private EventChild child;
+    private Thread listener;
+
+    private void start(String... sets) throws Exception {
+        listen = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+        ServerConfig config = ConfigLoader.forModel(Mpm.EVENT).set(java.util.List.of(sets)).load().config();
+        board = SharedScoreboard.create(dir.resolve("board"), 1, config.threadsPerChild(), Mpm.EVENT.ordinal(), 1);
+        board.claimProcess(SLOT, ProcessHandle.current().pid(), 0);
+        ctx = new ChildContext(config, listen, board, SLOT);
+        child = new EventChild(ctx);
+        ctx.onStop(child::stopAccepting);
+        board.setProcessState(SLOT, ProcessState.READY);
+        listener = Thread.ofPlatform().name("event-child").start(() -> {
+            try {
+                child.run();
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (ctx != null) {
+            ctx.stop();
+            listener.join(10_000);
+            assertTrue(!listener.isAlive(), "the event child did not stop within 10 s");
+            board.close();
+        }
+    }
+
+    @Test
+    void pipelinedRequestsAreServedByOneWorkerWithoutTheSelector() throws Exception {
+        start("ThreadsPerChild=2", "MaxRequestWorkers=2", "MinSpareThreads=1", "MaxSpareThreads=4",
+                "KeepAliveTimeout=30");
+        try (Socket s = connect()) {
+            s.getOutputStream().write((HELLO + HELLO + HELLO).getBytes(StandardCharsets.ISO_8859_1));
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, readResponse(s.getInputStream()), "response " + i);
+            }
+            HandOffCounts.Totals t = await(x -> x.parks() >= 1);
+            assertEquals(3, t.requests(), t.toString());
+            assertEquals(1, t.dispatches(), "one trip from the selector for three pipelined requests: " + t);
+            assertEquals(2, t.followOns(), t.toString());
+        }
+    }
+
+    @Test
+    void anIdleKeepAliveConnectionLeavesItsWorker() throws Exception {
+        // One worker: while the first client idles between requests, the second must get it.
+        start("ThreadsPerChild=1", "MaxRequestWorkers=1", "MinSpareThreads=1", "MaxSpareThreads=4",
+                "AsyncRequestWorkerFactor=4", "KeepAliveTimeout=30");
+        try (Socket idle = connect(); Socket next = connect()) {
+            idle.getOutputStream().write(HELLO.getBytes(StandardCharsets.ISO_8859_1));
+            assertEquals(200, readResponse(idle.getInputStream()));
+            HandOffCounts.Totals parked = await(x -> x.parks() >= 1);
+            assertEquals(1, parked.dispatches(), parked.toString());
+            awaitWorker(WorkerStatus.READY);
+            long t0 = System.nanoTime();
+            next.getOutputStream().write(HELLO.getBytes(StandardCharsets.ISO_8859_1));
+            assertEquals(200, readResponse(next.getInputStream()));
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            assertTrue(ms < 2_000, "the only worker was held by an idle keep-alive connection: " + ms + " ms");
+            // The parked connection is still alive and gets a worker again when it speaks.
+            idle.getOutputStream().write(HELLO.getBytes(StandardCharsets.ISO_8859_1));
+            assertEquals(200, readResponse(idle.getInputStream()));
+            HandOffCounts.Totals t = await(x -> x.parks() >= 3);
+            assertEquals(3, t.requests(), t.toString());
+            assertEquals(3, t.dispatches(), t.toString());
+            assertEquals(0, t.followOns(), t.toString());
+            assertTrue(t.wakeups() <= t.parks(), "at most one wake-up per hand-back: " + t);
+        }
+    }
+
+    private Socket connect() throws IOException {
+        Socket s = new Socket();
+        s.connect(listen.getLocalAddress(), 5_000);
+        s.setSoTimeout(5_000);
+        s.setTcpNoDelay(true);
+        return s;
+    }
+
+    private HandOffCounts.Totals await(Predicate<HandOffCounts.Totals> p) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        HandOffCounts.Totals t = child.handOffs();
+        while (!p.test(t) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            t = child.handOffs();
+        }
+        assertTrue(p.test(t), "counts never got there: " + t);
+        return t;
+    }
+
+    private void awaitWorker(WorkerStatus wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (board.workerStatus(SLOT, 0) != wanted && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(wanted, board.workerStatus(SLOT, 0), "the worker's scoreboard state");
+    }
+
+    /** Reads one response with a Content-Length body; returns its status. */
+    private static int readResponse(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("end of stream in a response head: " + head);
+            }
+            head.write(b);
+        }
+        String h = head.toString(StandardCharsets.ISO_8859_1);
+        int length = 0;
+        for (String line : h.split("\r\n")) {
+            if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                length = Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        in.readNBytes(length);
+        return Integer.parseInt(h.substring(9, 12));
+    }
+}
