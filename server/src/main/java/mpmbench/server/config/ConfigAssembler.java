@@ -45,7 +45,16 @@ final class ConfigAssembler {
                         v.longValue(LIMIT_REQUEST_BODY)),
                 v.listValue(CHILD_JVM_OPTIONS),
                 v.stringValue(PID_FILE),
-                v.booleanValue(SERVER_STATUS_REMOTE));
+                v.booleanValue(SERVER_STATUS_REMOTE),
+                listen.protocol(),
+                new SslSettings(
+                        v.booleanValue(SSL_ENGINE),
+                        v.stringValue(SSL_CERTIFICATE_FILE),
+                        v.stringValue(SSL_CERTIFICATE_KEY_FILE),
+                        v.listValue(SSL_PROTOCOL),
+                        v.stringValue(SSL_CIPHER_SUITE),
+                        v.stringValue(SSL_SESSION_CACHE),
+                        v.booleanValue(SSL_SESSION_TICKETS)));
     }
 
     static List<EffectiveDirective> listing(DirectiveValues v) {

@@ -35,6 +35,9 @@ import mpmbench.server.http.request.HttpLimits;
  * @param serverStatusRemote        ServerStatusRemote: true lets any client read /server-status
  *                                  (httpd's {@code Require all granted}); false, the default, answers
  *                                  loopback clients only ({@code Require local}) and others 403
+ * @param listenProtocol            Listen's protocol argument: http, https, or empty when not written
+ * @param ssl                       mod_ssl's directives: SSLEngine, the PEM files, SSLProtocol,
+ *                                  SSLCipherSuite, SSLSessionCache, SSLSessionTickets
  */
 public record ServerConfig(
         Mpm mpm,
@@ -57,7 +60,9 @@ public record ServerConfig(
         HttpLimits limits,
         List<String> childJvmOptions,
         String pidFile,
-        boolean serverStatusRemote) {
+        boolean serverStatusRemote,
+        String listenProtocol,
+        SslSettings ssl) {
 
     public ServerConfig {
         childJvmOptions = List.copyOf(childJvmOptions);
