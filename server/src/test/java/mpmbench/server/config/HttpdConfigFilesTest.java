@@ -130,6 +130,21 @@ class HttpdConfigFilesTest {
         assertTrue(loaded.warnings().stream().noneMatch(w -> w.contains("not defined")), loaded.warnings().toString());
     }
 
+    /** server/conf/https.conf over each model's sample: TLS on, Listen 8443 https, no warning. */
+    @ParameterizedTest
+    @EnumSource(Mpm.class)
+    void httpsSampleServesEachModelOverTls(Mpm mpm) {
+        LoadedConfig loaded = ConfigLoader.forModel(mpm).define("MODEL=" + mpm.id()).define("TLS_DIR=/tmp/t")
+                .file(ROOT.resolve("server/conf/https.conf")).load();
+        assertEquals(List.of(), loaded.warnings());
+        assertEquals(8443, loaded.config().listenPort());
+        assertEquals("https", loaded.config().listenProtocol());
+        assertEquals(new SslSettings(true, "/tmp/t/cert.pem", "/tmp/t/key.pem", List.of("TLSv1.2", "TLSv1.3"),
+                "HIGH:!aNULL", "shmcb:/tmp/t/ssl_scache(512000)", true), loaded.config().ssl());
+        assertEquals(ConfigLoader.forModel(mpm).file(ROOT.resolve("server/conf/" + mpm.id() + ".conf")).load()
+                .config().threadsPerChild(), loaded.config().threadsPerChild());
+    }
+
     /** server/conf/MODEL.conf, the samples the README starts with: Debian's values, no warning at all. */
     @ParameterizedTest
     @EnumSource(Mpm.class)
