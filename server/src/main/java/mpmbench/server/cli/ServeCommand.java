@@ -25,6 +25,7 @@ import mpmbench.server.master.PidFile;
 import mpmbench.server.master.StaleFiles;
 import mpmbench.server.scoreboard.ScoreboardFiles;
 import mpmbench.server.scoreboard.SharedScoreboard;
+import mpmbench.server.tls.TlsContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,6 +49,8 @@ import picocli.CommandLine.Option;
             "  ServerStatusRemote (On: /server-status for any client; Off, the default: loopback only)",
             "  MpmbenchPlantCpu N (a calibration tool: N tokens of CPU work per request, JMH's consumeCPU;",
             "    0, the default, is off; scripts/compare-planted sizes it)",
+            "  SSLEngine SSLCertificateFile SSLCertificateKeyFile (PEM) SSLProtocol SSLCipherSuite",
+            "  SSLSessionCache SSLSessionTickets, Listen PORT https: TLS 1.2/1.3 with JSSE (server/conf/https.conf)",
             "A --config file is read as httpd reads it: Define and $${VAR}, <IfModule>, <IfDefine>, Include;",
             "httpd's other directives and sections (LoadModule, ErrorLog, <Directory>, ...) are ignored with",
             "one warning each. Counts httpd corrects (MaxRequestWorkers above ServerLimit x ThreadsPerChild,",
@@ -117,6 +120,8 @@ public final class ServeCommand implements Callable<Integer> {
                 loader.set("PidFile=" + pidFile);
             }
             loaded = loader.load();
+            // The children load the certificate and key each; a file they cannot use is refused here, once.
+            TlsContext.createOrNull(loaded.config().ssl());
         } catch (ConfigException | IllegalArgumentException e) {
             System.err.println("mpmbench serve: " + e.getMessage());
             return 2;

@@ -6,7 +6,8 @@
  * sent to a running master through its pid file, signals and the scoreboard's control word), the
  * ahead-of-time cache made ahead of a start ({@code serve --make-aot-cache}).
  *
- * <p>May use {@code master}, {@code config}, {@code scoreboard} and picocli, with the shared answer
+ * <p>May use {@code master}, {@code config}, {@code scoreboard}, {@code tls} (the certificate files checked once,
+ * before a child starts) and picocli, with the shared answer
  * to a bad flag and the {@code -V} line from {@code mpmbench.cli}; never a model or the HTTP code, which live in the children.
  * Runs on the main thread of the master's JVM, or of {@code ctl}'s own short-lived JVM.
  */

@@ -46,7 +46,16 @@ final class ConfigAssembler {
                 v.listValue(CHILD_JVM_OPTIONS),
                 v.stringValue(PID_FILE),
                 v.booleanValue(SERVER_STATUS_REMOTE),
-                v.longValue(MPMBENCH_PLANT_CPU));
+                v.longValue(MPMBENCH_PLANT_CPU),
+                listen.protocol(),
+                new SslSettings(
+                        v.booleanValue(SSL_ENGINE),
+                        v.stringValue(SSL_CERTIFICATE_FILE),
+                        v.stringValue(SSL_CERTIFICATE_KEY_FILE),
+                        v.listValue(SSL_PROTOCOL),
+                        v.stringValue(SSL_CIPHER_SUITE),
+                        v.stringValue(SSL_SESSION_CACHE),
+                        v.booleanValue(SSL_SESSION_TICKETS)));
     }
 
     static List<EffectiveDirective> listing(DirectiveValues v) {

@@ -175,8 +175,8 @@ public final class ConfigLoader {
     private static void applyFileLine(DirectiveValues values, ConfigLine line) {
         Directive d = Directive.lookup(line.name()).orElseThrow(); // the parser checked the name
         String raw;
-        if (d.type() == ValueType.JVM_OPTIONS) {
-            raw = String.join(" ", line.args()); // quoted or not, the words make one list
+        if (d.type().joinsWords()) {
+            raw = String.join(" ", line.args()); // quoted or not, the words make one value
         } else if (line.args().size() == 1) {
             raw = line.args().getFirst();
         } else {

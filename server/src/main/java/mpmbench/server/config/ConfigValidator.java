@@ -57,6 +57,7 @@ final class ConfigValidator {
     static List<String> validate(DirectiveValues values) {
         ConfigValidator c = new ConfigValidator(values);
         c.ranges();
+        c.ssl();
         switch (c.mpm) {
             case PREFORK -> c.prefork();
             case WORKER, EVENT -> c.threaded();
@@ -71,6 +72,24 @@ final class ConfigValidator {
                 throw new ConfigException(v.where(d) + d.httpdName() + " " + d.type().format(v.effective(d)) + ": "
                         + d.accepted());
             }
+        }
+    }
+
+    /**
+     * What mod_ssl refuses at start: {@code Listen ... https} without SSLEngine on (we would speak
+     * plain HTTP on a port announced as https), and SSLEngine on without a certificate (AH02572).
+     * Whether the files hold a certificate and its key is checked when the server starts.
+     */
+    private void ssl() {
+        boolean engine = v.booleanValue(Directive.SSL_ENGINE);
+        Listen listen = v.listenValue(Directive.LISTEN);
+        if (listen.https() && !engine) {
+            throw new ConfigException(v.where(Directive.LISTEN) + "Listen " + listen.format()
+                    + ": https needs SSLEngine on (with SSLCertificateFile and SSLCertificateKeyFile)");
+        }
+        if (engine && v.stringValue(Directive.SSL_CERTIFICATE_FILE).isEmpty()) {
+            throw new ConfigException(v.where(Directive.SSL_ENGINE) + "SSLEngine on: SSLCertificateFile is not set"
+                    + " (a PEM certificate; its key in it or in SSLCertificateKeyFile)");
         }
     }
 

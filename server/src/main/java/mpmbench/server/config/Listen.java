@@ -3,7 +3,10 @@ package mpmbench.server.config;
 import java.net.InetAddress;
 
 /**
- * The value of {@code Listen}: {@code port}, {@code host:port} or {@code [ipv6]:port}.
+ * The value of {@code Listen}: {@code port}, {@code host:port} or {@code [ipv6]:port}, optionally
+ * followed by httpd's protocol argument, {@code http} or {@code https} ({@code Listen 8443 https}).
+ * As in httpd, the protocol names what the port speaks; TLS itself is switched on by
+ * {@code SSLEngine on}, and {@code https} without it is refused.
  *
  * <p>Only a loopback or wildcard address is accepted, written as a literal IP ({@code 127.0.0.1},
  * {@code 0.0.0.0}, {@code ::1}, {@code ::}) or as {@code localhost}: the benchmark must not bind to a
@@ -12,18 +15,41 @@ import java.net.InetAddress;
  *
  * @param host the address as written, without IPv6 brackets
  * @param port 0..65535; 0 lets the kernel pick a free port
+ * @param protocol {@code http}, {@code https}, or empty when not written
  */
-public record Listen(String host, int port) {
+public record Listen(String host, int port, String protocol) {
 
     /** The default address: loopback, httpd's usual port 80 moved to an unprivileged 8080. */
     public static final Listen DEFAULT = new Listen("127.0.0.1", 8080);
 
     static final String ACCEPTED = "must be PORT or HOST:PORT with PORT 0..65535 and HOST a loopback or"
-            + " wildcard address (127.0.0.1, localhost, 0.0.0.0, [::1], [::])";
+            + " wildcard address (127.0.0.1, localhost, 0.0.0.0, [::1], [::]), optionally followed by http or https";
+
+    /** An address without a protocol argument. */
+    public Listen(String host, int port) {
+        this(host, port, "");
+    }
+
+    /** True when the protocol argument is {@code https}. */
+    public boolean https() {
+        return protocol.equals("https");
+    }
 
     /** Parses a value; the exception message says what is accepted. */
     public static Listen parse(String raw) {
-        String s = raw.trim();
+        String[] words = raw.trim().split("\\s+");
+        if (words.length > 2) {
+            throw new IllegalArgumentException(ACCEPTED);
+        }
+        String protocol = words.length == 2 ? words[1].toLowerCase(java.util.Locale.ROOT) : "";
+        if (!protocol.isEmpty() && !protocol.equals("http") && !protocol.equals("https")) {
+            throw new IllegalArgumentException(ACCEPTED);
+        }
+        Listen address = parseAddress(words[0]);
+        return new Listen(address.host(), address.port(), protocol);
+    }
+
+    private static Listen parseAddress(String s) {
         String host;
         String port;
         if (s.startsWith("[")) {
@@ -45,9 +71,9 @@ public record Listen(String host, int port) {
         return new Listen(checkHost(host), parsePort(port));
     }
 
-    /** The form {@link #parse} reads back: {@code host:port}, IPv6 in brackets. */
+    /** The form {@link #parse} reads back: {@code host:port}, IPv6 in brackets, then the protocol if any. */
     public String format() {
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port + (protocol.isEmpty() ? "" : " " + protocol);
     }
 
     private static String checkHost(String host) {

@@ -24,7 +24,8 @@ import mpmbench.server.http.request.HttpLimits;
  *       MaxKeepAliveRequests 100, Timeout 60 s, GracefulShutdownTimeout 0 (wait for ever), the
  *       request limits of {@link HttpLimits#DEFAULTS}; ours: Listen 127.0.0.1:8080 and
  *       {@link ChildJvmDefaults#OPTIONS}, no PidFile (the master writes one per listen address), ServerStatusRemote Off,
- *       MpmbenchPlantCpu 0 (no plant).</li>
+ *       MpmbenchPlantCpu 0 (no plant);
+ *       mod_ssl's {@link SslSettings#DEFAULTS} (SSLEngine Off).</li>
  * </ul>
  *
  * <p>Fields of directives that do not apply to a model hold neutral values: 0 for unused spare counts
@@ -57,6 +58,6 @@ public final class ModelDefaults {
                 minSpareServers, maxSpareServers, serverLimit, threadLimit, threadsPerChild,
                 minSpareThreads, maxSpareThreads, maxRequestWorkers, 0, LISTEN_BACKLOG,
                 asyncRequestWorkerFactor, 0, ConnectionTimeouts.DEFAULTS, HttpLimits.DEFAULTS,
-                ChildJvmDefaults.OPTIONS, "", false, 0);
+                ChildJvmDefaults.OPTIONS, "", false, 0, Listen.DEFAULT.protocol(), SslSettings.DEFAULTS);
     }
 }

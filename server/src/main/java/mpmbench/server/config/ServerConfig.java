@@ -38,6 +38,9 @@ import mpmbench.server.http.request.HttpLimits;
  * @param plantCpuTokens            MpmbenchPlantCpu: CPU work added to every request, in tokens of
  *                                  {@code handler.CpuPlant} (JMH's consumeCPU steps); 0, the default, is
  *                                  off. A calibration tool ({@code scripts/compare-planted}), not a workload
+ * @param listenProtocol            Listen's protocol argument: http, https, or empty when not written
+ * @param ssl                       mod_ssl's directives: SSLEngine, the PEM files, SSLProtocol,
+ *                                  SSLCipherSuite, SSLSessionCache, SSLSessionTickets
  */
 public record ServerConfig(
         Mpm mpm,
@@ -61,7 +64,9 @@ public record ServerConfig(
         List<String> childJvmOptions,
         String pidFile,
         boolean serverStatusRemote,
-        long plantCpuTokens) {
+        long plantCpuTokens,
+        String listenProtocol,
+        SslSettings ssl) {
 
     public ServerConfig {
         childJvmOptions = List.copyOf(childJvmOptions);

@@ -31,7 +31,18 @@ enum ValueType {
     /** An address, see {@link Listen}. */
     LISTEN,
     /** A file path as written (surrounding quotes removed); empty for none. */
-    PATH;
+    PATH,
+    /** httpd's SSLProtocol list ({@code all -SSLv3}), stored as JSSE protocol names. */
+    SSL_PROTOCOL,
+    /** httpd's SSLCipherSuite (an OpenSSL cipher string), stored as written, see {@link SslCipherSuites}. */
+    CIPHER_SUITE,
+    /** httpd's SSLSessionCache ({@code none}, {@code shmcb:path(size)}, ...), stored as written. */
+    SESSION_CACHE;
+
+    /** True when a file line's words make one value (a list, or Listen's address and protocol). */
+    boolean joinsWords() {
+        return this == JVM_OPTIONS || this == LISTEN || this == SSL_PROTOCOL || this == CIPHER_SUITE;
+    }
 
     Object parse(Directive d, String raw) {
         String s = raw.trim();
@@ -44,6 +55,12 @@ enum ValueType {
             case JVM_OPTIONS -> s.isEmpty() ? List.of() : List.of(s.split("\\s+"));
             case LISTEN -> Listen.parse(s);
             case PATH -> s;
+            case SSL_PROTOCOL -> SslSettings.parseProtocols(s);
+            case CIPHER_SUITE -> {
+                SslCipherSuites.parse(s);
+                yield s;
+            }
+            case SESSION_CACHE -> SslSettings.parseSessionCache(s);
         };
     }
 
@@ -56,7 +73,8 @@ enum ValueType {
             case DOUBLE -> BigDecimal.valueOf((Double) value).stripTrailingZeros().toPlainString();
             case JVM_OPTIONS -> String.join(" ", asStrings(value));
             case LISTEN -> ((Listen) value).format();
-            case PATH -> (String) value;
+            case PATH, CIPHER_SUITE, SESSION_CACHE -> (String) value;
+            case SSL_PROTOCOL -> String.join(" ", asStrings(value));
         };
     }
 
@@ -73,6 +91,9 @@ enum ValueType {
             case JVM_OPTIONS -> "must be a whitespace-separated list of JVM options";
             case LISTEN -> Listen.ACCEPTED;
             case PATH -> "must be a file path";
+            case SSL_PROTOCOL -> SslSettings.PROTOCOL_ACCEPTED;
+            case CIPHER_SUITE -> SslCipherSuites.ACCEPTED;
+            case SESSION_CACHE -> SslSettings.CACHE_ACCEPTED;
         };
     }
 
@@ -84,7 +105,7 @@ enum ValueType {
                 yield v >= d.min() && v <= d.max();
             }
             case DOUBLE -> (Double) value > d.min();
-            case BOOLEAN, JVM_OPTIONS, LISTEN, PATH -> true;
+            case BOOLEAN, JVM_OPTIONS, LISTEN, PATH, SSL_PROTOCOL, CIPHER_SUITE, SESSION_CACHE -> true;
         };
     }
 

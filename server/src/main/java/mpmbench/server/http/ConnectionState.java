@@ -1,5 +1,7 @@
 package mpmbench.server.http;
 
+import mpmbench.server.http.io.TlsSession;
+
 /**
  * What one connection carries from request to request, and across an {@link Outcome#IDLE} park when
  * the model waits for readability elsewhere (the event model keeps it with the channel).
@@ -10,6 +12,7 @@ public final class ConnectionState {
 
     private final boolean parkWhenIdle;
     private int requestsServed;
+    private TlsSession tls;
 
     /**
      * @param parkWhenIdle true when the model waits for the connection elsewhere: {@link Outcome#IDLE}
@@ -32,6 +35,17 @@ public final class ConnectionState {
     /** Starts over for a new connection, so a thread may reuse one instance. */
     public void reset() {
         requestsServed = 0;
+        tls = null;
+    }
+
+    /** The connection's TLS state, or null for plain HTTP (or before its first turn). */
+    public TlsSession tls() {
+        return tls;
+    }
+
+    /** Sets the connection's TLS state at its first turn. */
+    public void tls(TlsSession session) {
+        this.tls = session;
     }
 
     void requestServed() {

@@ -13,11 +13,13 @@ import mpmbench.server.http.Http1Connection;
 import mpmbench.server.scoreboard.ProcessState;
 import mpmbench.server.scoreboard.SharedScoreboard;
 import mpmbench.server.scoreboard.StatusReport;
+import mpmbench.server.tls.TlsContext;
 
 /**
  * What a model needs inside its child process: the configuration, the inherited listening socket,
- * its scoreboard slot, a factory for the per-thread HTTP connection loop, and the child's graceful
- * stop, which the master's quit request and MaxConnectionsPerChild both start.
+ * its scoreboard slot, a factory for the per-thread HTTP connection loop (with TLS when SSLEngine is
+ * on: every child loads the certificate and key itself), and the child's graceful stop, which the
+ * master's quit request and MaxConnectionsPerChild both start.
  */
 public final class ChildContext {
 
@@ -29,6 +31,8 @@ public final class ChildContext {
     private final SharedScoreboard board;
     private final int slot;
     private final Router router;
+    /** Null unless SSLEngine is on; this child's own (a JVM cannot share JSSE's state with another). */
+    private final TlsContext tls;
     private final AtomicLong accepted = new AtomicLong();
     private volatile Runnable stopAccepting = () -> { };
     private volatile boolean stopping;
@@ -40,6 +44,7 @@ public final class ChildContext {
         this.board = board;
         this.slot = slot;
         this.router = new Router(new StatusReport(board, config.mpm().id()), new CpuPlant(config.plantCpuTokens()));
+        this.tls = TlsContext.createOrNull(config.ssl());
     }
 
     public ServerConfig config() {
@@ -61,7 +66,8 @@ public final class ChildContext {
     /** A connection loop for one serving thread (it owns buffers: one per thread, not per request). */
     public ServingLoop newServingLoop() {
         ConnectionPolicy policy = new ConnectionPolicy(router, config.serverStatusRemote(), () -> stopping);
-        return new ServingLoop(new Http1Connection(config.limits(), config.timeouts(), policy), policy);
+        return new ServingLoop(new Http1Connection(config.limits(), config.timeouts(), policy), policy, tls,
+                config.timeouts().timeoutMs());
     }
 
     /** How the model stops accepting ({@link ChildModel#stopAccepting}); set once, at start. */

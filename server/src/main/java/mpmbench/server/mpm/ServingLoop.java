@@ -10,28 +10,76 @@ import mpmbench.server.http.ConnectionState;
 import mpmbench.server.http.Http1Connection;
 import mpmbench.server.http.Outcome;
 import mpmbench.server.http.io.ChannelIo;
+import mpmbench.server.http.io.TlsChannelIo;
+import mpmbench.server.http.io.TlsSession;
+import mpmbench.server.tls.TlsContext;
 
 /**
  * The HTTP connection loop of one serving thread (it owns buffers: one per thread, not per request)
- * with the child's {@link ConnectionPolicy} around the endpoints. Used by one thread at a time.
+ * with the child's {@link ConnectionPolicy} around the endpoints, and with SSLEngine on, TLS between
+ * the loop and the socket ({@link TlsChannelIo}, its buffers owned here too). Used by one thread at a
+ * time.
+ *
+ * <p>TLS: a connection's first turn creates its {@link TlsSession} (kept in its
+ * {@link ConnectionState}); the handshake runs before the first request, waiting for the client as
+ * the model waits for a first request: a blocking model holds its thread for up to Timeout per read
+ * (as httpd's do); a parking model ({@link ConnectionState#parkWhenIdle()}: event, virtual) gets
+ * {@link Outcome#IDLE} when the client's next bytes are not there yet, and calls again once the
+ * connection is readable, so no worker waits for a slow handshake.
  */
 public final class ServingLoop {
 
     private final Http1Connection http;
     private final ConnectionPolicy policy;
+    private final TlsContext tls;
+    private final TlsChannelIo tlsIo;
+    private final long timeoutMs;
 
-    ServingLoop(Http1Connection http, ConnectionPolicy policy) {
+    ServingLoop(Http1Connection http, ConnectionPolicy policy, TlsContext tls, long timeoutMs) {
         this.http = http;
         this.policy = policy;
+        this.tls = tls;
+        this.tlsIo = tls == null ? null : tls.newChannelIo();
+        this.timeoutMs = timeoutMs;
     }
 
     /**
-     * {@link Http1Connection#serve} for the connection {@code ch}, read and written through {@code io}.
-     * Finding the peer's address allocates nothing (the channel keeps it).
+     * {@link Http1Connection#serve} for the connection {@code ch}, read and written through {@code io}
+     * (through TLS over it when SSLEngine is on). Finding the peer's address allocates nothing (the
+     * channel keeps it).
      */
     public Outcome serve(SocketChannel ch, ChannelIo io, ConnectionObserver observer, ConnectionState state) {
         policy.client(!isLoopback(ch));
-        return http.serve(io, observer, state);
+        if (tls == null) {
+            return http.serve(io, observer, state);
+        }
+        TlsSession session = state.tls();
+        if (session == null) {
+            session = tls.newSession();
+            state.tls(session);
+        }
+        tlsIo.attach(io, session, timeoutMs);
+        try {
+            if (!session.handshakeDone()) {
+                switch (tlsIo.handshake(state.parkWhenIdle() ? 0 : timeoutMs)) {
+                    case WAITING -> {
+                        return Outcome.IDLE;
+                    }
+                    case FAILED -> {
+                        observer.closing();
+                        return Outcome.CLOSE;
+                    }
+                    case DONE -> tls.handshakeDone(session);
+                }
+            }
+            Outcome outcome = http.serve(tlsIo, observer, state);
+            if (outcome == Outcome.CLOSE) {
+                tlsIo.sendCloseQuietly();
+            }
+            return outcome;
+        } finally {
+            tlsIo.detach();
+        }
     }
 
     private static boolean isLoopback(SocketChannel ch) {

@@ -10,7 +10,8 @@
  * {@code AcceptBackoff}, {@code WorkerThread}). One subpackage per model: {@code prefork},
  * {@code worker}, {@code event}, {@code virtual}.
  *
- * <p>May use {@code config}, {@code handler}, {@code http} and {@code scoreboard}; never {@code child},
+ * <p>May use {@code config}, {@code handler}, {@code http}, {@code scoreboard} and {@code tls} (the child's
+ * TLS context); never {@code child},
  * the process that picks a model ({@code child.ChildModels}), nor a model's own package. Each class
  * states its threading; none allocates per request.
  */

@@ -31,15 +31,24 @@ class ConfigValidationTest {
             prefork  | LimitRequestLine=10                                 | --set: LimitRequestLine 10: must be an integer of at least 64
             prefork  | LimitRequestFields=0                                | --set: LimitRequestFields 0: must be an integer from 1 to 32767
             prefork  | LimitRequestBody=2147483648                         | --set: LimitRequestBody 2147483648: must be an integer from 0 to 2147483647
-            prefork  | Listen=65536                                        | --set: Listen 65536: must be PORT or HOST:PORT with PORT 0..65535 and HOST a loopback or wildcard address (127.0.0.1, localhost, 0.0.0.0, [::1], [::])
-            prefork  | Listen=192.168.1.1:80                               | --set: Listen 192.168.1.1:80: must be PORT or HOST:PORT with PORT 0..65535 and HOST a loopback or wildcard address (127.0.0.1, localhost, 0.0.0.0, [::1], [::])
-            prefork  | Listen=example.com:80                               | --set: Listen example.com:80: must be PORT or HOST:PORT with PORT 0..65535 and HOST a loopback or wildcard address (127.0.0.1, localhost, 0.0.0.0, [::1], [::])
+            prefork  | Listen=65536                                        | --set: Listen 65536: must be PORT or HOST:PORT with PORT 0..65535 and HOST a loopback or wildcard address (127.0.0.1, localhost, 0.0.0.0, [::1], [::]), optionally followed by http or https
+            prefork  | Listen=192.168.1.1:80                               | --set: Listen 192.168.1.1:80: must be PORT or HOST:PORT with PORT 0..65535 and HOST a loopback or wildcard address (127.0.0.1, localhost, 0.0.0.0, [::1], [::]), optionally followed by http or https
+            prefork  | Listen=example.com:80                               | --set: Listen example.com:80: must be PORT or HOST:PORT with PORT 0..65535 and HOST a loopback or wildcard address (127.0.0.1, localhost, 0.0.0.0, [::1], [::]), optionally followed by http or https
             prefork  | StartServers=                                       | --set: StartServers '': must be an integer of at least 1
             prefork  | ThreadsPerChild=x                                   | --set: ThreadsPerChild x: must be an integer from 1 to ThreadLimit
             prefork  | StartServers                                        | --set StartServers: expected Directive=value, e.g. ThreadsPerChild=25
             prefork  | NoSuchThing=1                                       | --set NoSuchThing=1: unknown directive 'NoSuchThing'
             event    | MpmbenchPlantCpu=-1                                 | --set: MpmbenchPlantCpu -1: must be an integer from 0 to 1000000000
             event    | MpmbenchPlantCpu=1e3                                | --set: MpmbenchPlantCpu 1e3: must be an integer from 0 to 1000000000
+            prefork  | Listen=8443 spdy                                    | --set: Listen 8443 spdy: must be PORT or HOST:PORT with PORT 0..65535 and HOST a loopback or wildcard address (127.0.0.1, localhost, 0.0.0.0, [::1], [::]), optionally followed by http or https
+            event    | Listen=8443 https                                   | --set: Listen 127.0.0.1:8443 https: https needs SSLEngine on (with SSLCertificateFile and SSLCertificateKeyFile)
+            worker   | SSLEngine=on                                        | --set: SSLEngine on: SSLCertificateFile is not set (a PEM certificate; its key in it or in SSLCertificateKeyFile)
+            worker   | SSLEngine=optional                                  | --set: SSLEngine optional: must be On or Off
+            virtual  | SSLProtocol=+TLSv1.1                                | --set: SSLProtocol +TLSv1.1: must be a list of all, TLSv1.2, TLSv1.3, each with an optional + or - (-SSLv3, -TLSv1, -TLSv1.1 accepted: JSSE serves none of them), leaving at least one
+            virtual  | SSLProtocol=all -TLSv1.2 -TLSv1.3                   | --set: SSLProtocol all -TLSv1.2 -TLSv1.3: must be a list of all, TLSv1.2, TLSv1.3, each with an optional + or - (-SSLv3, -TLSv1, -TLSv1.1 accepted: JSSE serves none of them), leaving at least one
+            prefork  | SSLCipherSuite=HIGH:!aNULL:RC4-SHA                  | --set: SSLCipherSuite HIGH:!aNULL:RC4-SHA: 'RC4-SHA' has no JSSE equivalent; each ':'-separated item must be an OpenSSL suite JSSE has (e.g. ECDHE-RSA-AES128-GCM-SHA256), an IANA name (TLS_...), DEFAULT, HIGH, or !X for what JSSE never enables (!aNULL, !MD5, !RC4, ...)
+            prefork  | SSLCipherSuite=@SECLEVEL=2                          | --set: SSLCipherSuite @SECLEVEL=2: '@SECLEVEL=2' has no JSSE equivalent; each ':'-separated item must be an OpenSSL suite JSSE has (e.g. ECDHE-RSA-AES128-GCM-SHA256), an IANA name (TLS_...), DEFAULT, HIGH, or !X for what JSSE never enables (!aNULL, !MD5, !RC4, ...)
+            prefork  | SSLSessionCache=memcache:127.0.0.1:11211            | --set: SSLSessionCache memcache:127.0.0.1:11211: must be none, nonenotnull, shmcb:PATH[(SIZE)], shm:PATH[(SIZE)] or dbm:PATH (each child JVM keeps its own JSSE cache)
             """)
     void refusedWithOneLine(String model, String sets, String message) {
         ConfigLoader loader = ConfigLoader.forModel(Mpm.parse(model));

@@ -130,6 +130,53 @@ class HttpdConfigFilesTest {
         assertTrue(loaded.warnings().stream().noneMatch(w -> w.contains("not defined")), loaded.warnings().toString());
     }
 
+    /**
+     * scripts/peers/directives-https.txt, what java-X is given over TLS, loads; httpd-ssl.inc and
+     * nginx-https.conf.template say the same (the session cache's path aside: httpd's is its own).
+     */
+    @Test
+    void peersTlsSettingsLoadAndMatchHttpdsAndNginxs() throws IOException {
+        Path peers = ROOT.resolve("scripts/peers");
+        Map<String, String> ours = new java.util.LinkedHashMap<>();
+        for (String line : Files.readAllLines(peers.resolve("directives-https.txt"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                ours.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        ConfigLoader loader = ConfigLoader.forModel(Mpm.EVENT).set("SSLCertificateFile=/tmp/cert.pem");
+        ours.forEach((name, value) -> loader.set(name + "=" + value));
+        assertTrue(loader.load().config().ssl().engine());
+        Map<String, String> httpd = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(peers.resolve("httpd-ssl.inc"))) {
+            String[] w = line.strip().split("\\s+", 2);
+            if (w.length == 2 && !w[0].startsWith("#")) {
+                httpd.put(w[0], w[1]);
+            }
+        }
+        for (String d : List.of("SSLEngine", "SSLProtocol", "SSLCipherSuite", "SSLSessionTickets")) {
+            assertEquals(ours.get(d), httpd.get(d), d + " in httpd-ssl.inc");
+        }
+        String nginx = Files.readString(peers.resolve("nginx-https.conf.template"));
+        assertTrue(nginx.contains("ssl_ciphers " + ours.get("SSLCipherSuite") + ";"), "nginx's ssl_ciphers");
+        assertTrue(nginx.contains("ssl_session_tickets " + ours.get("SSLSessionTickets") + ";"), "nginx's tickets");
+        assertTrue(nginx.contains("ssl_protocols TLSv1.2 TLSv1.3;"), "nginx's protocols");
+    }
+
+    /** server/conf/https.conf over each model's sample: TLS on, Listen 8443 https, no warning. */
+    @ParameterizedTest
+    @EnumSource(Mpm.class)
+    void httpsSampleServesEachModelOverTls(Mpm mpm) {
+        LoadedConfig loaded = ConfigLoader.forModel(mpm).define("MODEL=" + mpm.id()).define("TLS_DIR=/tmp/t")
+                .file(ROOT.resolve("server/conf/https.conf")).load();
+        assertEquals(List.of(), loaded.warnings());
+        assertEquals(8443, loaded.config().listenPort());
+        assertEquals("https", loaded.config().listenProtocol());
+        assertEquals(new SslSettings(true, "/tmp/t/cert.pem", "/tmp/t/key.pem", List.of("TLSv1.2", "TLSv1.3"),
+                "HIGH:!aNULL", "shmcb:/tmp/t/ssl_scache(512000)", true), loaded.config().ssl());
+        assertEquals(ConfigLoader.forModel(mpm).file(ROOT.resolve("server/conf/" + mpm.id() + ".conf")).load()
+                .config().threadsPerChild(), loaded.config().threadsPerChild());
+    }
+
     /** server/conf/MODEL.conf, the samples the README starts with: Debian's values, no warning at all. */
     @ParameterizedTest
     @EnumSource(Mpm.class)

@@ -7,22 +7,47 @@ import java.nio.channels.SocketChannel;
 
 import mpmbench.server.handler.Router;
 import mpmbench.server.http.io.BlockingChannelIo;
+import mpmbench.server.http.io.ChannelIo;
+import mpmbench.server.http.io.TlsChannelIo;
 import mpmbench.server.http.io.SelectorChannelIo;
 import mpmbench.server.http.request.HttpLimits;
+import mpmbench.server.tls.TestTls;
+import mpmbench.server.tls.TlsContext;
 
 /**
  * A one-thread test server on 127.0.0.1: accepts a connection, serves it with {@link Http1Connection}
  * to the end, closes it (the test server owns its sockets), accepts the next. Either a platform
- * thread with {@link SelectorChannelIo} or a virtual thread with {@link BlockingChannelIo}.
+ * thread with {@link SelectorChannelIo} or a virtual thread with {@link BlockingChannelIo}, each
+ * also with TLS over it ({@link TlsChannelIo}, the certificate of {@link TestTls}).
  */
 final class LoopbackServer implements AutoCloseable {
 
-    enum Kind { SELECTOR_PLATFORM, BLOCKING_VIRTUAL }
+    /**
+     * The I/O path, and whether TLS runs over it (the handshake waits for the client, up to Timeout).
+     * The TLS kinds need a TLS client: Rfc9112ConformanceTest's probe; tests with a plain
+     * {@link RawClient} name the two plain kinds.
+     */
+    enum Kind {
+        SELECTOR_PLATFORM(false), BLOCKING_VIRTUAL(false), TLS_SELECTOR_PLATFORM(true), TLS_BLOCKING_VIRTUAL(true);
+
+        final boolean tls;
+
+        Kind(boolean tls) {
+            this.tls = tls;
+        }
+
+        boolean selector() {
+            return this == SELECTOR_PLATFORM || this == TLS_SELECTOR_PLATFORM;
+        }
+    }
 
     private final ServerSocketChannel listener;
     private final Thread thread;
     private final Http1Connection connection;
     private final ConnectionState state = new ConnectionState(false);
+    private final ConnectionTimeouts timeouts;
+    private final TlsContext tls;
+    private final TlsChannelIo tlsIo;
 
     LoopbackServer(Kind kind, ConnectionTimeouts timeouts) throws IOException {
         this(kind, timeouts, new Router(StatusPage.NONE));
@@ -31,8 +56,11 @@ final class LoopbackServer implements AutoCloseable {
     LoopbackServer(Kind kind, ConnectionTimeouts timeouts, RequestHandler handler) throws IOException {
         listener = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
         connection = new Http1Connection(HttpLimits.DEFAULTS, timeouts, handler);
-        Runnable loop = kind == Kind.SELECTOR_PLATFORM ? this::selectorLoop : this::blockingLoop;
-        thread = (kind == Kind.SELECTOR_PLATFORM ? Thread.ofPlatform() : Thread.ofVirtual())
+        this.timeouts = timeouts;
+        this.tls = kind.tls ? TlsContext.createOrNull(TestTls.settings()) : null;
+        this.tlsIo = kind.tls ? tls.newChannelIo() : null;
+        Runnable loop = kind.selector() ? this::selectorLoop : this::blockingLoop;
+        thread = (kind.selector() ? Thread.ofPlatform() : Thread.ofVirtual())
                 .name("loopback-" + kind).start(loop);
     }
 
@@ -51,7 +79,7 @@ final class LoopbackServer implements AutoCloseable {
                 try (SocketChannel c = listener.accept()) {
                     io.attach(c);
                     state.reset();
-                    connection.serve(io, ConnectionObserver.NONE, state);
+                    serve(io);
                     io.detach();
                 }
             }
@@ -66,11 +94,29 @@ final class LoopbackServer implements AutoCloseable {
             for (;;) {
                 io.attach(listener.accept());
                 state.reset();
-                connection.serve(io, ConnectionObserver.NONE, state);
+                serve(io);
                 io.close();
             }
         } catch (IOException stopped) {
             io.close();
+        }
+    }
+
+    /** Serves one connection to its end, over TLS when the kind says so. */
+    private void serve(ChannelIo io) {
+        if (tls == null) {
+            connection.serve(io, ConnectionObserver.NONE, state);
+            return;
+        }
+        tlsIo.attach(io, tls.newSession(), timeouts.timeoutMs());
+        try {
+            if (tlsIo.handshake(timeouts.timeoutMs()) == TlsChannelIo.Handshake.DONE) {
+                if (connection.serve(tlsIo, ConnectionObserver.NONE, state) == Outcome.CLOSE) {
+                    tlsIo.sendCloseQuietly();
+                }
+            }
+        } finally {
+            tlsIo.detach();
         }
     }
 

@@ -9,6 +9,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import javax.net.ssl.SSLContext;
+
 import mpmbench.server.http.response.HttpDate;
 
 /**
@@ -47,14 +49,23 @@ public final class RuleProbe {
      * 127.0.0.1:{@code port}, waiting up to {@code timeoutMs} per read.
      */
     public static Observed send(int port, String raw, int timeoutMs) throws IOException {
+        return send(port, raw, timeoutMs, null);
+    }
+
+    /**
+     * {@link #send(int, String, int)} over TLS when {@code tls} is given (its socket factory layers TLS
+     * over the connection, host name localhost), as plain text when it is null.
+     */
+    public static Observed send(int port, String raw, int timeoutMs, SSLContext tls) throws IOException {
         if (raw.contains(NOW)) {
             String now = new String(HttpDate.encode(System.currentTimeMillis() / 1000), StandardCharsets.US_ASCII);
             raw = raw.replace(NOW, now);
         }
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), timeoutMs);
-            s.setSoTimeout(timeoutMs);
-            s.setTcpNoDelay(true);
+        Socket plain = new Socket();
+        plain.connect(new InetSocketAddress("127.0.0.1", port), timeoutMs);
+        plain.setSoTimeout(timeoutMs);
+        plain.setTcpNoDelay(true);
+        try (Socket s = tls == null ? plain : tls.getSocketFactory().createSocket(plain, "localhost", port, true)) {
             InputStream in = s.getInputStream();
             try {
                 s.getOutputStream().write(raw.getBytes(StandardCharsets.ISO_8859_1));

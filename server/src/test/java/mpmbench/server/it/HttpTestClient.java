@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** A deliberately small HTTP/1.1 client over a raw socket, so tests control every byte sent. */
+import mpmbench.server.tls.TestTls;
+
+/** A deliberately small HTTP/1.1 client over a raw socket (or TLS), so tests control every byte sent. */
 final class HttpTestClient implements AutoCloseable {
 
     record Response(int status, Map<String, String> headers, byte[] body) {
@@ -47,6 +49,18 @@ final class HttpTestClient implements AutoCloseable {
         socket.setTcpNoDelay(true);
         in = socket.getInputStream();
         out = socket.getOutputStream();
+    }
+
+    /** Over a socket already connected (a TLS one, say). */
+    HttpTestClient(Socket connected) throws IOException {
+        socket = connected;
+        in = connected.getInputStream();
+        out = connected.getOutputStream();
+    }
+
+    /** A client over TLS, handshaken, trusting any certificate; {@code protocols} none: JSSE's. */
+    static HttpTestClient tls(int port, int timeoutMs, String... protocols) throws IOException {
+        return new HttpTestClient(TestTls.connect(port, timeoutMs, protocols));
     }
 
     Response get(String target) throws IOException {

@@ -36,6 +36,8 @@ final class RunningServer implements AutoCloseable {
     final Path pidFile;
     private final List<String> output;
     private final Path ownDirectory;
+    /** Started with SSLEngine=on: clients speak TLS. */
+    private boolean tls;
 
     private RunningServer(Process master, int port, Path scoreboard, Path pidFile, List<String> output,
                           Path ownDirectory) {
@@ -105,6 +107,7 @@ final class RunningServer implements AutoCloseable {
         int actual = port.get(20, TimeUnit.SECONDS)[0];
         RunningServer server = new RunningServer(p, actual, board.get(5, TimeUnit.SECONDS),
                 written.get(5, TimeUnit.SECONDS), output, ownDirectory);
+        server.tls = List.of(sets).contains("SSLEngine=on");
         server.awaitReady(Duration.ofSeconds(20));
         return server;
     }
@@ -133,7 +136,7 @@ final class RunningServer implements AutoCloseable {
     void awaitReady(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            try (HttpTestClient c = new HttpTestClient(port)) {
+            try (HttpTestClient c = client()) {
                 if (c.get("/hello").status() == 200) {
                     return;
                 }
@@ -144,6 +147,11 @@ final class RunningServer implements AutoCloseable {
                 Thread.sleep(50);
             }
         }
+    }
+
+    /** A client of this server: over TLS when it was started with SSLEngine=on. */
+    HttpTestClient client() throws IOException {
+        return tls ? HttpTestClient.tls(port, 5_000) : new HttpTestClient(port);
     }
 
     List<ProcessHandle> children() {

@@ -5,9 +5,10 @@
  * virtual threads over a blocking channel ({@code BlockingChannelIo}); {@code HalfClosable}, an
  * implementation that can send FIN alone; and httpd's lingering close ({@link
  * mpmbench.server.http.io.LingeringClose}), which drains what a client still sends after the
- * server's last answer so that a reset does not destroy it.
+ * server's last answer so that a reset does not destroy it; and TLS over either ({@code
+ * TlsChannelIo}, JSSE's {@code SSLEngine}, with a connection's own state in a {@code TlsSession}).
  *
- * <p>Uses nothing of the server. An implementation is used by one thread at a time and never closes
+ * <p>Uses nothing of the server (the TLS context is built in {@code mpmbench.server.tls}). An implementation is used by one thread at a time and never closes
  * a connection: the model that accepted it owns it. Nothing allocates per call in the steady state.
  */
 package mpmbench.server.http.io;

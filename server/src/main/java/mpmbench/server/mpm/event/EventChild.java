@@ -48,6 +48,10 @@ import mpmbench.server.scoreboard.WorkerStatus;
  * (or Timeout if shorter), or 30 s after it started ({@link LingeringClose}'s bounds). Its cost is a
  * socket, a place in a wait list and those reads.
  *
+ * <p>With SSLEngine on, a worker runs the TLS handshake's work (its crypto) but never waits for the
+ * client's bytes: when the next flight has not arrived, the connection comes back here and waits
+ * with new ones (Timeout), as a keep-alive connection waits for its next request.
+ *
  * <p>A graceful stop closes no waiting connection at once (its client may be sending a request
  * that very moment): each is served once more, with {@code Connection: close}, or closed when its
  * wait ends, at most KeepAliveTimeout after the stop.
@@ -260,6 +264,10 @@ public final class EventChild implements ChildModel {
                 c.lingerUntilNanos = now + TimeUnit.MILLISECONDS.toNanos(LingeringClose.MAX_MS);
                 c.key.interestOps(SelectionKey.OP_READ);
                 lingering.add(c, now + lingerReadWaitNanos);
+            } else if (c.state.requestsServed() == 0) {
+                // A TLS handshake, or its first request, waits for the client: Timeout per wait, as httpd's reads.
+                c.key.interestOps(SelectionKey.OP_READ);
+                newConnections.add(c, System.nanoTime() + firstRequestTimeoutNanos);
             } else {
                 // Stopping too: the client may be sending its next request; it gets Connection: close.
                 c.key.interestOps(SelectionKey.OP_READ);

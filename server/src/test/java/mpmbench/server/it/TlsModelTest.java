@@ -1,0 +1,183 @@
+package mpmbench.server.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.net.ssl.SSLSocket;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import mpmbench.server.config.Mpm;
+import mpmbench.server.http.Rfc9112Rules;
+import mpmbench.server.http.RuleProbe;
+import mpmbench.server.tls.TestTls;
+
+/**
+ * HTTPS on every model, each a real server (master and child JVMs, every child loading the
+ * certificate itself) on an ephemeral loopback port: TLS 1.2 and 1.3, the RFC 9112 rules and bad input
+ * over TLS, a plain-text client on the TLS port, session resumption inside one child, and the event
+ * model's handshake that holds no worker while the client is slow.
+ */
+class TlsModelTest {
+
+    private static final Map<Mpm, RunningServer> SERVERS = new ConcurrentHashMap<>();
+
+    /** One child each, so a reconnecting client meets the JVM that holds its session. */
+    private static RunningServer server(Mpm mpm) throws Exception {
+        RunningServer s = SERVERS.get(mpm);
+        if (s == null) {
+            List<String> sets = new ArrayList<>(TestTls.serverSets());
+            sets.add("KeepAliveTimeout=2");
+            sets.addAll(switch (mpm) {
+                case PREFORK -> List.of("StartServers=1", "MinSpareServers=1", "MaxSpareServers=2", "ServerLimit=1",
+                        "MaxRequestWorkers=1");
+                case VIRTUAL -> List.of();
+                case WORKER, EVENT -> List.of("StartServers=1", "MinSpareThreads=1", "MaxSpareThreads=8",
+                        "ThreadsPerChild=4", "ServerLimit=1", "MaxRequestWorkers=4");
+            });
+            s = RunningServer.start(mpm.id(), sets.toArray(new String[0]));
+            SERVERS.put(mpm, s);
+        }
+        return s;
+    }
+
+    @AfterAll
+    static void stopAll() throws Exception {
+        for (RunningServer s : SERVERS.values()) {
+            s.stopAndListLeftovers();
+        }
+        SERVERS.clear();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mpm.class)
+    void helloOverTls12AndTls13WithKeepAlive(Mpm mpm) throws Exception {
+        for (String protocol : new String[] {"TLSv1.2", "TLSv1.3"}) {
+            try (HttpTestClient c = HttpTestClient.tls(server(mpm).port, 5_000, protocol)) {
+                assertEquals(protocol, ((SSLSocket) c.socket).getSession().getProtocol());
+                for (int i = 0; i < 3; i++) {
+                    HttpTestClient.Response r = c.get("/hello");
+                    assertEquals(200, r.status());
+                    assertEquals("Hello, World!", r.text());
+                }
+                assertEquals(100_000, c.get("/bytes?n=100000").body().length);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mpm.class)
+    void badInputOverTlsGetsAStatusAndTheServerGoesOn(Mpm mpm) throws Exception {
+        int port = server(mpm).port;
+        try (HttpTestClient c = HttpTestClient.tls(port, 5_000)) {
+            c.send("GARBAGE\r\n\r\n");
+            assertEquals(400, c.read(false).status());
+            assertTrue(c.closedByServer());
+        }
+        try (HttpTestClient c = HttpTestClient.tls(port, 5_000)) {
+            assertEquals(404, c.get("/nothing-here").status());
+            assertEquals(200, c.get("/hello").status());
+        }
+    }
+
+    /** Plain HTTP on the TLS port: the handshake fails, the connection ends, the server goes on. */
+    @ParameterizedTest
+    @EnumSource(Mpm.class)
+    void plainTextOnTheTlsPortIsClosedAndTheServerGoesOn(Mpm mpm) throws Exception {
+        int port = server(mpm).port;
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            s.setSoTimeout(5_000);
+            s.getOutputStream().write("GET /hello HTTP/1.1\r\nHost: a\r\n\r\n".getBytes());
+            byte[] answer = s.getInputStream().readAllBytes(); // a TLS alert at most, then the end
+            assertTrue(answer.length < 16 && !new String(answer).contains("HTTP/1.1"), Arrays.toString(answer));
+        }
+        try (HttpTestClient c = HttpTestClient.tls(port, 5_000)) {
+            assertEquals(200, c.get("/hello").status());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mpm.class)
+    void followsRfc9112RuleByRuleOverTls(Mpm mpm) throws Exception {
+        int port = server(mpm).port;
+        List<String> broken = new ArrayList<>();
+        for (Rfc9112Rules.Rule rule : Rfc9112Rules.all()) {
+            String seen = RuleProbe.send(port, rule.raw(), 5_000, TestTls.clientContext()).shown();
+            if (!seen.equals(rule.expected())) {
+                broken.add(rule + ", got " + seen);
+            }
+        }
+        assertTrue(broken.isEmpty(), String.join("\n", broken));
+    }
+
+    /**
+     * Inside one child JVM, JSSE's session tickets resume a returning TLS 1.2 client (the session
+     * ID the client offered comes back, the certificate is not sent again).
+     */
+    @ParameterizedTest
+    @EnumSource(Mpm.class)
+    void aReturningClientIsResumedByItsChild(Mpm mpm) throws Exception {
+        int port = server(mpm).port;
+        byte[] first;
+        try (HttpTestClient c = HttpTestClient.tls(port, 5_000, "TLSv1.2")) {
+            assertEquals(200, c.get("/hello").status());
+            first = ((SSLSocket) c.socket).getSession().getId();
+        }
+        int resumed = 0;
+        for (int i = 0; i < 5; i++) {
+            try (HttpTestClient c = HttpTestClient.tls(port, 5_000, "TLSv1.2")) {
+                assertEquals(200, c.get("/hello").status());
+                resumed += Arrays.equals(first, ((SSLSocket) c.socket).getSession().getId()) ? 1 : 0;
+            }
+        }
+        assertEquals(5, resumed, "reconnects resumed");
+    }
+
+    /**
+     * event: a client that sent part of its ClientHello and went silent holds no worker. With one
+     * worker thread, another client's whole HTTPS exchange completes meanwhile; a model that held the
+     * worker would keep it until Timeout (60 s).
+     */
+    @Test
+    void eventHandshakeWaitingForTheClientHoldsNoWorker() throws Exception {
+        List<String> sets = new ArrayList<>(TestTls.serverSets());
+        sets.addAll(List.of("StartServers=1", "MinSpareThreads=1", "MaxSpareThreads=2", "ThreadsPerChild=1",
+                "ServerLimit=1", "MaxRequestWorkers=1"));
+        try (RunningServer s = RunningServer.start("event", sets.toArray(new String[0]));
+             Socket slow = new Socket()) {
+            slow.connect(new InetSocketAddress("127.0.0.1", s.port), 5_000);
+            OutputStream out = slow.getOutputStream();
+            out.write(new byte[] {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01}); // a record of 512 bytes begins
+            out.flush();
+            Thread.sleep(300); // the worker has read it and handed the connection back
+            long start = System.nanoTime();
+            try (HttpTestClient c = HttpTestClient.tls(s.port, 5_000)) {
+                assertArrayEquals("Hello, World!".getBytes(), c.get("/hello").body());
+            }
+            assertTrue(System.nanoTime() - start < 4_000_000_000L, "served while the slow handshake waits");
+            InputStream in = slow.getInputStream();
+            slow.setSoTimeout(200);
+            try {
+                int b = in.read();
+                throw new AssertionError("the slow client's connection ended early (" + b + ")");
+            } catch (java.net.SocketTimeoutException stillWaiting) {
+                // as it should: the slow client's connection waits in the selector for the rest
+            }
+        }
+    }
+}
