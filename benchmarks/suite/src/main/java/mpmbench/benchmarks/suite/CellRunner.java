@@ -261,7 +261,8 @@ public final class CellRunner {
                 // with --agents the generator is the agents, summed: subtracted too, since they may run
                 // on this machine (as in the tests); on other hosts this only makes "other" smaller
                 out.num(plan.remote().hasAgents() ? "client_cpu_pct_sum" : ResultKey.CLIENT_CPU_PCT.key()) / 100
-                        * out.num(ResultKey.DURATION_S.key()) * 1e9);
+                        * out.num(ResultKey.DURATION_S.key()) * 1e9,
+                telemetry && targetHere && after.livePids().contains((int) ProcessHandle.current().pid()));
         List<Long> stamps;
         synchronized (receipts) {
             stamps = List.copyOf(receipts);

@@ -80,8 +80,12 @@ final class WindowDisturbance {
      *
      * @param targetCpuNs    the target's CPU over the window on this machine (0 when it runs elsewhere), ns
      * @param generatorCpuNs the load generator's CPU over its window on this machine, ns
+     * @param suiteInTarget  this JVM is one of the target's processes (a {@code url=} target whose
+     *                       {@code pid=} is the suite's, as its tests do): the target's CPU then holds
+     *                       the suite's, and that of its children (the load generator, the holder), once
      */
-    static void put(Row.Builder row, Mark start, Mark end, double targetCpuNs, double generatorCpuNs) {
+    static void put(Row.Builder row, Mark start, Mark end, double targetCpuNs, double generatorCpuNs,
+                    boolean suiteInTarget) {
         if (start == null || end == null || start.machine() == null || end.machine() == null) {
             return;
         }
@@ -89,8 +93,8 @@ final class WindowDisturbance {
         if (i.wallNs() <= 0) {
             return;
         }
-        double ours = nz(targetCpuNs) + nz(generatorCpuNs) + (end.suiteCpuNs() - start.suiteCpuNs())
-                + (end.holderCpuNs() - start.holderCpuNs());
+        double ours = suiteInTarget ? nz(targetCpuNs) : nz(targetCpuNs) + nz(generatorCpuNs)
+                + (end.suiteCpuNs() - start.suiteCpuNs()) + (end.holderCpuNs() - start.holderCpuNs());
         double remainder = i.busyNs() - ours;
         // Whole ticks at both ends make a small negative remainder rounding: 0. Beyond that someone's
         // CPU was counted twice; the negative share stays in the row, where the non-negative

@@ -30,7 +30,7 @@ class PackageMayUseTest {
             Map.entry("verify", Set.of("results")),
             Map.entry("dimension", Set.of("results", "report.chart")),
             Map.entry("telemetry", Set.of()),
-            Map.entry("suite", Set.of("telemetry", "catalogue", "results", "report")));
+            Map.entry("suite", Set.of("telemetry", "catalogue", "results", "report", "compare")));
 
     private static final PackageRules RULES = new PackageRules("mpmbench.benchmarks", MAY_USE,
             Path.of("src", "main", "java", "mpmbench", "benchmarks"),

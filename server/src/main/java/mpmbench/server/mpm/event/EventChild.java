@@ -332,9 +332,8 @@ public final class EventChild implements ChildModel {
         WorkerThread worker = new WorkerThread(ctx, index);
         HandOffCounts.Worker counter = counts.worker(index);
         try {
+            idle(worker);
             while (true) {
-                worker.status(stopping ? WorkerStatus.GRACEFUL : WorkerStatus.READY);
-                idleWorkers.incrementAndGet();
                 Object next = ready.take();
                 idleWorkers.decrementAndGet();
                 if (next == STOP) {
@@ -348,6 +347,11 @@ public final class EventChild implements ChildModel {
                 int served = c.state.requestsServed() - before;
                 c.finished = outcome == Outcome.CLOSE;
                 c.lingering = outcome == Outcome.LINGER;
+                // Idle before the hand-back: the selector thread that takes it back decides from the
+                // idle workers whether to accept again (AsyncRequestWorkerFactor), and nothing wakes
+                // it after that, so a worker counted idle only later left new connections waiting in
+                // the backlog until the next timeout (EventHandOffTest saw 5 s of it under load).
+                idle(worker);
                 handedBack.put(c);
                 boolean wake = wakeGate.shouldWake();
                 if (wake) {
@@ -360,6 +364,12 @@ public final class EventChild implements ChildModel {
         } finally {
             worker.release();
         }
+    }
+
+    /** The worker waits for a connection: READY (GRACEFUL once stopping) on the scoreboard, and counted idle. */
+    private void idle(WorkerThread worker) {
+        worker.status(stopping ? WorkerStatus.GRACEFUL : WorkerStatus.READY);
+        idleWorkers.incrementAndGet();
     }
 
     private static void closeQuietly(SocketChannel ch) {
