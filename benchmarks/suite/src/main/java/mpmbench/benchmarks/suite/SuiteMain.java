@@ -128,7 +128,7 @@ public final class SuiteMain implements Callable<Integer> {
     @Option(names = "--profile", description = "Linux perf over every measured window, on the target's CPUs: "
             + "profile.csv (what ran: kernel, interpreter, JIT-compiled Java, the JVM, libc, other; which threads: "
             + "compilers, GC and VM, serving; system calls and context switches per request) and profile/CELL.txt "
-            + "(with the top symbols). Needs perf (linux-perf) and root; costs the target's CPUs 1-3 %%, so compare "
+            + "(with the top symbols). Needs perf (linux-perf) and root; costs the target 1.25-1.7x its CPU per request (measured on a 2-vCPU guest), so compare "
             + "a profiled run only with profiled runs")
     boolean profile;
 
