@@ -2,14 +2,16 @@ package mpmbench.loadgen;
 
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import mpmbench.testkit.PackageRules;
 
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -78,18 +80,8 @@ class PackageGraphTest {
     private static final PackageRules RULES = new PackageRules(ROOT, MAY_USE,
             Path.of("src", "main", "java", "mpmbench", "loadgen"));
 
-    @Test
-    void eachPackageUsesOnlyWhatItMay() {
-        RULES.usesOnlyWhatItMay();
-    }
-
-    @Test
-    void theTableNamesEveryPackage() {
-        RULES.namesEveryPackage();
-    }
-
-    @Test
-    void eachPackageInfoSaysWhatItMayUse() throws IOException {
-        RULES.packageInfosSayTheSame();
+    @TestFactory
+    List<DynamicTest> packageRules() {
+        return RULES.tests();
     }
 }

@@ -1,13 +1,14 @@
 package mpmbench.server;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import mpmbench.testkit.PackageRules;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Each of the server's packages uses only what its {@code package-info.java} says it may use, and
@@ -42,18 +43,8 @@ class PackageMayUseTest {
     private static final PackageRules RULES = new PackageRules("mpmbench.server", MAY_USE,
             Path.of("src", "main", "java", "mpmbench", "server"));
 
-    @Test
-    void eachPackageUsesOnlyWhatItMay() {
-        RULES.usesOnlyWhatItMay();
-    }
-
-    @Test
-    void theTableNamesEveryPackage() {
-        RULES.namesEveryPackage();
-    }
-
-    @Test
-    void eachPackageInfoSaysWhatItMayUse() throws IOException {
-        RULES.packageInfosSayTheSame();
+    @TestFactory
+    List<DynamicTest> packageRules() {
+        return RULES.tests();
     }
 }

@@ -19,6 +19,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.DynamicTest;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -60,6 +62,16 @@ public final class PackageRules {
         this.sources = List.of(sources);
         this.mayUse = mayUse;
         this.classes = new ClassFileImporter().importPaths(this.sources.stream().map(s -> compiled(s, root)).toList());
+    }
+
+    /**
+     * The three checks as JUnit tests, for a module's test class:
+     * {@code @TestFactory List<DynamicTest> packageRules() { return RULES.tests(); }}.
+     */
+    public List<DynamicTest> tests() {
+        return List.of(DynamicTest.dynamicTest("each package uses only what it may", this::usesOnlyWhatItMay),
+                DynamicTest.dynamicTest("the table names every package", this::namesEveryPackage),
+                DynamicTest.dynamicTest("each package-info says what it may use", this::packageInfosSayTheSame));
     }
 
     /** Fails (ArchUnit's violation list) when a package uses a package of the root its row does not allow. */

@@ -1,13 +1,14 @@
 package mpmbench.benchmarks.suite;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import mpmbench.testkit.PackageRules;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Each package of the analysis and the suite (both below {@code mpmbench.benchmarks}) uses only what
@@ -36,18 +37,8 @@ class PackageMayUseTest {
             Path.of("src", "main", "java", "mpmbench", "benchmarks"),
             Path.of("..", "analysis", "src", "main", "java", "mpmbench", "benchmarks"));
 
-    @Test
-    void eachPackageUsesOnlyWhatItMay() {
-        RULES.usesOnlyWhatItMay();
-    }
-
-    @Test
-    void theTableNamesEveryPackage() {
-        RULES.namesEveryPackage();
-    }
-
-    @Test
-    void eachPackageInfoSaysWhatItMayUse() throws IOException {
-        RULES.packageInfosSayTheSame();
+    @TestFactory
+    List<DynamicTest> packageRules() {
+        return RULES.tests();
     }
 }
