@@ -25,11 +25,18 @@ import mpmbench.benchmarks.telemetry.TreeSample;
  */
 final class WindowDisturbance {
 
-    /** A reading at one end of the window; {@code machine} null when /proc/stat could not be read. */
-    record Mark(MachineCpu machine, long suiteCpuNs, long holderCpuNs) {
+    /**
+     * A reading at one end of the window; {@code machine} null when /proc/stat could not be read.
+     *
+     * @param suiteCpuNs  this JVM's own CPU and the control commands still running, ns
+     * @param reapedCpuNs the CPU of the children this JVM reaped ({@code cutime + cstime}), ns: control
+     *                    commands that ended, and a load generator that ended its window by exiting (wrk)
+     * @param holderCpuNs the idle or trickling holder's CPU, ns
+     */
+    record Mark(MachineCpu machine, long suiteCpuNs, long reapedCpuNs, long holderCpuNs) {
 
         /**
-         * The machine, this JVM with the children it reaped and the control commands still running
+         * The machine, this JVM, the children it reaped and the control commands still running
          * ({@code restarts} null: none), and the holder (null: none) now.
          */
         static Mark now(Process holder, GracefulRestarts restarts) {
@@ -39,20 +46,14 @@ final class WindowDisturbance {
             } catch (IOException e) {
                 m = null;
             }
-            return new Mark(m, selfAndReapedCpuNs() + (restarts == null ? 0 : restarts.runningCpuNs()), holder == null ? 0 : cpuNs(holder.toHandle()));
-        }
-
-        /**
-         * This JVM's CPU and its reaped children's ({@code /proc/self/stat}: utime + stime + cutime +
-         * cstime), ns: a control command the cell runs ({@code mpmbench ctl -k graceful}, a JVM of its
-         * own) is part of the cell, not someone else's load. Its own CPU alone when /proc cannot be read.
-         */
-        private static long selfAndReapedCpuNs() {
+            long running = restarts == null ? 0 : restarts.runningCpuNs();
+            long holderNs = holder == null ? 0 : cpuNs(holder.toHandle());
             try {
                 ProcFiles.Stat st = ProcFiles.parseStat(Files.readString(Path.of("/proc/self/stat")));
-                return (st.utimeTicks() + st.stimeTicks() + st.cutimeTicks() + st.cstimeTicks()) * TreeSample.NS_PER_TICK;
+                return new Mark(m, (st.utimeTicks() + st.stimeTicks()) * TreeSample.NS_PER_TICK + running,
+                        (st.cutimeTicks() + st.cstimeTicks()) * TreeSample.NS_PER_TICK, holderNs);
             } catch (IOException | RuntimeException e) {
-                return cpuNs(ProcessHandle.current());
+                return new Mark(m, cpuNs(ProcessHandle.current()) + running, 0, holderNs);
             }
         }
 
@@ -94,18 +95,22 @@ final class WindowDisturbance {
         if (i.wallNs() <= 0) {
             return;
         }
-        double ours = suiteInTarget ? nz(targetCpuNs) : nz(targetCpuNs) + nz(generatorCpuNs)
+        // The generator's CPU is counted once: from its own account, or, when it was reaped inside the
+        // window (wrk ends its window by exiting, and the JDK reaps it at once), from this JVM's reaped
+        // children, which then hold it (with any control command that ended: graceful-restart cells,
+        // which wrk does not run, so the larger of the two is the right one in every cell the suite has).
+        double reaped = end.reapedCpuNs() - start.reapedCpuNs();
+        double ours = suiteInTarget ? nz(targetCpuNs) : nz(targetCpuNs) + Math.max(nz(generatorCpuNs), reaped)
                 + (end.suiteCpuNs() - start.suiteCpuNs()) + (end.holderCpuNs() - start.holderCpuNs());
         double remainder = i.busyNs() - ours;
         double steal = i.stealPct();
         row.put("steal_pct", steal);
         if (remainder < -tickSlackNs(end.machine().cpus())) {
             // The measured processes used more CPU than the machine says it was busy: not rounding
-            // (whole ticks), so one of the two accounts is wrong for this window. Measured on this
-            // 2-vCPU guest for java-event and java-virtual at 30–56k req/s (busy short by 35–72 % of
-            // a core), never for the others. Neither 0 (no disturbance: not known) nor the negative
-            // share (not a number of anything) is written; the target's own figures, from its cgroup
-            // or tree, stand.
+            // (whole ticks), so something was counted twice (as wrk was, once by its own account and
+            // once as this JVM's reaped child, before the max below). Neither 0 (no disturbance: not
+            // known) nor the negative share (not a number of anything) is written; the target's own
+            // figures, from its cgroup or tree, stand.
             row.put("other_cpu_pct", Double.NaN);
             String note = String.format(Locale.ROOT, "other processes' CPU not measured: /proc/stat's busy time "
                     + "fell %.0f ms short of the CPU of the target, the load generator and the suite", -remainder / 1e6);

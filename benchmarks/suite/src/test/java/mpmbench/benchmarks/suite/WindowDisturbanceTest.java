@@ -19,7 +19,7 @@ class WindowDisturbanceTest {
         MachineCpu start = new MachineCpu(0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0);
         MachineCpu end = new MachineCpu(0, 0, 0, 600 - busyTicks, 0, 0, 0, 0, 2, 0, 0, 0, 3_000_000_000L);
         Row.Builder b = Row.builder(Schemas.SUMMARY).put("status", "ok");
-        WindowDisturbance.put(b, new WindowDisturbance.Mark(start, 0, 0), new WindowDisturbance.Mark(end, 0, 0),
+        WindowDisturbance.put(b, new WindowDisturbance.Mark(start, 0, 0, 0), new WindowDisturbance.Mark(end, 0, 0, 0),
                 measuredNs, 0, false);
         return b.build();
     }
@@ -47,9 +47,21 @@ class WindowDisturbanceTest {
         MachineCpu start = new MachineCpu(0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0);
         MachineCpu end = new MachineCpu(0, 0, 0, 500, 0, 0, 0, 0, 2, 0, 0, 0, 3_000_000_000L);
         Row.Builder b = Row.builder(Schemas.SUMMARY).put("status", "ok");
-        WindowDisturbance.put(b, new WindowDisturbance.Mark(start, 0, 0), new WindowDisturbance.Mark(end, 600_000_000L, 0),
+        WindowDisturbance.put(b, new WindowDisturbance.Mark(start, 0, 0, 0), new WindowDisturbance.Mark(end, 600_000_000L, 0, 0),
                 1e9, 0.2e9, true);
         assertEquals(0.0, b.build().num("other_cpu_pct"));
+    }
+
+    @Test
+    void a_generator_reaped_in_the_window_is_counted_once() {
+        // busy 1.5 s: the target 1 s and wrk 0.5 s, which exited at the window's end and was reaped
+        // before the closing mark, so this JVM's reaped children hold the same 0.5 s its account gives
+        MachineCpu start = new MachineCpu(0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0);
+        MachineCpu end = new MachineCpu(0, 0, 0, 450, 0, 0, 0, 0, 2, 0, 0, 0, 3_000_000_000L);
+        Row.Builder b = Row.builder(Schemas.SUMMARY).put("status", "ok");
+        WindowDisturbance.put(b, new WindowDisturbance.Mark(start, 0, 0, 0), new WindowDisturbance.Mark(end, 0, 500_000_000L, 0),
+                1e9, 0.5e9, false);
+        assertEquals(0.0, b.build().num("other_cpu_pct"), 1e-9);
     }
 
     @Test
