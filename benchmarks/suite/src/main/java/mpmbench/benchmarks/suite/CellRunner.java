@@ -121,7 +121,8 @@ public final class CellRunner {
         boolean telemetry = target.pid() > 0;
         TreeSample[] before = {telemetry ? sampler.sampleNow() : TreeSample.EMPTY};
         TreeSample[] atEnd = {null};
-        WindowDisturbance.Mark[] marks = {WindowDisturbance.Mark.now(Holder.process(holder), null), null};
+        WindowDisturbance.Mark[] marks = {WindowDisturbance.Mark.now(Holder.process(holder), null, null), null};
+        Process[] generator = {null};
         double[] measureFromS = {0};
         List<Long> receipts = new ArrayList<>();
         // The kill comes after the first measured second (a baseline) and leaves most of the window to recover.
@@ -138,6 +139,11 @@ public final class CellRunner {
         try {
             out = plan.generator().run(plan, c, target.baseUrl() + path, duration, settle, latencyDir,
                     new LoadgenRun.Listener() {
+                        @Override
+                        public void generatorStarted(Process p) {
+                            generator[0] = p;
+                        }
+
                         @Override
                         public void second(LoadgenRun.Second s) {
                             synchronized (receipts) {
@@ -160,7 +166,7 @@ public final class CellRunner {
                             if (telemetry) {
                                 before[0] = sampler.sampleNow();
                             }
-                            marks[0] = WindowDisturbance.Mark.now(Holder.process(holder), restarts);
+                            marks[0] = WindowDisturbance.Mark.now(Holder.process(holder), restarts, generator[0]);
                             if (perf != null) {
                                 perf.windowStarts(c);
                             }
@@ -171,7 +177,7 @@ public final class CellRunner {
                             if (telemetry) {
                                 atEnd[0] = sampler.sampleNow();
                             }
-                            marks[1] = WindowDisturbance.Mark.now(Holder.process(holder), restarts);
+                            marks[1] = WindowDisturbance.Mark.now(Holder.process(holder), restarts, generator[0]);
                             if (perf != null) {
                                 try {
                                     perf.windowEnds();

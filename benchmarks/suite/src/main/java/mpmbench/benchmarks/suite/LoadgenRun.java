@@ -183,6 +183,13 @@ public final class LoadgenRun {
         /** A progress second. */
         void second(Second s);
 
+        /**
+         * The process that will measure the window started: the JDK reaps it as soon as it exits, and
+         * then its CPU is in this JVM's reaped children ({@link WindowDisturbance.Mark}).
+         */
+        default void generatorStarted(Process generator) {
+        }
+
         /** The warm-up ended after {@code elapsedS} seconds: the measured window starts now. */
         default void warmupOver(double elapsedS) {
         }
@@ -205,6 +212,7 @@ public final class LoadgenRun {
             Files.deleteIfExists(json);
         }
         Process p = new ProcessBuilder(cmd).redirectOutput(consoleOut.toFile()).start();
+        listener.generatorStarted(p);
         List<Second> seconds = new ArrayList<>();
         List<String> other = new ArrayList<>();
         Thread reader = Thread.ofPlatform().daemon().name("loadgen-stderr").start(() -> {

@@ -28,18 +28,21 @@ final class WindowDisturbance {
     /**
      * A reading at one end of the window; {@code machine} null when /proc/stat could not be read.
      *
-     * @param suiteCpuNs  this JVM's own CPU and the control commands still running, ns
-     * @param reapedCpuNs the CPU of the children this JVM reaped ({@code cutime + cstime}), ns: control
-     *                    commands that ended, and a load generator that ended its window by exiting (wrk)
-     * @param holderCpuNs the idle or trickling holder's CPU, ns
+     * @param suiteCpuNs      this JVM's own CPU and the control commands still running, ns
+     * @param reapedCpuNs     the CPU of the children this JVM reaped ({@code cutime + cstime}), ns: control
+     *                        commands that ended, and a load generator that ended its window by exiting (wrk)
+     * @param holderCpuNs     the idle or trickling holder's CPU, ns
+     * @param generatorReaped the load generator's process had exited and been reaped when
+     *                        {@code reapedCpuNs} was read, so its CPU is in it
      */
-    record Mark(MachineCpu machine, long suiteCpuNs, long reapedCpuNs, long holderCpuNs) {
+    record Mark(MachineCpu machine, long suiteCpuNs, long reapedCpuNs, long holderCpuNs, boolean generatorReaped) {
 
         /**
          * The machine, this JVM, the children it reaped and the control commands still running
-         * ({@code restarts} null: none), and the holder (null: none) now.
+         * ({@code restarts} null: none), the holder (null: none) and whether the load generator
+         * ({@code generator} null: not started) has been reaped, now.
          */
-        static Mark now(Process holder, GracefulRestarts restarts) {
+        static Mark now(Process holder, GracefulRestarts restarts, Process generator) {
             MachineCpu m;
             try {
                 m = MachineCpu.read();
@@ -48,12 +51,22 @@ final class WindowDisturbance {
             }
             long running = restarts == null ? 0 : restarts.runningCpuNs();
             long holderNs = holder == null ? 0 : cpuNs(holder.toHandle());
-            try {
-                ProcFiles.Stat st = ProcFiles.parseStat(Files.readString(Path.of("/proc/self/stat")));
-                return new Mark(m, (st.utimeTicks() + st.stimeTicks()) * TreeSample.NS_PER_TICK + running,
-                        (st.cutimeTicks() + st.cstimeTicks()) * TreeSample.NS_PER_TICK, holderNs);
-            } catch (IOException | RuntimeException e) {
-                return new Mark(m, cpuNs(ProcessHandle.current()) + running, 0, holderNs);
+            // Process.isAlive() turns false once the JDK's waitpid has returned, after the kernel moved
+            // the child's CPU into ours: read until the generator's state is the same on both sides
+            // of the reading, so that the flag says which side of the reaping the reading fell on.
+            for (int attempt = 0; ; attempt++) {
+                boolean reapedBefore = generator != null && !generator.isAlive();
+                ProcFiles.Stat st;
+                try {
+                    st = ProcFiles.parseStat(Files.readString(Path.of("/proc/self/stat")));
+                } catch (IOException | RuntimeException e) {
+                    return new Mark(m, cpuNs(ProcessHandle.current()) + running, 0, holderNs, false);
+                }
+                boolean reapedAfter = generator != null && !generator.isAlive();
+                if (reapedBefore == reapedAfter || attempt == 2) {
+                    return new Mark(m, (st.utimeTicks() + st.stimeTicks()) * TreeSample.NS_PER_TICK + running,
+                            (st.cutimeTicks() + st.cstimeTicks()) * TreeSample.NS_PER_TICK, holderNs, reapedAfter);
+                }
             }
         }
 
@@ -95,12 +108,12 @@ final class WindowDisturbance {
         if (i.wallNs() <= 0) {
             return;
         }
-        // The generator's CPU is counted once: from its own account, or, when it was reaped inside the
-        // window (wrk ends its window by exiting, and the JDK reaps it at once), from this JVM's reaped
-        // children, which then hold it (with any control command that ended: graceful-restart cells,
-        // which wrk does not run, so the larger of the two is the right one in every cell the suite has).
+        // The generator's CPU is counted once: when it was reaped inside the window (wrk ends its window
+        // by exiting, and the JDK reaps it at once), this JVM's reaped children hold it, beside the
+        // control commands that ended; else its own account gives it.
         double reaped = end.reapedCpuNs() - start.reapedCpuNs();
-        double ours = suiteInTarget ? nz(targetCpuNs) : nz(targetCpuNs) + Math.max(nz(generatorCpuNs), reaped)
+        boolean generatorInReaped = end.generatorReaped() && !start.generatorReaped();
+        double ours = suiteInTarget ? nz(targetCpuNs) : nz(targetCpuNs) + reaped + (generatorInReaped ? 0 : nz(generatorCpuNs))
                 + (end.suiteCpuNs() - start.suiteCpuNs()) + (end.holderCpuNs() - start.holderCpuNs());
         double remainder = i.busyNs() - ours;
         double steal = i.stealPct();
@@ -108,7 +121,7 @@ final class WindowDisturbance {
         if (remainder < -tickSlackNs(end.machine().cpus())) {
             // The measured processes used more CPU than the machine says it was busy: not rounding
             // (whole ticks), so something was counted twice (as wrk was, once by its own account and
-            // once as this JVM's reaped child, before the max below). Neither 0 (no disturbance: not
+            // once as this JVM's reaped child, before the Mark knew). Neither 0 (no disturbance: not
             // known) nor the negative share (not a number of anything) is written; the target's own
             // figures, from its cgroup or tree, stand.
             row.put("other_cpu_pct", Double.NaN);

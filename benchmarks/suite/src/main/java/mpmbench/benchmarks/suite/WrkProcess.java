@@ -25,6 +25,10 @@ final class WrkProcess {
 
     /** The measured window's two instants, told from the thread reading wrk's output. */
     interface Window {
+        /** wrk's process started (before the window). */
+        default void spawned(Process wrk) {
+        }
+
         void started();
 
         void ended();
@@ -58,6 +62,9 @@ final class WrkProcess {
         } catch (IOException e) {
             Files.deleteIfExists(err);
             return new Ran(-1, null, "cannot start: " + e.getMessage());
+        }
+        if (window != null) {
+            window.spawned(p);
         }
         if (window != null && !lineBuffered) {
             window.started();

@@ -214,6 +214,11 @@ public final class WrkRun implements LoadGenerator {
         WrkProcess.Ran r = WrkProcess.run(command(plan, c.scenario(), c.level(), window.toSeconds(), script, url,
                 stdbuf), console, window.plusSeconds(60), new WrkProcess.Window() {
                     @Override
+                    public void spawned(Process wrk) {
+                        listener.generatorStarted(wrk);
+                    }
+
+                    @Override
                     public void started() {
                         warmupS[0] = elapsedS(t0);
                         listener.warmupOver(warmupS[0]);

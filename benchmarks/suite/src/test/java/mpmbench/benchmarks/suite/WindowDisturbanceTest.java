@@ -19,7 +19,7 @@ class WindowDisturbanceTest {
         MachineCpu start = new MachineCpu(0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0);
         MachineCpu end = new MachineCpu(0, 0, 0, 600 - busyTicks, 0, 0, 0, 0, 2, 0, 0, 0, 3_000_000_000L);
         Row.Builder b = Row.builder(Schemas.SUMMARY).put("status", "ok");
-        WindowDisturbance.put(b, new WindowDisturbance.Mark(start, 0, 0, 0), new WindowDisturbance.Mark(end, 0, 0, 0),
+        WindowDisturbance.put(b, new WindowDisturbance.Mark(start, 0, 0, 0, false), new WindowDisturbance.Mark(end, 0, 0, 0, false),
                 measuredNs, 0, false);
         return b.build();
     }
@@ -47,7 +47,7 @@ class WindowDisturbanceTest {
         MachineCpu start = new MachineCpu(0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0);
         MachineCpu end = new MachineCpu(0, 0, 0, 500, 0, 0, 0, 0, 2, 0, 0, 0, 3_000_000_000L);
         Row.Builder b = Row.builder(Schemas.SUMMARY).put("status", "ok");
-        WindowDisturbance.put(b, new WindowDisturbance.Mark(start, 0, 0, 0), new WindowDisturbance.Mark(end, 600_000_000L, 0, 0),
+        WindowDisturbance.put(b, new WindowDisturbance.Mark(start, 0, 0, 0, false), new WindowDisturbance.Mark(end, 600_000_000L, 0, 0, false),
                 1e9, 0.2e9, true);
         assertEquals(0.0, b.build().num("other_cpu_pct"));
     }
@@ -59,9 +59,32 @@ class WindowDisturbanceTest {
         MachineCpu start = new MachineCpu(0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0);
         MachineCpu end = new MachineCpu(0, 0, 0, 450, 0, 0, 0, 0, 2, 0, 0, 0, 3_000_000_000L);
         Row.Builder b = Row.builder(Schemas.SUMMARY).put("status", "ok");
-        WindowDisturbance.put(b, new WindowDisturbance.Mark(start, 0, 0, 0), new WindowDisturbance.Mark(end, 0, 500_000_000L, 0),
+        WindowDisturbance.put(b, new WindowDisturbance.Mark(start, 0, 0, 0, false), new WindowDisturbance.Mark(end, 0, 500_000_000L, 0, true),
                 1e9, 0.5e9, false);
         assertEquals(0.0, b.build().num("other_cpu_pct"), 1e-9);
+    }
+
+    @Test
+    void control_commands_reaped_beside_a_generator_still_running_are_both_counted() {
+        // busy 2.3 s: the target 1 s, our generator 0.8 s (its own account; it exits after the window)
+        // and two graceful-restart commands 0.5 s, reaped in the window: nothing else ran
+        MachineCpu start = new MachineCpu(0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0);
+        MachineCpu end = new MachineCpu(0, 0, 0, 370, 0, 0, 0, 0, 2, 0, 0, 0, 3_000_000_000L);
+        Row.Builder b = Row.builder(Schemas.SUMMARY).put("status", "ok");
+        WindowDisturbance.put(b, new WindowDisturbance.Mark(start, 0, 0, 0, false),
+                new WindowDisturbance.Mark(end, 0, 500_000_000L, 0, false), 1e9, 0.8e9, false);
+        assertEquals(0.0, b.build().num("other_cpu_pct"), 1e-9);
+        assertEquals("ok", b.build().text("status"));
+    }
+
+    @Test
+    void the_reaped_state_of_a_real_child_is_read_on_one_side_of_its_reaping() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        assertTrue(!WindowDisturbance.Mark.now(null, null, p).generatorReaped() || !p.isAlive());
+        p.waitFor();
+        WindowDisturbance.Mark after = WindowDisturbance.Mark.now(null, null, p);
+        assertTrue(after.generatorReaped());
+        assertTrue(after.reapedCpuNs() >= 0);
     }
 
     @Test
