@@ -141,7 +141,7 @@ public final class ReportMarkdown {
             case Scenarios.RATE_SWEEP -> List.of("rps", "p50_ms", "p99_ms", "p999_ms", "uncorrected_p99_ms", "errors",
                     "cpu_us_per_req");
             default -> List.of("rps", "p50_ms", "p99_ms", "p999_ms", "errors", "cpu_us_per_req", "ctx_switches_per_req",
-                    "pss_mb", "processes", "threads");
+                    "runq_wait_us_per_req", "pss_mb", "processes", "threads");
         };
         md.append("| target | level | repeats | warm-up s | ");
         cols.forEach(c -> md.append(c).append(" | "));

@@ -65,7 +65,12 @@ public final class Schemas {
      * {@code invalid} row broke ({@code ;}-separated, see {@code results.Invariants}). The window is the
      * load generator's own: the target is sampled at the instants it starts and ends its measured
      * window, so {@code cpu_us_per_req}, {@code ctx_switches_per_req} and the memory columns are the
-     * window's (the memory columns: means of the samples inside it). {@code cpu_method} says where the
+     * window's (the memory columns: means of the samples inside it). {@code runq_wait_us_per_req}: µs
+     * the target's threads spent runnable but waiting for a CPU (the kernel's {@code run_delay} of
+     * every thread, {@code /proc/PID/task/TID/schedstat}) over the window, per request: with more
+     * runnable threads than CPUs, the queueing a request's server did before it ran. Both it and
+     * {@code ctx_switches_per_req} are empty when a process or thread of the target started or
+     * exited in the window (an exited one takes its counts with it). {@code cpu_method} says where the
      * CPU came from: {@code cgroup-v2} or {@code cgroup-v1} (the kernel's account of the target's own
      * cgroup, exited children counted once), {@code proc} (the tree's /proc files, reaped children
      * through every member's {@code cutime}). Open model: {@code scheduled} requests were due in the
@@ -83,8 +88,8 @@ public final class Schemas {
             "unsent", "unanswered", "rps",
             "errors", "err_connect", "err_read", "err_write", "err_timeout", "err_status", "err_parse", "err_closed",
             "err_unsolicited", "p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms", "uncorrected_p99_ms", "cpu_us_per_req",
-            "cpu_method", "rss_mb", "pss_mb", "processes", "threads", "fds", "ctx_switches_per_req", "loadgen_cpu_pct",
-            "steal_pct", "other_cpu_pct",
+            "cpu_method", "rss_mb", "pss_mb", "processes", "threads", "fds", "ctx_switches_per_req", "runq_wait_us_per_req",
+            "loadgen_cpu_pct", "steal_pct", "other_cpu_pct",
             "idle_answered", "idle_held", "idle_open_answered", "idle_open_unanswered", "idle_connecting",
             "idle_not_started", "idle_refused", "idle_connect_timeouts", "idle_closed", "first_200_ms", "full_capacity_ms",
             "kill_at_s", "recovery_s", "trickle_held", "trickle_closed", "trickle_failed", "restarts", "restart_at_s",
@@ -124,7 +129,7 @@ public final class Schemas {
     /** The columns of cells.csv given as the plain median of the ok repeats. */
     public static final List<String> MEDIANS = List.of("warmup_s", "errors", "err_connect", "err_read", "err_write",
             "err_timeout", "err_closed", "p90_ms", "max_ms", "uncorrected_p99_ms", "rss_mb", "processes", "threads",
-            "fds", "ctx_switches_per_req", "loadgen_cpu_pct", "idle_answered", "idle_held", "idle_open_answered",
+            "fds", "ctx_switches_per_req", "runq_wait_us_per_req", "loadgen_cpu_pct", "idle_answered", "idle_held", "idle_open_answered",
             "idle_open_unanswered", "idle_connecting", "idle_not_started", "idle_refused", "idle_connect_timeouts",
             "idle_closed", "kill_at_s", "recovery_s", "err_status", "err_parse", "err_unsolicited", "trickle_held", "trickle_closed",
             "trickle_failed", "restarts", "restart_command_ms");

@@ -137,7 +137,7 @@ final class CellRows {
                 (int) Math.round(live.stream().mapToInt(TreeSample::processes).average().orElse(0)),
                 (int) Math.round(live.stream().mapToInt(TreeSample::threads).average().orElse(0)),
                 live.stream().mapToLong(TreeSample::rssKb).sum() / n, live.stream().mapToLong(TreeSample::pssKb).sum() / n,
-                end.cpuNs(), end.userNs(), end.voluntaryCtx(), end.involuntaryCtx(),
+                end.cpuNs(), end.userNs(), end.voluntaryCtx(), end.involuntaryCtx(), end.runDelayNs(),
                 (int) Math.round(live.stream().mapToInt(TreeSample::fds).average().orElse(0)), end.cpuMethod(),
                 end.cgroupMemoryBytes(), end.cgroupTasks(), end.livePids());
     }

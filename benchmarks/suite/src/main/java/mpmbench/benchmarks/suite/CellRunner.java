@@ -222,14 +222,15 @@ public final class CellRunner {
             row.put("cpu_method", after.cpuMethod().label());
             double ctx = after.ctxSwitchesSince(before[0]);
             boolean sameTree = samples.stream().filter(x -> x.epochMs() > before[0].epochMs() && x.epochMs() < after.epochMs())
-                    .allMatch(x -> x.livePids().equals(after.livePids()));
+                    .allMatch(x -> x.livePids().equals(after.livePids()) && x.threads() == after.threads());
             row.put("ctx_switches_per_req", reqs > 0 && sameTree ? ctx / reqs : Double.NaN);
+            row.put("runq_wait_us_per_req", reqs > 0 && sameTree ? after.runDelayNsSince(before[0]) / 1e3 / reqs : Double.NaN);
             if (perf != null && reqs > 0) {
                 perf.finish(c, after.livePids(), reqs, after.cpuNsSince(before[0]) / 1e3 / reqs);
             }
             if (reqs > 0 && (Double.isNaN(ctx) || !sameTree)) {
-                ctxNote = "context switches not measured: a process of the target started or exited in the window "
-                        + "(an exited one takes its counts with it)";
+                ctxNote = "context switches and run-queue wait not measured: a process or thread of the target started "
+                        + "or exited in the window (an exited one takes its counts with it)";
             }
         }
         if (!ctxNote.isEmpty()) {

@@ -46,7 +46,7 @@ public final class CgroupProc implements TargetProc {
         List<ProcessReading> readings = proc.readAll(g.members());
         TreeSample s = ProcessReading.sum(root, epochMs, readings);
         return new TreeSample(epochMs, s.processes(), s.threads(), s.rssKb(), s.pssKb(), g.cpuNs(),
-                g.userNs() >= 0 ? g.userNs() : s.userNs(), s.voluntaryCtx(), s.involuntaryCtx(), s.fds(),
+                g.userNs() >= 0 ? g.userNs() : s.userNs(), s.voluntaryCtx(), s.involuntaryCtx(), s.runDelayNs(), s.fds(),
                 group.method(), g.memoryBytes(), g.tasks(), s.livePids());
     }
 

@@ -47,6 +47,25 @@ public final class ProcFiles {
                 field(text, "voluntary_ctxt_switches:"), field(text, "nonvoluntary_ctxt_switches:"));
     }
 
+    /**
+     * The second field of a thread's {@code /proc/PID/task/TID/schedstat} ({@code run_delay}): ns it
+     * spent runnable on a run queue, waiting for a CPU, since it started; -1 when the line is not
+     * that file's (a kernel without {@code CONFIG_SCHED_INFO} has no such file).
+     */
+    public static long parseRunDelayNs(String schedstat) {
+        String[] f = schedstat.trim().split(" ");
+        if (f.length != 3) {
+            return -1;
+        }
+        try {
+            Long.parseLong(f[0]);
+            Long.parseLong(f[2]);
+            return Long.parseLong(f[1]);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /** The {@code Pss:} line of {@code /proc/PID/smaps_rollup}, in kB (0 when absent). */
     public static long parsePssKb(String smapsRollup) {
         return field(smapsRollup, "Pss:");

@@ -80,8 +80,8 @@ public final class ProcReader {
         }
         try {
             ProcFiles.Status status = ProcFiles.parseStatus(Files.readString(dir.resolve("status")));
-            long[] ctx = threadCtxSwitches(dir, status);
-            return new ProcessReading(stat, status, readPss(dir), ctx[0], ctx[1], countFds(dir));
+            long[] ctx = threadCounts(dir, status);
+            return new ProcessReading(stat, status, readPss(dir), ctx[0], ctx[1], ctx[2], countFds(dir));
         } catch (IOException | RuntimeException gone) {
             // exited between its stat and its status: its CPU as read stays (its reaper may have been
             // read before it reaped it), the rest is gone with it
@@ -90,24 +90,32 @@ public final class ProcReader {
     }
 
     /**
-     * Voluntary and involuntary context switches summed over the process's threads
-     * ({@code /proc/PID/status} counts the main thread only); the main thread's when the task list
-     * cannot be read.
+     * Voluntary and involuntary context switches and the run-queue wait in ns, summed over the
+     * process's threads ({@code /proc/PID/status} counts the main thread only); the main thread's
+     * switches and no wait (-1) when the task list cannot be read.
      */
-    private static long[] threadCtxSwitches(Path dir, ProcFiles.Status main) {
-        long[] sum = new long[2];
+    private static long[] threadCounts(Path dir, ProcFiles.Status main) {
+        long[] sum = new long[3];
         try (Stream<Path> tasks = Files.list(dir.resolve("task"))) {
             for (Path t : (Iterable<Path>) tasks::iterator) {
+                ProcFiles.Status s;
                 try {
-                    ProcFiles.Status s = ProcFiles.parseStatus(Files.readString(t.resolve("status")));
-                    sum[0] += s.voluntaryCtxSwitches();
-                    sum[1] += s.involuntaryCtxSwitches();
+                    s = ProcFiles.parseStatus(Files.readString(t.resolve("status")));
                 } catch (IOException gone) {
-                    // the thread ended
+                    continue; // the thread ended
                 }
+                sum[0] += s.voluntaryCtxSwitches();
+                sum[1] += s.involuntaryCtxSwitches();
+                long delay;
+                try {
+                    delay = ProcFiles.parseRunDelayNs(Files.readString(t.resolve("schedstat")));
+                } catch (IOException e) {
+                    delay = -1; // no schedstat in this kernel, or the thread ended just now: not known
+                }
+                sum[2] = sum[2] < 0 || delay < 0 ? -1 : sum[2] + delay;
             }
         } catch (IOException e) {
-            return new long[] {main.voluntaryCtxSwitches(), main.involuntaryCtxSwitches()};
+            return new long[] {main.voluntaryCtxSwitches(), main.involuntaryCtxSwitches(), -1};
         }
         return sum;
     }

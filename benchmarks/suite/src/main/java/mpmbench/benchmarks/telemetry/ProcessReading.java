@@ -12,10 +12,12 @@ import java.util.List;
  * @param voluntaryCtx   voluntary context switches summed over its threads (the main thread's when
  *                       the task list cannot be read)
  * @param involuntaryCtx the same for involuntary ones
+ * @param runDelayNs     ns its threads spent runnable waiting for a CPU ({@code schedstat}'s run_delay),
+ *                       summed over its threads; -1 when not read
  * @param fds            open file descriptors (0 when the fd folder cannot be read)
  */
 public record ProcessReading(ProcFiles.Stat stat, ProcFiles.Status status, long pssKb, long voluntaryCtx,
-                             long involuntaryCtx, int fds) {
+                             long involuntaryCtx, long runDelayNs, int fds) {
 
     /**
      * The tree's sample by the /proc method. CPU counts every process of the tree once, whatever
@@ -45,6 +47,7 @@ public record ProcessReading(ProcFiles.Stat stat, ProcFiles.Status status, long 
         long user = 0;
         long vol = 0;
         long invol = 0;
+        long runDelay = 0;
         List<Integer> pids = new java.util.ArrayList<>();
         for (ProcessReading r : readings) {
             ProcFiles.Stat st = r.stat();
@@ -60,11 +63,12 @@ public record ProcessReading(ProcFiles.Stat stat, ProcFiles.Status status, long 
             pss += r.pssKb();
             vol += r.voluntaryCtx();
             invol += r.involuntaryCtx();
+            runDelay = runDelay < 0 || r.runDelayNs() < 0 ? -1 : runDelay + r.runDelayNs();
             fds += r.fds();
         }
         pids.sort(null);
         return new TreeSample(epochMs, processes, threads, rss, pss, cpu * TreeSample.NS_PER_TICK,
-                user * TreeSample.NS_PER_TICK, vol, invol, fds, CpuMethod.PROC, -1, -1, pids);
+                user * TreeSample.NS_PER_TICK, vol, invol, runDelay, fds, CpuMethod.PROC, -1, -1, pids);
     }
 
     /**
@@ -74,6 +78,6 @@ public record ProcessReading(ProcFiles.Stat stat, ProcFiles.Status status, long 
     public static ProcessReading exited(ProcFiles.Stat stat) {
         ProcFiles.Stat z = new ProcFiles.Stat(stat.pid(), 'Z', stat.ppid(), stat.utimeTicks(), stat.stimeTicks(),
                 stat.cutimeTicks(), stat.cstimeTicks());
-        return new ProcessReading(z, new ProcFiles.Status(0, 0, 0, 0), 0, 0, 0, 0);
+        return new ProcessReading(z, new ProcFiles.Status(0, 0, 0, 0), 0, 0, 0, 0, 0);
     }
 }

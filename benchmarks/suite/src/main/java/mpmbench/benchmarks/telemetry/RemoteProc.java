@@ -113,7 +113,8 @@ public final class RemoteProc implements TargetProc, AutoCloseable {
 
     /**
      * The command that prints the tree's files: first {@code -- fds PID N} per process (a glob, the
-     * shell's own), then every line of each {@code stat} and {@code status} and the {@code Pss:} line
+     * shell's own), then every line of each {@code stat}, {@code status} and thread's {@code schedstat}
+     * (a kernel without it prints none: the wait is then not known), the {@code Pss:} line
      * of each {@code smaps_rollup} and the context-switch lines of each thread's {@code status}, each
      * line prefixed with its file's name ({@code grep -H}). Two processes per sample whatever the tree:
      * on the 2-vCPU test machine a command per file (cat, grep, ls for each process) cost the host
@@ -130,6 +131,7 @@ public final class RemoteProc implements TargetProc, AutoCloseable {
                     .append(p).append(" $n\"; ");
             all.append(' ').append(d).append("/stat ").append(d).append("/status");
             some.append(' ').append(d).append("/smaps_rollup ").append(d).append("/task/*/status");
+            all.append(' ').append(d).append("/task/*/schedstat");
         }
         return fds + "grep -H ''" + all + "; grep -H -E '^(Pss|voluntary_ctxt_switches|nonvoluntary_ctxt_switches):'" + some;
     }
@@ -141,6 +143,9 @@ public final class RemoteProc implements TargetProc, AutoCloseable {
         long pssKb;
         long voluntary;
         long involuntary;
+        long runDelayNs;
+        int schedstats;
+        int taskStatuses;
         boolean tasks;
         int fds;
     }
@@ -177,9 +182,16 @@ public final class RemoteProc implements TargetProc, AutoCloseable {
                 case "status" -> f.status.append(text).append('\n');
                 case "smaps_rollup" -> f.pssKb = ProcFiles.parsePssKb(text);
                 case "task" -> {
-                    f.tasks = true;
-                    f.voluntary += ProcFiles.field(text, "voluntary_ctxt_switches:");
-                    f.involuntary += ProcFiles.field(text, "nonvoluntary_ctxt_switches:");
+                    if (path.length > 5 && path[5].equals("schedstat")) {
+                        long delay = ProcFiles.parseRunDelayNs(text);
+                        f.runDelayNs = f.runDelayNs < 0 || delay < 0 ? -1 : f.runDelayNs + delay;
+                        f.schedstats++;
+                    } else {
+                        f.tasks = true;
+                        f.taskStatuses += text.startsWith("nonvoluntary_ctxt_switches:") ? 1 : 0;
+                        f.voluntary += ProcFiles.field(text, "voluntary_ctxt_switches:");
+                        f.involuntary += ProcFiles.field(text, "nonvoluntary_ctxt_switches:");
+                    }
                 }
                 default -> {
                 }
@@ -194,7 +206,7 @@ public final class RemoteProc implements TargetProc, AutoCloseable {
                 ProcFiles.Stat st = ProcFiles.parseStat(f.stat.toString());
                 ProcFiles.Status ss = ProcFiles.parseStatus(f.status.toString());
                 readings.add(new ProcessReading(st, ss, f.pssKb, f.tasks ? f.voluntary : ss.voluntaryCtxSwitches(),
-                        f.tasks ? f.involuntary : ss.involuntaryCtxSwitches(), f.fds));
+                        f.tasks ? f.involuntary : ss.involuntaryCtxSwitches(), f.tasks && f.schedstats == f.taskStatuses ? f.runDelayNs : -1, f.fds));
             } catch (RuntimeException cut) {
                 // exited while its stat was read
             }

@@ -17,6 +17,9 @@ import java.util.List;
  * @param userNs         its user part, ns (from the cgroup when it says, else from /proc)
  * @param voluntaryCtx   voluntary context switches, summed over live members' threads
  * @param involuntaryCtx involuntary context switches, summed
+ * @param runDelayNs     ns the live members' threads spent runnable waiting for a CPU (the kernel's
+ *                       {@code run_delay}, {@code /proc/PID/task/TID/schedstat}), summed, cumulative
+ *                       since each thread started; -1 when not read
  * @param fds            open file descriptors, summed
  * @param cpuMethod      where {@code cpuNs} came from
  * @param cgroupMemoryBytes the group's memory charge ({@code memory.current}, v1
@@ -29,7 +32,7 @@ import java.util.List;
  *                       switches compare only over the same processes ({@link #ctxSwitchesSince})
  */
 public record TreeSample(long epochMs, int processes, int threads, long rssKb, long pssKb, long cpuNs,
-                         long userNs, long voluntaryCtx, long involuntaryCtx, int fds, CpuMethod cpuMethod,
+                         long userNs, long voluntaryCtx, long involuntaryCtx, long runDelayNs, int fds, CpuMethod cpuMethod,
                          long cgroupMemoryBytes, int cgroupTasks, List<Integer> livePids) {
 
     public TreeSample {
@@ -48,7 +51,7 @@ public record TreeSample(long epochMs, int processes, int threads, long rssKb, l
     public TreeSample(long epochMs, int processes, int threads, long rssKb, long pssKb, long cpuTicks,
                       long userTicks, long voluntaryCtx, long involuntaryCtx, int fds) {
         this(epochMs, processes, threads, rssKb, pssKb, cpuTicks * NS_PER_TICK, userTicks * NS_PER_TICK,
-                voluntaryCtx, involuntaryCtx, fds, CpuMethod.PROC, -1, -1, List.of());
+                voluntaryCtx, involuntaryCtx, -1, fds, CpuMethod.PROC, -1, -1, List.of());
     }
 
     /** CPU in clock ticks (rounded down from ns), for callers written before ns. */
@@ -79,12 +82,30 @@ public record TreeSample(long epochMs, int processes, int threads, long rssKb, l
     }
 
     /**
-     * Context switches between this sample and an earlier one of the same live processes; NaN when the
-     * set changed (a process that exited took its counts, one that started brought counts from before:
-     * the difference would be a wrong number, possibly negative).
+     * Context switches between this sample and an earlier one of the same live processes and as many
+     * threads; NaN when either changed (a process or thread that exited took its counts, one that
+     * started brought counts from before: the difference would be a wrong number, possibly negative).
      */
     public double ctxSwitchesSince(TreeSample earlier) {
-        return livePids.equals(earlier.livePids) ? ctxSwitches() - earlier.ctxSwitches() : Double.NaN;
+        return sameTasks(earlier) ? ctxSwitches() - earlier.ctxSwitches() : Double.NaN;
+    }
+
+    /**
+     * ns the target's threads waited for a CPU between this sample and an earlier one, under the same
+     * rule as {@link #ctxSwitchesSince}; NaN when it changed or either was not read.
+     */
+    public double runDelayNsSince(TreeSample earlier) {
+        return sameTasks(earlier) && runDelayNs >= 0 && earlier.runDelayNs >= 0
+                ? runDelayNs - earlier.runDelayNs : Double.NaN;
+    }
+
+    /**
+     * The same live processes with as many threads: the per-thread counts of the two samples are
+     * then those of the same threads (a thread that ends while another starts in one process is not
+     * seen).
+     */
+    private boolean sameTasks(TreeSample earlier) {
+        return livePids.equals(earlier.livePids) && threads == earlier.threads;
     }
 
     /** CPU time in µs between this sample and an earlier one. */

@@ -35,6 +35,21 @@ class ProcFilesTest {
     }
 
     @Test
+    void schedstat_gives_the_run_queue_wait_or_not_known() {
+        assertEquals(1091946, ProcFiles.parseRunDelayNs("4507060 1091946 2\n"));
+        assertEquals(-1, ProcFiles.parseRunDelayNs(""));
+        assertEquals(-1, ProcFiles.parseRunDelayNs("cpu 1 2"));
+    }
+
+    @Test
+    void this_jvms_threads_waited_a_known_time_for_a_cpu() {
+        // schedstat is in every kernel with CONFIG_SCHED_INFO (Debian's and this machine's); a JVM has
+        // threads that have waited at least once since they started
+        TreeSample s = ProcReader.system().sample((int) ProcessHandle.current().pid(), 1);
+        assertTrue(s.runDelayNs() > 0, s.toString());
+    }
+
+    @Test
     void status_and_smaps_rollup() throws IOException {
         assertEquals(new ProcFiles.Status(4436, 1, 325, 593), ProcFiles.parseStatus(fixture("status")));
         assertEquals(998, ProcFiles.parsePssKb(fixture("smaps_rollup")));

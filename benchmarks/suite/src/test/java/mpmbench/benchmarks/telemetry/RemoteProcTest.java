@@ -33,7 +33,7 @@ class RemoteProcTest {
             assertEquals(local.pssKb(), remote.pssKb(), local.pssKb() * 0.2, "PSS");
             assertEquals(local, new TreeSample(remote.epochMs(), remote.processes(), remote.threads(), remote.rssKb(),
                     local.pssKb(), remote.cpuNs(), remote.userNs(), remote.voluntaryCtx(), remote.involuntaryCtx(),
-                    remote.fds(), remote.cpuMethod(), remote.cgroupMemoryBytes(), remote.cgroupTasks(), remote.livePids()));
+                    remote.runDelayNs(), remote.fds(), remote.cpuMethod(), remote.cgroupMemoryBytes(), remote.cgroupTasks(), remote.livePids()));
             assertEquals(0, shell.sample(Integer.MAX_VALUE - 1, 5).processes(), "no such process: an empty sample");
         } finally {
             tree.descendants().forEach(ProcessHandle::destroy);
@@ -83,7 +83,20 @@ class RemoteProcTest {
         List<ProcessReading> r = RemoteProc.parseFiles(out);
         assertEquals(1, r.size());
         assertEquals(new ProcessReading(new ProcFiles.Stat(7, 'S', 1, 3, 4, 5, 6), new ProcFiles.Status(100, 1, 2, 1),
-                80, 7, 1, 4), r.getFirst());
+                80, 7, 1, -1, 4), r.getFirst());
+    }
+
+    @Test
+    void the_run_queue_wait_is_summed_over_threads_and_unknown_when_a_thread_has_none() {
+        List<String> head = List.of("-- fds 7 4", "/proc/7/stat:7 (a) S 1 7 7 0 -1 4194560 1 0 0 0 3 4 5 6 20 0 1 0",
+                "/proc/7/status:Threads:\t2", "/proc/7/status:VmRSS:\t100 kB",
+                "/proc/7/task/7/status:voluntary_ctxt_switches:\t2", "/proc/7/task/7/status:nonvoluntary_ctxt_switches:\t1",
+                "/proc/7/task/9/status:voluntary_ctxt_switches:\t5", "/proc/7/task/9/status:nonvoluntary_ctxt_switches:\t0",
+                "/proc/7/task/7/schedstat:1000 300 4");
+        List<String> both = new java.util.ArrayList<>(head);
+        both.add("/proc/7/task/9/schedstat:2000 45 7");
+        assertEquals(345, RemoteProc.parseFiles(both).getFirst().runDelayNs());
+        assertEquals(-1, RemoteProc.parseFiles(head).getFirst().runDelayNs(), "thread 9's wait was not read");
     }
 
     /** The tree once both children run (sh starts them a moment after it starts). */

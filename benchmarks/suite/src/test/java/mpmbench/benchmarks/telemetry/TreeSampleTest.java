@@ -11,7 +11,11 @@ import org.junit.jupiter.api.Test;
 class TreeSampleTest {
 
     private static TreeSample sample(long ctx, List<Integer> pids) {
-        return new TreeSample(0, pids.size(), pids.size(), 0, 0, 0, 0, ctx, 0, 0, CpuMethod.PROC, -1, -1, pids);
+        return sample(ctx, pids.size(), ctx * 1000, pids);
+    }
+
+    private static TreeSample sample(long ctx, int threads, long runDelayNs, List<Integer> pids) {
+        return new TreeSample(0, pids.size(), threads, 0, 0, 0, 0, ctx, 0, runDelayNs, 0, CpuMethod.PROC, -1, -1, pids);
     }
 
     @Test
@@ -24,5 +28,19 @@ class TreeSampleTest {
         // child 12 had 600 switches and was killed: the naive difference would read -350
         assertTrue(Double.isNaN(sample(1250, List.of(10, 11)).ctxSwitchesSince(sample(1000, List.of(10, 11, 12)))));
         assertTrue(Double.isNaN(sample(1250, List.of(10, 11, 13)).ctxSwitchesSince(sample(1000, List.of(10, 11, 12)))));
+    }
+
+    @Test
+    void aThreadThatEndedInOneOfTheSameProcessesMakesBothCountsNotANumber() {
+        List<Integer> pids = List.of(10, 11);
+        assertTrue(Double.isNaN(sample(1250, 40, 900, pids).ctxSwitchesSince(sample(1000, 41, 500, pids))));
+        assertTrue(Double.isNaN(sample(1250, 40, 900, pids).runDelayNsSince(sample(1000, 41, 500, pids))));
+        assertEquals(400.0, sample(1250, 41, 900, pids).runDelayNsSince(sample(1000, 41, 500, pids)));
+    }
+
+    @Test
+    void aRunQueueWaitNotReadIsNotANumber() {
+        List<Integer> pids = List.of(10);
+        assertTrue(Double.isNaN(sample(1250, 1, 900, pids).runDelayNsSince(sample(1000, 1, -1, pids))));
     }
 }
