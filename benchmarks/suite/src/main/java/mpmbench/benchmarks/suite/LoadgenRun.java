@@ -138,6 +138,9 @@ public final class LoadgenRun {
         if (!s.keepAlive()) {
             cmd.add("--no-keepalive");
         }
+        if (s.transport().tls()) {
+            cmd.addAll(List.of("--tls-resume", s.transport().tlsResume())); // the URL is https://
+        }
         return cmd;
     }
 
