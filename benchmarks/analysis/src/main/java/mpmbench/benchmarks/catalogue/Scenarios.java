@@ -142,9 +142,10 @@ public final class Scenarios {
                 new Scenario(TLS_CHURN, "GET /hello over HTTPS with Connection: close, a full TLS handshake per request "
                         + "(the client offers no session)", ScenarioKind.LOAD, "/hello", "/hello", false,
                         closed(new int[] {16}), Transport.HTTPS_FULL),
-                new Scenario(TLS_CHURN_RESUMED, "GET /hello over HTTPS with Connection: close, each new connection "
-                        + "offering the session the client got before (tickets): how many handshakes resume",
-                        ScenarioKind.LOAD, "/hello", "/hello", false, closed(new int[] {16}), Transport.HTTPS),
+                new Scenario(TLS_CHURN_RESUMED, "GET /hello over HTTPS (TLS 1.2) with Connection: close, each new "
+                        + "connection offering the client's latest session (its ticket, else its ID): how many handshakes "
+                        + "resume", ScenarioKind.LOAD, "/hello", "/hello", false, closed(new int[] {16}),
+                        Transport.HTTPS_RESUMED),
                 new Scenario(TLS_IDLE, "N idle TLS keep-alive connections held open beside " + IDLE_ACTIVE_CONNECTIONS
                         + " active ones on /hello over HTTPS: memory per idle TLS connection, new clients served?",
                         ScenarioKind.LOAD, "/hello", "/hello", true,

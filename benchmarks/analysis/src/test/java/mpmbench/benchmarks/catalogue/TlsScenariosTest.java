@@ -23,6 +23,8 @@ class TlsScenariosTest {
         assertFalse(full.keepAlive(), "a handshake per request");
         Scenario resumed = quick.get(Scenarios.TLS_CHURN_RESUMED);
         assertEquals("ticket", resumed.transport().tlsResume());
+        assertEquals("TLSv1.2", resumed.transport().tlsProtocols(), "a TLS 1.2 session is offered on every reconnect");
+        assertEquals("", full.transport().tlsProtocols());
         assertFalse(resumed.keepAlive());
         Scenario idle = quick.get(Scenarios.TLS_IDLE);
         assertEquals(List.of(new Level(Scenarios.IDLE_ACTIVE_CONNECTIONS, 0, 300)), idle.levels());

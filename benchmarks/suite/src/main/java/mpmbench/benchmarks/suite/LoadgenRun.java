@@ -140,6 +140,9 @@ public final class LoadgenRun {
         }
         if (s.transport().tls()) {
             cmd.addAll(List.of("--tls-resume", s.transport().tlsResume())); // the URL is https://
+            if (!s.transport().tlsProtocols().isEmpty()) {
+                cmd.addAll(List.of("--tls-protocols", s.transport().tlsProtocols()));
+            }
         }
         return cmd;
     }

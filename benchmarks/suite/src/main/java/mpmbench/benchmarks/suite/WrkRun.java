@@ -69,6 +69,14 @@ public final class WrkRun implements LoadGenerator {
             + "wrk always offers the one its connection had (ssl_close: SSL_shutdown then SSL_clear, which keeps the "
             + "session) and has no flag against it: measured with --generator loadgen";
 
+    /**
+     * Why wrk cannot measure {@code tls-churn-resumed}: it has no flag for the protocol (it offers what its
+     * OpenSSL offers, TLS 1.3 here) and counts no handshakes, so neither the scenario's TLS 1.2 nor the
+     * resumption rate it is for.
+     */
+    static final String RESUMED_HANDSHAKES = "tls-churn-resumed runs TLS 1.2 and counts resumed handshakes; wrk has no "
+            + "flag for the protocol and counts no handshakes: measured with --generator loadgen";
+
     /** The Lua script whose {@code done()} prints the summary ({@link WrkSummary}). */
     static final String SCRIPT_RESOURCE = "/wrk/summary.lua";
 
@@ -95,6 +103,7 @@ public final class WrkRun implements LoadGenerator {
             case SLOW_CLIENTS -> s.name() + " needs trickling connections held beside the measured ones; wrk cannot "
                     + "hold any: measured with --generator loadgen";
             case LOAD -> s.transport() == Transport.HTTPS_FULL ? FULL_HANDSHAKES
+                    : s.transport() == Transport.HTTPS_RESUMED ? RESUMED_HANDSHAKES
                     : s.levels().stream().anyMatch(l -> l.rate() > 0)
                     ? s.name() + " needs the open model (a fixed request rate); wrk 4 has none: measured with --generator loadgen"
                     : s.levels().stream().anyMatch(l -> l.idle() > 0)
@@ -131,7 +140,7 @@ public final class WrkRun implements LoadGenerator {
                         + "wrk_p99_ms); read, parse and close errors counted as err_read; no per-second progress "
                         + "in the window; open-model, idle, trickle and fault scenarios skipped; over HTTPS each connection "
                         + "offers its previous session (SSL_clear keeps it), no handshakes counted, tls-churn (full "
-                        + "handshakes) skipped"});
+                        + "handshakes) and tls-churn-resumed (TLS 1.2, resumption counts) skipped"});
     }
 
     /** wrk on the PATH (or Debian's /usr/bin/wrk). */

@@ -54,7 +54,7 @@ class TlsSuiteE2ETest {
             assertTrue(Status.of(r.text("status")).measured(), r.toString());
             String console = Files.readString(out.resolve("latency/" + Scenarios.TLS_CHURN_RESUMED + "_" + t + "_c16_r1.txt"));
             assertTrue(console.contains("@ https://127.0.0.1:"), t + ": " + console);
-            assertTrue(console.contains("resume ticket"), t + ": " + console);
+            assertTrue(console.contains("TLS (TLSv1.2, resume ticket"), t + ": " + console);
             assertFalse(r.text("tls_handshakes").isEmpty(), "handshakes counted for " + t + ": " + r);
             assertTrue(r.num("tls_resumed") <= r.num("tls_handshakes"), r.toString());
             if (r.num("requests") > 0) {
