@@ -13,12 +13,20 @@ import java.util.List;
  *                    serve this scenario (it needs a dynamic endpoint)
  * @param keepAlive   false: a new connection per request
  * @param levels      the load levels, in order
+ * @param transport   plain HTTP, or HTTPS with its resumption ({@link Transport})
  */
 public record Scenario(String name, String description, ScenarioKind kind, String javaPath, String peerPath,
-                       boolean keepAlive, List<Level> levels) {
+                       boolean keepAlive, List<Level> levels, Transport transport) {
 
     public Scenario {
         levels = List.copyOf(levels);
+        java.util.Objects.requireNonNull(transport, "transport");
+    }
+
+    /** A scenario over plain HTTP. */
+    public Scenario(String name, String description, ScenarioKind kind, String javaPath, String peerPath,
+                    boolean keepAlive, List<Level> levels) {
+        this(name, description, kind, javaPath, peerPath, keepAlive, levels, Transport.HTTP);
     }
 
     /** The endpoint named in skip reasons, e.g. {@code /sleep}. */

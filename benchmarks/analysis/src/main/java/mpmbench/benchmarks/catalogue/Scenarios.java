@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * The scenario catalog, in the order a suite runs them, with the levels of {@code quick} and
  * {@code full}. {@code quick} has to finish within 10 minutes on a 2-core machine with every target
  * and 3 repeats on fresh instances, so it runs only {@link #QUICK_DEFAULT} with one level each;
- * {@code full} runs every scenario but the {@link #OPERATIONAL} ones, at the levels that fit its hour
+ * {@code full} runs every scenario but the {@link #OPERATIONAL} and {@link #TLS} ones, at the levels that fit its hour
  * with 3 interleaved rounds on fresh instances (levels were cut to fit, never repeats). The
  * operational scenarios run when named: about 30 more minutes for every target at full's levels.
  */
@@ -28,6 +28,10 @@ public final class Scenarios {
     public static final String CRASH = "crash";
     public static final String GRACEFUL_RESTART = "graceful-restart";
     public static final String SLOW_CLIENTS = "slow-clients";
+    public static final String TLS_HELLO = "tls-hello";
+    public static final String TLS_CHURN = "tls-churn";
+    public static final String TLS_CHURN_RESUMED = "tls-churn-resumed";
+    public static final String TLS_IDLE = "tls-idle";
 
     /** Responses of the {@code large} scenario, bytes (the peers serve a file of this size). */
     public static final int LARGE_BYTES = 1 << 20;
@@ -62,13 +66,21 @@ public final class Scenarios {
      */
     public static final List<String> OPERATIONAL = List.of(GRACEFUL_RESTART, SLOW_CLIENTS);
 
+    /**
+     * HTTPS (issue 21): the targets started over TLS 1.2/1.3 with a certificate the suite makes for the
+     * run. Run when named ({@code --scenarios tls-hello,tls-churn,tls-churn-resumed,tls-idle}), like
+     * the operational ones: {@code full}'s hour cannot hold them too.
+     */
+    public static final List<String> TLS = List.of(TLS_HELLO, TLS_CHURN, TLS_CHURN_RESUMED, TLS_IDLE);
+
     private Scenarios() {
     }
 
     /** The scenario names a suite runs by default. */
     public static List<String> defaults(SuiteKind suite, int cores) {
         return suite == SuiteKind.QUICK ? QUICK_DEFAULT
-                : of(suite, cores).stream().map(Scenario::name).filter(n -> !OPERATIONAL.contains(n)).toList();
+                : of(suite, cores).stream().map(Scenario::name)
+                        .filter(n -> !OPERATIONAL.contains(n) && !TLS.contains(n)).toList();
     }
 
     /** Every scenario with the levels of the given suite. */
@@ -108,6 +120,7 @@ public final class Scenarios {
                 + TRICKLE_INTERVAL.toSeconds() + " s, never finished) beside " + SLOW_NORMAL_CONNECTIONS
                 + " normal clients on /hello: how many deny them service", ScenarioKind.SLOW_CLIENTS, "/hello", "/hello",
                 true, trickling(full ? new int[] {0, 64, 512, 4096} : new int[] {0, 512, 4096})));
+        all.addAll(tls(full));
         return List.copyOf(all);
     }
 
@@ -115,6 +128,28 @@ public final class Scenarios {
     public static Map<String, Scenario> byName(SuiteKind suite, int cores) {
         return of(suite, cores).stream().collect(Collectors.toMap(Scenario::name, s -> s, (a, b) -> a,
                 java.util.LinkedHashMap::new));
+    }
+
+    /**
+     * The HTTPS scenarios: {@code hello}, {@code churn} (full handshakes, and resumed ones: the
+     * resumption rate of claim 9 is read there) and {@code idle-keepalive} over TLS.
+     */
+    private static List<Scenario> tls(boolean full) {
+        return List.of(
+                new Scenario(TLS_HELLO, "GET /hello over HTTPS on keep-alive connections, closed model (one handshake "
+                        + "per connection)", ScenarioKind.LOAD, "/hello", "/hello", true,
+                        closed(full ? new int[] {1, 16, 256} : new int[] {16}), Transport.HTTPS),
+                new Scenario(TLS_CHURN, "GET /hello over HTTPS with Connection: close, a full TLS handshake per request "
+                        + "(the client offers no session)", ScenarioKind.LOAD, "/hello", "/hello", false,
+                        closed(new int[] {16}), Transport.HTTPS_FULL),
+                new Scenario(TLS_CHURN_RESUMED, "GET /hello over HTTPS (TLS 1.2) with Connection: close, each new "
+                        + "connection offering the client's latest session (its ticket, else its ID): how many handshakes "
+                        + "resume", ScenarioKind.LOAD, "/hello", "/hello", false, closed(new int[] {16}),
+                        Transport.HTTPS_RESUMED),
+                new Scenario(TLS_IDLE, "N idle TLS keep-alive connections held open beside " + IDLE_ACTIVE_CONNECTIONS
+                        + " active ones on /hello over HTTPS: memory per idle TLS connection, new clients served?",
+                        ScenarioKind.LOAD, "/hello", "/hello", true,
+                        idle(full ? new int[] {300, 2000, 10000} : new int[] {300}), Transport.HTTPS));
     }
 
     private static List<Level> closed(int[] connections) {

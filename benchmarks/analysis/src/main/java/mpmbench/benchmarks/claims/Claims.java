@@ -33,7 +33,10 @@ public final class Claims {
     public static final double KEEPALIVE_OF_HELLO = 0.25;
     /** Claim 6: fastest over slowest under CPU-bound work at most this. */
     public static final double CONVERGE = 1.25;
-    /** Claim 7: a pair of models is ordered only when its ratio's interval lies beyond this (or its inverse). */
+    /**
+     * Claim 7: a pair of models is ordered only when its ratio's interval lies beyond this (or its inverse).
+     * Claim 9: "as likely" when prefork's resumption rate is above 1 / this of worker's.
+     */
     public static final double TIE = 1.10;
 
     static final List<String> FAMILIES = List.of(Targets.JAVA, Targets.HTTPD);
@@ -51,6 +54,7 @@ public final class Claims {
         claims.add(new CpuConvergence());
         claims.add(new MicroClaim());
         claims.add(new JavaOrdersLikeHttpd());
+        claims.add(new ResumptionAcrossProcesses());
         claims.add(new GracefulRestartDropsNothing());
         return List.copyOf(claims);
     }

@@ -100,6 +100,7 @@ public final class ReportMarkdown {
                 SlowClients.denials(md, s.getValue());
             }
         }
+        md.append(TlsTable.render(run.cells())); // "" without a tls-* cell
         md.append(RepeatsTable.render(run)); // a wrk run's compare-server table; "" for ours
         md.append("\n## Charts\n\n");
         if (charts.isEmpty()) {

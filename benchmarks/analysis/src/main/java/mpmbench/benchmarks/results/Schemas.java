@@ -16,10 +16,11 @@ public final class Schemas {
      * with an interval. 3 (issue 19): summary.csv gained {@code scheduled}, {@code unsent},
      * {@code unanswered}, {@code cpu_method}, {@code steal_pct}, {@code other_cpu_pct} and
      * {@code violations}, the statuses of {@link Status}; env.csv gained the load average at the
-     * start and end and the steal time over the run. Readers take older versions: a column an older
+     * start and end and the steal time over the run. 4 (issue 21): summary.csv and cells.csv gained the
+     * {@code tls_*} columns of the HTTPS scenarios. Readers take older versions: a column an older
      * schema lacks is "not measured".
      */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     /**
      * summary.csv: one row per (scenario, target, level, repeat). {@code status} is {@code ok},
@@ -82,6 +83,14 @@ public final class Schemas {
      * time; {@code other_cpu_pct}: the CPU every other process used over the window (machine busy
      * time − target − load generator), % of one core; past {@link #DISTURBED_STEAL_PCT} or
      * {@link #DISTURBED_OTHER_CPU_PCT} the row is {@code disturbed}.
+     *
+     * <p>Schema 4, HTTPS ({@code tls-*} scenarios; empty for plain HTTP and for a generator that does not
+     * count them, wrk): the load generator's words over the measured window, {@code tls_handshakes} TLS
+     * handshakes started after the warm-up and finished before the window's end (every connection's,
+     * idle ones included), {@code tls_resumed} those of them that resumed a session (the server sent no
+     * certificate), {@code tls_handshake_p50_ms}/{@code tls_handshake_p99_ms} the handshake's time from
+     * TCP connect complete to handshake finished. Resumption rate = {@code tls_resumed / tls_handshakes}
+     * (claim 9).
      */
     public static final List<String> SUMMARY = List.of("scenario", "target", "path", "keepalive", "connections",
             "rate", "idle", "repeat", "status", "reason", "violations", "warmup_s", "settled", "duration_s", "requests", "scheduled",
@@ -93,7 +102,12 @@ public final class Schemas {
             "idle_answered", "idle_held", "idle_open_answered", "idle_open_unanswered", "idle_connecting",
             "idle_not_started", "idle_refused", "idle_connect_timeouts", "idle_closed", "first_200_ms", "full_capacity_ms",
             "kill_at_s", "recovery_s", "trickle_held", "trickle_closed", "trickle_failed", "restarts", "restart_at_s",
-            "restart_recovery_s", "restart_command_ms");
+            "restart_recovery_s", "restart_command_ms",
+            "tls_handshakes", "tls_resumed", "tls_handshake_p50_ms", "tls_handshake_p99_ms");
+
+    /** The TLS columns of summary.csv, in the load generator's words (its JSON keys). */
+    public static final List<String> TLS = List.of("tls_handshakes", "tls_resumed", "tls_handshake_p50_ms",
+            "tls_handshake_p99_ms");
 
     /** Steal time over a window above this share of the machine's CPU time (%) makes its row {@code disturbed}. */
     public static final double DISTURBED_STEAL_PCT = 2.0;
@@ -132,7 +146,7 @@ public final class Schemas {
             "fds", "ctx_switches_per_req", "runq_wait_us_per_req", "loadgen_cpu_pct", "idle_answered", "idle_held", "idle_open_answered",
             "idle_open_unanswered", "idle_connecting", "idle_not_started", "idle_refused", "idle_connect_timeouts",
             "idle_closed", "kill_at_s", "recovery_s", "err_status", "err_parse", "err_unsolicited", "trickle_held", "trickle_closed",
-            "trickle_failed", "restarts", "restart_command_ms");
+            "trickle_failed", "restarts", "restart_command_ms", "tls_handshakes", "tls_resumed", "tls_handshake_p99_ms");
 
     /**
      * cells.csv: one row per (scenario, target, level), from summary.csv's repeats with status

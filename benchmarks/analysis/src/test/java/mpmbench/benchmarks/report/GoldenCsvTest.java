@@ -60,6 +60,15 @@ class GoldenCsvTest {
                 .put("reason", "cpu needs /cpu, which nginx does not serve (static files only)").build();
     }
 
+    /** An HTTPS row: the tls_* columns (schema 4) as the load generator gives them. */
+    static Row tlsRow() {
+        return Row.builder(Schemas.SUMMARY).put("scenario", "tls-churn-resumed").put("target", "httpd-prefork")
+                .put("path", "/hello").put("keepalive", false).put("connections", 16).put("rate", 0.0).put("idle", 0)
+                .put("repeat", 1).put("status", "ok").put("duration_s", 2.0).put("requests", 2400L).put("rps", 1200.0)
+                .put("errors", 0L).put("tls_handshakes", 2401L).put("tls_resumed", 2398L)
+                .put("tls_handshake_p50_ms", 1.25).put("tls_handshake_p99_ms", 4.0625).build();
+    }
+
     static Row sampleRow() {
         return Row.builder(Schemas.SAMPLES).put("scenario", "crash").put("target", "httpd-worker").put("connections", 16)
                 .put("rate", 0.0).put("idle", 0).put("repeat", 1).put("t_s", 3.0).put("phase", "measure")
@@ -71,7 +80,7 @@ class GoldenCsvTest {
     @ValueSource(strings = {"en-US", "de-DE", "fr-FR", "ar-EG", "hi-IN"})
     void summary_samples_claims_env(String tag) throws IOException {
         Locale.setDefault(Locale.forLanguageTag(tag));
-        check("summary.csv", CsvTables.render(Schemas.SUMMARY, List.of(summaryRow(), skippedRow())));
+        check("summary.csv", CsvTables.render(Schemas.SUMMARY, List.of(summaryRow(), skippedRow(), tlsRow())));
         check("samples.csv", CsvTables.render(Schemas.SAMPLES, List.of(sampleRow())));
         List<Row> fixture;
         try (var in = new InputStreamReader(GoldenCsvTest.class.getResourceAsStream("/fixture/summary.csv"),

@@ -44,7 +44,7 @@ class ReportBuilderTest {
         assertTrue(md.contains("![throughput-vs-connections](charts/throughput-vs-connections.png)"), md);
         assertTrue(Files.readString(dir.resolve("report.html")).contains("data-stem=\"throughput-vs-connections\""));
         assertTrue(md.contains("- skipped: cpu needs /cpu — cpu httpd-prefork c4 r1"), md);
-        assertEquals(16, CsvTables.read(dir.resolve("claims.csv")).size());
+        assertEquals(18, CsvTables.read(dir.resolve("claims.csv")).size());
     }
 
     @Test

@@ -21,6 +21,10 @@ final class CellRows {
     private CellRows() {
     }
 
+    /** The HTTPS columns ({@link Schemas#SUMMARY}'s {@code tls_*}), in the load generator's words. */
+    static final List<String> TLS = keys(ResultKey.TLS_HANDSHAKES, ResultKey.TLS_RESUMED,
+            ResultKey.TLS_HANDSHAKE_P50_MS, ResultKey.TLS_HANDSHAKE_P99_MS);
+
     /** The open model's accounting of the window's schedule (empty in the closed model). */
     static final List<String> SCHEDULE = keys(ResultKey.SCHEDULED, ResultKey.UNSENT, ResultKey.UNANSWERED);
 
@@ -42,6 +46,9 @@ final class CellRows {
         row.put("errors", (long) errors).put("duration_s", j.get(ResultKey.DURATION_S.key()))
                 .put("requests", j.get(ResultKey.REQUESTS.key())).put("rps", j.get(ResultKey.RPS.key()))
                 .put("loadgen_cpu_pct", j.getOrDefault(ResultKey.CLIENT_CPU_PCT.key(), ""));
+        for (String t : TLS) {
+            row.put(t, j.getOrDefault(t, "")); // empty over http:// (the generator's null) and from wrk
+        }
         boolean open = out.num(ResultKey.RATE.key()) > 0;
         double censored = 0;
         if (open) {

@@ -136,8 +136,18 @@ public final class EnvInfo {
                 put(rows, "directive." + t.name() + "." + d.getKey(), d.getValue());
             }
         }
+        if (plan.scenarios().stream().anyMatch(s -> s.transport().tls())) {
+            put(rows, "tls_method", TLS_METHOD);
+        }
         return rows;
     }
+
+    /** env.csv's {@code tls_method} in a run with a {@code tls-*} scenario: how the targets served HTTPS. */
+    static final String TLS_METHOD = "tls-* scenarios: each target started over TLS 1.2/1.3 with one self-signed EC P-256 "
+            + "certificate made for the run (deleted at its end); java-X with directives-https.txt as --set (beside its "
+            + "directive.* rows), httpd-X with -D PEER_TLS and httpd-ssl.inc (shared-memory session cache, tickets), nginx "
+            + "with nginx-https.conf.template (one worker, shared cache, tickets); the generator with --tls-resume none "
+            + "(tls-churn) or ticket (the others), with --tls-protocols TLSv1.2 for tls-churn-resumed";
 
     private static void put(List<Row> rows, String key, Object value) {
         rows.add(Row.builder(Schemas.ENV).put("key", key).put("value", value).build());

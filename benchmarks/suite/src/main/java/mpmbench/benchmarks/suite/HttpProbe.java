@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A minimal HTTP/1.1 GET over a fresh socket with {@code Connection: close}, for readiness and
- * {@code /server-status?auto} probes. Not for load: one request, one connection, blocking.
+ * {@code /server-status?auto} probes; over TLS for a target started over HTTPS, its certificate not
+ * checked (the run's self-signed one, as the load generator does without {@code --tls-verify}).
+ * Not for load: one request, one connection, blocking.
  */
 public final class HttpProbe {
 
@@ -22,23 +24,63 @@ public final class HttpProbe {
     }
 
     public static Answer get(String host, int port, String path, int timeoutMs) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(host, port), timeoutMs);
-            s.setSoTimeout(timeoutMs);
-            s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            InputStream in = s.getInputStream();
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            in.transferTo(buf);
-            String text = buf.toString(StandardCharsets.ISO_8859_1);
-            if (!text.startsWith("HTTP/1.") || text.length() < 12) {
-                return Answer.NONE;
+        return get(host, port, path, timeoutMs, false);
+    }
+
+    /** The GET over TLS when {@code tls} (any certificate accepted), else over plain TCP. */
+    public static Answer get(String host, int port, String path, int timeoutMs, boolean tls) {
+        try (Socket plain = new Socket()) {
+            plain.connect(new InetSocketAddress(host, port), timeoutMs);
+            plain.setSoTimeout(timeoutMs);
+            try (Socket s = tls ? TrustAll.FACTORY.createSocket(plain, host, port, true) : plain) {
+                return exchange(s, host, path);
             }
-            int status = Integer.parseInt(text.substring(9, 12));
-            int body = text.indexOf("\r\n\r\n");
-            return new Answer(status, body < 0 ? "" : text.substring(body + 4));
         } catch (IOException | RuntimeException e) {
             return Answer.NONE;
+        }
+    }
+
+    private static Answer exchange(Socket s, String host, String path) throws IOException {
+        s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        InputStream in = s.getInputStream();
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        in.transferTo(buf);
+        String text = buf.toString(StandardCharsets.ISO_8859_1);
+        if (!text.startsWith("HTTP/1.") || text.length() < 12) {
+            return Answer.NONE;
+        }
+        int status = Integer.parseInt(text.substring(9, 12));
+        int body = text.indexOf("\r\n\r\n");
+        return new Answer(status, body < 0 ? "" : text.substring(body + 4));
+    }
+
+    /** An SSL socket factory that accepts any server certificate: a probe checks an answer, not an identity. */
+    private static final class TrustAll {
+        static final javax.net.ssl.SSLSocketFactory FACTORY = factory();
+
+        private static javax.net.ssl.SSLSocketFactory factory() {
+            javax.net.ssl.X509TrustManager any = new javax.net.ssl.X509TrustManager() {
+                @Override
+                public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                    return new java.security.cert.X509Certificate[0];
+                }
+            };
+            try {
+                javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+                ctx.init(null, new javax.net.ssl.TrustManager[] {any}, null);
+                return ctx.getSocketFactory();
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException("no TLS in this JDK: " + e.getMessage(), e);
+            }
         }
     }
 

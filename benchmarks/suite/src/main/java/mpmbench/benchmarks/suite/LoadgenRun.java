@@ -138,6 +138,12 @@ public final class LoadgenRun {
         if (!s.keepAlive()) {
             cmd.add("--no-keepalive");
         }
+        if (s.transport().tls()) {
+            cmd.addAll(List.of("--tls-resume", s.transport().tlsResume())); // the URL is https://
+            if (!s.transport().tlsProtocols().isEmpty()) {
+                cmd.addAll(List.of("--tls-protocols", s.transport().tlsProtocols()));
+            }
+        }
         return cmd;
     }
 

@@ -23,17 +23,26 @@ import mpmbench.benchmarks.telemetry.TargetCgroup;
  *                   when the suite did not start it
  * @param cgroup     the cgroup it runs in (read its CPU through {@code TargetProc.inCgroup}), removed
  *                   by {@link #close}; {@code null} when it has none (url=, or none could be made)
+ * @param tls        started over HTTPS (the {@code tls-*} scenarios: {@link TargetLauncher#start(TargetSpec, boolean)})
  */
 public record RunningTarget(TargetSpec spec, String host, int port, int pid, Process process, Path runDir,
-                            double firstOkMs, double fullMs, List<String> gracefulCommand, TargetCgroup cgroup)
+                            double firstOkMs, double fullMs, List<String> gracefulCommand, TargetCgroup cgroup,
+                            boolean tls)
         implements AutoCloseable {
 
     public RunningTarget {
         gracefulCommand = List.copyOf(gracefulCommand);
     }
 
+    /** A target over plain HTTP. */
+    public RunningTarget(TargetSpec spec, String host, int port, int pid, Process process, Path runDir,
+                         double firstOkMs, double fullMs, List<String> gracefulCommand, TargetCgroup cgroup) {
+        this(spec, host, port, pid, process, runDir, firstOkMs, fullMs, gracefulCommand, cgroup, false);
+    }
+
+    /** {@code http://host:port}, or {@code https://} over TLS. */
     public String baseUrl() {
-        return "http://" + host + ":" + port;
+        return (tls ? "https" : "http") + "://" + host + ":" + port;
     }
 
     /** The root's live descendants (children first); empty without a PID. */

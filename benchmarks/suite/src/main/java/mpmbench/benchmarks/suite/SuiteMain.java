@@ -55,7 +55,8 @@ public final class SuiteMain implements Callable<Integer> {
     List<String> targets = new ArrayList<>();
 
     @Option(names = "--scenarios", paramLabel = "S,...", split = ",", description = "scenarios (default: all but graceful-restart,slow-clients for full, which run when "
-                    + "named: about 30 more minutes; startup,hello,idle-keepalive,crash for quick; see --list)")
+                    + "named: about 30 more minutes; startup,hello,idle-keepalive,crash for quick; see --list). "
+                    + "Over HTTPS, when named: tls-hello,tls-churn,tls-churn-resumed,tls-idle")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--repeats", paramLabel = "N", description = "repeats of each cell (default 3): a fresh target "

@@ -130,6 +130,7 @@ public final class SuiteRunner {
             }
         }
         bar.end();
+        launcher.deleteCertificate(); // the tls-* scenarios' key leaves with the run
         try {
             Files.deleteIfExists(plan.runBase()); // only when every run directory was removed
         } catch (IOException kept) {
@@ -255,6 +256,9 @@ public final class SuiteRunner {
                 || s.kind() == ScenarioKind.GRACEFUL_RESTART) && !t.launched()) {
             return s.name() + " needs a target the suite starts";
         }
+        if (s.transport().tls() && !t.launched()) {
+            return s.name() + " needs a target the suite starts over HTTPS (url= is reached over http:// as given)";
+        }
         return null;
     }
 
@@ -273,12 +277,28 @@ public final class SuiteRunner {
     }
 
     /**
-     * One instance of a target for {@code scenarios}, in their order: launched unless none of them can
-     * run on it, its startup cell recorded when one is still due, each level of each scenario measured
-     * as repeat {@code round}, then stopped. Scenarios it cannot run are recorded as skipped.
+     * The instances of a target for {@code scenarios}: one over plain HTTP for those over HTTP, then one
+     * over HTTPS for the {@code tls-*} ones ({@link Scenario#transport()}), each as {@link #runOneInstance}.
      */
     private void runInstance(CellRunner runner, List<Scenario> scenarios, TargetSpec t, int round, ProgressBar bar)
             throws InterruptedException {
+        for (boolean tls : new boolean[] {false, true}) {
+            List<Scenario> group = scenarios.stream().filter(s -> s.transport().tls() == tls).toList();
+            if (!group.isEmpty()) {
+                runOneInstance(runner, group, t, round, bar, tls);
+            }
+        }
+    }
+
+    /**
+     * One instance of a target for {@code scenarios}, in their order, over HTTPS when {@code tls}:
+     * launched unless none of them can run on it, its startup cell recorded when one is still due (on a
+     * plain HTTP launch only: a startup is timed as the scenario says, to the first 200 over HTTP), each
+     * level of each scenario measured as repeat {@code round}, then stopped. Scenarios it cannot run are
+     * recorded as skipped.
+     */
+    private void runOneInstance(CellRunner runner, List<Scenario> scenarios, TargetSpec t, int round, ProgressBar bar,
+                                boolean tls) throws InterruptedException {
         List<Scenario> runnable = new ArrayList<>();
         for (Scenario s : scenarios) {
             String skip = skipReason(s, t);
@@ -294,7 +314,7 @@ public final class SuiteRunner {
         quiet.await();
         RunningTarget target;
         try {
-            target = launcher.start(t);
+            target = launcher.start(t, tls);
         } catch (IOException | RuntimeException e) {
             for (Scenario s : runnable) {
                 notRun(s, t, round, "failed", t.name() + " did not start: " + e.getMessage(), bar);
@@ -306,7 +326,9 @@ public final class SuiteRunner {
         }
         live = target;
         try (target) {
-            recordStartup(runner, t, target, bar);
+            if (!tls) {
+                recordStartup(runner, t, target, bar);
+            }
             String gone = null;
             for (Scenario s : runnable) {
                 if (s.kind() == ScenarioKind.STARTUP) {

@@ -27,6 +27,12 @@ import mpmbench.benchmarks.telemetry.TargetCgroup;
  *
  * <p>Peer configs are classpath resources under {@code peers/} (the files of {@code scripts/peers/}, packed by the build):
  * the suite does not need the scripts at run time.
+ *
+ * <p>Over HTTPS ({@link #start(TargetSpec, boolean)}, the {@code tls-*} scenarios) every target serves the
+ * run's certificate ({@link RunCertificate}) with the same protocols, ciphers and session settings:
+ * java-X gets {@code directives-https.txt} as {@code --set} flags (a {@code --set SSL...} of the suite's
+ * wins), httpd-X {@code -D PEER_TLS} and {@code httpd-ssl.inc}, nginx {@code nginx-https.conf.template};
+ * the readiness probes talk TLS too.
  */
 public final class TargetLauncher {
 
@@ -41,10 +47,33 @@ public final class TargetLauncher {
     private static final long AOT_TIMEOUT_S = 150;
 
     private final SuitePlan plan;
+    private final RunCertificate certificate;
 
     public TargetLauncher(SuitePlan plan) {
         this.plan = plan;
+        this.certificate = new RunCertificate(plan.runBase(), plan.serverJar(), plan.java());
     }
+
+    /** Removes the run's certificate and key, when one was made: call once, at the run's end. */
+    public void deleteCertificate() {
+        certificate.delete();
+    }
+
+    /**
+     * The directives java-X runs with over HTTPS: {@link #directives}, then those of
+     * {@code directives-https.txt} and the certificate's files that the suite's {@code --set} did not give.
+     */
+    Map<String, String> tlsDirectives(TargetSpec t, RunCertificate.Pem pem) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(directives(t));
+        Map<String, String> tls = new java.util.LinkedHashMap<>(Directives.parse(Directives.resource(HTTPS_DIRECTIVES)));
+        tls.put("SSLCertificateFile", pem.certificate().toString());
+        tls.put("SSLCertificateKeyFile", pem.key().toString());
+        tls.forEach(all::putIfAbsent);
+        return all;
+    }
+
+    /** The TLS directives java-X gets over HTTPS, beside directives-MPM.txt (a classpath resource). */
+    static final String HTTPS_DIRECTIVES = "peers/directives-https.txt";
 
     /** Why a target cannot run here (a peer that is not installed), or empty when it can. */
     public static Optional<String> unavailable(TargetSpec t, Path serverJar) {
@@ -107,9 +136,20 @@ public final class TargetLauncher {
         }
     }
 
-    /** Starts a target and waits until it is ready; throws with the reason when it does not get there. */
+    /** Starts a target over plain HTTP and waits until it is ready; throws with the reason when it does not get there. */
     public RunningTarget start(TargetSpec t) throws IOException, InterruptedException {
+        return start(t, false);
+    }
+
+    /**
+     * Starts a target, over HTTPS when {@code tls} (the run's certificate made first when it is the first),
+     * and waits until it is ready; throws with the reason when it does not get there.
+     */
+    public RunningTarget start(TargetSpec t, boolean tls) throws IOException, InterruptedException {
         if (t.kind() == TargetSpec.Kind.URL) {
+            if (tls) {
+                throw new IOException("a url= target is reached as it is given (http://); the suite starts no TLS on it");
+            }
             java.net.URI uri = java.net.URI.create(t.url());
             int port = uri.getPort() > 0 ? uri.getPort() : 80;
             return new RunningTarget(t, uri.getHost(), port, t.pid(), null, null, Double.NaN, Double.NaN, List.of(),
@@ -118,7 +158,8 @@ public final class TargetLauncher {
         int port = freePort();
         Path run = Files.createTempDirectory(plan.runBase(), t.name() + "-");
         prepareRunDir(run);
-        Map<String, String> directives = directives(t);
+        RunCertificate.Pem pem = tls ? certificate.get() : null;
+        Map<String, String> directives = tls && t.kind() == TargetSpec.Kind.JAVA ? tlsDirectives(t, pem) : directives(t);
         List<String> cmd = new ArrayList<>(plan.pinTarget());
         cmd.add("setsid");
         List<String> graceful = new ArrayList<>();
@@ -133,9 +174,14 @@ public final class TargetLauncher {
             }
             case HTTPD -> {
                 Path conf = writeHttpdConf(run, t.mpm(), directives);
-                List<String> config = List.of("-f", conf.toString(),
+                List<String> config = new ArrayList<>(List.of("-f", conf.toString(),
                         "-C", "Define PEER_PORT " + port, "-C", "Define PEER_RUN " + run,
-                        "-C", "Define PEER_DOCROOT " + run.resolve("www"), "-C", "Define PEER_MPM " + t.mpm());
+                        "-C", "Define PEER_DOCROOT " + run.resolve("www"), "-C", "Define PEER_MPM " + t.mpm()));
+                if (tls) { // httpd-common.inc includes PEER_CONF/httpd-ssl.inc under -D PEER_TLS
+                    Files.writeString(run.resolve("httpd-ssl.inc"), Directives.resource("peers/httpd-ssl.inc"));
+                    config.addAll(List.of("-D", "PEER_TLS", "-C", "Define PEER_CONF " + run,
+                            "-C", "Define PEER_CERT " + pem.certificate(), "-C", "Define PEER_KEY " + pem.key()));
+                }
                 cmd.add(APACHE2.toString());
                 cmd.addAll(config);
                 cmd.add("-DFOREGROUND");
@@ -146,8 +192,12 @@ public final class TargetLauncher {
             }
             case NGINX -> {
                 Path conf = run.resolve("nginx.conf");
-                Files.writeString(conf, Directives.resource("peers/nginx.conf.template")
-                        .replace("@PORT@", Integer.toString(port)).replace("@RUN@", run.toString())
+                String template = Directives.resource(tls ? "peers/nginx-https.conf.template" : "peers/nginx.conf.template");
+                if (tls) {
+                    template = template.replace("@CERT@", pem.certificate().toString())
+                            .replace("@KEY@", pem.key().toString());
+                }
+                Files.writeString(conf, template.replace("@PORT@", Integer.toString(port)).replace("@RUN@", run.toString())
                         .replace("@DOCROOT@", run.resolve("www").toString()));
                 cmd.addAll(List.of(NGINX.toString(), "-c", conf.toString(), "-g", "daemon off;"));
                 // reads the pid file the config names and sends SIGHUP: new workers, old ones finish
@@ -178,11 +228,11 @@ public final class TargetLauncher {
             throw e;
         }
         RunningTarget partial = new RunningTarget(t, "127.0.0.1", port, (int) p.pid(), p, run, Double.NaN, Double.NaN,
-                graceful, group);
+                graceful, group, tls);
         try {
-            double firstOk = waitFirstOk(p, port, t0);
+            double firstOk = waitFirstOk(p, port, t0, tls);
             double full = waitFullCapacity(partial, directives, t0);
-            return new RunningTarget(t, "127.0.0.1", port, (int) p.pid(), p, run, firstOk, full, graceful, group);
+            return new RunningTarget(t, "127.0.0.1", port, (int) p.pid(), p, run, firstOk, full, graceful, group, tls);
         } catch (IOException | RuntimeException e) {
             partial.close();
             throw new IOException(e.getMessage() + " (its run directory is kept: " + run + ")", e);
@@ -192,18 +242,18 @@ public final class TargetLauncher {
         }
     }
 
-    private static double waitFirstOk(Process p, int port, long t0) throws IOException, InterruptedException {
+    private static double waitFirstOk(Process p, int port, long t0, boolean tls) throws IOException, InterruptedException {
         long deadline = t0 + READY_TIMEOUT_MS * 1_000_000;
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
                 throw new IOException("exited with status " + p.exitValue() + " before answering /hello");
             }
-            if (HttpProbe.get("127.0.0.1", port, "/hello", 1000).status() == 200) {
+            if (HttpProbe.get("127.0.0.1", port, "/hello", 1000, tls).status() == 200) {
                 return (System.nanoTime() - t0) / 1e6;
             }
             Thread.sleep(10);
         }
-        throw new IOException("no 200 on /hello within " + READY_TIMEOUT_MS / 1000 + " s");
+        throw new IOException("no 200 on " + (tls ? "https" : "http") + " /hello within " + READY_TIMEOUT_MS / 1000 + " s");
     }
 
     /**
@@ -228,7 +278,7 @@ public final class TargetLauncher {
         String mpm = t.spec().mpm();
         return switch (t.spec().kind()) {
             case JAVA -> {
-                HttpProbe.Answer a = HttpProbe.get(t.host(), t.port(), "/server-status?auto", 1000);
+                HttpProbe.Answer a = HttpProbe.get(t.host(), t.port(), "/server-status?auto", 1000, t.tls());
                 if (a.status() != 200) {
                     yield false;
                 }

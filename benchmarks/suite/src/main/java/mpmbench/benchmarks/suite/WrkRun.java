@@ -19,6 +19,7 @@ import org.HdrHistogram.Histogram;
 
 import mpmbench.benchmarks.catalogue.Level;
 import mpmbench.benchmarks.catalogue.Scenario;
+import mpmbench.benchmarks.catalogue.Transport;
 import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.SteadyState;
@@ -57,6 +58,25 @@ public final class WrkRun implements LoadGenerator {
 
     static final WrkRun INSTANCE = new WrkRun();
 
+    /**
+     * Why wrk cannot measure a full handshake per request: each wrk connection keeps one OpenSSL
+     * {@code SSL} object, and its close ({@code ssl_close}: {@code SSL_shutdown}, then {@code SSL_clear},
+     * which keeps the session) makes the next connect offer the session it had (a ticket or the session
+     * ID); wrk has no flag to stop it. Over HTTPS wrk resumes as our {@code --tls-resume ticket} does,
+     * per connection, and counts no handshakes ({@code tls_*} empty).
+     */
+    static final String FULL_HANDSHAKES = "a full TLS handshake per request needs a client that offers no session; "
+            + "wrk always offers the one its connection had (ssl_close: SSL_shutdown then SSL_clear, which keeps the "
+            + "session) and has no flag against it: measured with --generator loadgen";
+
+    /**
+     * Why wrk cannot measure {@code tls-churn-resumed}: it has no flag for the protocol (it offers what its
+     * OpenSSL offers, TLS 1.3 here) and counts no handshakes, so neither the scenario's TLS 1.2 nor the
+     * resumption rate it is for.
+     */
+    static final String RESUMED_HANDSHAKES = "tls-churn-resumed runs TLS 1.2 and counts resumed handshakes; wrk has no "
+            + "flag for the protocol and counts no handshakes: measured with --generator loadgen";
+
     /** The Lua script whose {@code done()} prints the summary ({@link WrkSummary}). */
     static final String SCRIPT_RESOURCE = "/wrk/summary.lua";
 
@@ -82,7 +102,9 @@ public final class WrkRun implements LoadGenerator {
                     + "100 ms); wrk keeps none: measured with --generator loadgen";
             case SLOW_CLIENTS -> s.name() + " needs trickling connections held beside the measured ones; wrk cannot "
                     + "hold any: measured with --generator loadgen";
-            case LOAD -> s.levels().stream().anyMatch(l -> l.rate() > 0)
+            case LOAD -> s.transport() == Transport.HTTPS_FULL ? FULL_HANDSHAKES
+                    : s.transport() == Transport.HTTPS_RESUMED ? RESUMED_HANDSHAKES
+                    : s.levels().stream().anyMatch(l -> l.rate() > 0)
                     ? s.name() + " needs the open model (a fixed request rate); wrk 4 has none: measured with --generator loadgen"
                     : s.levels().stream().anyMatch(l -> l.idle() > 0)
                     ? s.name() + " needs idle keep-alive connections held beside the measured ones; wrk cannot hold "
@@ -116,7 +138,9 @@ public final class WrkRun implements LoadGenerator {
                         + "else one of warmup_s rounded up; the window wrk's own; latencies from wrk's histogram with "
                         + "its after-the-fact correction undone (wrk's corrected p99 in latency/CELL.json as "
                         + "wrk_p99_ms); read, parse and close errors counted as err_read; no per-second progress "
-                        + "in the window; open-model, idle, trickle and fault scenarios skipped"});
+                        + "in the window; open-model, idle, trickle and fault scenarios skipped; over HTTPS each connection "
+                        + "offers its previous session (SSL_clear keeps it), no handshakes counted, tls-churn (full "
+                        + "handshakes) and tls-churn-resumed (TLS 1.2, resumption counts) skipped"});
     }
 
     /** wrk on the PATH (or Debian's /usr/bin/wrk). */
