@@ -3,6 +3,7 @@ package mpmbench.server.mpm;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.SocketChannel;
 
 import mpmbench.server.http.ConnectionObserver;
@@ -25,9 +26,19 @@ import mpmbench.server.tls.TlsContext;
  * the model waits for a first request: a blocking model holds its thread for up to Timeout per read
  * (as httpd's do); a parking model ({@link ConnectionState#parkWhenIdle()}: event, virtual) gets
  * {@link Outcome#IDLE} when the client's next bytes are not there yet, and calls again once the
- * connection is readable, so no worker waits for a slow handshake.
+ * connection is readable, so no worker waits for a slow handshake. A client whose first bytes are
+ * an HTTP request, not a TLS record, gets mod_ssl's answer in clear text: {@code 400 Bad Request}
+ * with its reason ({@link #PLAIN_HTTP_ON_TLS_PORT}), then a lingering close.
  */
 public final class ServingLoop {
+
+    /**
+     * The body of the 400 a plain-HTTP client gets on a TLS port: mod_ssl's error note, word for
+     * word ({@code ssl_hook_ReadReq}), as text rather than in httpd's HTML error page.
+     */
+    static final byte[] PLAIN_HTTP_ON_TLS_PORT = ("400 Bad Request\n"
+            + "Reason: You're speaking plain HTTP to an SSL-enabled server port.\n"
+            + "Instead use the HTTPS scheme to access this URL, please.\n").getBytes(StandardCharsets.US_ASCII);
 
     private final Http1Connection http;
     private final ConnectionPolicy policy;
@@ -68,6 +79,9 @@ public final class ServingLoop {
                     case FAILED -> {
                         observer.closing();
                         return Outcome.CLOSE;
+                    }
+                    case PLAIN_HTTP -> {
+                        return http.refuse(io, observer, state, 400, PLAIN_HTTP_ON_TLS_PORT);
                     }
                     case DONE -> tls.handshakeDone(session);
                 }

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,8 +30,8 @@ import mpmbench.server.tls.TestTls;
 /**
  * HTTPS on every model, each a real server (master and child JVMs, every child loading the
  * certificate itself) on an ephemeral loopback port: TLS 1.2 and 1.3, the RFC 9112 rules and bad input
- * over TLS, a plain-text client on the TLS port, session resumption inside one child, and the event
- * model's handshake that holds no worker while the client is slow.
+ * over TLS, a plain-HTTP client on the TLS port (mod_ssl's 400 in clear text), session resumption
+ * inside one child, and the event model's handshake that holds no worker while the client is slow.
  */
 class TlsModelTest {
 
@@ -94,20 +95,41 @@ class TlsModelTest {
         }
     }
 
-    /** Plain HTTP on the TLS port: the handshake fails, the connection ends, the server goes on. */
+    /**
+     * Plain HTTP on the TLS port gets mod_ssl's answer in clear text, 400 with its reason, and the
+     * end of the connection; the server goes on.
+     */
     @ParameterizedTest
     @EnumSource(Mpm.class)
-    void plainTextOnTheTlsPortIsClosedAndTheServerGoesOn(Mpm mpm) throws Exception {
+    void plainHttpOnTheTlsPortIsAnswered400InClearText(Mpm mpm) throws Exception {
         int port = server(mpm).port;
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             s.setSoTimeout(5_000);
-            s.getOutputStream().write("GET /hello HTTP/1.1\r\nHost: a\r\n\r\n".getBytes());
-            byte[] answer = s.getInputStream().readAllBytes(); // a TLS alert at most, then the end
-            assertTrue(answer.length < 16 && !new String(answer).contains("HTTP/1.1"), Arrays.toString(answer));
+            s.getOutputStream().write("GET /hello HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request\r\n"), answer);
+            assertTrue(answer.contains("\r\nConnection: close\r\n"), answer);
+            assertTrue(answer.endsWith("\r\n\r\n400 Bad Request\n"
+                    + "Reason: You're speaking plain HTTP to an SSL-enabled server port.\n"
+                    + "Instead use the HTTPS scheme to access this URL, please.\n"), answer);
         }
         try (HttpTestClient c = HttpTestClient.tls(port, 5_000)) {
             assertEquals(200, c.get("/hello").status());
+        }
+    }
+
+    /** Other bytes that are not TLS (a method OpenSSL does not look for, say): no HTTP answer, the end. */
+    @ParameterizedTest
+    @EnumSource(Mpm.class)
+    void otherCleartextOnTheTlsPortIsClosedWithoutAnAnswer(Mpm mpm) throws Exception {
+        int port = server(mpm).port;
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            s.setSoTimeout(5_000);
+            s.getOutputStream().write("OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] answer = s.getInputStream().readAllBytes(); // a TLS alert at most, then the end
+            assertTrue(answer.length < 16 && !new String(answer).contains("HTTP/1.1"), Arrays.toString(answer));
         }
     }
 
