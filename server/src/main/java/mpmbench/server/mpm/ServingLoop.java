@@ -96,6 +96,25 @@ public final class ServingLoop {
         }
     }
 
+    /**
+     * Sends close_notify on a TLS connection whose owner closes it after a wait outside a turn timed
+     * out (KeepAliveTimeout, or Timeout for a first request), as a connection closed in a turn gets
+     * it; nothing for plain HTTP or before the handshake finished. Writes through {@code io} with
+     * its waits (the virtual model's connection thread, under its write watchdog). Never throws.
+     */
+    public void sendCloseNotify(ChannelIo io, ConnectionState state) {
+        TlsSession session = state.tls();
+        if (tls == null || session == null || !session.handshakeDone()) {
+            return;
+        }
+        tlsIo.attach(io, session, timeoutMs);
+        try {
+            tlsIo.sendCloseQuietly();
+        } finally {
+            tlsIo.detach();
+        }
+    }
+
     private static boolean isLoopback(SocketChannel ch) {
         try {
             SocketAddress peer = ch.getRemoteAddress();

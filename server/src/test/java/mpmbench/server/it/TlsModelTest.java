@@ -119,6 +119,89 @@ class TlsModelTest {
         }
     }
 
+    /**
+     * Every way the server ends a kept-alive TLS connection sends close_notify before the TCP end:
+     * KeepAliveTimeout passed while it waited (for the event and virtual models a wait outside a
+     * serving turn), and {@code Connection: close} asked (the lingering close, as for
+     * MaxKeepAliveRequests). TLS 1.2, where close_notify is a record of its own type (alert, 21)
+     * that a client can tell from the bytes received.
+     */
+    @ParameterizedTest
+    @EnumSource(Mpm.class)
+    void theServerEndsAKeptAliveTlsConnectionWithCloseNotify(Mpm mpm) throws Exception {
+        int port = server(mpm).port;
+        for (boolean idle : new boolean[] {true, false}) {
+            RecordingSocket raw = new RecordingSocket();
+            raw.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            raw.setSoTimeout(5_000);
+            SSLSocket tls = (SSLSocket) TestTls.clientContext().getSocketFactory()
+                    .createSocket(raw, "localhost", port, true);
+            tls.setEnabledProtocols(new String[] {"TLSv1.2"});
+            tls.startHandshake();
+            try (HttpTestClient c = new HttpTestClient(tls)) {
+                assertEquals(200, c.get("/hello").status());
+                int before = raw.received();
+                if (!idle) {
+                    c.send("GET /hello HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+                    assertEquals(200, c.read(false).status());
+                    before = raw.received();
+                }
+                assertTrue(c.closedByServer(), "closed within 5 s (KeepAliveTimeout 2 s)");
+                byte[] last = raw.since(before);
+                assertTrue(last.length > 5 && last[0] == 0x15,
+                        (idle ? "after KeepAliveTimeout" : "after Connection: close") + ", the last bytes: "
+                                + Arrays.toString(last));
+            }
+        }
+    }
+
+    /** A plain socket that keeps a copy of every byte read from it, for a TLS socket layered over it. */
+    private static final class RecordingSocket extends Socket {
+
+        private final java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream();
+        private InputStream in;
+
+        @Override
+        public synchronized InputStream getInputStream() throws java.io.IOException {
+            if (in == null) {
+                InputStream raw = super.getInputStream();
+                in = new java.io.FilterInputStream(raw) {
+                    @Override
+                    public int read() throws java.io.IOException {
+                        int b = super.read();
+                        if (b >= 0) {
+                            record(new byte[] {(byte) b}, 0, 1);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws java.io.IOException {
+                        int n = super.read(b, off, len);
+                        if (n > 0) {
+                            record(b, off, n);
+                        }
+                        return n;
+                    }
+                };
+            }
+            return in;
+        }
+
+        private synchronized void record(byte[] b, int off, int n) {
+            copy.write(b, off, n);
+        }
+
+        synchronized int received() {
+            return copy.size();
+        }
+
+        synchronized byte[] since(int offset) {
+            byte[] all = copy.toByteArray();
+            return Arrays.copyOfRange(all, offset, all.length);
+        }
+    }
+
     /** Other bytes that are not TLS (a method OpenSSL does not look for, say): no HTTP answer, the end. */
     @ParameterizedTest
     @EnumSource(Mpm.class)

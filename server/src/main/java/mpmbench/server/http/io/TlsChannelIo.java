@@ -231,8 +231,9 @@ public final class TlsChannelIo implements ChannelIo, HalfClosable {
 
     /**
      * Sends close_notify if it can at once (a connection about to be closed); never throws.
-     * A parked connection closed later by its owner (a keep-alive timeout) gets none, as the
-     * bytes would need a turn of its own.
+     * A parked connection closed later by its owner (a keep-alive timeout) gets it there: the
+     * event model's selector thread from a {@link CloseNotifyRecord}, the virtual model's thread
+     * through this method on a borrowed loop.
      */
     public void sendCloseQuietly() {
         try {
