@@ -19,6 +19,7 @@ import mpmbench.server.http.io.LingeringClose;
 import mpmbench.server.mpm.AcceptBackoff;
 import mpmbench.server.mpm.ChildContext;
 import mpmbench.server.mpm.ChildModel;
+import mpmbench.server.mpm.InheritedListenSocket;
 import mpmbench.server.mpm.WorkerThread;
 import mpmbench.server.scoreboard.WorkerStatus;
 
@@ -174,11 +175,9 @@ public final class EventChild implements ChildModel {
 
     /** The graceful stop: no more accepts, and no connection waits longer than KeepAliveTimeout from now. */
     private void stopListening(long now) throws IOException {
-        // Before the close: closing the inherited socket points stdout and stderr at /dev/null
-        // (the JDK's InheritedChannel does so that the descriptors are not reused).
         System.err.println("mpmbench child " + ctx.slot() + " (event) at its stop: " + counts.totals());
         listenKey.cancel();
-        listen.close();
+        InheritedListenSocket.close(listen); // keeps stdout and stderr, which the JDK's close would not
         long cap = now + keepAliveTimeoutNanos;
         newConnections.capDeadlines(cap);
         keptAlive.capDeadlines(cap);
