@@ -23,8 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import mpmbench.server.config.Mpm;
-import mpmbench.server.http.Rfc9112Rules;
-import mpmbench.server.http.RuleProbe;
 import mpmbench.server.tls.TestTls;
 
 /**
@@ -84,15 +82,7 @@ class TlsModelTest {
     @EnumSource(Mpm.class)
     void badInputOverTlsGetsAStatusAndTheServerGoesOn(Mpm mpm) throws Exception {
         int port = server(mpm).port;
-        try (HttpTestClient c = HttpTestClient.tls(port, 5_000)) {
-            c.send("GARBAGE\r\n\r\n");
-            assertEquals(400, c.read(false).status());
-            assertTrue(c.closedByServer());
-        }
-        try (HttpTestClient c = HttpTestClient.tls(port, 5_000)) {
-            assertEquals(404, c.get("/nothing-here").status());
-            assertEquals(200, c.get("/hello").status());
-        }
+        SharedModelChecks.badInputGetsAStatusAndTheServerGoesOn(() -> HttpTestClient.tls(port, 5_000));
     }
 
     /**
@@ -103,17 +93,13 @@ class TlsModelTest {
     @EnumSource(Mpm.class)
     void plainHttpOnTheTlsPortIsAnswered400InClearText(Mpm mpm) throws Exception {
         int port = server(mpm).port;
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            s.setSoTimeout(5_000);
-            s.getOutputStream().write("GET /hello HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-            assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request\r\n"), answer);
-            assertTrue(answer.contains("\r\nConnection: close\r\n"), answer);
-            assertTrue(answer.endsWith("\r\n\r\n400 Bad Request\n"
-                    + "Reason: You're speaking plain HTTP to an SSL-enabled server port.\n"
-                    + "Instead use the HTTPS scheme to access this URL, please.\n"), answer);
-        }
+        String answer = new String(cleartext(port, "GET /hello HTTP/1.1\r\nHost: a\r\n\r\n"),
+                StandardCharsets.US_ASCII);
+        assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request\r\n"), answer);
+        assertTrue(answer.contains("\r\nConnection: close\r\n"), answer);
+        assertTrue(answer.endsWith("\r\n\r\n400 Bad Request\n"
+                + "Reason: You're speaking plain HTTP to an SSL-enabled server port.\n"
+                + "Instead use the HTTPS scheme to access this URL, please.\n"), answer);
         try (HttpTestClient c = HttpTestClient.tls(port, 5_000)) {
             assertEquals(200, c.get("/hello").status());
         }
@@ -207,27 +193,24 @@ class TlsModelTest {
     @EnumSource(Mpm.class)
     void otherCleartextOnTheTlsPortIsClosedWithoutAnAnswer(Mpm mpm) throws Exception {
         int port = server(mpm).port;
+        byte[] answer = cleartext(port, "OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n"); // a TLS alert at most
+        assertTrue(answer.length < 16 && !new String(answer).contains("HTTP/1.1"), Arrays.toString(answer));
+    }
+
+    /** Sends {@code request} in clear text on a new connection; all it gets back until the server's end. */
+    private static byte[] cleartext(int port, String request) throws java.io.IOException {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             s.setSoTimeout(5_000);
-            s.getOutputStream().write("OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            byte[] answer = s.getInputStream().readAllBytes(); // a TLS alert at most, then the end
-            assertTrue(answer.length < 16 && !new String(answer).contains("HTTP/1.1"), Arrays.toString(answer));
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return s.getInputStream().readAllBytes();
         }
     }
 
     @ParameterizedTest
     @EnumSource(Mpm.class)
     void followsRfc9112RuleByRuleOverTls(Mpm mpm) throws Exception {
-        int port = server(mpm).port;
-        List<String> broken = new ArrayList<>();
-        for (Rfc9112Rules.Rule rule : Rfc9112Rules.all()) {
-            String seen = RuleProbe.send(port, rule.raw(), 5_000, TestTls.clientContext()).shown();
-            if (!seen.equals(rule.expected())) {
-                broken.add(rule + ", got " + seen);
-            }
-        }
-        assertTrue(broken.isEmpty(), String.join("\n", broken));
+        SharedModelChecks.followsRfc9112RuleByRule(server(mpm).port, TestTls.clientContext());
     }
 
     /**
