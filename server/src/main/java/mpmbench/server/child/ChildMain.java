@@ -72,8 +72,9 @@ public final class ChildMain {
         // when clients leave, perhaps while they still hold every descriptor; from a class path of
         // directories (as in the tests) a class is a file to open, so they are loaded now.
         loadNow(Outcome.class, ConnectionDiedException.class);
+        ParentProcess parent = ParentProcess.open();
         board.setProcessState(slot, ProcessState.READY);
-        watch(ctx, masterPid);
+        watch(ctx, parent, masterPid);
         try {
             model.run();
         } finally {
@@ -96,10 +97,11 @@ public final class ChildMain {
      * connection arrives to notice it) and, by dying, "stop now" (a child must not outlive its
      * master, or it would keep serving on a socket nobody manages).
      */
-    private static void watch(ChildContext ctx, long masterPid) {
+    private static void watch(ChildContext ctx, ParentProcess parent, long masterPid) {
         Thread.ofPlatform().daemon().name("master-watch").start(() -> {
             while (true) {
-                if (ParentProcess.pid() != masterPid) {
+                long ppid = parent.pid();
+                if (ppid >= 0 && ppid != masterPid) {
                     Runtime.getRuntime().halt(0);
                 }
                 if (ctx.board().quitRequested(ctx.slot())) {

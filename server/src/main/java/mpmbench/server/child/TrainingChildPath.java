@@ -22,8 +22,7 @@ import mpmbench.server.scoreboard.WorkerStatus;
 /**
  * The part of {@link ChildTraining} that takes a child's own start and serving path, so that the
  * AOT cache holds it too: {@link ChildMain}'s steps before it accepts (the configuration from
- * {@code --set} arguments, the inherited channel, {@code getppid} through the foreign-function
- * linker, the scoreboard mapped and written through its VarHandles), then requests served by a
+ * {@code --set} arguments, the inherited channel, the parent's pid from /proc, the scoreboard mapped and written through its VarHandles), then requests served by a
  * {@link WorkerThread} whose every state and count goes to a scoreboard, as in prefork, worker and
  * event. Without it, 364 of a child's 1814 classes at start came from the jar or were spun at run
  * time (measured with {@code -Xlog:class+load}, see server/README.md). Uses a scoreboard file in the
@@ -40,7 +39,9 @@ final class TrainingChildPath {
      */
     static void run(IntConsumer client) throws Exception {
         long pid = ProcessHandle.current().pid();
-        ParentProcess.pid();
+        try (ParentProcess parent = ParentProcess.open()) {
+            parent.pid();
+        }
         System.inheritedChannel();
         TimeZone.getDefault();
         List<String> sets = ConfigLoader.toSetArguments(ConfigLoader.forModel(Mpm.PREFORK)

@@ -123,6 +123,36 @@ public final class Http1Connection {
     }
 
     /**
+     * Answers {@code status} with {@code text} on {@code channel} before any request was read, and
+     * ends the exchange as after any error answer (lingeringly: {@link Outcome#LINGER} for a parking
+     * {@code state}, else {@link Outcome#CLOSE} after the drain): for a client that cannot be served
+     * on this connection at all, such as plain HTTP on a TLS port, answered in clear text as
+     * mod_ssl does. Counts as a request served. Never throws.
+     */
+    public Outcome refuse(ChannelIo channel, ConnectionObserver connectionObserver, ConnectionState state,
+                          int status, byte[] text) {
+        io = channel;
+        observer = connectionObserver;
+        in.clear().flip();
+        out.clear();
+        parser.reset();
+        try {
+            response.reset();
+            response.error(status, text);
+            state.requestServed();
+            observer.writing();
+            observer.requestDone(write(false, 0));
+            return closeAfterResponse(state);
+        } catch (RuntimeException e) {
+            end();
+            return Outcome.CLOSE;
+        } finally {
+            io = null;
+            observer = null;
+        }
+    }
+
+    /**
      * Logs a failure without ever throwing: out of descriptors (EMFILE), the logger's first record
      * can fail to load a class or the time-zone database, and an Error escaping from here would end
      * the serving thread for good while its connection is already lost anyway.

@@ -28,7 +28,7 @@ public final class ChildCommand {
         cmd.add(java());
         cmd.addAll(config.childJvmOptions());
         cmd.addAll(cacheOptions);
-        // The child asks the kernel for its parent's pid (getppid) to notice its master's death.
+        // A stopping child keeps its stdout and stderr through dup/dup2 (mpm.InheritedListenSocket).
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("-cp");
         cmd.add(classPath());

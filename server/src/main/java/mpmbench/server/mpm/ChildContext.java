@@ -10,6 +10,7 @@ import mpmbench.server.config.ServerConfig;
 import mpmbench.server.handler.CpuPlant;
 import mpmbench.server.handler.Router;
 import mpmbench.server.http.Http1Connection;
+import mpmbench.server.http.io.CloseNotifyRecord;
 import mpmbench.server.scoreboard.ProcessState;
 import mpmbench.server.scoreboard.SharedScoreboard;
 import mpmbench.server.scoreboard.StatusReport;
@@ -68,6 +69,14 @@ public final class ChildContext {
         ConnectionPolicy policy = new ConnectionPolicy(router, config.serverStatusRemote(), () -> stopping);
         return new ServingLoop(new Http1Connection(config.limits(), config.timeouts(), policy), policy, tls,
                 config.timeouts().timeoutMs());
+    }
+
+    /**
+     * close_notify for the connections a parking model closes outside a serving turn (the event
+     * model's selector thread), or null when SSLEngine is off.
+     */
+    public CloseNotifyRecord newCloseNotifyRecord() {
+        return tls == null ? null : tls.newCloseNotifyRecord();
     }
 
     /** How the model stops accepting ({@link ChildModel#stopAccepting}); set once, at start. */

@@ -3,6 +3,7 @@ package mpmbench.server.mpm;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.SocketChannel;
 
 import mpmbench.server.http.ConnectionObserver;
@@ -25,9 +26,19 @@ import mpmbench.server.tls.TlsContext;
  * the model waits for a first request: a blocking model holds its thread for up to Timeout per read
  * (as httpd's do); a parking model ({@link ConnectionState#parkWhenIdle()}: event, virtual) gets
  * {@link Outcome#IDLE} when the client's next bytes are not there yet, and calls again once the
- * connection is readable, so no worker waits for a slow handshake.
+ * connection is readable, so no worker waits for a slow handshake. A client whose first bytes are
+ * an HTTP request, not a TLS record, gets mod_ssl's answer in clear text: {@code 400 Bad Request}
+ * with its reason ({@link #PLAIN_HTTP_ON_TLS_PORT}), then a lingering close.
  */
 public final class ServingLoop {
+
+    /**
+     * The body of the 400 a plain-HTTP client gets on a TLS port: mod_ssl's error note, word for
+     * word ({@code ssl_hook_ReadReq}), as text rather than in httpd's HTML error page.
+     */
+    static final byte[] PLAIN_HTTP_ON_TLS_PORT = ("400 Bad Request\n"
+            + "Reason: You're speaking plain HTTP to an SSL-enabled server port.\n"
+            + "Instead use the HTTPS scheme to access this URL, please.\n").getBytes(StandardCharsets.US_ASCII);
 
     private final Http1Connection http;
     private final ConnectionPolicy policy;
@@ -69,6 +80,9 @@ public final class ServingLoop {
                         observer.closing();
                         return Outcome.CLOSE;
                     }
+                    case PLAIN_HTTP -> {
+                        return http.refuse(io, observer, state, 400, PLAIN_HTTP_ON_TLS_PORT);
+                    }
                     case DONE -> tls.handshakeDone(session);
                 }
             }
@@ -77,6 +91,25 @@ public final class ServingLoop {
                 tlsIo.sendCloseQuietly();
             }
             return outcome;
+        } finally {
+            tlsIo.detach();
+        }
+    }
+
+    /**
+     * Sends close_notify on a TLS connection whose owner closes it after a wait outside a turn timed
+     * out (KeepAliveTimeout, or Timeout for a first request), as a connection closed in a turn gets
+     * it; nothing for plain HTTP or before the handshake finished. Writes through {@code io} with
+     * its waits (the virtual model's connection thread, under its write watchdog). Never throws.
+     */
+    public void sendCloseNotify(ChannelIo io, ConnectionState state) {
+        TlsSession session = state.tls();
+        if (tls == null || session == null || !session.handshakeDone()) {
+            return;
+        }
+        tlsIo.attach(io, session, timeoutMs);
+        try {
+            tlsIo.sendCloseQuietly();
         } finally {
             tlsIo.detach();
         }

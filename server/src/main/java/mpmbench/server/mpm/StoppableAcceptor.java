@@ -64,12 +64,13 @@ public final class StoppableAcceptor {
     /**
      * After this, {@link #accept()} returns {@code null}; a thread blocked in it wakes at once. Closes
      * the child's copy of the listening socket (the master and the other children keep theirs), so
-     * once the master closes its own at a graceful stop, new clients are refused.
+     * once the master closes its own at a graceful stop, new clients are refused. The child's stdout
+     * and stderr stay ({@link InheritedListenSocket}).
      */
     public void stop() {
         stopped = true;
         try {
-            listen.close();
+            InheritedListenSocket.close(listen);
         } catch (IOException ignored) {
             // closing our copy of a socket others hold: nothing to report
         }

@@ -6,7 +6,8 @@
  * slot, the graceful stop and MaxConnectionsPerChild), the per-thread connection loop with the child's
  * policy around the endpoints ({@link mpmbench.server.mpm.ServingLoop}, {@code ConnectionPolicy}:
  * loopback-only {@code /server-status}, every answer closing its connection once the child stops),
- * and the pieces of the accepting and serving threads ({@code StoppableAcceptor},
+ * and the pieces of the accepting and serving threads ({@code StoppableAcceptor}, {@code
+ * InheritedListenSocket},
  * {@code AcceptBackoff}, {@code WorkerThread}). One subpackage per model: {@code prefork},
  * {@code worker}, {@code event}, {@code virtual}.
  *

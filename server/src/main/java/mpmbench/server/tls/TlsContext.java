@@ -20,6 +20,7 @@ import javax.net.ssl.SSLSession;
 import mpmbench.server.config.ConfigException;
 import mpmbench.server.config.SslCipherSuites;
 import mpmbench.server.config.SslSettings;
+import mpmbench.server.http.io.CloseNotifyRecord;
 import mpmbench.server.http.io.TlsChannelIo;
 import mpmbench.server.http.io.TlsSession;
 
@@ -125,6 +126,11 @@ public final class TlsContext {
     /** Buffers for one serving loop. */
     public TlsChannelIo newChannelIo() {
         return new TlsChannelIo(packetBytes, applicationBytes);
+    }
+
+    /** A buffer for close_notify records, for a thread that closes parked connections. */
+    public CloseNotifyRecord newCloseNotifyRecord() {
+        return new CloseNotifyRecord(packetBytes);
     }
 
     /**

@@ -22,7 +22,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import mpmbench.server.config.Mpm;
 import mpmbench.server.http.LargeEcho;
 import mpmbench.server.http.Rfc9112Rules;
-import mpmbench.server.http.RuleProbe;
 
 /**
  * One HTTP conformance suite over every model, each on a real server (master and child JVMs) on an
@@ -140,15 +139,7 @@ class ModelConformanceTest {
     @EnumSource(Mpm.class)
     void badInputGetsAStatusAndTheServerGoesOn(Mpm mpm) throws Exception {
         int port = server(mpm).port;
-        try (HttpTestClient c = new HttpTestClient(port)) {
-            c.send("GARBAGE\r\n\r\n");
-            assertEquals(400, c.read(false).status());
-            assertTrue(c.closedByServer());
-        }
-        try (HttpTestClient c = new HttpTestClient(port)) {
-            assertEquals(404, c.get("/nothing-here").status());
-            assertEquals(200, c.get("/hello").status());
-        }
+        SharedModelChecks.badInputGetsAStatusAndTheServerGoesOn(() -> new HttpTestClient(port));
     }
 
     @ParameterizedTest
@@ -240,14 +231,6 @@ class ModelConformanceTest {
     @ParameterizedTest
     @EnumSource(Mpm.class)
     void followsRfc9112RuleByRule(Mpm mpm) throws Exception {
-        int port = server(mpm).port;
-        List<String> broken = new ArrayList<>();
-        for (Rfc9112Rules.Rule rule : Rfc9112Rules.all()) {
-            String seen = RuleProbe.send(port, rule.raw(), 5_000).shown();
-            if (!seen.equals(rule.expected())) {
-                broken.add(rule + ", got " + seen);
-            }
-        }
-        assertTrue(broken.isEmpty(), String.join("\n", broken));
+        SharedModelChecks.followsRfc9112RuleByRule(server(mpm).port, null);
     }
 }

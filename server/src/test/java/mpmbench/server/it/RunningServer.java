@@ -181,8 +181,11 @@ final class RunningServer implements AutoCloseable {
         return new CommandLine(new CtlCommand()).execute(args.toArray(String[]::new));
     }
 
+    /** What the master (and its children) printed so far; any thread, while lines still arrive. */
     String output() {
-        return String.join("\n", output);
+        synchronized (output) { // a synchronized list's iteration must hold its lock
+            return String.join("\n", output);
+        }
     }
 
     boolean scoreboardExists() {

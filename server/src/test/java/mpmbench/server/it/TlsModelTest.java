@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,15 +23,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import mpmbench.server.config.Mpm;
-import mpmbench.server.http.Rfc9112Rules;
-import mpmbench.server.http.RuleProbe;
 import mpmbench.server.tls.TestTls;
 
 /**
  * HTTPS on every model, each a real server (master and child JVMs, every child loading the
  * certificate itself) on an ephemeral loopback port: TLS 1.2 and 1.3, the RFC 9112 rules and bad input
- * over TLS, a plain-text client on the TLS port, session resumption inside one child, and the event
- * model's handshake that holds no worker while the client is slow.
+ * over TLS, a plain-HTTP client on the TLS port (mod_ssl's 400 in clear text), session resumption
+ * inside one child, and the event model's handshake that holds no worker while the client is slow.
  */
 class TlsModelTest {
 
@@ -83,46 +82,135 @@ class TlsModelTest {
     @EnumSource(Mpm.class)
     void badInputOverTlsGetsAStatusAndTheServerGoesOn(Mpm mpm) throws Exception {
         int port = server(mpm).port;
+        SharedModelChecks.badInputGetsAStatusAndTheServerGoesOn(() -> HttpTestClient.tls(port, 5_000));
+    }
+
+    /**
+     * Plain HTTP on the TLS port gets mod_ssl's answer in clear text, 400 with its reason, and the
+     * end of the connection; the server goes on.
+     */
+    @ParameterizedTest
+    @EnumSource(Mpm.class)
+    void plainHttpOnTheTlsPortIsAnswered400InClearText(Mpm mpm) throws Exception {
+        int port = server(mpm).port;
+        String answer = new String(cleartext(port, "GET /hello HTTP/1.1\r\nHost: a\r\n\r\n"),
+                StandardCharsets.US_ASCII);
+        assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request\r\n"), answer);
+        assertTrue(answer.contains("\r\nConnection: close\r\n"), answer);
+        assertTrue(answer.endsWith("\r\n\r\n400 Bad Request\n"
+                + "Reason: You're speaking plain HTTP to an SSL-enabled server port.\n"
+                + "Instead use the HTTPS scheme to access this URL, please.\n"), answer);
         try (HttpTestClient c = HttpTestClient.tls(port, 5_000)) {
-            c.send("GARBAGE\r\n\r\n");
-            assertEquals(400, c.read(false).status());
-            assertTrue(c.closedByServer());
-        }
-        try (HttpTestClient c = HttpTestClient.tls(port, 5_000)) {
-            assertEquals(404, c.get("/nothing-here").status());
             assertEquals(200, c.get("/hello").status());
         }
     }
 
-    /** Plain HTTP on the TLS port: the handshake fails, the connection ends, the server goes on. */
+    /**
+     * Every way the server ends a kept-alive TLS connection sends close_notify before the TCP end:
+     * KeepAliveTimeout passed while it waited (for the event and virtual models a wait outside a
+     * serving turn), and {@code Connection: close} asked (the lingering close, as for
+     * MaxKeepAliveRequests). TLS 1.2, where close_notify is a record of its own type (alert, 21)
+     * that a client can tell from the bytes received.
+     */
     @ParameterizedTest
     @EnumSource(Mpm.class)
-    void plainTextOnTheTlsPortIsClosedAndTheServerGoesOn(Mpm mpm) throws Exception {
+    void theServerEndsAKeptAliveTlsConnectionWithCloseNotify(Mpm mpm) throws Exception {
         int port = server(mpm).port;
+        for (boolean idle : new boolean[] {true, false}) {
+            RecordingSocket raw = new RecordingSocket();
+            raw.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            raw.setSoTimeout(5_000);
+            SSLSocket tls = (SSLSocket) TestTls.clientContext().getSocketFactory()
+                    .createSocket(raw, "localhost", port, true);
+            tls.setEnabledProtocols(new String[] {"TLSv1.2"});
+            tls.startHandshake();
+            try (HttpTestClient c = new HttpTestClient(tls)) {
+                assertEquals(200, c.get("/hello").status());
+                int before = raw.received();
+                if (!idle) {
+                    c.send("GET /hello HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+                    assertEquals(200, c.read(false).status());
+                    before = raw.received();
+                }
+                assertTrue(c.closedByServer(), "closed within 5 s (KeepAliveTimeout 2 s)");
+                byte[] last = raw.since(before);
+                assertTrue(last.length > 5 && last[0] == 0x15,
+                        (idle ? "after KeepAliveTimeout" : "after Connection: close") + ", the last bytes: "
+                                + Arrays.toString(last));
+            }
+        }
+    }
+
+    /** A plain socket that keeps a copy of every byte read from it, for a TLS socket layered over it. */
+    private static final class RecordingSocket extends Socket {
+
+        private final java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream();
+        private InputStream in;
+
+        @Override
+        public synchronized InputStream getInputStream() throws java.io.IOException {
+            if (in == null) {
+                InputStream raw = super.getInputStream();
+                in = new java.io.FilterInputStream(raw) {
+                    @Override
+                    public int read() throws java.io.IOException {
+                        int b = super.read();
+                        if (b >= 0) {
+                            record(new byte[] {(byte) b}, 0, 1);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws java.io.IOException {
+                        int n = super.read(b, off, len);
+                        if (n > 0) {
+                            record(b, off, n);
+                        }
+                        return n;
+                    }
+                };
+            }
+            return in;
+        }
+
+        private synchronized void record(byte[] b, int off, int n) {
+            copy.write(b, off, n);
+        }
+
+        synchronized int received() {
+            return copy.size();
+        }
+
+        synchronized byte[] since(int offset) {
+            byte[] all = copy.toByteArray();
+            return Arrays.copyOfRange(all, offset, all.length);
+        }
+    }
+
+    /** Other bytes that are not TLS (a method OpenSSL does not look for, say): no HTTP answer, the end. */
+    @ParameterizedTest
+    @EnumSource(Mpm.class)
+    void otherCleartextOnTheTlsPortIsClosedWithoutAnAnswer(Mpm mpm) throws Exception {
+        int port = server(mpm).port;
+        byte[] answer = cleartext(port, "OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n"); // a TLS alert at most
+        assertTrue(answer.length < 16 && !new String(answer).contains("HTTP/1.1"), Arrays.toString(answer));
+    }
+
+    /** Sends {@code request} in clear text on a new connection; all it gets back until the server's end. */
+    private static byte[] cleartext(int port, String request) throws java.io.IOException {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             s.setSoTimeout(5_000);
-            s.getOutputStream().write("GET /hello HTTP/1.1\r\nHost: a\r\n\r\n".getBytes());
-            byte[] answer = s.getInputStream().readAllBytes(); // a TLS alert at most, then the end
-            assertTrue(answer.length < 16 && !new String(answer).contains("HTTP/1.1"), Arrays.toString(answer));
-        }
-        try (HttpTestClient c = HttpTestClient.tls(port, 5_000)) {
-            assertEquals(200, c.get("/hello").status());
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return s.getInputStream().readAllBytes();
         }
     }
 
     @ParameterizedTest
     @EnumSource(Mpm.class)
     void followsRfc9112RuleByRuleOverTls(Mpm mpm) throws Exception {
-        int port = server(mpm).port;
-        List<String> broken = new ArrayList<>();
-        for (Rfc9112Rules.Rule rule : Rfc9112Rules.all()) {
-            String seen = RuleProbe.send(port, rule.raw(), 5_000, TestTls.clientContext()).shown();
-            if (!seen.equals(rule.expected())) {
-                broken.add(rule + ", got " + seen);
-            }
-        }
-        assertTrue(broken.isEmpty(), String.join("\n", broken));
+        SharedModelChecks.followsRfc9112RuleByRule(server(mpm).port, TestTls.clientContext());
     }
 
     /**

@@ -26,6 +26,10 @@ import javax.net.ssl.SSLException;
  * allow and answers {@link Handshake#WAITING}, so a model that parks connections (event, virtual)
  * waits for readability elsewhere and calls it again later, holding no worker meanwhile.
  *
+ * <p>Plain HTTP on the TLS port: when the client's first bytes are an HTTP request line rather than
+ * a TLS record, {@link #handshake} answers {@link Handshake#PLAIN_HTTP} having sent nothing, so the
+ * caller can answer in clear text, as mod_ssl does with OpenSSL's same test.
+ *
  * <p>{@link #shutdownOutput} sends close_notify, then FIN; afterwards {@link #read} hands out the
  * raw, still encrypted bytes: only a lingering close reads then, and it drops them.
  * Used by one thread at a time.
@@ -39,8 +43,18 @@ public final class TlsChannelIo implements ChannelIo, HalfClosable {
         /** It needs bytes the client has not sent yet; call again when the connection is readable. */
         WAITING,
         /** The client failed it, left, or was silent past the timeout: close the connection. */
-        FAILED
+        FAILED,
+        /**
+         * The client's first bytes are an HTTP request line, not a TLS record ({@link #looksLikePlainHttp}):
+         * nothing was sent; answer it in clear text on the connection underneath, then close.
+         */
+        PLAIN_HTTP
     }
+
+    /** The first bytes of a TLS record holding a handshake message (ClientHello). */
+    private static final int HANDSHAKE_RECORD = 0x16;
+    /** A TLS record header's length: what OpenSSL looks at before it calls a first record plain HTTP. */
+    private static final int RECORD_HEADER_BYTES = 5;
 
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
@@ -120,6 +134,12 @@ public final class TlsChannelIo implements ChannelIo, HalfClosable {
                         if (finished) {
                             session.handshakeDone = true;
                             return Handshake.DONE;
+                        }
+                        if (!session.firstRecordSeen && netIn.position() >= RECORD_HEADER_BYTES) {
+                            session.firstRecordSeen = true;
+                            if (looksLikePlainHttp(netIn)) {
+                                return Handshake.PLAIN_HTTP;
+                            }
                         }
                         SSLEngineResult r = unwrapOnce();
                         if (r.getStatus() == SSLEngineResult.Status.CLOSED) {
@@ -211,8 +231,9 @@ public final class TlsChannelIo implements ChannelIo, HalfClosable {
 
     /**
      * Sends close_notify if it can at once (a connection about to be closed); never throws.
-     * A parked connection closed later by its owner (a keep-alive timeout) gets none, as the
-     * bytes would need a turn of its own.
+     * A parked connection closed later by its owner (a keep-alive timeout) gets it there: the
+     * event model's selector thread from a {@link CloseNotifyRecord}, the virtual model's thread
+     * through this method on a borrowed loop.
      */
     public void sendCloseQuietly() {
         try {
@@ -221,6 +242,30 @@ public final class TlsChannelIo implements ChannelIo, HalfClosable {
         } catch (IOException | RuntimeException e) {
             // the client is gone, or the engine failed: the connection is closed anyway
         }
+    }
+
+    /**
+     * True when the first {@value #RECORD_HEADER_BYTES} bytes received (from index 0 of
+     * {@code received}) begin an HTTP request rather than a TLS record: OpenSSL's test, which mod_ssl
+     * answers with its 400 ({@code ssl3_get_record}: {@code "GET "}, {@code "POST "}, {@code "HEAD "}
+     * or {@code "PUT "} in the place of a record header, its {@code SSL_R_HTTP_REQUEST}). Other
+     * methods, like other bytes, fail the handshake, as with httpd.
+     */
+    static boolean looksLikePlainHttp(ByteBuffer received) {
+        if (received.get(0) == HANDSHAKE_RECORD) {
+            return false;
+        }
+        return startsWith(received, "GET ") || startsWith(received, "POST ") || startsWith(received, "HEAD ")
+                || startsWith(received, "PUT ");
+    }
+
+    private static boolean startsWith(ByteBuffer b, String prefix) {
+        for (int i = 0; i < prefix.length(); i++) {
+            if (b.get(i) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int transfer(ByteBuffer dst) {

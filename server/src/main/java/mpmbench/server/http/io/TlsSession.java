@@ -21,6 +21,8 @@ public final class TlsSession {
     /** System.currentTimeMillis() when the handshake began: a session created before was resumed. */
     long handshakeStartedMillis;
     boolean handshakeDone;
+    /** The first record's header has been looked at (plain HTTP or TLS, {@link TlsChannelIo#looksLikePlainHttp}). */
+    boolean firstRecordSeen;
     private byte[] netStash;
     private byte[] appStash;
 

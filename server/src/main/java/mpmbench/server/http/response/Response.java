@@ -126,6 +126,17 @@ public final class Response {
         send(ContentType.TEXT_PLAIN, text.array(), 0, text.length());
     }
 
+    /**
+     * An error status with {@code text} as its text body, e.g. mod_ssl's reason for a 400; the
+     * array must stay unchanged (a constant).
+     */
+    public void error(int errorStatus, byte[] text) {
+        error(errorStatus);
+        body = text;
+        bodyOffset = 0;
+        bodyLength = text.length;
+    }
+
     /** An error status with its short text body (the loop closes the connection after a 5xx). */
     public void error(int errorStatus) {
         if (errorStatus < 400 || errorStatus > 599) {

@@ -14,10 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import mpmbench.server.http.Outcome;
+import mpmbench.server.http.io.CloseNotifyRecord;
 import mpmbench.server.http.io.LingeringClose;
 import mpmbench.server.mpm.AcceptBackoff;
 import mpmbench.server.mpm.ChildContext;
 import mpmbench.server.mpm.ChildModel;
+import mpmbench.server.mpm.InheritedListenSocket;
 import mpmbench.server.mpm.WorkerThread;
 import mpmbench.server.scoreboard.WorkerStatus;
 
@@ -50,7 +52,10 @@ import mpmbench.server.scoreboard.WorkerStatus;
  *
  * <p>With SSLEngine on, a worker runs the TLS handshake's work (its crypto) but never waits for the
  * client's bytes: when the next flight has not arrived, the connection comes back here and waits
- * with new ones (Timeout), as a keep-alive connection waits for its next request.
+ * with new ones (Timeout), as a keep-alive connection waits for its next request. A TLS connection
+ * closed here at the end of such a wait (a timeout, or a graceful stop's earlier deadline) gets its
+ * close_notify first, written without waiting, as the blocking models send it when their read times
+ * out; one that ends in a turn gets it there.
  *
  * <p>A graceful stop closes no waiting connection at once (its client may be sending a request
  * that very moment): each is served once more, with {@code Connection: close}, or closed when its
@@ -81,6 +86,8 @@ public final class EventChild implements ChildModel {
     private final AcceptBackoff backoff = new AcceptBackoff();
     private final WakeGate wakeGate = new WakeGate();
     private final HandOffCounts counts;
+    /** close_notify for TLS connections closed here after a wait; null without TLS. */
+    private final CloseNotifyRecord closeNotify;
     private SelectionKey listenKey;
     private int connections;
     private boolean accepting = true;
@@ -102,6 +109,7 @@ public final class EventChild implements ChildModel {
         this.ready = new ArrayBlockingQueue<>(maxConnections + threads);
         this.handedBack = new ArrayBlockingQueue<>(maxConnections + threads);
         this.counts = new HandOffCounts(threads);
+        this.closeNotify = ctx.newCloseNotifyRecord();
     }
 
     /** What the hand-off between the selector thread and the workers cost so far; any thread. */
@@ -167,11 +175,9 @@ public final class EventChild implements ChildModel {
 
     /** The graceful stop: no more accepts, and no connection waits longer than KeepAliveTimeout from now. */
     private void stopListening(long now) throws IOException {
-        // Before the close: closing the inherited socket points stdout and stderr at /dev/null
-        // (the JDK's InheritedChannel does so that the descriptors are not reused).
         System.err.println("mpmbench child " + ctx.slot() + " (event) at its stop: " + counts.totals());
         listenKey.cancel();
-        listen.close();
+        InheritedListenSocket.close(listen); // keeps stdout and stderr, which the JDK's close would not
         long cap = now + keepAliveTimeoutNanos;
         newConnections.capDeadlines(cap);
         keptAlive.capDeadlines(cap);
@@ -308,11 +314,32 @@ public final class EventChild implements ChildModel {
         }
     }
 
+    /**
+     * Closes the connections of {@code list} whose wait ended; a TLS connection waiting for a
+     * request gets its close_notify first, as in the blocking models (a lingering one sent it with
+     * its FIN).
+     */
     private void expire(WaitList list, long now) {
         EventConnection c;
         while ((c = list.first()) != null && c.deadlineNanos - now <= 0) {
             list.remove(c);
+            sendCloseNotify(c);
             close(c);
+        }
+    }
+
+    /**
+     * Best effort, without waiting: one non-blocking write of the record, dropped if the socket
+     * cannot take it now (the client reads nothing: its window is full).
+     */
+    private void sendCloseNotify(EventConnection c) {
+        ByteBuffer record = closeNotify == null ? null : closeNotify.of(c.state.tls());
+        if (record != null) {
+            try {
+                c.channel.write(record);
+            } catch (IOException e) {
+                // the client is gone: the connection is closed anyway
+            }
         }
     }
 

@@ -97,7 +97,8 @@ public final class VirtualChild implements ChildModel {
         open.add(io);
         try {
             io.attach(ch);
-            while (io.awaitData(state.requestsServed() == 0 ? firstRequestTimeoutMs : keepAliveTimeoutMs) > 0) {
+            int waited;
+            while ((waited = io.awaitData(state.requestsServed() == 0 ? firstRequestTimeoutMs : keepAliveTimeoutMs)) > 0) {
                 ServingLoop loop = loops.poll();
                 if (loop == null) {
                     loop = ctx.newServingLoop();
@@ -111,6 +112,15 @@ public final class VirtualChild implements ChildModel {
                 if (outcome != Outcome.IDLE) {
                     break;
                 }
+            }
+            if (waited == 0 && state.tls() != null) {
+                // The wait timed out: close_notify before the close, as the blocking models send it.
+                ServingLoop loop = loops.poll();
+                if (loop == null) {
+                    loop = ctx.newServingLoop();
+                }
+                loop.sendCloseNotify(io, state);
+                loops.offer(loop);
             }
         } catch (IOException e) {
             // The connection died; nothing to answer.
