@@ -35,6 +35,11 @@ record PreforkCostsMore(String id, String title, String scenario, String column,
                     false));
 
     @Override
+    public List<String> scenariosRead() {
+        return List.of(scenario);
+    }
+
+    @Override
     public List<Row> evaluate(RunData run) {
         List<Long> levels = run.cells().levels(Scenarios.HELLO, Cells.Key::connections, column);
         Long conns = topHello && !levels.isEmpty() ? levels.getLast() : null;
@@ -51,8 +56,8 @@ record PreforkCostsMore(String id, String title, String scenario, String column,
                 continue;
             }
             double[] p = v.get(Targets.name(f, Targets.PREFORK));
-            RatioCheck c = RatioCheck.all(Side.ABOVE, RatioCheck.of(p, v.get(Targets.name(f, Targets.WORKER)), Side.ABOVE, Claims.MORE),
-                    RatioCheck.of(p, v.get(Targets.name(f, Targets.EVENT)), Side.ABOVE, Claims.MORE));
+            RatioCheck c = RatioCheck.all(Side.ABOVE, RatioCheck.of(p, v.get(Targets.name(f, Targets.WORKER)), Side.ABOVE, Claims.MORE, run.level()),
+                    RatioCheck.of(p, v.get(Targets.name(f, Targets.EVENT)), Side.ABOVE, Claims.MORE, run.level()));
             out.add(ClaimRow.of(id, f, level, title, metric, ClaimRow.values(v), threshold, c,
                     "prefork / max(worker, event) = " + ClaimRow.ratioText(c.ratio())));
         }

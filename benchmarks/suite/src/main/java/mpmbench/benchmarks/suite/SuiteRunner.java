@@ -173,14 +173,16 @@ public final class SuiteRunner {
     }
 
     /**
-     * {@code --until-decided}: a round at a time, only the cells with an undecided figure (both builds,
-     * ABBA), until none is left, the budget is spent or the cells have the most repeats; then decided.csv.
+     * {@code --until-decided}: a round at a time, only the cells an inconclusive claim reads or with an
+     * undecided figure (both builds, ABBA), until none is left, the budget is spent or the cells have the most repeats; then decided.csv.
      */
     private void addRounds(Path out, CellRunner runner, ProgressBar bar, List<Scenario> measured)
             throws InterruptedException {
         int looks = untilDecided.looks(plan.repeats());
         UntilDecided.Tracker tracker = new UntilDecided.Tracker();
-        List<mpmbench.benchmarks.compare.Decisions.Decision> now = List.of();
+        UntilDecided.Look now = new UntilDecided.Look(List.of(), List.of());
+        // only the scenarios the rounds run can get another round (the start-up cells are timed at launches)
+        java.util.Set<String> runnable = new java.util.HashSet<>(measured.stream().map(Scenario::name).toList());
         for (int round = plan.repeats() + 1; ; round++) {
             try {
                 now = untilDecided.look(out, plan.repeats());
@@ -189,11 +191,12 @@ public final class SuiteRunner {
                 return;
             }
             tracker.saw(now);
-            java.util.Set<String> undecided = UntilDecided.undecidedCells(now);
+            java.util.Set<String> undecided = new java.util.LinkedHashSet<>(UntilDecided.undecidedCells(now));
+            undecided.removeIf(c -> !runnable.contains(c.substring(0, c.indexOf('|'))));
             boolean spent = !untilDecided.budget().isZero()
                     && System.nanoTime() - startNs >= untilDecided.budget().toNanos();
             if (undecided.isEmpty() || round > untilDecided.maxRepeats() || spent) {
-                err.println("mpmbench suite: --until-decided: " + (undecided.isEmpty() ? "every figure decided"
+                err.println("mpmbench suite: --until-decided: " + (undecided.isEmpty() ? "every claim and figure decided"
                         : undecided.size() + " cell(s) undecided, " + (spent ? "the budget is spent" : "at the most repeats"))
                         + " after round " + (round - 1));
                 break;
