@@ -91,6 +91,8 @@ public record UntilDecided(int maxRepeats, Duration budget) {
         return d.scenario() + "|" + d.target() + "|" + d.level() + "|" + d.figure();
     }
 
+    private static final String NOT_MEASURED = mpmbench.benchmarks.claims.Verdict.NOT_MEASURED.text();
+
     /** A claim row's key in {@link Tracker}: claim, family, level. */
     private static String key(Claims.Judged j) {
         return j.row().text("claim") + "|" + j.row().text("family") + "|" + j.row().text("level");
@@ -112,7 +114,7 @@ public record UntilDecided(int maxRepeats, Duration budget) {
         }
 
         /**
-         * decided.csv's rows of the claims that read cells: {@code figure} "claim ID LEVEL", {@code target} the
+         * decided.csv's rows of the claims that read cells and were measured: {@code figure} "claim ID LEVEL", {@code target} the
          * family, {@code scenario} the scenarios read ({@code +}-joined), {@code decision} the verdict at the
          * first look that decided it (else at the last look), {@code rounds} the rounds of its cells then, the ratio
          * and interval at that look.
@@ -120,8 +122,8 @@ public record UntilDecided(int maxRepeats, Duration budget) {
         List<Row> claimRows(Look last, int looks) {
             List<Row> rows = new ArrayList<>();
             for (Claims.Judged end : last.claims()) {
-                if (end.cells().isEmpty()) {
-                    continue;
+                if (end.cells().isEmpty() || end.row().text("verdict").equals(NOT_MEASURED)) {
+                    continue; // the micro benchmarks, and claims whose cells never gave a value: no rounds to count
                 }
                 Claims.Judged j = claimDecidedAt.getOrDefault(key(end), end);
                 Row r = j.row();
