@@ -234,6 +234,11 @@ public final class SuiteMain implements Callable<Integer> {
             }
             chosen.add(sc);
         }
+        if (chosen.stream().anyMatch(s -> s.name().equals(Scenarios.EQUAL_LOAD))
+                && chosen.stream().noneMatch(s -> s.name().equals(Scenarios.HELLO))) {
+            throw new IllegalArgumentException("--scenarios: " + Scenarios.EQUAL_LOAD + " needs " + Scenarios.HELLO
+                    + " in the same run (its rate is half the lowest hello knee of each family)");
+        }
         List<TargetSpec> chosenTargets = new ArrayList<>();
         List<String> targetNames = targets.isEmpty()
                 ? kind == SuiteKind.QUICK ? TargetSpec.QUICK_DEFAULTS : TargetSpec.DEFAULTS
