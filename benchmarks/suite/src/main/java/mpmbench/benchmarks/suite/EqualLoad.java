@@ -13,12 +13,14 @@ import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.Intervals;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
+import mpmbench.benchmarks.results.Status;
 
 /**
  * {@code equal-load}'s rate, chosen from the run's own knees: for each family of targets (java, httpd,
  * nginx; a base build's models are of their family, so both builds get the same rate), each target's
  * knee is its best median hello requests/s in the run (the closed model's saturation, over the levels it
- * ran, judged repeats only), and the family's rate is {@link Scenarios#EQUAL_LOAD_FRACTION} of the lowest
+ * ran; judged repeats, or when a target has none, its generator-bound and disturbed ones, whose
+ * requests/s it at least reached: a lower bound of its knee, so the rate stays one it sustained), and the family's rate is {@link Scenarios#EQUAL_LOAD_FRACTION} of the lowest
  * knee, rounded down to two significant digits: a rate every target of the family sustained twice over,
  * so that CPU and memory per request compare like with like (claims 1a and 1b), not each model's own
  * peak, where batching, the generator's ceiling and the target's speed mix into the cost.
@@ -56,15 +58,16 @@ final class EqualLoad {
             String at = null;
             List<String> none = new ArrayList<>();
             for (TargetSpec t : members) {
-                Cells.Key best = knee(cells, t.name());
+                boolean judged = knee(cells, t.name(), true) != null;
+                Cells.Key best = knee(cells, t.name(), judged);
                 if (best == null) {
                     none.add(t.name());
                     continue;
                 }
-                double k = Intervals.median(cells.values(best, "rps"));
+                double k = Intervals.median(rps(cells, best, judged));
                 if (k < lowest) {
                     lowest = k;
-                    at = best.target() + " at " + best.level();
+                    at = best.target() + " at " + best.level() + (judged ? "" : ", from repeats not judged: a lower bound");
                 }
             }
             if (at != null) {
@@ -78,15 +81,18 @@ final class EqualLoad {
         return rates;
     }
 
-    /** A target's hello cell with the highest median requests/s (judged repeats), or null when none has one. */
-    static Cells.Key knee(Cells cells, String target) {
+    /**
+     * A target's hello cell with the highest median requests/s, of its judged repeats ({@code judged}) or of
+     * its generator-bound and disturbed ones; null when none has one.
+     */
+    static Cells.Key knee(Cells cells, String target, boolean judged) {
         Cells.Key best = null;
         double most = Double.NEGATIVE_INFINITY;
         for (Cells.Key k : cells.keys()) {
             if (!k.scenario().equals(Scenarios.HELLO) || !k.target().equals(target)) {
                 continue;
             }
-            double m = Intervals.median(cells.values(k, "rps"));
+            double m = Intervals.median(rps(cells, k, judged));
             if (m > most) {
                 most = m;
                 best = k;
@@ -94,6 +100,18 @@ final class EqualLoad {
         }
         return best;
     }
+
+    /** A cell's requests/s of its judged repeats, or of its generator-bound and disturbed ones with requests/s above 0. */
+    private static double[] rps(Cells cells, Cells.Key k, boolean judged) {
+        if (judged) {
+            return cells.values(k, "rps");
+        }
+        return cells.repeats(k).stream().filter(r -> LOWER_BOUNDS.contains(Cells.status(r)) && r.num("rps") > 0)
+                .mapToDouble(r -> r.num("rps")).toArray();
+    }
+
+    /** The statuses whose requests/s the target at least reached though the row is not judged. */
+    private static final java.util.Set<Status> LOWER_BOUNDS = java.util.Set.of(Status.GENERATOR_BOUND, Status.DISTURBED);
 
     /** Down to two significant digits (9347 → 9300, 812 → 810), at least 1. */
     static long roundDown(double rate) {

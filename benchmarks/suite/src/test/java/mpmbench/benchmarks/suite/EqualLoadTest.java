@@ -40,10 +40,13 @@ class EqualLoadTest {
             rows.add(hello("java-event", 16, r, 41_000 + r, "ok"));
             rows.add(hello("base:java-event", 16, r, 9_000, "ok")); // the base build is of the java family
             rows.add(hello("httpd-event", 16, r, 30_000, "ok"));
-            rows.add(hello("httpd-prefork", 16, r, 1_000, "generator-bound")); // no judged repeat: no knee
+            rows.add(hello("httpd-prefork", 16, r, 1_000, "failed")); // no measured repeat: no knee
+            rows.add(hello("httpd-worker", 16, r, 24_000 + 100 * r, "disturbed")); // not judged: a lower bound
         }
         List<TargetSpec> targets = new ArrayList<>(targets("java-prefork", "java-event", "httpd-prefork", "httpd-event",
                 "nginx"));
+        List<TargetSpec> withWorker = new ArrayList<>(targets);
+        withWorker.add(TargetSpec.parse("httpd-worker"));
         targets.add(TargetSpec.parse("java-event").asBase());
         Map<String, EqualLoad.Rate> rates = EqualLoad.rates(targets, new Cells(rows));
         assertEquals(List.of("java", "httpd"), List.copyOf(rates.keySet()), rates.toString());
@@ -54,6 +57,10 @@ class EqualLoadTest {
         // without the base build the lowest knee is prefork's at 16 connections, not its c1
         Map<String, EqualLoad.Rate> own = EqualLoad.rates(targets("java-prefork", "java-event"), new Cells(rows));
         assertEquals(9_300, own.get("java").rate(), own.toString());
+        // httpd-worker's only repeats were disturbed: its 24200 req/s it at least reached is its knee
+        EqualLoad.Rate httpd = EqualLoad.rates(withWorker, new Cells(rows)).get("httpd");
+        assertEquals(12_000, httpd.rate(), httpd.toString());
+        assertTrue(httpd.why().contains("httpd-worker at c16, from repeats not judged: a lower bound"), httpd.why());
     }
 
     @Test
