@@ -32,6 +32,17 @@ public final class Scenarios {
     public static final String TLS_CHURN = "tls-churn";
     public static final String TLS_CHURN_RESUMED = "tls-churn-resumed";
     public static final String TLS_IDLE = "tls-idle";
+    public static final String EQUAL_LOAD = "equal-load";
+
+    /**
+     * {@code equal-load}: the open-model rate of a family's targets is this fraction of the lowest of their
+     * hello knees (each target's best median hello requests/s in the run), so every model of the family
+     * serves the same requests/s well below its saturation and its cost per request means the same for all
+     * (claims 1a and 1b). The suite resolves it after the rounds, from the run's own hello cells.
+     */
+    public static final double EQUAL_LOAD_FRACTION = 0.5;
+    /** {@code equal-load}'s connections, as {@code rate-sweep}'s open model uses. */
+    public static final int EQUAL_LOAD_CONNECTIONS = 64;
 
     /** Responses of the {@code large} scenario, bytes (the peers serve a file of this size). */
     public static final int LARGE_BYTES = 1 << 20;
@@ -95,6 +106,10 @@ public final class Scenarios {
                 closed(full ? new int[] {1, 16, 256} : new int[] {16})));
         all.add(new Scenario(CHURN, "GET /hello with Connection: close, a new connection per request",
                 ScenarioKind.LOAD, "/hello", "/hello", false, closed(new int[] {16})));
+        all.add(new Scenario(EQUAL_LOAD, "GET /hello in the open model at one rate for every target of a family: "
+                + Math.round(EQUAL_LOAD_FRACTION * 100) + " % of the lowest hello knee among them (resolved from this run's "
+                + "hello cells after the rounds; needs hello): cost per request at equal load", ScenarioKind.LOAD, "/hello",
+                "/hello", true, List.of(Level.closed(EQUAL_LOAD_CONNECTIONS))));
         all.add(new Scenario(IDLE_KEEPALIVE, "N idle keep-alive connections held open beside "
                 + IDLE_ACTIVE_CONNECTIONS + " active ones on /hello: are new clients still served?",
                 ScenarioKind.LOAD, "/hello", "/hello", true,

@@ -12,4 +12,12 @@ import mpmbench.benchmarks.results.Row;
 public interface Claim {
 
     List<Row> evaluate(RunData run);
+
+    /**
+     * The scenarios whose cells this claim reads; with a row's family they name the cells its verdict
+     * rests on ({@link ClaimCells}), the ones {@code suite --until-decided} gives another round while
+     * the row is inconclusive. Empty: none of summary.csv (the micro benchmarks). No default, so that
+     * a new claim cannot be left out of {@code --until-decided} by forgetting it.
+     */
+    List<String> scenariosRead();
 }

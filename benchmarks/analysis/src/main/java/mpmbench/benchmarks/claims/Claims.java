@@ -1,12 +1,16 @@
 package mpmbench.benchmarks.claims;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import mpmbench.benchmarks.catalogue.Targets;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.JmhResults;
 import mpmbench.benchmarks.results.Row;
+import mpmbench.benchmarks.results.SequentialLooks;
 
 /**
  * The claims of README's claims table, in the order claims.csv lists them, with their thresholds. Each
@@ -65,19 +69,55 @@ public final class Claims {
 
     /** The claims on summary.csv's repeats, claim 5 on jmh.csv (and memory.csv, shown beside it when present). */
     public static List<Row> evaluate(List<Row> summary, JmhResults jmh, List<Row> memory) {
-        RunData run = new RunData(new Cells(summary), jmh, memory);
-        List<Row> rows = new ArrayList<>();
+        return evaluate(summary, jmh, memory, 1);
+    }
+
+    /**
+     * As above, for a run of {@code suite --until-decided} with at most {@code looks} looks (env.csv's
+     * {@link SequentialLooks#KEY}): every interval at {@link SequentialLooks#level}, so that a folder
+     * judged again later gets the verdicts the run stopped on. 1: 95 %.
+     */
+    public static List<Row> evaluate(List<Row> summary, JmhResults jmh, List<Row> memory, int looks) {
+        return judge(new RunData(new Cells(summary), jmh, memory, SequentialLooks.level(looks))).stream()
+                .map(Judged::row).toList();
+    }
+
+    /**
+     * A row of claims.csv with the cells it reads ({@link ClaimCells}): the cells that
+     * {@code suite --until-decided} gives another round while the row is {@link Verdict#INCONCLUSIVE}.
+     *
+     * @param row   claims.csv's row, its {@code rounds} filled (the most repeats among its cells)
+     * @param cells the cells its verdict rests on, in run order; empty for the micro benchmarks
+     */
+    public record Judged(Row row, Set<Cells.Key> cells) {
+
+        public Judged {
+            cells = Collections.unmodifiableSet(new LinkedHashSet<>(cells));
+        }
+
+        /** Inconclusive: more rounds of its cells may decide it. */
+        public boolean open() {
+            return row.text("verdict").equals(Verdict.INCONCLUSIVE.text());
+        }
+    }
+
+    /** Every claim on {@code run}, in claims.csv's order, each row with the cells it reads. */
+    public static List<Judged> judge(RunData run) {
+        List<Judged> rows = new ArrayList<>();
         for (Claim c : ALL) {
-            rows.addAll(c.evaluate(run));
+            for (Row r : c.evaluate(run)) {
+                Set<Cells.Key> read = ClaimCells.of(c, r.text("family"), run.cells());
+                rows.add(new Judged(ClaimCells.withRounds(r, read, run.cells()), read));
+            }
         }
         // claims.csv lists a family's claims together: java 1a..6, httpd 1a..6, then micro and java-vs-httpd,
         // then the per-target claims (family = the target) in run order
-        List<String> families = List.of(Targets.JAVA, Targets.HTTPD, "micro", "java-vs-httpd");
-        List<Row> ordered = new ArrayList<>();
+        List<String> families = List.of(Targets.JAVA, Targets.HTTPD, "micro", ClaimCells.BOTH);
+        List<Judged> ordered = new ArrayList<>();
         for (String f : families) {
-            rows.stream().filter(r -> r.text("family").equals(f)).forEach(ordered::add);
+            rows.stream().filter(j -> j.row().text("family").equals(f)).forEach(ordered::add);
         }
-        rows.stream().filter(r -> !families.contains(r.text("family"))).forEach(ordered::add);
+        rows.stream().filter(j -> !families.contains(j.row().text("family"))).forEach(ordered::add);
         return ordered;
     }
 }

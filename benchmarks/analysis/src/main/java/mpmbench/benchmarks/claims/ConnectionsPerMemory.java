@@ -30,6 +30,11 @@ final class ConnectionsPerMemory implements Claim {
     private static final String TITLE = "Worker and event hold more simultaneous connections than prefork for the same memory";
 
     @Override
+    public List<String> scenariosRead() {
+        return List.of(Scenarios.IDLE_KEEPALIVE);
+    }
+
+    @Override
     public List<Row> evaluate(RunData run) {
         List<Long> levels = run.cells().levels(Scenarios.IDLE_KEEPALIVE, Cells.Key::idle).stream().filter(l -> l > 0).toList();
         String threshold = String.format(Locale.ROOT, "worker and event >= %.1f x prefork", Claims.CONNS_PER_MB);
@@ -58,8 +63,8 @@ final class ConnectionsPerMemory implements Claim {
             return ClaimRow.notMeasured("3", f, level, TITLE, metric(idle), ClaimRow.values(v), threshold, missing);
         }
         double[] p = v.get(Targets.name(f, Targets.PREFORK));
-        RatioCheck c = RatioCheck.all(Side.ABOVE, RatioCheck.of(v.get(Targets.name(f, Targets.WORKER)), p, Side.ABOVE, Claims.CONNS_PER_MB),
-                RatioCheck.of(v.get(Targets.name(f, Targets.EVENT)), p, Side.ABOVE, Claims.CONNS_PER_MB));
+        RatioCheck c = RatioCheck.all(Side.ABOVE, RatioCheck.of(v.get(Targets.name(f, Targets.WORKER)), p, Side.ABOVE, Claims.CONNS_PER_MB, run.level()),
+                RatioCheck.of(v.get(Targets.name(f, Targets.EVENT)), p, Side.ABOVE, Claims.CONNS_PER_MB, run.level()));
         return ClaimRow.of("3", f, level, TITLE, metric(idle), ClaimRow.values(v), threshold, c,
                 "min(worker, event) / prefork = " + ClaimRow.ratioText(c.ratio()));
     }

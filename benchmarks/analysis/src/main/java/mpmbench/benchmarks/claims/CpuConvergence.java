@@ -38,11 +38,21 @@ import mpmbench.benchmarks.results.Row;
 final class CpuConvergence implements Claim {
 
     /** One-sided family-wise level of the "does not hold" test: the upper side of a 95 % interval. */
-    static final double ALPHA = (1 - Intervals.LEVEL) / 2;
+    static final double ALPHA = alpha(Intervals.LEVEL);
+
+    /** The one-sided level that goes with two-sided intervals at {@code level} ({@link RunData#level}). */
+    static double alpha(double level) {
+        return (1 - level) / 2;
+    }
 
     private static final String TITLE = "Under CPU-bound work the models converge: bounded by the cores, not the model";
 
     private record Pair(String a, String b, RatioCheck check, double p) {
+    }
+
+    @Override
+    public List<String> scenariosRead() {
+        return List.of(Scenarios.CPU);
     }
 
     @Override
@@ -68,17 +78,18 @@ final class CpuConvergence implements Claim {
                 for (String b : measured) {
                     if (!a.equals(b)) {
                         double p = PairedIntervals.pBeyondByRound(v.get(a), v.get(b), Claims.CONVERGE, true);
-                        pairs.add(new Pair(a, b, RatioCheck.of(v.get(a), v.get(b), Side.BELOW, Claims.CONVERGE), p));
+                        pairs.add(new Pair(a, b, RatioCheck.of(v.get(a), v.get(b), Side.BELOW, Claims.CONVERGE, run.level()), p));
                     }
                 }
             }
-            out.add(verdict(f, level, v, threshold, pairs));
+            out.add(verdict(f, level, v, threshold, pairs, alpha(run.level())));
         }
         return out;
     }
 
-    private static Row verdict(String f, String level, Map<String, double[]> v, String threshold, List<Pair> pairs) {
-        List<Pair> rejected = holm(pairs);
+    private static Row verdict(String f, String level, Map<String, double[]> v, String threshold, List<Pair> pairs,
+                               double alpha) {
+        List<Pair> rejected = holm(pairs, alpha);
         Pair shown;
         Verdict verdict;
         if (!rejected.isEmpty()) {
@@ -99,16 +110,16 @@ final class CpuConvergence implements Claim {
     }
 
     /**
-     * Holm's step-down at {@link #ALPHA}: the pairs by ascending p-value, the i-th (from 0) rejected
+     * Holm's step-down at {@code alpha} ({@link #ALPHA} in a run of one look): the pairs by ascending p-value, the i-th (from 0) rejected
      * while p ≤ α / (m − i); the rejected ones, smallest p first. A NaN p-value (one repeat) is never
      * rejected but counts in m.
      */
-    private static List<Pair> holm(List<Pair> pairs) {
+    private static List<Pair> holm(List<Pair> pairs, double alpha) {
         List<Pair> sorted = pairs.stream().sorted(Comparator.comparingDouble(
                 p -> Double.isNaN(p.p()) ? Double.POSITIVE_INFINITY : p.p())).toList();
         List<Pair> rejected = new ArrayList<>();
         int m = sorted.size();
-        for (int i = 0; i < m && sorted.get(i).p() <= ALPHA / (m - i); i++) {
+        for (int i = 0; i < m && sorted.get(i).p() <= alpha / (m - i); i++) {
             rejected.add(sorted.get(i));
         }
         return rejected;

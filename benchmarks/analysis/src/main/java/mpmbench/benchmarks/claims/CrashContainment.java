@@ -29,6 +29,11 @@ final class CrashContainment implements Claim {
     private static final String METRIC = "err_read + err_write + err_closed in the crash run (its busiest child SIGKILLed)";
 
     @Override
+    public List<String> scenariosRead() {
+        return List.of(Scenarios.CRASH);
+    }
+
+    @Override
     public List<Row> evaluate(RunData run) {
         String threshold = String.format(Locale.ROOT, "prefork <= %.1f x min(worker, event), and they fail some",
                 Claims.CRASH_FRACTION);
@@ -48,9 +53,9 @@ final class CrashContainment implements Claim {
             double[] w = v.get(Targets.name(f, Targets.WORKER));
             double[] e = v.get(Targets.name(f, Targets.EVENT));
             double[] p = v.get(Targets.name(f, Targets.PREFORK));
-            RatioCheck c = RatioCheck.all(Side.BELOW, RatioCheck.of(p, w, Side.BELOW, Claims.CRASH_FRACTION),
-                    RatioCheck.of(p, e, Side.BELOW, Claims.CRASH_FRACTION));
-            Verdict some = RatioCheck.all(Side.ABOVE, RatioCheck.aboveZero(w), RatioCheck.aboveZero(e)).verdict();
+            RatioCheck c = RatioCheck.all(Side.BELOW, RatioCheck.of(p, w, Side.BELOW, Claims.CRASH_FRACTION, run.level()),
+                    RatioCheck.of(p, e, Side.BELOW, Claims.CRASH_FRACTION, run.level()));
+            Verdict some = RatioCheck.all(Side.ABOVE, RatioCheck.aboveZero(w, run.level()), RatioCheck.aboveZero(e, run.level())).verdict();
             String note = "prefork / min(worker, event) = " + ClaimRow.ratioText(c.ratio());
             if (some == Verdict.DOES_NOT_HOLD) {
                 out.add(ClaimRow.of("2", f, level, TITLE, METRIC, ClaimRow.values(v), threshold, c.ratio(),

@@ -26,6 +26,11 @@ final class GracefulRestartDropsNothing implements Claim {
     private static final String THRESHOLD = "0 in every repeat";
 
     @Override
+    public List<String> scenariosRead() {
+        return List.of(Scenarios.GRACEFUL_RESTART);
+    }
+
+    @Override
     public List<Row> evaluate(RunData run) {
         List<Row> out = new ArrayList<>();
         for (Cells.Key k : run.cells().keys()) {

@@ -31,6 +31,11 @@ final class JavaOrdersLikeHttpd implements Claim {
     private static final List<String> SCENARIOS = List.of(Scenarios.HELLO, Scenarios.CHURN, Scenarios.IDLE_KEEPALIVE, Scenarios.LARGE);
 
     @Override
+    public List<String> scenariosRead() {
+        return SCENARIOS;
+    }
+
+    @Override
     public List<Row> evaluate(RunData run) {
         int agree = 0;
         int pairs = 0;
@@ -58,8 +63,8 @@ final class JavaOrdersLikeHttpd implements Claim {
                     for (int b = a + 1; b < 3; b++) {
                         String ma = RunData.MODELS.get(a);
                         String mb = RunData.MODELS.get(b);
-                        int oj = order(j.get("java-" + ma), j.get("java-" + mb));
-                        int oh = order(h.get("httpd-" + ma), h.get("httpd-" + mb));
+                        int oj = order(j.get("java-" + ma), j.get("java-" + mb), run.level());
+                        int oh = order(h.get("httpd-" + ma), h.get("httpd-" + mb), run.level());
                         pairs++;
                         if (oj != 0 && oh != 0) {
                             clear++;
@@ -89,8 +94,8 @@ final class JavaOrdersLikeHttpd implements Claim {
     }
 
     /** +1 when a is clearly faster than b, -1 when clearly slower, 0 when undecided (one repeat: no interval). */
-    private static int order(double[] a, double[] b) {
-        Intervals.Ratio r = PairedIntervals.byRound(a, b);
+    private static int order(double[] a, double[] b, double level) {
+        Intervals.Ratio r = PairedIntervals.byRound(a, b, 0, level);
         if (Double.isNaN(r.low()) || Double.isNaN(r.high())) {
             return 0;
         }

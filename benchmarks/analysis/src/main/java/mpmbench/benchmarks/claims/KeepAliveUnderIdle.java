@@ -28,6 +28,11 @@ final class KeepAliveUnderIdle implements Claim {
             + "worker and prefork stall";
 
     @Override
+    public List<String> scenariosRead() {
+        return List.of(Scenarios.IDLE_KEEPALIVE, Scenarios.HELLO);
+    }
+
+    @Override
     public List<Row> evaluate(RunData run) {
         Long idle = run.cells().levels(Scenarios.IDLE_KEEPALIVE, Cells.Key::idle).stream().filter(l -> l > 0)
                 .min((a, b) -> Long.compare(Math.abs(a - IDLE_NEAR), Math.abs(b - IDLE_NEAR))).orElse(null);
@@ -47,11 +52,11 @@ final class KeepAliveUnderIdle implements Claim {
             double[] ev = v.get(Targets.name(f, Targets.EVENT));
             Cells.Key idleCell = run.cells().find(Scenarios.IDLE_KEEPALIVE, Targets.name(f, Targets.EVENT), null, idle);
             double[] hello = run.values(Scenarios.HELLO, Targets.name(f, Targets.EVENT), "rps", idleCell.connections(), null);
-            RatioCheck ofHello = hello.length > 0 ? RatioCheck.of(ev, hello, Side.ABOVE, Claims.KEEPALIVE_OF_HELLO)
-                    : RatioCheck.aboveZero(ev); // without a hello cell: event's interval must lie above 0 req/s
+            RatioCheck ofHello = hello.length > 0 ? RatioCheck.of(ev, hello, Side.ABOVE, Claims.KEEPALIVE_OF_HELLO, run.level())
+                    : RatioCheck.aboveZero(ev, run.level()); // without a hello cell: event's interval must lie above 0 req/s
             RatioCheck c = RatioCheck.all(Side.ABOVE,
-                    RatioCheck.of(ev, v.get(Targets.name(f, Targets.PREFORK)), Side.ABOVE, Claims.KEEPALIVE),
-                    RatioCheck.of(ev, v.get(Targets.name(f, Targets.WORKER)), Side.ABOVE, Claims.KEEPALIVE));
+                    RatioCheck.of(ev, v.get(Targets.name(f, Targets.PREFORK)), Side.ABOVE, Claims.KEEPALIVE, run.level()),
+                    RatioCheck.of(ev, v.get(Targets.name(f, Targets.WORKER)), Side.ABOVE, Claims.KEEPALIVE, run.level()));
             RatioCheck both = combine(c, ofHello);
             String helloNote = hello.length == 0 ? "no hello result of " + f + "-event at " + idleCell.connections()
                     + " connections (" + run.whyEmpty(Scenarios.HELLO, Targets.name(f, Targets.EVENT), idleCell.connections(), null)

@@ -34,13 +34,21 @@ public record RatioCheck(Intervals.Ratio ratio, Verdict verdict, int repeatsNeed
      * measured when there are enough, else Fieller's ({@link PairedIntervals#byRound}).
      */
     public static RatioCheck of(double[] a, double[] b, Side side, double threshold) {
-        Intervals.Ratio r = PairedIntervals.byRound(a, b);
+        return of(a, b, side, threshold, Intervals.LEVEL);
+    }
+
+    /**
+     * As {@link #of(double[], double[], Side, double)} with the interval at a two-sided {@code level}
+     * ({@link RunData#level}: 95 %, or a sequential look's 1 − 5 %/K); the repeats needed at that level too.
+     */
+    public static RatioCheck of(double[] a, double[] b, Side side, double threshold, double level) {
+        Intervals.Ratio r = PairedIntervals.byRound(a, b, 0, level);
         Verdict v = decide(r, side, threshold);
         int needed = 0;
         if (v == Verdict.INCONCLUSIVE) {
             int have = Math.min(Intervals.estimate(a).n(), Intervals.estimate(b).n());
             for (int n = Math.max(2, have + 1); n <= MAX_REPEATS && needed == 0; n++) {
-                if (decide(PairedIntervals.byRound(a, b, n), side, threshold) != Verdict.INCONCLUSIVE) {
+                if (decide(PairedIntervals.byRound(a, b, n, level), side, threshold) != Verdict.INCONCLUSIVE) {
                     needed = n;
                 }
             }
@@ -55,7 +63,12 @@ public record RatioCheck(Intervals.Ratio ratio, Verdict verdict, int repeatsNeed
      * values' median and interval.
      */
     public static RatioCheck aboveZero(double[] values) {
-        Intervals.Estimate e = Intervals.estimate(values);
+        return aboveZero(values, Intervals.LEVEL);
+    }
+
+    /** {@link #aboveZero(double[])} with the interval at a two-sided {@code level} ({@link RunData#level}). */
+    public static RatioCheck aboveZero(double[] values, double level) {
+        Intervals.Estimate e = Intervals.estimate(values, level);
         Verdict v = e.n() < 2 ? Verdict.INCONCLUSIVE : e.low() > 0 ? Verdict.HOLDS
                 : e.high() <= 0 ? Verdict.DOES_NOT_HOLD : Verdict.INCONCLUSIVE;
         return new RatioCheck(new Intervals.Ratio(e.median(), e.low(), e.high(), Intervals.Method.MEAN), v, 0);

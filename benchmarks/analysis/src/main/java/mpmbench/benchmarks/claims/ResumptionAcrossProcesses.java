@@ -37,6 +37,11 @@ final class ResumptionAcrossProcesses implements Claim {
             + ", prefork / worker";
 
     @Override
+    public List<String> scenariosRead() {
+        return List.of(Scenarios.TLS_CHURN_RESUMED);
+    }
+
+    @Override
     public List<Row> evaluate(RunData run) {
         String threshold = String.format(Locale.ROOT, "prefork's rate > %.3f x worker's (1 / %.2f)", 1 / Claims.TIE,
                 Claims.TIE);
@@ -65,7 +70,7 @@ final class ResumptionAcrossProcesses implements Claim {
                         + " resumed no handshake in any repeat (" + counts.get(worker) + "): no threaded rate to compare with"));
                 continue;
             }
-            RatioCheck c = RatioCheck.of(rates.get(prefork), w, Side.ABOVE, 1 / Claims.TIE);
+            RatioCheck c = RatioCheck.of(rates.get(prefork), w, Side.ABOVE, 1 / Claims.TIE, run.level());
             out.add(ClaimRow.of(ID, f, level, TITLE, METRIC, values, threshold, c, String.format(Locale.ROOT,
                     "prefork / worker = %s; resumed of handshakes: %s %s, %s %s", ClaimRow.ratioText(c.ratio()),
                     prefork, counts.get(prefork), worker, counts.get(worker))));

@@ -4,8 +4,10 @@ import java.util.List;
 
 import mpmbench.benchmarks.catalogue.Targets;
 import mpmbench.benchmarks.results.Cells;
+import mpmbench.benchmarks.results.Intervals;
 import mpmbench.benchmarks.results.JmhResults;
 import mpmbench.benchmarks.results.Row;
+import mpmbench.benchmarks.results.SequentialLooks;
 
 /**
  * What the claims read of a run: summary.csv's repeats by cell, jmh.csv and memory.csv.
@@ -13,8 +15,15 @@ import mpmbench.benchmarks.results.Row;
  * @param cells  summary.csv grouped by cell; only ok repeats give values
  * @param jmh    the micro benchmarks (empty when the run has none)
  * @param memory memory.csv rows (empty when absent)
+ * @param level  the two-sided level of every interval a claim takes ({@link Intervals#LEVEL}; with
+ *               {@code suite --until-decided}, each look's {@link SequentialLooks#level})
  */
-public record RunData(Cells cells, JmhResults jmh, List<Row> memory) {
+public record RunData(Cells cells, JmhResults jmh, List<Row> memory, double level) {
+
+    /** A run judged at {@link Intervals#LEVEL}, one look. */
+    public RunData(Cells cells, JmhResults jmh, List<Row> memory) {
+        this(cells, jmh, memory, Intervals.LEVEL);
+    }
 
     /** The three models every family has, in the order claims name them. */
     static final List<String> MODELS = Targets.HTTPD_MODELS;

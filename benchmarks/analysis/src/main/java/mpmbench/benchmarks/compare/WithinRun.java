@@ -13,6 +13,7 @@ import mpmbench.benchmarks.results.PairedIntervals;
 import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
+import mpmbench.benchmarks.results.SequentialLooks;
 
 /**
  * {@code compare DIR}: one run of {@code suite --baseline} judged within itself, each {@code java-X} cell
@@ -43,15 +44,11 @@ final class WithinRun {
      * intervals are at 1 − 5 % / looks and each p_worse is multiplied by the looks (Bonferroni over the looks),
      * so that stopping when a figure looks decided keeps the error at 5 %. Absent: one look.
      */
-    public static final String LOOKS_KEY = "until_decided_looks";
+    public static final String LOOKS_KEY = SequentialLooks.KEY;
 
     /** The most looks recorded in env.csv ({@link #LOOKS_KEY}), 1 when none. */
     static int looks(ResultsFolder run) {
-        try {
-            return Math.max(1, Integer.parseInt(run.env().getOrDefault(LOOKS_KEY, "1").strip()));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
+        return SequentialLooks.of(run.env());
     }
 
     /** compare.csv rows ({@link Schemas#COMPARE}) for every cell of a target that has a base counterpart. */
@@ -62,7 +59,7 @@ final class WithinRun {
     /** As above, with each of {@code looks} looks at 5 % / looks (Bonferroni). */
     static List<Row> compare(ResultsFolder run, double threshold, int looks) {
         Cells cells = run.cells();
-        double level = 1 - (1 - Intervals.LEVEL) / looks;
+        double level = SequentialLooks.level(looks);
         List<Row.Builder> out = new ArrayList<>();
         List<RunComparison.Tested> tested = new ArrayList<>();
         for (Cells.Key k : cells.keys()) {

@@ -15,6 +15,7 @@ import mpmbench.benchmarks.results.CsvTables;
 import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
+import mpmbench.benchmarks.results.SequentialLooks;
 
 /**
  * Builds everything that is derived from a results folder's CSV files: claims.csv (from
@@ -40,7 +41,8 @@ public final class ReportBuilder {
         if (!run.summary().isEmpty()) {
             CsvTables.write(dir.resolve("cells.csv"), Schemas.CELLS, run.cellTable());
         }
-        List<Row> claims = Claims.evaluate(run.summary(), run.jmh(), run.memory());
+        // a run of suite --until-decided is judged at the level of its looks (env.csv), as it was when it stopped
+        List<Row> claims = Claims.evaluate(run.summary(), run.jmh(), run.memory(), SequentialLooks.of(run.env()));
         CsvTables.write(dir.resolve("claims.csv"), Schemas.CLAIMS, claims);
         clearCharts(dir.resolve("charts"));
         List<Drawn> drawn = new ArrayList<>(Charts.draw(run));

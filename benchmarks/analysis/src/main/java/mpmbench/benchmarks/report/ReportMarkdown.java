@@ -16,6 +16,7 @@ import mpmbench.benchmarks.results.Schemas;
 import mpmbench.benchmarks.results.JmhResults;
 import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.benchmarks.results.Row;
+import mpmbench.benchmarks.results.SequentialLooks;
 import mpmbench.benchmarks.results.Status;
 
 /**
@@ -65,8 +66,9 @@ public final class ReportMarkdown {
         md.append("\nAll directives and flags are in env.csv. Numbers from a shared or busy machine drift: compare "
                 + "targets within one run only, and two runs with `mpmbench compare`.\n\n");
         md.append(method(run.generator()));
-        md.append("\n## Claims\n\n| # | family | claim | values (median [95 % interval] (repeats)) | threshold | ratio [95 % interval] | verdict |\n"
-                + "|---|---|---|---|---|---|---|\n");
+        md.append("\n## Claims\n\n").append(lookNote(SequentialLooks.of(run.env())));
+        md.append("| # | family | claim | values (median [95 % interval] (repeats)) | threshold | ratio [95 % interval] | verdict | rounds |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
         TableNotes notes = new TableNotes();
         for (Row c : claims) {
             String ratio = c.text("ratio").isEmpty() ? "" : short3(c.text("ratio"))
@@ -79,7 +81,7 @@ public final class ReportMarkdown {
             md.append("| ").append(c.text("claim")).append(" | ").append(c.text("family")).append(" | ")
                     .append(cell(c.text("title"))).append(": ").append(cell(c.text("metric"))).append(" | ")
                     .append(cell(c.text("values"))).append(" | ").append(cell(c.text("threshold"))).append(" | ")
-                    .append(ratio).append(" | ").append(verdict).append(" |\n");
+                    .append(ratio).append(" | ").append(verdict).append(" | ").append(c.text("rounds")).append(" |\n");
             IntervalText.clippedRepeats(c.text("values")).forEach(notes::clipped);
         }
         notes.render(md);
@@ -211,6 +213,19 @@ public final class ReportMarkdown {
 
     static String short3(String v) {
         return cell(Numbers.short3(v));
+    }
+
+    /**
+     * What the claims' intervals are for a run of {@code suite --until-decided} with {@code looks} looks
+     * ({@link SequentialLooks}); "" for a run of one look (95 %).
+     */
+    static String lookNote(int looks) {
+        if (looks <= 1) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "suite --until-decided: the ratios' intervals are at %.4g %% "
+                + "(1 - 5 %%/%d: Bonferroni over its %d looks), so a claim it stopped on stays decided; rounds = the "
+                + "rounds its cells ran.\n\n", 100 * SequentialLooks.level(looks), looks, looks);
     }
 
     /** " (paired)", " (Fieller)": how a claim's interval was formed (claims.csv's {@code ratio_method}); "" for the others. */

@@ -80,6 +80,11 @@ public final class Intervals {
 
     /** The estimate of a figure from its repeats; no interval (NaN bounds) with fewer than 2 values. */
     public static Estimate estimate(double[] values) {
+        return estimate(values, LEVEL);
+    }
+
+    /** {@link #estimate(double[])} with its interval at a two-sided {@code level} (e.g. a sequential look's, {@link SequentialLooks#level}). */
+    public static Estimate estimate(double[] values, double level) {
         double[] v = finite(values);
         int n = v.length;
         if (n == 0) {
@@ -91,7 +96,7 @@ public final class Intervals {
         }
         double mean = mean(v);
         double sd = Math.sqrt(variance(v, mean));
-        double half = t(n - 1) * sd / Math.sqrt(n);
+        double half = tDf(n - 1, level) * sd / Math.sqrt(n);
         // every figure of a run is a count, a rate, a time or a size: an interval below 0 stops at 0
         double low = Arrays.stream(v).allMatch(d -> d >= 0) ? Math.max(0, mean - half) : mean - half;
         return new Estimate(n, median, low, mean + half, mean != 0 ? sd / Math.abs(mean) : Double.NaN);
@@ -116,19 +121,24 @@ public final class Intervals {
      * interval is [0, inf].
      */
     public static Ratio ratio(double[] a, double[] b, int n) {
-        Ratio r = fieller(a, b, n);
+        return ratio(a, b, n, LEVEL);
+    }
+
+    /** {@link #ratio(double[], double[], int)} at a two-sided {@code level} instead of {@link #LEVEL}. */
+    public static Ratio ratio(double[] a, double[] b, int n, double level) {
+        Ratio r = fieller(a, b, n, level);
         // a ratio of figures that cannot be negative (all counts, rates, times, sizes) cannot be either:
         // a low bound below 0 stops at 0, marked as a clipped estimate is ({@link #clippedAtZero})
         boolean nonNegative = Arrays.stream(finite(a)).allMatch(d -> d >= 0) && Arrays.stream(finite(b)).allMatch(d -> d >= 0);
         return nonNegative && r.low() < 0 ? new Ratio(r.point(), 0, Math.max(0, r.high()), r.method()) : r;
     }
 
-    private static Ratio fieller(double[] a, double[] b, int n) {
-        Ratio r = fiellerBounds(a, b, n);
+    private static Ratio fieller(double[] a, double[] b, int n, double level) {
+        Ratio r = fiellerBounds(a, b, n, level);
         return new Ratio(r.point(), r.low(), r.high(), Method.FIELLER);
     }
 
-    private static Ratio fiellerBounds(double[] a, double[] b, int n) {
+    private static Ratio fiellerBounds(double[] a, double[] b, int n, double level) {
         double[] x = finite(a);
         double[] y = finite(b);
         double point = x.length == 0 || y.length == 0 ? Double.NaN : median(x) / median(y);
@@ -142,7 +152,7 @@ public final class Intervals {
         double vx = variance(x, mx) / nx;
         double vy = variance(y, my) / ny;
         double df = ratioDf(vx, nx, vy, ny, mx, my);
-        double t = Double.isNaN(df) ? t(Math.min(nx, ny) - 1) : tDf(df);
+        double t = tDf(Double.isNaN(df) ? Math.min(nx, ny) - 1 : df, level);
         double t2 = t * t;
         // (mx - r my)^2 = t^2 (vx + r^2 vy)  →  (my^2 - t^2 vy) r^2 - 2 mx my r + (mx^2 - t^2 vx) = 0
         double qa = my * my - t2 * vy;
@@ -150,7 +160,7 @@ public final class Intervals {
         double qc = mx * mx - t2 * vx;
         if (my == 0 && vy == 0) {
             // b is exactly 0 in every repeat (a stalled target): the ratio is infinite when a is surely above 0.
-            double aLow = mx - t(nx - 1) * Math.sqrt(vx);
+            double aLow = mx - tDf(nx - 1, level) * Math.sqrt(vx);
             return aLow > 0 ? new Ratio(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY)
                     : new Ratio(point, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
         }
@@ -242,10 +252,10 @@ public final class Intervals {
 
     /** The two-sided {@link #LEVEL} quantile of Student's t with {@code df} degrees of freedom. */
     static double t(int df) {
-        return tDf(df);
+        return tDf(df, LEVEL);
     }
 
-    private static double tDf(double df) {
-        return TDistribution.of(df).inverseCumulativeProbability(1 - (1 - LEVEL) / 2);
+    private static double tDf(double df, double level) {
+        return TDistribution.of(df).inverseCumulativeProbability(1 - (1 - level) / 2);
     }
 }

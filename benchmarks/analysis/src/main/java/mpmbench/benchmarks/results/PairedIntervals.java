@@ -61,11 +61,16 @@ public final class PairedIntervals {
      * came from {@code n} rounds, what more rounds would give.
      */
     public static Intervals.Ratio ratio(double[] a, double[] b, int n) {
+        return ratio(a, b, n, Intervals.LEVEL);
+    }
+
+    /** {@link #ratio(double[], double[], int)} at a two-sided {@code level} (a sequential look's, {@link SequentialLooks#level}). */
+    public static Intervals.Ratio ratio(double[] a, double[] b, int n, double level) {
         double[] d = logRatios(a, b);
         if (d == null || d.length < MIN_PAIRS) {
             return new Intervals.Ratio(Double.NaN, Double.NaN, Double.NaN, Intervals.Method.PAIRED);
         }
-        return ofLogRatios(d, n > 0 ? n : d.length, Intervals.LEVEL);
+        return ofLogRatios(d, n > 0 ? n : d.length, level);
     }
 
     /**
@@ -107,7 +112,12 @@ public final class PairedIntervals {
      * {@link Intervals.Ratio#method} says which.
      */
     public static Intervals.Ratio byRound(double[] a, double[] b, int n) {
-        return pairable(a, b) ? ratio(a, b, n) : Intervals.ratio(a, b, n);
+        return byRound(a, b, n, Intervals.LEVEL);
+    }
+
+    /** {@link #byRound(double[], double[], int)} at a two-sided {@code level} instead of {@link Intervals#LEVEL}. */
+    public static Intervals.Ratio byRound(double[] a, double[] b, int n, double level) {
+        return pairable(a, b) ? ratio(a, b, n, level) : Intervals.ratio(a, b, n, level);
     }
 
     public static Intervals.Ratio byRound(double[] a, double[] b) {

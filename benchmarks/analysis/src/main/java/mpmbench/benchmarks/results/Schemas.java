@@ -201,9 +201,13 @@ public final class Schemas {
      * {@code c16-i2000}; {@code all} for claim 7, which reads every level; empty for claim 5, the micro
      * benchmarks): a claim whose metric depends on the level has one row per level (claim 3) or is
      * read at the level it is about, named here, so two runs' verdicts are compared level by level.
+     * {@code rounds}: the most repeats among the cells the row reads (its verdict rests on them; with
+     * {@code suite --until-decided} the rounds added until it was decided or the run stopped), empty for
+     * the micro benchmarks. With {@code --until-decided} (env.csv's {@code until_decided_looks} = K) every
+     * interval is at 1 − 5 %/K instead of 95 % ({@link SequentialLooks}).
      */
     public static final List<String> CLAIMS = List.of("claim", "family", "level", "title", "metric", "values",
-            "threshold", "ratio", "ratio_ci_low", "ratio_ci_high", "ratio_method", "verdict", "repeats_needed", "note");
+            "threshold", "ratio", "ratio_ci_low", "ratio_ci_high", "ratio_method", "verdict", "repeats_needed", "rounds", "note");
 
     /**
      * compare.csv ({@code mpmbench compare BASE NEW}): one row per (cell, figure) both runs share.

@@ -47,6 +47,36 @@ class ReportBuilderTest {
         assertEquals(18, CsvTables.read(dir.resolve("claims.csv")).size());
     }
 
+    /** A folder of suite --until-decided judged again: its claims at the looks' level (env.csv), the report saying so. */
+    @Test
+    void a_folder_of_sequential_looks_is_judged_again_at_their_level(@TempDir Path dir) throws IOException {
+        for (String f : List.of("summary.csv", "env.csv")) {
+            try (InputStream in = ReportBuilderTest.class.getResourceAsStream("/fixture/" + f)) {
+                Files.copy(in, dir.resolve(f));
+            }
+        }
+        assertEquals(0, ReportMain.run(new String[] {dir.toString()}));
+        // a claim whose interval has a width at 95 %
+        Row once = CsvTables.read(dir.resolve("claims.csv")).stream().filter(r -> r.text("ratio_method").equals("paired")
+                && r.num("ratio_ci_low") < r.num("ratio_ci_high")).findFirst().orElseThrow();
+        assertTrue(!Files.readString(dir.resolve("report.md")).contains("--until-decided"));
+        List<Row> env = new java.util.ArrayList<>(CsvTables.read(dir.resolve("env.csv")));
+        env.add(Row.builder(Schemas.ENV).put("key", mpmbench.benchmarks.results.SequentialLooks.KEY).put("value", 8).build());
+        CsvTables.write(dir.resolve("env.csv"), Schemas.ENV, env);
+        assertEquals(0, ReportMain.run(new String[] {dir.toString()}));
+        Row ofEight = claim(dir, once.text("claim"), once.text("family"), once.text("level"));
+        assertTrue(ofEight.num("ratio_ci_low") < once.num("ratio_ci_low")
+                && ofEight.num("ratio_ci_high") > once.num("ratio_ci_high"), ofEight + " vs " + once);
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("intervals are at 99.38 % (1 - 5 %/8: Bonferroni over its 8 looks)"), md);
+        assertTrue(md.contains("| verdict | rounds |"), md);
+    }
+
+    private static Row claim(Path dir, String id, String family, String level) throws IOException {
+        return CsvTables.read(dir.resolve("claims.csv")).stream().filter(r -> r.text("claim").equals(id)
+                && r.text("family").equals(family) && r.text("level").equals(level)).findFirst().orElseThrow();
+    }
+
     @Test
     void a_reason_is_a_note_under_its_table_and_a_clipped_bound_is_marked_and_explained(@TempDir Path dir)
             throws IOException {

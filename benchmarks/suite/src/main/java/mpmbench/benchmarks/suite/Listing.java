@@ -21,7 +21,8 @@ public final class Listing {
             sb.append(String.format(Locale.ROOT, "%s %-15s %s%n", byDefault ? "*" : " ", s.name(), s.description()));
             sb.append(String.format(Locale.ROOT, "  %-15s path %s%s, levels %s%n", "", s.javaPath(),
                     s.peerPath() == null ? " (java and url= targets only)" : "",
-                    s.levels().stream().map(Level::label).collect(Collectors.joining(" "))));
+                    s.name().equals(Scenarios.EQUAL_LOAD) ? "c" + Scenarios.EQUAL_LOAD_CONNECTIONS + "-r(chosen in the run)"
+                            : s.levels().stream().map(Level::label).collect(Collectors.joining(" "))));
         }
         sb.append("* runs in ").append(suite.label()).append(" by default; name others with --scenarios.\n");
         sb.append("Targets: ").append(String.join(", ", TargetSpec.DEFAULTS)).append(", url=http://host:port[,pid=N]\n");

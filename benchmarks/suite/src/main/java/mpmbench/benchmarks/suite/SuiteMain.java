@@ -102,12 +102,12 @@ public final class SuiteMain implements Callable<Integer> {
             + "new against base paired by round. The peers run once (the same binaries)")
     String baseline;
 
-    @Option(names = "--until-decided", description = "with --baseline: after --repeats, add rounds only for the cells "
-            + "with a figure compare cannot decide yet (faster, slower, or equivalent: interval within 10 %%), both "
-            + "builds of each, until all are decided, --budget is spent or --max-repeats is reached. The error of "
-            + "the repeated looks is kept at 5 %% by a Bonferroni split over the most looks "
-            + "(K = max-repeats - repeats + 1: each at 5 %%/K, as compare DIR then judges). decided.csv: each figure's "
-            + "decision and the rounds it took")
+    @Option(names = "--until-decided", description = "after --repeats, add rounds only for the cells an inconclusive "
+            + "claim reads and, with --baseline, the cells with a figure compare cannot decide yet (faster, slower, or "
+            + "equivalent: interval within 10 %%; both builds of each), until all are decided, --budget is spent or "
+            + "--max-repeats is reached. The error of the repeated looks is kept at 5 %% by a Bonferroni split over the "
+            + "most looks (K = max-repeats - repeats + 1: each at 5 %%/K, as claims.csv and compare DIR then judge). "
+            + "decided.csv: each figure's and claim's decision and the rounds it took")
     boolean untilDecided;
 
     @Option(names = "--budget", paramLabel = "T", description = "with --until-decided: add no round once the run has "
@@ -235,6 +235,11 @@ public final class SuiteMain implements Callable<Integer> {
             }
             chosen.add(sc);
         }
+        if (chosen.stream().anyMatch(s -> s.name().equals(Scenarios.EQUAL_LOAD))
+                && chosen.stream().noneMatch(s -> s.name().equals(Scenarios.HELLO))) {
+            throw new IllegalArgumentException("--scenarios: " + Scenarios.EQUAL_LOAD + " needs " + Scenarios.HELLO
+                    + " in the same run (its rate is half the lowest hello knee of each family)");
+        }
         List<TargetSpec> chosenTargets = new ArrayList<>();
         List<String> targetNames = targets.isEmpty()
                 ? kind == SuiteKind.QUICK ? TargetSpec.QUICK_DEFAULTS : TargetSpec.DEFAULTS
@@ -291,10 +296,6 @@ public final class SuiteMain implements Callable<Integer> {
                 throw new IllegalArgumentException("--budget and --max-repeats need --until-decided");
             }
             return null;
-        }
-        if (plan.baseline() == null) {
-            throw new IllegalArgumentException("--until-decided decides compare's figures of a --baseline run: "
-                    + "give --baseline REF");
         }
         int max = maxRepeats != null ? maxRepeats : Math.max(MAX_REPEATS, plan.repeats());
         if (max < plan.repeats()) {

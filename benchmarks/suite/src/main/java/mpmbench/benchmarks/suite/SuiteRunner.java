@@ -16,6 +16,7 @@ import mpmbench.benchmarks.catalogue.Scenario;
 import mpmbench.benchmarks.catalogue.ScenarioKind;
 import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.report.ReportBuilder;
+import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.CsvTables;
 import mpmbench.benchmarks.results.Invariants;
 import mpmbench.benchmarks.results.RateSweep;
@@ -143,7 +144,10 @@ public final class SuiteRunner {
         boolean onlyStartup = plan.scenarios().size() == 1 && startupScenario() != null;
         // recorded from the launches for other scenarios, or at the end
         List<Scenario> measured = plan.scenarios().stream()
-                .filter(s -> onlyStartup || s.kind() != ScenarioKind.STARTUP).toList();
+                .filter(s -> onlyStartup || s.kind() != ScenarioKind.STARTUP)
+                .filter(s -> !s.name().equals(Scenarios.EQUAL_LOAD)).toList(); // its rate comes from these rounds
+        Scenario equalLoad = plan.scenarios().stream().filter(s -> s.name().equals(Scenarios.EQUAL_LOAD)).findFirst()
+                .orElse(null);
         for (int round = 1; round <= plan.repeats(); round++) {
             if (plan.scenariosShareInstance()) {
                 for (TargetSpec t : plan.targetsInRound(round)) {
@@ -159,8 +163,20 @@ public final class SuiteRunner {
                 }
             }
         }
+        Map<String, EqualLoad.Rate> rates = Map.of();
+        if (equalLoad != null) {
+            rates = EqualLoad.rates(plan.targets(), new Cells(Invariants.apply(summary, env)));
+            recordEnv(out, EqualLoad.envRows(rates));
+            runEqualLoad(out, runner, bar, equalLoad, rates);
+        }
         if (untilDecided != null) {
-            addRounds(out, runner, bar, measured);
+            List<Scenario> more = new ArrayList<>(measured);
+            if (equalLoad != null) {
+                more.add(equalLoad);
+            }
+            Map<String, EqualLoad.Rate> r = rates;
+            addRounds(out, runner, bar, more, (s, t) -> s != equalLoad ? s
+                    : r.containsKey(t.family()) ? EqualLoad.at(s, r.get(t.family()).rate()) : null);
         }
         Scenario startup = startupScenario();
         if (startup != null) {
@@ -174,14 +190,36 @@ public final class SuiteRunner {
     }
 
     /**
-     * {@code --until-decided}: a round at a time, only the cells with an undecided figure (both builds,
-     * ABBA), until none is left, the budget is spent or the cells have the most repeats; then decided.csv.
+     * {@code equal-load}'s rounds, after the plan's ({@link EqualLoad}): each target at its family's rate, a
+     * fresh instance per round, in the rounds' order; a target whose family has no rate is skipped, saying why.
      */
-    private void addRounds(Path out, CellRunner runner, ProgressBar bar, List<Scenario> measured)
+    private void runEqualLoad(Path out, CellRunner runner, ProgressBar bar, Scenario equalLoad,
+                              Map<String, EqualLoad.Rate> rates) throws InterruptedException {
+        for (int round = 1; round <= plan.repeats(); round++) {
+            for (TargetSpec t : plan.targetsInRound(round)) {
+                EqualLoad.Rate rate = rates.get(t.family());
+                if (rate == null) {
+                    notRun(equalLoad, t, round, "skipped", EqualLoad.noRate(t), bar);
+                } else {
+                    runInstance(runner, List.of(EqualLoad.at(equalLoad, rate.rate())), t, round, bar);
+                }
+                writeCsv(out);
+            }
+        }
+    }
+
+    /**
+     * {@code --until-decided}: a round at a time, only the cells an inconclusive claim reads or with an
+     * undecided figure (both builds, ABBA), until none is left, the budget is spent or the cells have the most repeats; then decided.csv.
+     */
+    private void addRounds(Path out, CellRunner runner, ProgressBar bar, List<Scenario> measured,
+                           java.util.function.BiFunction<Scenario, TargetSpec, Scenario> resolve)
             throws InterruptedException {
         int looks = untilDecided.looks(plan.repeats());
         UntilDecided.Tracker tracker = new UntilDecided.Tracker();
-        List<mpmbench.benchmarks.compare.Decisions.Decision> now = List.of();
+        UntilDecided.Look now = new UntilDecided.Look(List.of(), List.of());
+        // only the scenarios the rounds run can get another round (the start-up cells are timed at launches)
+        java.util.Set<String> runnable = new java.util.HashSet<>(measured.stream().map(Scenario::name).toList());
         for (int round = plan.repeats() + 1; ; round++) {
             try {
                 now = untilDecided.look(out, plan.repeats());
@@ -190,18 +228,20 @@ public final class SuiteRunner {
                 return;
             }
             tracker.saw(now);
-            java.util.Set<String> undecided = UntilDecided.undecidedCells(now);
+            java.util.Set<String> undecided = new java.util.LinkedHashSet<>(UntilDecided.undecidedCells(now));
+            undecided.removeIf(c -> !runnable.contains(c.substring(0, c.indexOf('|'))));
             boolean spent = !untilDecided.budget().isZero()
                     && System.nanoTime() - startNs >= untilDecided.budget().toNanos();
             if (undecided.isEmpty() || round > untilDecided.maxRepeats() || spent) {
-                err.println("mpmbench suite: --until-decided: " + (undecided.isEmpty() ? "every figure decided"
+                err.println("mpmbench suite: --until-decided: " + (undecided.isEmpty() ? "every claim and figure decided"
                         : undecided.size() + " cell(s) undecided, " + (spent ? "the budget is spent" : "at the most repeats"))
                         + " after round " + (round - 1));
                 break;
             }
             for (TargetSpec t : plan.targetsInRound(round)) {
                 String name = t.base() ? t.name().substring(Baseline.PREFIX.length()) : t.name();
-                List<Scenario> open = measured.stream().filter(s -> undecided.contains(s.name() + "|" + name)).toList();
+                List<Scenario> open = measured.stream().filter(s -> undecided.contains(s.name() + "|" + name))
+                        .map(s -> resolve.apply(s, t)).filter(java.util.Objects::nonNull).toList();
                 if (!open.isEmpty()) {
                     List<SuitePlan.Cell> cells = open.stream().flatMap(s -> s.levels().stream()
                             .map(l -> new SuitePlan.Cell(s, t, l, 0))).toList();

@@ -20,7 +20,7 @@
  * nothing else.
  *
  * <p>May use: {@code telemetry}, the analysis ({@code catalogue}, {@code results}, {@code report} to write a
- * run's report, {@code compare}'s decisions for --until-decided), the load generator's steady-state rule and ssh client ({@code
+ * run's report, {@code compare}'s decisions and the {@code claims} for --until-decided), the load generator's steady-state rule and ssh client ({@code
  * mpmbench.loadgen}), picocli and {@code mpmbench.cli}. The server and the microbenchmarks are started from
  * their jars as processes, never imported (module suite; checked by SuitePackagesTest).
  */

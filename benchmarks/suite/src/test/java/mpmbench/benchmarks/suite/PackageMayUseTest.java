@@ -31,7 +31,7 @@ class PackageMayUseTest {
             Map.entry("verify", Set.of("results")),
             Map.entry("dimension", Set.of("results", "report.chart")),
             Map.entry("telemetry", Set.of()),
-            Map.entry("suite", Set.of("telemetry", "catalogue", "results", "report", "compare")));
+            Map.entry("suite", Set.of("telemetry", "catalogue", "results", "report", "compare", "claims")));
 
     private static final PackageRules RULES = new PackageRules("mpmbench.benchmarks", MAY_USE,
             Path.of("src", "main", "java", "mpmbench", "benchmarks"),

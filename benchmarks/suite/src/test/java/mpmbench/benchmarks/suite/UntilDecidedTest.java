@@ -57,20 +57,20 @@ class UntilDecidedTest {
         assertTrue(u.describe(3).contains("at most 6 looks at 5 %/6 (Bonferroni)"), u.describe(3));
         assertEquals(new UntilDecided(SuiteMain.MAX_REPEATS, Duration.ZERO), rule("--baseline", base, "--until-decided"));
         assertNull(rule("--baseline", base));
+        // without --baseline the claims are what it decides
+        assertEquals(new UntilDecided(8, Duration.ZERO), rule("--until-decided", "--max-repeats", "8"));
     }
 
     @Test
     void flagsThatDoNotFitAreOneLineNamingThem() throws IOException {
         String base = tmp.resolve("base").toString();
         List<List<String>> bad = List.of(
-                List.of("--until-decided"),
                 List.of("--budget", "5m"),
                 List.of("--baseline", base, "--max-repeats", "5"),
                 List.of("--baseline", base, "--until-decided", "--max-repeats", "2"),
                 List.of("--baseline", base, "--until-decided", "--budget", "soon"),
                 List.of("--baseline", base, "--until-decided", "--budget", "0s"));
-        List<String> says = List.of("--until-decided decides compare's figures of a --baseline run",
-                "--budget and --max-repeats need --until-decided", "--budget and --max-repeats need --until-decided",
+        List<String> says = List.of("--budget and --max-repeats need --until-decided", "--budget and --max-repeats need --until-decided",
                 "--max-repeats 2 must be at least --repeats (3)", "--budget 'soon' must be a positive duration",
                 "--budget '0s' must be a positive duration");
         for (int i = 0; i < bad.size(); i++) {
@@ -80,7 +80,8 @@ class UntilDecidedTest {
             assertTrue(e.getMessage().startsWith(says.get(i)), e.getMessage());
         }
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = SuiteMain.execute(new String[] {"quick", "--targets", "java-event", "--root", "/repo", "--until-decided"},
+        int code = SuiteMain.execute(new String[] {"quick", "--targets", "java-event", "--root", "/repo", "--until-decided",
+                        "--max-repeats", "1"},
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, code);
         assertEquals(1, err.toString(StandardCharsets.UTF_8).strip().lines().count(), err.toString(StandardCharsets.UTF_8));
@@ -104,7 +105,7 @@ class UntilDecidedTest {
         }
         CsvTables.write(out.resolve("summary.csv"), Schemas.SUMMARY, rows);
         UntilDecided u = new UntilDecided(10, Duration.ZERO);
-        List<Decisions.Decision> now = u.look(out, 3);
+        List<Decisions.Decision> now = u.look(out, 3).figures();
         assertEquals(Set.of("hello|java-worker"), UntilDecided.undecidedCells(now));
         UntilDecided.Tracker t = new UntilDecided.Tracker();
         t.saw(now);
@@ -118,6 +119,47 @@ class UntilDecidedTest {
         assertEquals("8", eventRps.text("max_looks"));
         assertTrue(decided.stream().anyMatch(r -> r.text("target").equals("java-worker")
                 && r.text("decision").equals(Decisions.UNDECIDED)), decided.toString());
+    }
+
+    /**
+     * A run of 3 rounds without a base build: java-prefork's PSS 2.5 × worker's and event's in every round
+     * (claim 1a holds), its CPU per request 1.0-1.3 × theirs (1b inconclusive): another round goes to the
+     * hello cells of the three java models, and to no httpd cell (its claims read none that ran).
+     */
+    @Test
+    void theCellsOfAnInconclusiveClaimGetAnotherRoundAndDecidedCsvHasTheClaims() throws IOException {
+        Path out = tmp.resolve("claims");
+        Files.createDirectories(out);
+        CsvTables.write(out.resolve("env.csv"), Schemas.ENV, List.of(
+                Row.builder(Schemas.ENV).put("key", "schema_version").put("value", Schemas.VERSION).build()));
+        double[] cpuRatio = {1.0, 1.3, 1.12};
+        List<Row> rows = new ArrayList<>();
+        for (int r = 1; r <= 3; r++) {
+            for (String m : List.of("prefork", "worker", "event")) {
+                boolean p = m.equals("prefork");
+                rows.add(Row.builder(Schemas.SUMMARY).putAll(row("java-" + m, r, 20_000))
+                        .put("pss_mb", (p ? 250.0 : 100.0) + r).put("cpu_us_per_req", (p ? 50 * cpuRatio[r - 1] : 50.0) + r * 0.1)
+                        .build());
+            }
+        }
+        CsvTables.write(out.resolve("summary.csv"), Schemas.SUMMARY, rows);
+        UntilDecided u = new UntilDecided(10, Duration.ZERO);
+        UntilDecided.Look now = u.look(out, 3);
+        assertEquals(List.of(), now.figures());
+        assertEquals(Set.of("hello|java-prefork", "hello|java-worker", "hello|java-event"), UntilDecided.undecidedCells(now));
+        UntilDecided.Tracker t = new UntilDecided.Tracker();
+        t.saw(now);
+        t.write(out, now, u.looks(3));
+        List<Row> decided = CsvTables.read(out.resolve("decided.csv"));
+        Row memory = decided.stream().filter(r -> r.text("figure").equals("claim 1a c16") && r.text("target").equals("java"))
+                .findFirst().orElseThrow();
+        assertEquals("holds", memory.text("decision"));
+        assertEquals("3", memory.text("rounds"));
+        assertEquals("hello", memory.text("scenario"));
+        assertEquals("8", memory.text("max_looks"));
+        Row cpu = decided.stream().filter(r -> r.text("figure").equals("claim 1b c16") && r.text("target").equals("java"))
+                .findFirst().orElseThrow();
+        assertEquals("inconclusive", cpu.text("decision"));
     }
 
     private static Row row(String target, int r, double rps) {

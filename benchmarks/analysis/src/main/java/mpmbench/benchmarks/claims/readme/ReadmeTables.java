@@ -13,6 +13,7 @@ import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.CsvTables;
 import mpmbench.benchmarks.results.JmhResults;
 import mpmbench.benchmarks.results.Row;
+import mpmbench.benchmarks.results.SequentialLooks;
 
 /**
  * README's generated tables. A section is marked by the results folder it is generated from, relative
@@ -65,8 +66,10 @@ public final class ReadmeTables {
             throw new IOException(kind + ": no summary.csv (nor jmh.csv) in " + dir);
         }
         List<Row> summary = CsvTables.read(dir.resolve("summary.csv"));
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        CsvTables.read(dir.resolve("env.csv")).forEach(r -> env.put(r.text("key"), r.text("value")));
         List<Row> claims = Claims.evaluate(summary, JmhResults.read(dir.resolve("jmh.csv")),
-                CsvTables.read(dir.resolve("memory.csv")));
+                CsvTables.read(dir.resolve("memory.csv")), SequentialLooks.of(env));
         return kind.equals("claims-table") ? ClaimsTable.render(claims) : OpsTable.render(claims, new Cells(summary));
     }
 }
