@@ -7,7 +7,6 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 
 import mpmbench.loadgen.http.ResponseParser;
@@ -44,7 +43,14 @@ final class Connection {
     /** How its bytes meet the socket: {@link PlainWire}, or {@link TlsWire} for {@code https://}; set by the loop. */
     Wire wire = PlainWire.INSTANCE;
     SocketChannel channel;
+    /** {@link NioPoller}: the channel's key; {@code null} on other backends and while closed. */
     SelectionKey key;
+    /** {@link EpollPoller}: the socket's descriptor, its slot in the poller's table, and the ops watched. */
+    int fd = -1;
+    int slot = -1;
+    int pollOps;
+    /** Counts this connection's closes: a readiness of an earlier socket is told apart by it. */
+    int generation;
     int state = CLOSED;
     /** A write did not complete; OP_WRITE is set and no new request is sent until it has. */
     boolean writing;
@@ -92,13 +98,13 @@ final class Connection {
 
     /**
      * Starts a non-blocking connect (TCP_NODELAY, optionally from a source address) and registers the
-     * channel with {@code selector}, attached to this connection.
+     * channel with {@code poller}.
      *
      * @param from local address to bind, or {@code null}
      * @return true if the connect completed at once (the channel is then registered for reading)
      * @throws IOException if it failed at once; the caller counts a connect error and calls {@link #close}
      */
-    boolean startConnect(Selector selector, InetSocketAddress address, InetSocketAddress from, long now)
+    boolean startConnect(Poller poller, InetSocketAddress address, InetSocketAddress from, long now)
             throws IOException {
         connectStartedAt = now;
         state = CONNECTING;
@@ -113,25 +119,22 @@ final class Connection {
             ch.bind(from);
         }
         boolean done = ch.connect(address);
-        key = ch.register(selector, done ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, this);
+        poller.register(this, done ? Poller.READ : Poller.CONNECT);
         return done;
     }
 
     /**
-     * Cancels the key, hands the channel to {@code closes} (closed once deregistered), and forgets the
-     * partial response and the requests in flight, unless they are {@link #carried} to the next connection.
+     * Hands the channel to {@code poller} (which stops watching and closes it), and forgets the partial
+     * response and the requests in flight, unless they are {@link #carried} to the next connection.
      *
      * @return how many requests in flight were forgotten
      */
-    int close(DeferredCloses closes) {
-        if (key != null) {
-            key.cancel();
-            key = null;
-        }
+    int close(Poller poller) {
         wire.closing(channel);
         if (channel != null) {
-            closes.add(channel);
+            poller.release(this);
             channel = null;
+            generation++;
         }
         int lost = 0;
         if (carried == 0) {
