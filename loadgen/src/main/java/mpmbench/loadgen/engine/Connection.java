@@ -45,8 +45,15 @@ final class Connection {
     SocketChannel channel;
     /** {@link NioPoller}: the channel's key; {@code null} on other backends and while closed. */
     SelectionKey key;
-    /** {@link EpollPoller}: the socket's descriptor, its slot in the poller's table, and the ops watched. */
+    /**
+     * {@link EpollPoller}: the socket's descriptor (-1 while closed), its slot in the poller's table, the
+     * ops the loop watches, and whether the socket is its own ({@link NativeSockets}: no {@link #channel},
+     * registered edge-triggered for both directions once).
+     */
     int fd = -1;
+    boolean nativeSocket;
+    /** {@link EpollPoller}, edge-triggered: the server's close (or a reset) was reported; read to the end. */
+    boolean peerClosed;
     int slot = -1;
     int pollOps;
     /** Counts this connection's closes: a readiness of an earlier socket is told apart by it. */
@@ -108,6 +115,16 @@ final class Connection {
             throws IOException {
         connectStartedAt = now;
         state = CONNECTING;
+        return poller.connect(this, address, from);
+    }
+
+    /**
+     * A channel for {@code address}'s own family, non-blocking, TCP_NODELAY, bound to {@code from} when
+     * not {@code null}, its connect started; {@link #channel} is set before anything can fail.
+     *
+     * @return true if the connect completed at once
+     */
+    boolean openChannel(InetSocketAddress address, InetSocketAddress from) throws IOException {
         // The address's own family: a dual-stack IPv6 socket costs a setsockopt and a mapped address
         // on every connect, which shows without keep-alive.
         SocketChannel ch = SocketChannel.open(address.getAddress() instanceof Inet6Address
@@ -118,9 +135,7 @@ final class Connection {
         if (from != null) {
             ch.bind(from);
         }
-        boolean done = ch.connect(address);
-        poller.register(this, done ? Poller.READ : Poller.CONNECT);
-        return done;
+        return ch.connect(address);
     }
 
     /**
@@ -131,9 +146,10 @@ final class Connection {
      */
     int close(Poller poller) {
         wire.closing(channel);
-        if (channel != null) {
+        if (channel != null || fd >= 0) {
             poller.release(this);
             channel = null;
+            fd = -1;
             generation++;
         }
         int lost = 0;

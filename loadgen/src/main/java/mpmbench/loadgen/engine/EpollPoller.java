@@ -1,9 +1,11 @@
 package mpmbench.loadgen.engine;
 
 import static mpmbench.loadgen.engine.LinuxNet.EPOLLERR;
+import static mpmbench.loadgen.engine.LinuxNet.EPOLLET;
 import static mpmbench.loadgen.engine.LinuxNet.EPOLLHUP;
 import static mpmbench.loadgen.engine.LinuxNet.EPOLLIN;
 import static mpmbench.loadgen.engine.LinuxNet.EPOLLOUT;
+import static mpmbench.loadgen.engine.LinuxNet.EPOLLRDHUP;
 import static mpmbench.loadgen.engine.LinuxNet.EVENT_BYTES;
 import static mpmbench.loadgen.engine.LinuxNet.EVENT_DATA_OFFSET;
 
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.net.InetSocketAddress;
 import java.util.Arrays;
 
 /**
@@ -20,7 +23,12 @@ import java.util.Arrays;
  * {@code epoll_wait}). An event's data is the connection's slot in this poller's table and its
  * {@link Connection#generation}, so a readiness of a socket closed earlier in the same wait is dropped;
  * no {@code SelectionKey}, no selected-key set, no lock. A closed socket leaves the epoll set by its
- * {@code close} (the descriptor is not duplicated), so a close is one system call.
+ * {@code close} (the descriptor is not duplicated), so a close is one system call. A plain connection's
+ * socket is its own ({@link NativeSockets}, no channel) and registered once, edge-triggered for reading
+ * and writing: the loop's interest ({@link Connection#pollOps}) filters what is handed over, so a change
+ * of interest costs no {@code epoll_ctl} (the loop reads until a short read and writes until the socket
+ * is full, so an edge is never missed; a short read that left the server's close unread is followed by
+ * more reads when the event said {@code EPOLLRDHUP}, {@link Connection#peerClosed}). A TLS connection keeps its channel, level-triggered.
  *
  * <p>Waits follow {@link SelectorWait}'s rule (sleep with a ns timeout until {@code spinNs} before a
  * precise deadline, then spin on zero-timeout waits). The thread's timer slack is set to 1 ns, as
@@ -38,6 +46,7 @@ final class EpollPoller implements Poller {
     private final MemorySegment events = arena.allocate((long) MAX_EVENTS * EVENT_BYTES, 8);
     private final MemorySegment event = arena.allocate(16, 8);
     private final MemorySegment timespec = arena.allocate(16, 8);
+    private final NativeSockets sockets = new NativeSockets();
     private Connection[] slots = new Connection[64];
     private int used;
 
@@ -78,7 +87,33 @@ final class EpollPoller implements Poller {
     }
 
     @Override
-    public void register(Connection c, int ops) throws IOException {
+    public boolean connect(Connection c, InetSocketAddress to, InetSocketAddress from) throws IOException {
+        if (!c.nativeSocket) {
+            boolean done = c.openChannel(to, from);
+            register(c, done ? READ : CONNECT);
+            return done;
+        }
+        c.fd = sockets.open(to, from); // closed by the loop (release) if what follows fails
+        boolean done = sockets.connectedAtOnce();
+        slot(c);
+        c.pollOps = done ? READ : CONNECT;
+        c.peerClosed = false;
+        if (ctl(LinuxNet.EPOLL_CTL_ADD, c, EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET) != 0) {
+            throw new IOException("epoll_ctl ADD failed");
+        }
+        return done;
+    }
+
+    @Override
+    public boolean finishConnect(Connection c) throws IOException {
+        if (!c.nativeSocket) {
+            return c.channel.finishConnect();
+        }
+        sockets.finishConnect(c.fd);
+        return true;
+    }
+
+    private void slot(Connection c) {
         if (c.slot < 0) {
             if (used == slots.length) {
                 slots = Arrays.copyOf(slots, used * 2);
@@ -86,9 +121,14 @@ final class EpollPoller implements Poller {
             c.slot = used;
             slots[used++] = c;
         }
+    }
+
+    @Override
+    public void register(Connection c, int ops) throws IOException {
+        slot(c);
         c.fd = LinuxNet.fd(c.channel);
         c.pollOps = ops;
-        if (ctl(LinuxNet.EPOLL_CTL_ADD, c, ops) != 0) {
+        if (ctl(LinuxNet.EPOLL_CTL_ADD, c, mask(ops)) != 0) {
             throw new IOException("epoll_ctl ADD failed");
         }
     }
@@ -97,23 +137,32 @@ final class EpollPoller implements Poller {
     public void interest(Connection c, int ops) {
         if (ops != c.pollOps) {
             c.pollOps = ops;
-            ctl(LinuxNet.EPOLL_CTL_MOD, c, ops);
+            if (!c.nativeSocket) { // edge-triggered for both directions: the loop's interest filters
+                ctl(LinuxNet.EPOLL_CTL_MOD, c, mask(ops));
+            }
         }
     }
 
     @Override
     public void release(Connection c) {
-        try {
-            c.channel.close(); // unregistered with any selector: a plain close(2), which leaves the epoll set
-        } catch (IOException ignored) {
-            // the descriptor is released either way
+        if (c.channel != null) {
+            try {
+                c.channel.close(); // unregistered with any selector: a plain close(2), which leaves the epoll set
+            } catch (IOException ignored) {
+                // the descriptor is released either way
+            }
+        } else if (c.fd >= 0) {
+            NativeSockets.close(c.fd);
         }
         c.fd = -1;
         c.pollOps = 0;
     }
 
-    private int ctl(int op, Connection c, int ops) {
-        int mask = ((ops & READ) != 0 ? EPOLLIN : 0) | ((ops & (WRITE | CONNECT)) != 0 ? EPOLLOUT : 0);
+    private static int mask(int ops) {
+        return ((ops & READ) != 0 ? EPOLLIN : 0) | ((ops & (WRITE | CONNECT)) != 0 ? EPOLLOUT : 0);
+    }
+
+    private int ctl(int op, Connection c, int mask) {
         event.set(ValueLayout.JAVA_INT, 0, mask);
         event.set(ValueLayout.JAVA_LONG_UNALIGNED, EVENT_DATA_OFFSET, ((long) c.generation << 32) | c.slot);
         try {
@@ -164,6 +213,9 @@ final class EpollPoller implements Poller {
                 continue; // its socket was closed earlier in this wait
             }
             int want = c.pollOps;
+            if ((mask & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) != 0) {
+                c.peerClosed = true; // edge-triggered: the reads must go on to the end of the stream (FdWire)
+            }
             int ops = 0;
             if ((mask & (EPOLLIN | EPOLLERR | EPOLLHUP)) != 0) {
                 ops |= want & READ;
@@ -185,6 +237,7 @@ final class EpollPoller implements Poller {
         } catch (Throwable ignored) {
             // the descriptor goes with the process anyway
         }
+        sockets.close();
         arena.close();
     }
 }

@@ -1,6 +1,7 @@
 package mpmbench.loadgen.engine;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -11,8 +12,9 @@ import java.nio.channels.SocketChannel;
  * channel lock, no begin/end, no copy through a temporary direct buffer: {@code recv} writes into the
  * loop's heap buffer, {@code send} reads the connection's direct request buffer). One per connection
  * (it knows the connection, whose descriptor changes with each reconnect), made when the run is set up;
- * buffers it does not know (a trickling connection's byte, a probe) go through the channel as
- * {@link PlainWire}'s. Allocates nothing per call; an error is an {@link IOException}, as the channel's.
+ * other buffers (a trickling connection's byte, a probe's CRLF) are copied through a small native
+ * scratch. The socket has no channel ({@link NativeSockets}). Allocates nothing per call; an error is an
+ * {@link IOException}, as the channel's.
  * Owned by one loop thread.
  */
 final class FdWire implements Wire {
@@ -21,6 +23,9 @@ final class FdWire implements Wire {
     private final ByteBuffer readBuffer;
     private final MemorySegment readSegment;
     private final long outAddress;
+    /** Native room for a buffer that is not the request buffer (a trickled byte, a probe's CRLF). */
+    private final MemorySegment scratch = Arena.ofAuto().allocate(SCRATCH_BYTES, 8);
+    private static final int SCRATCH_BYTES = 64;
 
     /**
      * @param readBuffer  the loop's heap read buffer, {@code readSegment} the segment of its whole array
@@ -40,7 +45,7 @@ final class FdWire implements Wire {
     @Override
     public int read(SocketChannel ch, ByteBuffer dst) throws IOException {
         if (dst != readBuffer || dst.position() != 0) {
-            return ch.read(dst);
+            throw new IOException("FdWire reads only into the loop's read buffer");
         }
         long n;
         while (true) {
@@ -68,21 +73,29 @@ final class FdWire implements Wire {
 
     @Override
     public boolean moreToRead(int r, int capacity) {
-        return r == capacity;
+        return r == capacity || c.peerClosed; // edge-triggered: no new event will tell of a close already there
     }
 
     @Override
     public boolean write(SocketChannel ch, ByteBuffer src) throws IOException {
-        if (src != c.out || outAddress == 0) {
-            ch.write(src);
-            return !src.hasRemaining();
-        }
+        boolean direct = src == c.out && outAddress != 0;
         while (src.hasRemaining()) {
             int pos = src.position();
+            long address;
+            long len;
+            if (direct) {
+                address = outAddress + pos;
+                len = src.limit() - pos;
+            } else { // through the scratch, a few bytes at a time: no allocation
+                len = Math.min(SCRATCH_BYTES, src.remaining());
+                for (int i = 0; i < len; i++) {
+                    scratch.set(java.lang.foreign.ValueLayout.JAVA_BYTE, i, src.get(pos + i));
+                }
+                address = scratch.address();
+            }
             long n;
             try {
-                n = (long) LinuxNet.SEND.invokeExact(c.fd, outAddress + pos, (long) (src.limit() - pos),
-                        LinuxNet.MSG_NOSIGNAL);
+                n = (long) LinuxNet.SEND.invokeExact(c.fd, address, len, LinuxNet.MSG_NOSIGNAL);
             } catch (Throwable e) {
                 throw new IOException("send failed", e);
             }

@@ -36,6 +36,8 @@ final class LinuxNet {
     static final int EPOLLOUT = 0x4;
     static final int EPOLLERR = 0x8;
     static final int EPOLLHUP = 0x10;
+    static final int EPOLLRDHUP = 0x2000;
+    static final int EPOLLET = 1 << 31;
     static final int EPOLL_CTL_ADD = 1;
     static final int EPOLL_CTL_DEL = 2;
     static final int EPOLL_CTL_MOD = 3;

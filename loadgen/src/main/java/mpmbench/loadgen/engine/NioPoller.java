@@ -2,6 +2,7 @@ package mpmbench.loadgen.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.function.Consumer;
@@ -42,6 +43,18 @@ final class NioPoller implements Poller {
     @Override
     public boolean nanosecondTimer() {
         return wait.nanosecondTimer();
+    }
+
+    @Override
+    public boolean connect(Connection c, InetSocketAddress to, InetSocketAddress from) throws IOException {
+        boolean done = c.openChannel(to, from);
+        register(c, done ? READ : CONNECT);
+        return done;
+    }
+
+    @Override
+    public boolean finishConnect(Connection c) throws IOException {
+        return c.channel.finishConnect();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package mpmbench.loadgen.engine;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 
 /**
  * How a {@link SingleThreadSelectorLoop} learns which of its sockets are ready, chosen once per run
@@ -35,6 +36,23 @@ interface Poller extends AutoCloseable {
 
     /** Whether the waits have ns timeouts (false: whole milliseconds). */
     boolean nanosecondTimer();
+
+    /**
+     * Opens {@code c}'s socket (TCP_NODELAY, bound to {@code from} when not {@code null}), starts its
+     * non-blocking connect to {@code to} and watches it: for {@link #CONNECT}, or {@link #READ} when the
+     * connect completed at once.
+     *
+     * @return true if the connect completed at once
+     * @throws IOException if it failed at once (a connect error; the caller closes {@code c})
+     */
+    boolean connect(Connection c, InetSocketAddress to, InetSocketAddress from) throws IOException;
+
+    /**
+     * {@code c}'s connect in progress was reported ready: whether it has completed.
+     *
+     * @throws IOException if it failed (a connect error)
+     */
+    boolean finishConnect(Connection c) throws IOException;
 
     /**
      * Watches {@code c}'s freshly opened channel for {@code ops}.

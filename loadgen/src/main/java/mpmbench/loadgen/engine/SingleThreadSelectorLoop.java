@@ -92,9 +92,10 @@ final class SingleThreadSelectorLoop implements Runnable {
             }
         } else if (backend == IoBackend.EPOLL) { // recv and send on the descriptor
             MemorySegment readSegment = MemorySegment.ofArray(readBuffer.array());
-            for (List<Connection> cs : List.of(active, idle)) {
+            for (List<Connection> cs : List.of(active, idle, trickling)) {
                 for (Connection c : cs) {
                     c.wire = new FdWire(c, readBuffer, readSegment);
+                    c.nativeSocket = true; // its own socket, no channel (NativeSockets)
                 }
             }
         }
@@ -174,7 +175,7 @@ final class SingleThreadSelectorLoop implements Runnable {
 
     private void socketConnected(Connection c, long now) {
         try {
-            if (!c.channel.finishConnect()) {
+            if (!poller.finishConnect(c)) {
                 return;
             }
             poller.interest(c, READ);
