@@ -52,7 +52,7 @@ final class Connection {
      */
     int fd = -1;
     boolean nativeSocket;
-    /** {@link EpollPoller}, edge-triggered: the server's close (or a reset) was reported; read to the end. */
+    /** {@link EpollPoller}, edge-triggered: the server's close (or a reset) was reported on this socket. */
     boolean peerClosed;
     int slot = -1;
     int pollOps;

@@ -27,8 +27,9 @@ import java.util.Arrays;
  * socket is its own ({@link NativeSockets}, no channel) and registered once, edge-triggered for reading
  * and writing: the loop's interest ({@link Connection#pollOps}) filters what is handed over, so a change
  * of interest costs no {@code epoll_ctl} (the loop reads until a short read and writes until the socket
- * is full, so an edge is never missed; a short read that left the server's close unread is followed by
- * more reads when the event said {@code EPOLLRDHUP}, {@link Connection#peerClosed}). A TLS connection keeps its channel, level-triggered.
+ * is full, so an edge is never missed; a connection whose event said {@code EPOLLRDHUP}, whose close a
+ * short read may have left unread, is handed over as readable again at each wait until the loop has
+ * closed it, as level-triggered readiness would: {@link Connection#peerClosed}). A TLS connection keeps its channel, level-triggered.
  *
  * <p>Waits follow {@link SelectorWait}'s rule (sleep with a ns timeout until {@code spinNs} before a
  * precise deadline, then spin on zero-timeout waits). The thread's timer slack is set to 1 ns, as
@@ -49,6 +50,10 @@ final class EpollPoller implements Poller {
     private final NativeSockets sockets = new NativeSockets();
     private Connection[] slots = new Connection[64];
     private int used;
+    /** Connections whose peer's close was reported, edge-triggered, with their generation then. */
+    private Connection[] closedPeer = new Connection[16];
+    private int[] closedGeneration = new int[16];
+    private int closedPeers;
 
     /**
      * Makes the epoll descriptor; call from the loop's thread (the timer slack is the calling thread's).
@@ -174,6 +179,10 @@ final class EpollPoller implements Poller {
 
     @Override
     public void await(long coarseNs, long preciseNs) {
+        if (closedPeers > 0 && readClosedPeers() > 0) {
+            waitAndDispatch(0); // as a level-triggered wait would have returned at once
+            return;
+        }
         long now = System.nanoTime();
         boolean precise = preciseNs <= coarseNs;
         long deadline = precise ? preciseNs : coarseNs;
@@ -192,6 +201,35 @@ final class EpollPoller implements Poller {
             }
             Thread.onSpinWait();
         } while (System.nanoTime() < deadline);
+    }
+
+    /**
+     * Hands each connection whose peer closed (or reset) and whose socket the loop has not closed since
+     * to the loop as readable once more, as a level-triggered epoll would at the next wait: the loop reads
+     * until a short read, which may leave the end of the stream unread. The same timing as NIO's matters:
+     * {@link ServerCloses}'s probe needs the server's reset to have come back, which takes a moment.
+     *
+     * @return how many were handed over
+     */
+    private int readClosedPeers() {
+        int n = closedPeers;
+        int kept = 0;
+        int handed = 0;
+        for (int i = 0; i < n; i++) {
+            Connection c = closedPeer[i];
+            closedPeer[i] = null;
+            if (c.generation != closedGeneration[i] || c.fd < 0) {
+                continue; // closed by the loop: done
+            }
+            closedPeer[kept] = c; // still open: again next turn, until the loop closes it
+            closedGeneration[kept++] = c.generation;
+            if ((c.pollOps & READ) != 0) {
+                handed++;
+                ready.ready(c, READ);
+            }
+        }
+        closedPeers = kept;
+        return handed;
     }
 
     /** One {@code epoll_pwait2} of at most {@code ns} (0: none), its events handed to the loop. */
@@ -213,8 +251,14 @@ final class EpollPoller implements Poller {
                 continue; // its socket was closed earlier in this wait
             }
             int want = c.pollOps;
-            if ((mask & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) != 0) {
-                c.peerClosed = true; // edge-triggered: the reads must go on to the end of the stream (FdWire)
+            if ((mask & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) != 0 && c.nativeSocket && !c.peerClosed) {
+                c.peerClosed = true; // edge-triggered: no new event will come for the close; read it next turn
+                if (closedPeers == closedPeer.length) {
+                    closedPeer = Arrays.copyOf(closedPeer, closedPeers * 2);
+                    closedGeneration = Arrays.copyOf(closedGeneration, closedPeers * 2);
+                }
+                closedPeer[closedPeers] = c;
+                closedGeneration[closedPeers++] = c.generation;
             }
             int ops = 0;
             if ((mask & (EPOLLIN | EPOLLERR | EPOLLHUP)) != 0) {

@@ -73,7 +73,7 @@ final class FdWire implements Wire {
 
     @Override
     public boolean moreToRead(int r, int capacity) {
-        return r == capacity || c.peerClosed; // edge-triggered: no new event will tell of a close already there
+        return r == capacity; // a close left unread is handed over again by EpollPoller (peerClosed)
     }
 
     @Override
