@@ -29,10 +29,12 @@ import mpmbench.loadgen.record.ProcessCpu;
  *                    was stopped early (SIGINT or SIGTERM)
  * @param settled     with {@code --settle}: whether the requests/s became steady before its cap (false
  *                    also when not settling)
+ * @param ioBackend   the I/O backend the run used ({@link IoBackend#text()} of {@code nio} or {@code epoll},
+ *                    never {@code auto}); merged runs: the distinct ones joined by commas
  */
 public record LoadResult(LoadSpec spec, long startEpochMs, Counts counts, Histogram corrected,
                          Histogram uncorrected, Histogram lag, Histogram handshake, ProcessCpu clientCpu, boolean nanosecondTimer,
-                         String jit, long warmupNs, long windowNs, boolean settled) {
+                         String jit, long warmupNs, long windowNs, boolean settled, String ioBackend) {
 
     /** A send lag p99 above this (µs) means the generator could not keep its own schedule. */
     public static final long BEHIND_LAG_P99_US = 10_000;

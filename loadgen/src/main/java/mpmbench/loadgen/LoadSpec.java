@@ -35,12 +35,14 @@ import mpmbench.loadgen.http.Target;
  *                       closes it ({@link mpmbench.loadgen.engine.LoadRun})
  * @param trickleInterval how often a trickling connection sends its next byte
  * @param tls            how an {@code https://} target is talked to (ignored for {@code http://})
+ * @param io             how the I/O threads wait for their sockets ({@code --io}); {@link IoBackend#AUTO}:
+ *                       the native one where it works
  */
 public record LoadSpec(Target target, int threads, int connections, double rate, Duration duration,
                        Duration warmup, Duration timeout, Duration connectTimeout, boolean keepAlive,
                        int pipeline, int idle, Duration idleInterval, List<InetAddress> bindAddresses,
                        List<String> headers, Duration spin, Duration settle, int trickle,
-                       Duration trickleInterval, TlsOptions tls) {
+                       Duration trickleInterval, TlsOptions tls, IoBackend io) {
 
     /** Default {@link #threads} ({@code -t}). */
     public static final int DEFAULT_THREADS = 2;
@@ -102,6 +104,7 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
         bindAddresses = List.copyOf(bindAddresses);
         headers = List.copyOf(headers);
         java.util.Objects.requireNonNull(tls, "tls");
+        java.util.Objects.requireNonNull(io, "io");
         for (String h : headers) {
             require(h.indexOf(':') > 0 && h.indexOf('\r') < 0 && h.indexOf('\n') < 0,
                     "-H/--header must be 'Name: value', got '" + h + "'");
@@ -126,7 +129,7 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
         return new Builder(target).threads(threads).connections(connections).rate(rate).duration(duration)
                 .warmup(warmup).timeout(timeout).connectTimeout(connectTimeout).keepAlive(keepAlive).pipeline(pipeline)
                 .idle(idle).idleInterval(idleInterval).bindAddresses(bindAddresses).headers(headers).spin(spin)
-                .settle(settle).trickle(trickle).trickleInterval(trickleInterval).tls(tls);
+                .settle(settle).trickle(trickle).trickleInterval(trickleInterval).tls(tls).io(io);
     }
 
     /** True for the open model (a fixed request rate), false for the closed model. */
@@ -174,6 +177,7 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
         private int trickle;
         private Duration trickleInterval = DEFAULT_TRICKLE_INTERVAL;
         private TlsOptions tls = TlsOptions.DEFAULT;
+        private IoBackend io = IoBackend.AUTO;
 
         private Builder(Target target) {
             this.target = target;
@@ -182,7 +186,7 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
         /** The spec; throws IllegalArgumentException naming the flag of the first invalid field. */
         public LoadSpec build() {
             return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout, keepAlive,
-                    pipeline, idle, idleInterval, bindAddresses, headers, spin, settle, trickle, trickleInterval, tls);
+                    pipeline, idle, idleInterval, bindAddresses, headers, spin, settle, trickle, trickleInterval, tls, io);
         }
 
         public Builder target(Target t) {
@@ -280,6 +284,12 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
         /** TLS settings of an {@code https://} target. */
         public Builder tls(TlsOptions t) {
             tls = t;
+            return this;
+        }
+
+        /** The I/O backend asked for ({@code --io}). */
+        public Builder io(IoBackend b) {
+            io = b;
             return this;
         }
     }

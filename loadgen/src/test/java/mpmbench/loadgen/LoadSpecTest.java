@@ -25,7 +25,8 @@ class LoadSpecTest {
                 .bindAddresses(List.of(InetAddress.getByName("127.0.0.2"))).headers(List.of("X-Test: 1"))
                 .spin(Duration.ofMillis(1)).settle(Duration.ofSeconds(9)).trickle(6)
                 .trickleInterval(Duration.ofMillis(500))
-                .tls(new TlsOptions(List.of(TlsOptions.TLS12), TlsOptions.Resume.SESSION_ID, true)).build();
+                .tls(new TlsOptions(List.of(TlsOptions.TLS12), TlsOptions.Resume.SESSION_ID, true))
+                .io(IoBackend.NIO).build();
     }
 
     @Test
@@ -35,7 +36,7 @@ class LoadSpecTest {
                 Duration.ofMillis(900), Duration.ofMillis(750), true, 4, 5, Duration.ofSeconds(4),
                 List.of(InetAddress.getByName("127.0.0.2")), List.of("X-Test: 1"), Duration.ofMillis(1),
                 Duration.ofSeconds(9), 6, Duration.ofMillis(500),
-                new TlsOptions(List.of(TlsOptions.TLS12), TlsOptions.Resume.SESSION_ID, true)), s);
+                new TlsOptions(List.of(TlsOptions.TLS12), TlsOptions.Resume.SESSION_ID, true), IoBackend.NIO), s);
         assertEquals(s, s.toBuilder().build());
         LoadSpec churn = s.toBuilder().pipeline(1).keepAlive(false).build(); // keep-alive is the one default left
         assertEquals(false, churn.keepAlive());

@@ -41,6 +41,7 @@ final class AgentArgs {
         add(a, "--idle", Integer.toString(s.idle()));
         add(a, "--idle-interval", duration(s.idleInterval()));
         add(a, "--spin", duration(s.spin()));
+        add(a, "--io", s.io().text());
         if (!s.bindAddresses().isEmpty()) {
             add(a, "--bind", s.bindAddresses().stream().map(InetAddress::getHostAddress).collect(Collectors.joining(",")));
         }

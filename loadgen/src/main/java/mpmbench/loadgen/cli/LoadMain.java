@@ -14,6 +14,7 @@ import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.agent.AgentOptions;
 import mpmbench.loadgen.agent.AgentsLoad;
+import mpmbench.loadgen.engine.IoBackends;
 import mpmbench.loadgen.engine.LoadRun;
 import mpmbench.loadgen.flags.LoadFlags;
 import mpmbench.loadgen.report.ConsoleSummary;
@@ -94,6 +95,11 @@ public final class LoadMain implements Callable<Integer> {
         LoadSpec spec = spec();
         if (!LoadRun.HLOG_INTERVALS.contains(flags.hlogInterval())) {
             throw new BadUsage("--hlog-interval " + flags.hlogInterval().toMillis() + " ms: use 100ms, 200ms, 250ms, 500ms or 1s");
+        }
+        try {
+            IoBackends.resolve(spec.io()); // --io epoll where it cannot work: refused before the run
+        } catch (IllegalArgumentException e) {
+            throw new BadUsage(e.getMessage());
         }
         if (agents.enabled()) {
             if (spec.trickle() > 0) {

@@ -7,7 +7,6 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 
 import mpmbench.loadgen.http.ResponseParser;
@@ -44,7 +43,21 @@ final class Connection {
     /** How its bytes meet the socket: {@link PlainWire}, or {@link TlsWire} for {@code https://}; set by the loop. */
     Wire wire = PlainWire.INSTANCE;
     SocketChannel channel;
+    /** {@link NioPoller}: the channel's key; {@code null} on other backends and while closed. */
     SelectionKey key;
+    /**
+     * {@link EpollPoller}: the socket's descriptor (-1 while closed), its slot in the poller's table, the
+     * ops the loop watches, and whether the socket is its own ({@link NativeSockets}: no {@link #channel},
+     * registered edge-triggered for both directions once).
+     */
+    int fd = -1;
+    boolean nativeSocket;
+    /** {@link EpollPoller}, edge-triggered: the server's close (or a reset) was reported on this socket. */
+    boolean peerClosed;
+    int slot = -1;
+    int pollOps;
+    /** Counts this connection's closes: a readiness of an earlier socket is told apart by it. */
+    int generation;
     int state = CLOSED;
     /** A write did not complete; OP_WRITE is set and no new request is sent until it has. */
     boolean writing;
@@ -92,16 +105,26 @@ final class Connection {
 
     /**
      * Starts a non-blocking connect (TCP_NODELAY, optionally from a source address) and registers the
-     * channel with {@code selector}, attached to this connection.
+     * channel with {@code poller}.
      *
      * @param from local address to bind, or {@code null}
      * @return true if the connect completed at once (the channel is then registered for reading)
      * @throws IOException if it failed at once; the caller counts a connect error and calls {@link #close}
      */
-    boolean startConnect(Selector selector, InetSocketAddress address, InetSocketAddress from, long now)
+    boolean startConnect(Poller poller, InetSocketAddress address, InetSocketAddress from, long now)
             throws IOException {
         connectStartedAt = now;
         state = CONNECTING;
+        return poller.connect(this, address, from);
+    }
+
+    /**
+     * A channel for {@code address}'s own family, non-blocking, TCP_NODELAY, bound to {@code from} when
+     * not {@code null}, its connect started; {@link #channel} is set before anything can fail.
+     *
+     * @return true if the connect completed at once
+     */
+    boolean openChannel(InetSocketAddress address, InetSocketAddress from) throws IOException {
         // The address's own family: a dual-stack IPv6 socket costs a setsockopt and a mapped address
         // on every connect, which shows without keep-alive.
         SocketChannel ch = SocketChannel.open(address.getAddress() instanceof Inet6Address
@@ -112,26 +135,22 @@ final class Connection {
         if (from != null) {
             ch.bind(from);
         }
-        boolean done = ch.connect(address);
-        key = ch.register(selector, done ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, this);
-        return done;
+        return ch.connect(address);
     }
 
     /**
-     * Cancels the key, hands the channel to {@code closes} (closed once deregistered), and forgets the
-     * partial response and the requests in flight, unless they are {@link #carried} to the next connection.
+     * Hands the channel to {@code poller} (which stops watching and closes it), and forgets the partial
+     * response and the requests in flight, unless they are {@link #carried} to the next connection.
      *
      * @return how many requests in flight were forgotten
      */
-    int close(DeferredCloses closes) {
-        if (key != null) {
-            key.cancel();
-            key = null;
-        }
+    int close(Poller poller) {
         wire.closing(channel);
-        if (channel != null) {
-            closes.add(channel);
+        if (channel != null || fd >= 0) {
+            poller.release(this);
             channel = null;
+            fd = -1;
+            generation++;
         }
         int lost = 0;
         if (carried == 0) {

@@ -14,6 +14,7 @@ import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 
 import mpmbench.loadgen.GeneratorJvm;
+import mpmbench.loadgen.IoBackend;
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.SteadyState;
@@ -128,6 +129,7 @@ public final class LoadRun {
             clock.stopNow(clock.startNs());
         }
         int threads = spec.threads();
+        IoBackend backend = IoBackends.resolve(spec.io());
         LoopSetup setup = new LoopSetup(spec.target().address(), bind,
                 clock, spec.open(), spec.keepAlive(), request.length, spec.timeout().toNanos(),
                 spec.connectTimeout().toNanos(), spec.idleInterval().toNanos(), spec.spin().toNanos(), request,
@@ -159,7 +161,7 @@ public final class LoadRun {
             SingleWriterCounters c = new SingleWriterCounters();
             recorders.add(r);
             counters.add(c);
-            loops.add(new SingleThreadSelectorLoop(setup, active, idle, trickling, c, r));
+            loops.add(new SingleThreadSelectorLoop(setup, backend, active, idle, trickling, c, r));
         }
 
         CountDownLatch done = new CountDownLatch(threads);
@@ -195,7 +197,7 @@ public final class LoadRun {
             return new LoadResult(spec, startMs, counts, collector.total(IntervalCollector.CORRECTED),
                     collector.total(IntervalCollector.UNCORRECTED), collector.total(IntervalCollector.LAG),
                     collector.total(IntervalCollector.HANDSHAKE),
-                    cpu[1].since(cpu[0]), nsTimer, GeneratorJvm.jit(), warmupNs, windowNs, settled);
+                    cpu[1].since(cpu[0]), nsTimer, GeneratorJvm.jit(), warmupNs, windowNs, settled, backend.text());
         }
     }
 

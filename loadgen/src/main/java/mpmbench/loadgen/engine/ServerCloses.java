@@ -2,7 +2,6 @@ package mpmbench.loadgen.engine;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 
 import mpmbench.loadgen.record.Counter;
 
@@ -82,7 +81,7 @@ final class ServerCloses {
      *         sent again; false when they are errors
      */
     boolean endedBetweenAnswers(Connection c) {
-        if (c.inflight > 0 && !(c.closeRace == ONE_BATCH_AFTER_ANSWER && refused(c.channel))) {
+        if (c.inflight > 0 && !(c.closeRace == ONE_BATCH_AFTER_ANSWER && refused(c))) {
             return false;
         }
         counters.increment(Counter.CLOSES_IDLE);
@@ -90,9 +89,13 @@ final class ServerCloses {
     }
 
     /** Whether the peer reset the connection after its end of stream: it refused what we sent since. */
-    private static boolean refused(SocketChannel ch) {
+    private static boolean refused(Connection c) {
         try {
-            ch.write(ByteBuffer.wrap(CRLF));
+            if (c.channel != null) {
+                c.channel.write(ByteBuffer.wrap(CRLF)); // raw, even under TLS, as before
+            } else {
+                c.wire.write(null, ByteBuffer.wrap(CRLF)); // a socket of its own (FdWire)
+            }
             return false;
         } catch (IOException e) {
             return true;

@@ -1,29 +1,28 @@
 package mpmbench.loadgen.engine;
 
-import static java.nio.channels.SelectionKey.OP_READ;
-import static java.nio.channels.SelectionKey.OP_WRITE;
+import static mpmbench.loadgen.engine.Poller.READ;
+import static mpmbench.loadgen.engine.Poller.WRITE;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.util.List;
-import java.util.function.Consumer;
 
+import mpmbench.loadgen.IoBackend;
 import mpmbench.loadgen.http.ParseResult;
 import mpmbench.loadgen.http.ResponseParser;
 import mpmbench.loadgen.record.Counter;
 import mpmbench.loadgen.record.LatencyRecorders;
 
 /**
- * One I/O thread of a run, wrk's shape: one {@link Selector}, its own connections, and four socket
+ * One I/O thread of a run, wrk's shape: one {@link Poller} (a selector, or epoll), its own connections, and four socket
  * callbacks ({@code socketConnected}, {@code socketWritable}, {@code socketReadable},
  * {@code responseComplete}). What differs between runs is in small objects of their own: the
  * {@link SendPolicy} (closed or open model), the {@link IdleHolder} ({@code --idle}), the
  * {@link TrickleHolder} ({@code --trickle}), the
- * {@link TimeoutScan} (timeouts and reconnects), the {@link SelectorWait} (µs-true send times) and
+ * {@link TimeoutScan} (timeouts and reconnects), the {@link Poller} (readiness, µs-true send times) and
  * {@link ServerCloses} (which closes by the server are errors, and which requests are sent again).
  *
  * <p>Only the thread running {@link #run()} touches its state; results leave through the
@@ -55,18 +54,21 @@ final class SingleThreadSelectorLoop implements Runnable {
     private final TimeoutScan timeouts;
     /** A heap buffer: the parser scans its array in place (NIO copies from its own direct buffer). */
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
-    private final Consumer<SelectionKey> onReady = this::onReady;
-    private final DeferredCloses closes = new DeferredCloses();
     private final ServerCloses serverCloses;
+    private final IoBackend backend;
 
-    private Selector selector;
+    private Poller poller;
     private int activeInflight;
     private boolean stopped;
     private boolean nanosecondTimer;
 
-    SingleThreadSelectorLoop(LoopSetup setup, List<Connection> active, List<Connection> idle,
+    /**
+     * @param backend the readiness backend, already known to be usable ({@link IoBackends#resolve})
+     */
+    SingleThreadSelectorLoop(LoopSetup setup, IoBackend backend, List<Connection> active, List<Connection> idle,
                              List<Connection> trickling, SingleWriterCounters counters, LatencyRecorders recorders) {
         this.setup = setup;
+        this.backend = backend;
         this.clock = setup.clock();
         this.keepAlive = setup.keepAlive();
         this.active = active;
@@ -88,26 +90,30 @@ final class SingleThreadSelectorLoop implements Runnable {
                     c.wire = new TlsWire(setup.tls(), this, readBuffer);
                 }
             }
+        } else if (backend == IoBackend.EPOLL) { // recv and send on the descriptor
+            MemorySegment readSegment = MemorySegment.ofArray(readBuffer.array());
+            for (List<Connection> cs : List.of(active, idle, trickling)) {
+                for (Connection c : cs) {
+                    c.wire = new FdWire(c, readBuffer, readSegment);
+                    c.nativeSocket = true; // its own socket, no channel (NativeSockets)
+                }
+            }
         }
     }
 
     @Override
     public void run() {
+        poller = IoBackends.open(backend, setup.spinNs(), this::onReady);
         try {
-            selector = Selector.open();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a selector", e);
-        }
-        try (SelectorWait wait = new SelectorWait(selector, setup.spinNs())) {
-            nanosecondTimer = wait.nanosecondTimer();
+            nanosecondTimer = poller.nanosecondTimer();
             long now = System.nanoTime();
             for (Connection c : active) {
                 c.readySince = now;
                 connect(c, now);
             }
-            loop(wait);
+            loop();
         } catch (IOException e) {
-            throw new UncheckedIOException("selector failed", e);
+            throw new UncheckedIOException(poller.name() + " wait failed", e);
         } finally {
             finish();
         }
@@ -118,7 +124,7 @@ final class SingleThreadSelectorLoop implements Runnable {
         return nanosecondTimer;
     }
 
-    private void loop(SelectorWait wait) throws IOException {
+    private void loop() throws IOException {
         while (true) {
             long now = System.nanoTime();
             if (now >= clock.hardEndNs()) {
@@ -143,9 +149,7 @@ final class SingleThreadSelectorLoop implements Runnable {
                 coarse = Math.min(coarse, clock.windowEndNs());
                 precise = policy.sendDue(now);
             }
-            int cancelled = closes.size();
-            wait.await(coarse, precise, onReady);
-            closes.closeFirst(cancelled); // deregistered by the select that just ran
+            poller.await(coarse, precise);
         }
     }
 
@@ -155,30 +159,26 @@ final class SingleThreadSelectorLoop implements Runnable {
 
     // ---- socket callbacks ----
 
-    private void onReady(SelectionKey key) {
-        Connection c = (Connection) key.attachment();
-        if (c.key != key || !key.isValid()) {
-            return;
-        }
-        int ops = key.readyOps();
-        if (c.state == Connection.CONNECTING) { // OP_CONNECT; with TLS, also the handshake's reads and writes
+    private void onReady(Connection c, int ops) {
+        if (c.state == Connection.CONNECTING) { // CONNECT; with TLS, also the handshake's reads and writes
             socketConnected(c, System.nanoTime());
             return;
         }
-        if ((ops & OP_WRITE) != 0) {
+        int generation = c.generation;
+        if ((ops & WRITE) != 0) {
             socketWritable(c);
         }
-        if (c.key == key && (ops & OP_READ) != 0) {
+        if (c.generation == generation && (ops & READ) != 0) {
             socketReadable(c);
         }
     }
 
     private void socketConnected(Connection c, long now) {
         try {
-            if (!c.channel.finishConnect()) {
+            if (!poller.finishConnect(c)) {
                 return;
             }
-            c.key.interestOps(OP_READ);
+            poller.interest(c, READ);
             if (!c.wire.handshake(c, now)) {
                 return; // TLS: waits for the server
             }
@@ -214,7 +214,7 @@ final class SingleThreadSelectorLoop implements Runnable {
         }
         if (whole) {
             c.writing = false;
-            c.key.interestOps(OP_READ);
+            poller.interest(c, READ);
             if (!c.idle) {
                 ready(c, System.nanoTime());
             }
@@ -372,7 +372,7 @@ final class SingleThreadSelectorLoop implements Runnable {
         ServerCloses.afterSend(c, whole);
         if (!whole) {
             c.writing = true;
-            c.key.interestOps(OP_READ | OP_WRITE);
+            poller.interest(c, READ | WRITE);
         }
     }
 
@@ -430,7 +430,7 @@ final class SingleThreadSelectorLoop implements Runnable {
         List<InetSocketAddress> bind = setup.bindAddresses();
         InetSocketAddress from = bind.isEmpty() ? null : bind.get(c.index % bind.size());
         try {
-            if (c.startConnect(selector, setup.address(), from, now)) {
+            if (c.startConnect(poller, setup.address(), from, now)) {
                 socketConnected(c, now);
             }
         } catch (IOException e) {
@@ -494,8 +494,13 @@ final class SingleThreadSelectorLoop implements Runnable {
         connect(c, now);
     }
 
+    /** Changes what {@code c}'s socket is watched for ({@link Poller}'s bits); for the wires. */
+    void interest(Connection c, int ops) {
+        poller.interest(c, ops);
+    }
+
     void close(Connection c) {
-        int lost = c.close(closes);
+        int lost = c.close(poller);
         if (!c.idle) {
             activeInflight -= lost;
         }
@@ -526,13 +531,6 @@ final class SingleThreadSelectorLoop implements Runnable {
         }
         idle.finish();
         trickle.finish();
-        if (selector != null) {
-            try {
-                selector.close();
-            } catch (IOException ignored) {
-                // nothing left to do with it
-            }
-        }
-        closes.closeAll();
+        poller.close();
     }
 }

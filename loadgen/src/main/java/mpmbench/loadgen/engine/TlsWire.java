@@ -1,7 +1,7 @@
 package mpmbench.loadgen.engine;
 
-import static java.nio.channels.SelectionKey.OP_READ;
-import static java.nio.channels.SelectionKey.OP_WRITE;
+import static mpmbench.loadgen.engine.Poller.READ;
+import static mpmbench.loadgen.engine.Poller.WRITE;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -64,7 +64,7 @@ final class TlsWire implements Wire {
                 case NEED_TASK -> runTasks();
                 case NEED_WRAP -> {
                     if (!flush(ch)) {
-                        c.key.interestOps(OP_READ | OP_WRITE);
+                        loop.interest(c, READ | WRITE);
                         return false;
                     }
                     netOut.clear();
@@ -77,7 +77,7 @@ final class TlsWire implements Wire {
                 }
                 case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
                     if (!flush(ch)) {
-                        c.key.interestOps(OP_READ | OP_WRITE);
+                        loop.interest(c, READ | WRITE);
                         return false;
                     }
                     netIn.flip();
@@ -91,7 +91,7 @@ final class TlsWire implements Wire {
                                 throw new EOFException("the server closed the connection during the TLS handshake");
                             }
                             if (n == 0) {
-                                c.key.interestOps(OP_READ);
+                                loop.interest(c, READ);
                                 return false;
                             }
                         }
@@ -105,10 +105,10 @@ final class TlsWire implements Wire {
                 }
                 default -> { // NOT_HANDSHAKING: finished; our last flight must reach the server first
                     if (!flush(ch)) {
-                        c.key.interestOps(OP_READ | OP_WRITE);
+                        loop.interest(c, READ | WRITE);
                         return false;
                     }
-                    c.key.interestOps(OP_READ);
+                    loop.interest(c, READ);
                     established = true;
                     long done = System.nanoTime();
                     loop.handshaken(c, handshakeStartedAt, done, ClientTls.resumed(engine.getSession()));

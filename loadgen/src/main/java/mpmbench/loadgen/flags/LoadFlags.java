@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import mpmbench.loadgen.IoBackend;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.TlsOptions;
 import mpmbench.loadgen.http.Target;
@@ -107,6 +108,11 @@ public final class LoadFlags {
             + "(default: any certificate, as wrk)")
     boolean tlsVerify;
 
+    @Option(names = "--io", paramLabel = "HOW", converter = IoBackendConverter.class,
+            description = "how the I/O threads wait for sockets: auto (epoll where it works, else nio), nio "
+                    + "(a Selector), epoll (Linux epoll and recv/send through the FFM API) (default auto)")
+    IoBackend io = IoBackend.AUTO;
+
     @Option(names = "--hlog", paramLabel = "FILE", description = "HdrHistogram interval log, values in µs")
     Path hlog;
 
@@ -161,7 +167,7 @@ public final class LoadFlags {
                 .connectTimeout(connectTimeout).keepAlive(!noKeepAlive).pipeline(pipeline).idle(idle)
                 .idleInterval(idleInterval).bindAddresses(bind).headers(headers).spin(spin).settle(settle)
                 .trickle(trickle).trickleInterval(trickleInterval)
-                .tls(new TlsOptions(tlsProtocols, tlsResume, tlsVerify)).build();
+                .tls(new TlsOptions(tlsProtocols, tlsResume, tlsVerify)).io(io).build();
     }
 
     /** {@code --latency}: print the percentile table. */

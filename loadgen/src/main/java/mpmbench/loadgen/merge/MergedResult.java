@@ -37,12 +37,14 @@ public final class MergedResult {
         double sys = 0;
         boolean ns = true;
         Set<String> jits = new TreeSet<>();
+        Set<String> backends = new TreeSet<>();
         for (ResultFile r : results) {
             counts = counts.plus(r.counts());
             user += r.number(ResultKey.CLIENT_CPU_USER_S);
             sys += r.number(ResultKey.CLIENT_CPU_SYS_S);
             ns &= "ns".equals(r.text(ResultKey.TIMER));
             jits.add(r.text(ResultKey.JIT).isEmpty() ? "unknown" : r.text(ResultKey.JIT));
+            backends.add(r.text(ResultKey.IO_BACKEND).isEmpty() ? "unknown" : r.text(ResultKey.IO_BACKEND));
         }
         ProcessCpu cpu = Double.isNaN(user + sys) ? ProcessCpu.UNKNOWN : new ProcessCpu(user, sys);
         return new LoadResult(total, startEpochMs, counts,
@@ -50,6 +52,6 @@ public final class MergedResult {
                 log.total(IntervalCollector.TAGS.get(IntervalCollector.UNCORRECTED)),
                 log.total(IntervalCollector.TAGS.get(IntervalCollector.LAG)),
                 log.total(IntervalCollector.TAGS.get(IntervalCollector.HANDSHAKE)), cpu, ns, String.join(",", jits), warmupNs,
-                total.duration().toNanos(), settled);
+                total.duration().toNanos(), settled, String.join(",", backends));
     }
 }

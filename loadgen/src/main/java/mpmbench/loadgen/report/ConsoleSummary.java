@@ -118,6 +118,7 @@ public final class ConsoleSummary {
                     r.clientCpu().userS(), r.clientCpu().sysS(), r.clientCpuPercent(),
                     Double.isNaN(r.clientCpuMicrosPerRequest()) ? "-" : time(r.clientCpuMicrosPerRequest())));
         }
+        sb.append(f("  I/O backend: %s%n", r.ioBackend()));
         sb.append(f("Requests/sec: %10.2f%n", r.rps()));
         sb.append(f("Transfer/sec: %10s%n", bytes((long) r.bytesPerSecond())));
         warnings(r, sb);

@@ -121,7 +121,8 @@ public final class ResultColumns {
             col(CLIENT_CPU_US_PER_REQ, LoadResult::clientCpuMicrosPerRequest),
             col(SPIN_US, r -> r.spec().spin().toNanos() / 1e3),
             col(TIMER, r -> r.nanosecondTimer() ? "ns" : "ms"),
-            col(JIT, LoadResult::jit));
+            col(JIT, LoadResult::jit),
+            col(IO_BACKEND, LoadResult::ioBackend));
 
     private ResultColumns() {
     }

@@ -44,6 +44,7 @@ class LoadMainTest {
             "--no-keepalive --pipeline 2 http://127.0.0.1:1/|--pipeline",
             "-R -5 http://127.0.0.1:1/|-R/--rate",
             "-R 0 http://127.0.0.1:1/|-R/--rate",
+            "--io bogus http://127.0.0.1:1/|--io must be auto, nio or epoll, got 'bogus'",
             "--bind 127.0.0.9-127.0.0.2 http://127.0.0.1:1/|--bind",
             "ftp://127.0.0.1/|invalid URL 'ftp://127.0.0.1/'",
             "http:///nohost|invalid URL",

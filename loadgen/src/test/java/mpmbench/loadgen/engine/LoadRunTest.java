@@ -13,8 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
+import mpmbench.loadgen.IoBackend;
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.SteadyState;
@@ -23,12 +28,23 @@ import mpmbench.loadgen.record.Counter;
 import mpmbench.loadgen.record.Counts;
 
 /** The engine against tiny in-test servers: exact counts, each error class, and runs that end on time. */
+@ParameterizedClass(name = "io {0}")
+@EnumSource(value = IoBackend.class, names = {"NIO", "EPOLL"})
 class LoadRunTest {
+
+    /** Each test runs on each I/O backend. */
+    @Parameter
+    IoBackend io;
+
+    @BeforeEach
+    void backendUsable() {
+        Backends.assumeUsable(io);
+    }
 
     private static final Duration SHORT = Duration.ofMillis(500);
 
-    private static LoadSpec spec(TestServer server, int threads, int connections, Duration d) {
-        return LoadSpec.closed(Target.parse(server.url("/hello")), threads, connections, d);
+    private LoadSpec spec(TestServer server, int threads, int connections, Duration d) {
+        return Backends.on(io, LoadSpec.closed(Target.parse(server.url("/hello")), threads, connections, d));
     }
 
     private static long count(LoadResult r, Counter c) {
@@ -36,9 +52,9 @@ class LoadRunTest {
     }
 
     /** Runs and checks that the run ended within duration + grace + slack, whatever the server did. */
-    private static LoadResult runOnTime(LoadSpec spec) throws IOException {
+    private LoadResult runOnTime(LoadSpec spec) throws IOException {
         long t0 = System.nanoTime();
-        LoadResult r = LoadRun.run(spec);
+        LoadResult r = Backends.run(io, spec);
         long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
         long boundMs = spec.maxWarmup().plus(spec.duration()).plus(spec.grace()).toMillis() + 500;
         assertTrue(elapsedMs <= boundMs, "run took " + elapsedMs + " ms, bound " + boundMs + " ms");

@@ -9,8 +9,13 @@ import java.io.IOException;
 import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
+import mpmbench.loadgen.IoBackend;
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.http.Target;
@@ -21,7 +26,18 @@ import mpmbench.loadgen.record.Counter;
  * ({@link ServerCloses}): real servers on loopback that announce their close, that close right after
  * an answer, that close after reading a request, or that die in the middle of an answer.
  */
+@ParameterizedClass(name = "io {0}")
+@EnumSource(value = IoBackend.class, names = {"NIO", "EPOLL"})
 class ServerClosesTest {
+
+    /** Each test runs on each I/O backend. */
+    @Parameter
+    IoBackend io;
+
+    @BeforeEach
+    void backendUsable() {
+        Backends.assumeUsable(io);
+    }
 
     private static final Duration SHORT = Duration.ofSeconds(1);
     private static final byte[] LAST = ascii("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
@@ -37,8 +53,8 @@ class ServerClosesTest {
         }
     }
 
-    private static LoadSpec spec(TestServer server, int connections) {
-        return LoadSpec.closed(Target.parse(server.url("/hello")), 1, connections, SHORT);
+    private LoadSpec spec(TestServer server, int connections) {
+        return Backends.on(io, LoadSpec.closed(Target.parse(server.url("/hello")), 1, connections, SHORT));
     }
 
     private static long count(LoadResult r, Counter c) {
@@ -67,7 +83,7 @@ class ServerClosesTest {
     @Test
     void requestsPipelinedBehindAnAnnouncedCloseAreSentAgainNotFailed() throws IOException {
         try (TestServer server = closingAfterFourAnswers()) {
-            LoadResult r = LoadRun.run(spec(server, 2).toBuilder().pipeline(3).build());
+            LoadResult r = Backends.run(io, spec(server, 2).toBuilder().pipeline(3).build());
             long n = count(r, Counter.REQUESTS);
             assertTrue(n > 20, "requests " + n);
             assertEquals(0, r.counts().errorsWithWarmup(), r.counts().toString());
@@ -89,7 +105,7 @@ class ServerClosesTest {
                 c.lingeringClose();
             }
         })) {
-            LoadResult r = LoadRun.run(spec(server, 2).toBuilder().pipeline(2).rate(400).build());
+            LoadResult r = Backends.run(io, spec(server, 2).toBuilder().pipeline(2).rate(400).build());
             LoadRunTest.assertIdentity(r);
             assertTrue(count(r, Counter.REQUESTS) > 20, r.counts().toString());
             assertEquals(0, count(r, Counter.ERR_CLOSED), r.counts().toString());
@@ -107,7 +123,7 @@ class ServerClosesTest {
                 c.respond(HELLO);
             }
         })) {
-            LoadResult r = LoadRun.run(spec(server, 2));
+            LoadResult r = Backends.run(io, spec(server, 2));
             assertTrue(count(r, Counter.REQUESTS) > 20, r.counts().toString());
             // the close reached the client before its next request reached the server: sent again. When
             // the request got there first, the server closed with it unread and its kernel reset the
@@ -131,7 +147,7 @@ class ServerClosesTest {
             }
             c.awaitRequest();
         })) {
-            LoadResult r = LoadRun.run(spec(server, 2));
+            LoadResult r = Backends.run(io, spec(server, 2));
             assertTrue(count(r, Counter.ERR_CLOSED) > 10, r.counts().toString());
             assertEquals(0, count(r, Counter.RESENT), r.counts().toString());
             assertEquals(0, count(r, Counter.CLOSES_IDLE), r.counts().toString());
@@ -148,7 +164,7 @@ class ServerClosesTest {
                 c.close();
             }
         })) {
-            LoadResult r = LoadRun.run(spec(server, 2).toBuilder().pipeline(4).build());
+            LoadResult r = Backends.run(io, spec(server, 2).toBuilder().pipeline(4).build());
             long failed = count(r, Counter.ERR_CLOSED) + count(r, Counter.ERR_READ);
             assertTrue(count(r, Counter.REQUESTS) > 10, r.counts().toString());
             // three lost per death (the half-answered one and the two behind it), none sent again
@@ -161,7 +177,7 @@ class ServerClosesTest {
     @Test
     void aServerThatClosesEveryFreshConnectionUnreadIsNeverRetriedForever() throws IOException {
         try (TestServer server = TestServer.start(TestServer.Conn::close)) {
-            LoadResult r = LoadRun.run(spec(server, 2));
+            LoadResult r = Backends.run(io, spec(server, 2));
             assertEquals(0, count(r, Counter.RESENT), r.counts().toString());
             assertTrue(count(r, Counter.ERR_CLOSED) + count(r, Counter.ERR_READ) > 10, r.counts().toString());
         }

@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.time.Duration;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
+import mpmbench.loadgen.IoBackend;
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.http.Target;
@@ -25,7 +30,18 @@ import mpmbench.loadgen.record.Counter;
  * {@code scripts/measure-loadgen} checks both against nginx. Set {@code STALL_DEBUG=1} to print the
  * spectra.
  */
+@ParameterizedClass(name = "io {0}")
+@EnumSource(value = IoBackend.class, names = {"NIO", "EPOLL"})
 class StallTest {
+
+    /** Each test runs on each I/O backend. */
+    @Parameter
+    IoBackend io;
+
+    @BeforeEach
+    void backendUsable() {
+        Backends.assumeUsable(io);
+    }
 
     private static final double R = 1000;
     private static final double D = 4.0;
@@ -47,7 +63,7 @@ class StallTest {
         })) {
             LoadSpec spec = LoadSpec.closed(Target.parse(server.url("/")), 1, 8, Duration.ofMillis((long) (D * 1000)))
                     .toBuilder().rate(R).build();
-            LoadResult r = LoadRun.run(spec);
+            LoadResult r = Backends.run(io, spec);
             if (System.getenv("STALL_DEBUG") != null) {
                 r.corrected().outputPercentileDistribution(System.out, 1000.0);
                 r.uncorrected().outputPercentileDistribution(System.out, 1000.0);

@@ -12,10 +12,15 @@ import java.util.Set;
 
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import mpmbench.loadgen.IoBackend;
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.TlsOptions;
@@ -28,7 +33,18 @@ import mpmbench.loadgen.record.Counts;
  * of the generator over TLS, the handshakes and resumptions it counts against what the server saw, SNI
  * and ALPN on the wire, and {@code --tls-verify} refusing a self-signed certificate.
  */
+@ParameterizedClass(name = "io {0}")
+@EnumSource(value = IoBackend.class, names = {"NIO", "EPOLL"})
 class TlsTest {
+
+    /** Each test runs on each I/O backend. */
+    @Parameter
+    IoBackend io;
+
+    @BeforeEach
+    void backendUsable() {
+        Backends.assumeUsable(io);
+    }
 
     private static final Duration SHORT = Duration.ofMillis(1500);
 
@@ -60,7 +76,7 @@ class TlsTest {
     @Test
     void keepAliveOverTlsHandshakesOncePerConnectionWithSniAndAlpn() throws IOException {
         try (TlsTestServer server = TlsTestServer.start()) {
-            LoadResult r = LoadRun.run(spec(server, "localhost", 3).build());
+            LoadResult r = Backends.run(io, spec(server, "localhost", 3).build());
             long n = count(r, Counter.REQUESTS);
             assertTrue(n > 100, "requests " + n);
             assertEquals(0, r.counts().errorsWithWarmup(), r.counts().toString());
@@ -79,7 +95,7 @@ class TlsTest {
     @Test
     void anAddressSendsNoSniAndTls12IsOfferedAlone() throws IOException {
         try (TlsTestServer server = TlsTestServer.start()) {
-            LoadResult r = LoadRun.run(spec(server, "127.0.0.1", 1)
+            LoadResult r = Backends.run(io, spec(server, "127.0.0.1", 1)
                     .tls(new TlsOptions(List.of(TlsOptions.TLS12), TlsOptions.Resume.TICKET, false)).build());
             assertTrue(count(r, Counter.REQUESTS) > 50, r.counts().toString());
             assertEquals(Set.of("(none)"), server.serverNames);
@@ -99,7 +115,7 @@ class TlsTest {
         try (TlsTestServer server = TlsTestServer.start()) {
             TlsOptions tls = new TlsOptions(List.of(protocol), TlsOptions.Resume.of(resume), false);
             // 3 s: a cold JVM's TLS 1.3 full handshake took up to 0.5 s on a busy 2-vCPU machine
-            LoadResult r = LoadRun.run(spec(server, "localhost", 2).duration(Duration.ofSeconds(3)).keepAlive(false)
+            LoadResult r = Backends.run(io, spec(server, "localhost", 2).duration(Duration.ofSeconds(3)).keepAlive(false)
                     .tls(tls).build());
             long n = count(r, Counter.REQUESTS);
             long hs = count(r, Counter.TLS_HANDSHAKES);
@@ -128,7 +144,7 @@ class TlsTest {
     @Test
     void openModelIdleAndTricklingConnectionsRunOverTls() throws IOException {
         try (TlsTestServer server = TlsTestServer.start()) {
-            LoadResult r = LoadRun.run(spec(server, "localhost", 2).rate(400).idle(5).trickle(2)
+            LoadResult r = Backends.run(io, spec(server, "localhost", 2).rate(400).idle(5).trickle(2)
                     .trickleInterval(Duration.ofMillis(100)).build());
             assertEquals(count(r, Counter.SCHEDULED), count(r, Counter.REQUESTS) + r.counts().requestErrors()
                     + count(r, Counter.UNSENT) + count(r, Counter.UNANSWERED), r.counts().toString());
@@ -144,7 +160,7 @@ class TlsTest {
     @Test
     void verifyRefusesASelfSignedCertificateAsAConnectError() throws IOException {
         try (TlsTestServer server = TlsTestServer.start()) {
-            LoadResult r = LoadRun.run(spec(server, "localhost", 1).duration(Duration.ofMillis(500))
+            LoadResult r = Backends.run(io, spec(server, "localhost", 1).duration(Duration.ofMillis(500))
                     .tls(new TlsOptions(TlsOptions.KNOWN_PROTOCOLS, TlsOptions.Resume.TICKET, true)).build());
             assertEquals(0, count(r, Counter.REQUESTS), r.counts().toString());
             assertTrue(count(r, Counter.ERR_CONNECT) > 0, r.counts().toString());
@@ -164,7 +180,7 @@ class TlsTest {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         List<long[]> samples = new ArrayList<>();
         try (TlsTestServer server = TlsTestServer.start()) {
-            new LoadRun(spec(server, "localhost", 2).duration(Duration.ofSeconds(3)).build(), null, new LoadRun.Progress() {
+            new LoadRun(spec(server, "localhost", 2).duration(Duration.ofSeconds(3)).io(io).build(), null, new LoadRun.Progress() {
                 private long io = -1; // this run's I/O thread: the newest of that name (an earlier run's may linger)
 
                 @Override

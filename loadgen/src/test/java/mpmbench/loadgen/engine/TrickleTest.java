@@ -13,15 +13,31 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
+import mpmbench.loadgen.IoBackend;
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.http.Target;
 import mpmbench.loadgen.record.Counter;
 
 /** {@code --trickle}: slowloris connections beside the load, against a real loopback server. */
+@ParameterizedClass(name = "io {0}")
+@EnumSource(value = IoBackend.class, names = {"NIO", "EPOLL"})
 class TrickleTest {
+
+    /** Each test runs on each I/O backend. */
+    @Parameter
+    IoBackend io;
+
+    @BeforeEach
+    void backendUsable() {
+        Backends.assumeUsable(io);
+    }
 
     private static final int TRICKLE = 6;
 
@@ -61,7 +77,7 @@ class TrickleTest {
         try (TestServer s = server(trickled, 0)) {
             LoadSpec spec = LoadSpec.closed(Target.parse(s.url("/hello")), 1, 1, Duration.ofMillis(1000))
                     .toBuilder().trickle(TRICKLE).trickleInterval(Duration.ofMillis(100)).build();
-            r = LoadRun.run(spec);
+            r = Backends.run(io, spec);
             long deadline = System.nanoTime() + 2_000_000_000L;
             while (trickled.size() < TRICKLE && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
@@ -90,7 +106,7 @@ class TrickleTest {
         try (TestServer s = server(trickled, 2)) {
             LoadSpec spec = LoadSpec.closed(Target.parse(s.url("/hello")), 1, 1, Duration.ofMillis(1200))
                     .toBuilder().trickle(TRICKLE).trickleInterval(Duration.ofMillis(50)).build();
-            LoadResult r = LoadRun.run(spec);
+            LoadResult r = Backends.run(io, spec);
             long closed = r.counts().get(Counter.TRICKLE_CLOSED);
             // two bytes take 100 ms at the next scans and a reopen waits for a scan: about 5 rounds in 1.2 s
             assertTrue(closed >= 2L * TRICKLE, "closed by the server: " + r.counts());

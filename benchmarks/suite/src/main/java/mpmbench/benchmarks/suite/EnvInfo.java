@@ -17,6 +17,7 @@ import mpmbench.benchmarks.telemetry.CgroupHost;
 import mpmbench.benchmarks.telemetry.MachineCpu;
 import mpmbench.loadgen.GeneratorJvm;
 import mpmbench.loadgen.SteadyState;
+import mpmbench.loadgen.contract.ResultKey;
 
 /**
  * env.csv: the machine, kernel, JDK, peers' versions, the plan's flags, pinning, the git commit and
@@ -49,11 +50,15 @@ public final class EnvInfo {
     }
 
     /**
-     * The rows recorded when the run ends: the load average then and the machine's steal time over the
-     * whole run ({@code steal_pct}, % of its CPU time), from the reading taken when it started.
+     * The rows recorded when the run ends: the I/O backends our generator used
+     * ({@code loadgen_io_backend}, {@link #ioBackends}), the load average then and the machine's steal
+     * time over the whole run ({@code steal_pct}, % of its CPU time), from the reading taken when it started.
+     *
+     * @param latency the run's latency folder, where each cell's result JSON is
      */
-    public static List<Row> atEnd(MachineCpu start) {
+    public static List<Row> atEnd(MachineCpu start, Path latency) {
         List<Row> rows = new ArrayList<>();
+        put(rows, "loadgen_io_backend", String.join(",", ioBackends(latency)));
         put(rows, "load_avg_end", loadAverage());
         double steal = Double.NaN;
         try {
@@ -148,6 +153,29 @@ public final class EnvInfo {
             + "directive.* rows), httpd-X with -D PEER_TLS and httpd-ssl.inc (shared-memory session cache, tickets), nginx "
             + "with nginx-https.conf.template (one worker, shared cache, tickets); the generator with --tls-resume none "
             + "(tls-churn) or ticket (the others), with --tls-protocols TLSv1.2 for tls-churn-resumed";
+
+    /**
+     * The distinct {@code io_backend} values ({@code nio}, {@code epoll}) of the result JSON files in
+     * {@code dir} (not recursive), sorted; empty when no cell ran our generator ({@code --generator wrk}).
+     */
+    static java.util.SortedSet<String> ioBackends(Path dir) {
+        java.util.SortedSet<String> seen = new java.util.TreeSet<>();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+                try {
+                    String v = LoadgenRun.parseJson(Files.readString(f)).get(ResultKey.IO_BACKEND.key());
+                    if (v != null && !v.isEmpty()) {
+                        seen.add(v);
+                    }
+                } catch (IOException | IllegalArgumentException e) {
+                    // not a result of ours: no backend to record
+                }
+            }
+        } catch (IOException e) {
+            // no latency folder: nothing ran
+        }
+        return seen;
+    }
 
     private static void put(List<Row> rows, String key, Object value) {
         rows.add(Row.builder(Schemas.ENV).put("key", key).put("value", value).build());

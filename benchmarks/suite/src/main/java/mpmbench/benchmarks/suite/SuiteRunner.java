@@ -100,7 +100,7 @@ public final class SuiteRunner {
                 recordEnv(out, List.of(Row.builder(Schemas.ENV).put("key", "micro")
                         .put("value", MicroPass.run(plan, out, err)).build()));
             }
-            recordEnv(out, EnvInfo.atEnd(start));
+            recordEnv(out, EnvInfo.atEnd(start, latency));
         }
         ReportBuilder.build(out);
         return out;
