@@ -29,7 +29,7 @@ import mpmbench.benchmarks.results.Row;
  * handshakes (wrk) leaves the claim not measured; so does a worker that resumed nothing at all (no
  * threaded rate to compare with), the counts named.
  */
-final class ResumptionAcrossProcesses implements Claim {
+public final class ResumptionAcrossProcesses implements Claim {
 
     static final String ID = "9";
     private static final String TITLE = "A resumed session is as likely on a process model as on a threaded one";
@@ -94,21 +94,34 @@ final class ResumptionAcrossProcesses implements Claim {
         return any ? r : new double[0];
     }
 
-    /** "1200 of 4711 (3 repeats)": the handshakes and resumptions summed over the repeats that count. */
-    private static String counts(Cells cells, Cells.Key k) {
-        double[] resumed = cells.values(k, "tls_resumed");
-        double[] handshakes = cells.values(k, "tls_handshakes");
-        long r = 0;
-        long h = 0;
-        int n = 0;
-        for (int i = 0; i < Math.min(resumed.length, handshakes.length); i++) {
-            if (Double.isFinite(resumed[i]) && Double.isFinite(handshakes[i])) {
-                r += Math.round(resumed[i]);
-                h += Math.round(handshakes[i]);
-                n++;
+    /**
+     * A cell's handshakes and resumptions summed over the repeats that count ({@link Cells#values}: the
+     * target's facts, generator-bound repeats included), and how many repeats gave both.
+     */
+    public record Counts(long resumed, long handshakes, int repeats) {
+
+        public static Counts of(Cells cells, Cells.Key k) {
+            double[] r = cells.values(k, "tls_resumed");
+            double[] h = cells.values(k, "tls_handshakes");
+            long resumed = 0;
+            long handshakes = 0;
+            int n = 0;
+            for (int i = 0; i < Math.min(r.length, h.length); i++) {
+                if (Double.isFinite(r[i]) && Double.isFinite(h[i])) {
+                    resumed += Math.round(r[i]);
+                    handshakes += Math.round(h[i]);
+                    n++;
+                }
             }
+            return new Counts(resumed, handshakes, n);
         }
-        return n == 0 ? "no handshake counted" : r + " of " + h + " (" + n + (n == 1 ? " repeat)" : " repeats)");
+    }
+
+    /** "1200 of 4711 (3 repeats)". */
+    private static String counts(Cells cells, Cells.Key k) {
+        Counts c = Counts.of(cells, k);
+        return c.repeats() == 0 ? "no handshake counted"
+                : c.resumed() + " of " + c.handshakes() + " (" + c.repeats() + (c.repeats() == 1 ? " repeat)" : " repeats)");
     }
 
     private static String values(Map<String, double[]> rates, Map<String, String> counts) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import mpmbench.benchmarks.catalogue.Scenarios;
+import mpmbench.benchmarks.claims.ResumptionAcrossProcesses;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.Intervals;
 
@@ -74,18 +75,9 @@ final class TlsTable {
         if (k == null) {
             return "";
         }
-        double[] r = cells.values(k, "tls_resumed");
-        double[] h = cells.values(k, "tls_handshakes");
-        long resumed = 0;
-        long handshakes = 0;
-        for (int i = 0; i < Math.min(r.length, h.length); i++) {
-            if (Double.isFinite(r[i]) && Double.isFinite(h[i])) {
-                resumed += Math.round(r[i]);
-                handshakes += Math.round(h[i]);
-            }
-        }
-        return handshakes == 0 ? "—" : String.format(Locale.ROOT, "%.1f %% (%d of %d)", 100.0 * resumed / handshakes,
-                resumed, handshakes);
+        ResumptionAcrossProcesses.Counts c = ResumptionAcrossProcesses.Counts.of(cells, k);
+        return c.handshakes() == 0 ? "—" : String.format(Locale.ROOT, "%.1f %% (%d of %d)",
+                100.0 * c.resumed() / c.handshakes(), c.resumed(), c.handshakes());
     }
 
     private static String perIdle(Cells cells, String target, long idle) {
