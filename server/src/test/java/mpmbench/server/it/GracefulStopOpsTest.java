@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import mpmbench.server.scoreboard.SharedScoreboard;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,7 +37,10 @@ class GracefulStopOpsTest {
             for (int i = 0; i < IN_FLIGHT; i++) {
                 sleeps.add(sleep(server.port, 1_500 + 300 * i));
             }
-            Thread.sleep(500);
+            // In flight means taken by a worker: a connection still in the listen queue when the stop
+            // closes the listeners is refused, by httpd too (a child slow to start on a loaded
+            // machine left one there after a fixed 500 ms).
+            assertTrue(awaitHeld(server, IN_FLIGHT, 10), mpm + ": the requests were not all taken by workers");
             long t0 = System.nanoTime();
             assertEquals(0, server.ctl("graceful-stop"), server.output());
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
@@ -89,6 +94,26 @@ class GracefulStopOpsTest {
             assertFalse(server.scoreboardExists(), "scoreboard left behind");
         } finally {
             server.close();
+        }
+    }
+
+    /** Waits until the children hold {@code n} connections (scoreboard), up to {@code seconds}. */
+    private static boolean awaitHeld(RunningServer server, int n, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        try (SharedScoreboard board = server.board()) {
+            while (true) {
+                int held = 0;
+                for (int slot = 0; slot < board.serverLimit(); slot++) {
+                    held += board.pid(slot) > 0 ? OpsModels.connectionsHeld(board, slot) : 0;
+                }
+                if (held >= n) {
+                    return true;
+                }
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(20);
+            }
         }
     }
 
