@@ -35,7 +35,6 @@ import mpmbench.benchmarks.telemetry.TargetCgroup;
  * the readiness probes talk TLS too.
  */
 public final class TargetLauncher {
-
     static final Path APACHE2 = Path.of("/usr/sbin/apache2");
     static final Path NGINX = Path.of("/usr/sbin/nginx");
     static final Path APACHE_MODULES = Path.of("/usr/lib/apache2/modules");
@@ -48,6 +47,8 @@ public final class TargetLauncher {
 
     private final SuitePlan plan;
     private final RunCertificate certificate;
+    /** {@link #launching()}. */
+    private volatile RunningTarget launching;
 
     public TargetLauncher(SuitePlan plan) {
         this.plan = plan;
@@ -229,6 +230,7 @@ public final class TargetLauncher {
         }
         RunningTarget partial = new RunningTarget(t, "127.0.0.1", port, (int) p.pid(), p, run, Double.NaN, Double.NaN,
                 graceful, group, tls);
+        launching = partial;
         try {
             double firstOk = waitFirstOk(p, port, t0, tls);
             double full = waitFullCapacity(partial, directives, t0);
@@ -239,7 +241,18 @@ public final class TargetLauncher {
         } catch (InterruptedException e) {
             partial.close();
             throw e;
+        } finally {
+            launching = null;
         }
+    }
+
+    /**
+     * The target spawned by a {@link #start} still waiting for it to be ready, or null: a suite stopped
+     * by SIGTERM or Ctrl-C in that second or two must stop it too (its master would outlive the suite).
+     * Any thread; set and cleared by the thread in {@link #start}.
+     */
+    RunningTarget launching() {
+        return launching;
     }
 
     private static double waitFirstOk(Process p, int port, long t0, boolean tls) throws IOException, InterruptedException {
