@@ -67,6 +67,8 @@ public final class DimensionMain implements Callable<Integer> {
                 Map<String, List<VarianceComponents.Instance>> byTarget = DimensionRows.instances(rows, cell[0], cell[1]);
                 VarianceComponents.Result r = VarianceComponents.of(byTarget);
                 md.append(DimensionReport.markdown(cell[0], cell[1], r));
+                md.append(DimensionReport.cpuMarkdown(VarianceComponents.of(
+                        DimensionRows.instances(rows, cell[0], cell[1], "cpu_us_per_req"))));
                 String left = DimensionRows.leftOut(rows, cell[0], cell[1]);
                 md.append(left.isEmpty() ? "" : "\nLeft out (not judged by the suite): " + left + ".\n").append('\n');
                 String stem = "dimension-" + cell[0] + "-" + cell[1];

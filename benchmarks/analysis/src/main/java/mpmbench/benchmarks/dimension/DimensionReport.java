@@ -53,6 +53,25 @@ public final class DimensionReport {
         return md.toString();
     }
 
+    /**
+     * The same components of CPU per request (µs; {@code cpu} from {@link VarianceComponents#of} over the
+     * windows' {@code cpu_us_per_req}): when a target saturates its core, req/s and CPU per request are one
+     * figure, and this table shows whether the noise is in the core's speed (same sds) or in the scheduling.
+     */
+    public static String cpuMarkdown(VarianceComponents.Result cpu) {
+        StringBuilder md = new StringBuilder("\nCPU per request, the same components (sds in % of log µs):\n\n"
+                + "| target | CPU µs per request (geometric mean) | window sd % | instance sd % | instance sd % without trend |\n"
+                + "|---|---|---|---|---|\n");
+        for (VarianceComponents.Target t : cpu.targets()) {
+            md.append("| ").append(t.target()).append(" | ").append(fmt(t.meanRps(), 1)).append(" | ")
+                    .append(fmt(t.windowSd(), 1)).append(" | ").append(fmt(t.instanceSd(), 1)).append(" | ")
+                    .append(fmt(t.ownSd(), 1)).append(" |\n");
+        }
+        md.append("\nShared by every target of a round: sd ").append(Double.isNaN(cpu.roundSd()) ? "n/a"
+                : fmt(cpu.roundSd(), 1) + " %").append(".\n");
+        return md.toString();
+    }
+
     private static String rounds(int n) {
         return n < 0 ? "" : n == 0 ? "> " + VarianceComponents.MAX_ROUNDS : Integer.toString(n);
     }

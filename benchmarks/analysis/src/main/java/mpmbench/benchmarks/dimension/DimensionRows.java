@@ -103,6 +103,15 @@ public final class DimensionRows {
 
     /** The instances of each target of one scenario and level, from dimension.csv's judged rows; targets in legend order. */
     public static Map<String, List<VarianceComponents.Instance>> instances(List<Row> rows, String scenario, String level) {
+        return instances(rows, scenario, level, "rps");
+    }
+
+    /**
+     * As {@link #instances(List, String, String)}, with each window's {@code figure} (a dimension.csv column:
+     * {@code rps} or {@code cpu_us_per_req}) in {@link VarianceComponents.Instance#rps}.
+     */
+    public static Map<String, List<VarianceComponents.Instance>> instances(List<Row> rows, String scenario, String level,
+                                                                         String figure) {
         Map<String, Map<String, List<Row>>> byTarget = new LinkedHashMap<>();
         for (Row r : rows) {
             if (r.text("scenario").equals(scenario) && r.text("level").equals(level) && Status.of(r.text("status")).judged()) {
@@ -113,7 +122,7 @@ public final class DimensionRows {
         Map<String, List<VarianceComponents.Instance>> out = new java.util.TreeMap<>(Looks.ORDER);
         byTarget.forEach((t, inst) -> out.put(t, inst.values().stream().map(w -> new VarianceComponents.Instance(
                 (int) w.getFirst().num("round"), w.getFirst().num("start_s"),
-                w.stream().mapToDouble(r -> r.num("rps")).toArray())).toList()));
+                w.stream().mapToDouble(r -> r.num(figure)).toArray())).toList()));
         return out;
     }
 

@@ -69,6 +69,12 @@ class DimensionMainTest {
         assertTrue(md.contains("| java-event / nginx | 2 |"), md);
         assertTrue(md.contains("Left out (not judged by the suite): 3 windows generator-bound."), md);
         assertTrue(Files.isRegularFile(dir.resolve("charts").resolve("dimension-hello-c16.png")));
+        // CPU per request: cpu_pct is constant, so its windows are 1/rps and its sds are req/s's
+        String[] rpsRow = md.lines().filter(l -> l.startsWith("| java-event | 3 |")).findFirst().orElseThrow().split(" \\| ");
+        String[] cpuRow = md.lines().filter(l -> l.startsWith("| java-event | ") && !l.startsWith("| java-event | 3 |"))
+                .findFirst().orElseThrow().split(" \\| ");
+        assertTrue(md.contains("CPU per request, the same components"), md);
+        assertEquals(rpsRow[4] + " " + rpsRow[5], cpuRow[2] + " " + cpuRow[3], md); // window sd, instance sd
     }
 
     @Test
