@@ -1,6 +1,7 @@
 # compare-planted --effect: a calibrated plant (MpmbenchPlantCpu) on one Java model, sized to a share
 # of its measured CPU per request. Sourced by scripts/compare-planted, which sets ROOT, OUT and
-# SUITE_ARGS; defines plant_check and plant_main EFFECT TARGET (return the script's exit status).
+# SUITE_ARGS; defines plant_check, plant_check_beside and plant_main EFFECT TARGET [BESIDE] (return the
+# script's exit status).
 # shellcheck source=jdk.sh
 source "$ROOT/scripts/lib/jdk.sh"
 
@@ -38,12 +39,30 @@ plant_check() {
     esac
 }
 
+# Checks --beside (comma-separated Java models, none of them TARGET); one line and status 2 when bad.
+plant_check_beside() {
+    local target="$1" beside="$2" t
+    [[ -z "$beside" ]] && return 0
+    IFS=, read -r -a list <<< "$beside"
+    for t in "${list[@]}"; do
+        case "$t" in
+            java-prefork|java-worker|java-event|java-virtual) ;;
+            *) echo "compare-planted: --beside '$t' must be one of java-prefork, java-worker, java-event, java-virtual" >&2
+               return 2 ;;
+        esac
+        if [[ "$t" == "$target" ]]; then
+            echo "compare-planted: --beside '$t' is the planted --target; name other models" >&2
+            return 2
+        fi
+    done
+}
+
 plant_main() {
-    local effect="$1" target="$2" fraction
+    local effect="$1" target="$2" beside="${3:-}" fraction
     fraction="$(plant_fraction "$effect")"
     local java_home
     java_home="$(find_java)" || { echo "compare-planted: no JDK >= $MIN_JAVA found (set JAVA_HOME)" >&2; return 2; }
-    local base=(--targets "$target" --scenarios hello)
+    local base=(--targets "$target${beside:+,$beside}" --scenarios hello)
     # unpaired: the base run sizes the plant; paired: a one-round sizing run, then one run of both builds
     local sizing="$OUT/base" sizing_args=("${SUITE_ARGS[@]}")
     if [[ -n "${PAIRED:-}" ]]; then
@@ -98,18 +117,23 @@ plant_main() {
     fi
     local code=$?
     set -e
-    plant_verdict "$OUT/planted/compare.csv" "$target" "$code" "$effect"
+    plant_verdict "$OUT/planted/compare.csv" "$target" "$code" "$effect" "$beside"
 }
 
 # PASS when compare calls TARGET's hello slower (rps or cpu_us_per_req) and no other target slower.
 plant_verdict() {
-    local csv="$1" target="$2" code="$3" effect="$4"
+    local csv="$1" target="$2" code="$3" effect="$4" beside="${5:-}"
     local hits others
     hits=$(awk -F, -v t="$target" 'NR > 1 && $2 == t && $1 == "hello" && ($6 == "rps" || $6 == "cpu_us_per_req") \
         && $14 == "slower" {print $1 " " $2 " c" $3 " " $6 " x" $11 " [" $12 ", " $13 "]"}' "$csv")
     others=$(awk -F, -v t="$target" 'NR > 1 && $2 != t && $14 == "slower" {print $1 " " $2 " " $6 " x" $11}' "$csv")
     echo "compare-planted: compare exited $code; $target's figures called slower with the $effect plant:"
     echo "${hits:-none}" | sed 's/^/  /'
+    if [[ -n "$beside" ]]; then  # the unplanted models' A/A: how their judged figures came out
+        echo "compare-planted: the unplanted models beside it (A/A; any 'slower' is a false alarm):"
+        awk -F, -v b=",$beside," 'NR > 1 && index(b, "," $2 ",") && $11 != "" { n[$2 " " $14]++ }
+            END { for (k in n) print "  " k ": " n[k] " figures" }' "$csv" | sort
+    fi
     if [[ -n "$others" ]]; then
         echo "compare-planted: other targets called slower too (false alarms):"
         echo "$others" | sed 's/^/  /'
