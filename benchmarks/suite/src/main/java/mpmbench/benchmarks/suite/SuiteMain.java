@@ -105,8 +105,9 @@ public final class SuiteMain implements Callable<Integer> {
     @Option(names = "--until-decided", description = "after --repeats, add rounds only for the cells an inconclusive "
             + "claim reads and, with --baseline, the cells with a figure compare cannot decide yet (faster, slower, or "
             + "equivalent: interval within 10 %%; both builds of each), until all are decided, --budget is spent or "
-            + "--max-repeats is reached. The error of the repeated looks is kept at 5 %% by a Bonferroni split over the "
-            + "most looks (K = max-repeats - repeats + 1: each at 5 %%/K, as claims.csv and compare DIR then judge). "
+            + "--max-repeats is reached. It looks at the data after --repeats rounds and each time they have doubled "
+            + "(and at --max-repeats); the error of the K looks is kept at 5 %% by a Bonferroni split (each at 5 %%/K, "
+            + "as claims.csv and compare DIR then judge). "
             + "decided.csv: each figure's and claim's decision and the rounds it took")
     boolean untilDecided;
 

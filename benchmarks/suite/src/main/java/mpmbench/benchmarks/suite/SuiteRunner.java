@@ -110,10 +110,11 @@ public final class SuiteRunner {
             throws InterruptedException {
         ProgressBar bar = new ProgressBar(err, System.console() != null && System.console().isTerminal(), cells.size(),
                 cells.stream().mapToDouble(plan::estimateSeconds).sum());
-        // SIGTERM or Ctrl-C: the target started last is stopped with the suite (its load-generator runs
-        // end by themselves), and the CSV files written after each instance keep what was measured.
+        // SIGTERM or Ctrl-C: the target started last (or being started) is stopped with the suite (its
+        // load-generator runs end by themselves), and the CSV files written after each instance keep what
+        // was measured.
         Thread stopLive = Thread.ofPlatform().unstarted(() -> {
-            RunningTarget t = live;
+            RunningTarget t = live != null ? live : launcher.launching();
             if (t != null) {
                 err.println("\nmpmbench suite: stopped early; stopping " + t.spec().name()
                         + "; what was measured is in " + out + " ('mpmbench report " + out + "' draws it)");
@@ -209,8 +210,10 @@ public final class SuiteRunner {
     }
 
     /**
-     * {@code --until-decided}: a round at a time, only the cells an inconclusive claim reads or with an
-     * undecided figure (both builds, ABBA), until none is left, the budget is spent or the cells have the most repeats; then decided.csv.
+     * {@code --until-decided}: rounds only for the cells an inconclusive claim reads or with an undecided
+     * figure (both builds, ABBA), looking at the data when the rounds have doubled ({@link UntilDecided#nextLook}),
+     * until nothing is left, the budget is spent (the next look comes then) or the cells have the most
+     * repeats; then decided.csv.
      */
     private void addRounds(Path out, CellRunner runner, ProgressBar bar, List<Scenario> measured,
                            java.util.function.BiFunction<Scenario, TargetSpec, Scenario> resolve)
@@ -220,7 +223,8 @@ public final class SuiteRunner {
         UntilDecided.Look now = new UntilDecided.Look(List.of(), List.of());
         // only the scenarios the rounds run can get another round (the start-up cells are timed at launches)
         java.util.Set<String> runnable = new java.util.HashSet<>(measured.stream().map(Scenario::name).toList());
-        for (int round = plan.repeats() + 1; ; round++) {
+        int rounds = plan.repeats();
+        for (int look = 1; ; look++) {
             try {
                 now = untilDecided.look(out, plan.repeats());
             } catch (IOException e) {
@@ -230,24 +234,28 @@ public final class SuiteRunner {
             tracker.saw(now);
             java.util.Set<String> undecided = new java.util.LinkedHashSet<>(UntilDecided.undecidedCells(now));
             undecided.removeIf(c -> !runnable.contains(c.substring(0, c.indexOf('|'))));
-            boolean spent = !untilDecided.budget().isZero()
-                    && System.nanoTime() - startNs >= untilDecided.budget().toNanos();
-            if (undecided.isEmpty() || round > untilDecided.maxRepeats() || spent) {
+            if (undecided.isEmpty() || rounds >= untilDecided.maxRepeats() || spent() || look >= looks) {
                 err.println("mpmbench suite: --until-decided: " + (undecided.isEmpty() ? "every claim and figure decided"
-                        : undecided.size() + " cell(s) undecided, " + (spent ? "the budget is spent" : "at the most repeats"))
-                        + " after round " + (round - 1));
+                        : undecided.size() + " cell(s) undecided, " + (spent() ? "the budget is spent"
+                        : "at the most repeats")) + " after round " + rounds + " (look " + look + " of at most " + looks + ")");
                 break;
             }
-            for (TargetSpec t : plan.targetsInRound(round)) {
-                String name = t.base() ? t.name().substring(Baseline.PREFIX.length()) : t.name();
-                List<Scenario> open = measured.stream().filter(s -> undecided.contains(s.name() + "|" + name))
-                        .map(s -> resolve.apply(s, t)).filter(java.util.Objects::nonNull).toList();
-                if (!open.isEmpty()) {
-                    List<SuitePlan.Cell> cells = open.stream().flatMap(s -> s.levels().stream()
-                            .map(l -> new SuitePlan.Cell(s, t, l, 0))).toList();
-                    bar.extend(cells.size(), cells.stream().mapToDouble(plan::estimateSeconds).sum());
-                    runInstance(runner, open, t, round, bar);
-                    writeCsv(out);
+            int next = untilDecided.nextLook(rounds, plan.repeats());
+            err.println("mpmbench suite: --until-decided: look " + look + " after round " + rounds + ": "
+                    + undecided.size() + " cell(s) undecided; rounds " + (rounds + 1) + "-" + next + " for them");
+            while (rounds < next && !spent()) {
+                rounds++;
+                for (TargetSpec t : plan.targetsInRound(rounds)) {
+                    String name = t.base() ? t.name().substring(Baseline.PREFIX.length()) : t.name();
+                    List<Scenario> open = measured.stream().filter(s -> undecided.contains(s.name() + "|" + name))
+                            .map(s -> resolve.apply(s, t)).filter(java.util.Objects::nonNull).toList();
+                    if (!open.isEmpty()) {
+                        List<SuitePlan.Cell> cells = open.stream().flatMap(s -> s.levels().stream()
+                                .map(l -> new SuitePlan.Cell(s, t, l, 0))).toList();
+                        bar.extend(cells.size(), cells.stream().mapToDouble(plan::estimateSeconds).sum());
+                        runInstance(runner, open, t, rounds, bar);
+                        writeCsv(out);
+                    }
                 }
             }
         }
@@ -256,6 +264,11 @@ public final class SuiteRunner {
         } catch (IOException e) {
             err.println("mpmbench suite: cannot write decided.csv: " + e.getMessage());
         }
+    }
+
+    /** Whether {@code --until-decided}'s budget (none: never) has been taken by the run. */
+    private boolean spent() {
+        return !untilDecided.budget().isZero() && System.nanoTime() - startNs >= untilDecided.budget().toNanos();
     }
 
     /** Adds rows to env.csv (the micro pass's status, the load and steal at the end) for report.md and verify. */

@@ -53,8 +53,15 @@ class UntilDecidedTest {
         String base = tmp.resolve("base").toString();
         UntilDecided u = rule("--baseline", base, "--until-decided", "--budget", "15m", "--max-repeats", "8");
         assertEquals(new UntilDecided(8, Duration.ofMinutes(15)), u);
-        assertEquals(6, u.looks(3));
-        assertTrue(u.describe(3).contains("at most 6 looks at 5 %/6 (Bonferroni)"), u.describe(3));
+        // looks after 3 rounds, then when they have doubled (6), and at the most repeats (8)
+        assertEquals(3, u.looks(3));
+        assertEquals(6, u.nextLook(3, 3));
+        assertEquals(8, u.nextLook(6, 3));
+        assertTrue(u.describe(3).contains("looks after 3, 6 and 8 rounds"), u.describe(3));
+        assertTrue(u.describe(3).contains("at most 3 looks at 5 %/3 (Bonferroni)"), u.describe(3));
+        assertEquals(4, new UntilDecided(24, Duration.ZERO).looks(3)); // 3, 6, 12, 24
+        assertEquals(1, new UntilDecided(3, Duration.ZERO).looks(3));
+        assertEquals(2, new UntilDecided(2, Duration.ZERO).nextLook(1, 1));
         assertEquals(new UntilDecided(SuiteMain.MAX_REPEATS, Duration.ZERO), rule("--baseline", base, "--until-decided"));
         assertNull(rule("--baseline", base));
         // without --baseline the claims are what it decides
@@ -116,7 +123,7 @@ class UntilDecidedTest {
         assertEquals("slower", eventRps.text("decision"));
         assertEquals("3", eventRps.text("rounds"));
         assertEquals("3", eventRps.text("pairs"));
-        assertEquals("8", eventRps.text("max_looks"));
+        assertEquals("3", eventRps.text("max_looks")); // looks after 3, 6 and 10 rounds
         assertTrue(decided.stream().anyMatch(r -> r.text("target").equals("java-worker")
                 && r.text("decision").equals(Decisions.UNDECIDED)), decided.toString());
     }
@@ -156,7 +163,7 @@ class UntilDecidedTest {
         assertEquals("holds", memory.text("decision"));
         assertEquals("3", memory.text("rounds"));
         assertEquals("hello", memory.text("scenario"));
-        assertEquals("8", memory.text("max_looks"));
+        assertEquals("3", memory.text("max_looks"));
         Row cpu = decided.stream().filter(r -> r.text("figure").equals("claim 1b c16") && r.text("target").equals("java"))
                 .findFirst().orElseThrow();
         assertEquals("inconclusive", cpu.text("decision"));
