@@ -77,31 +77,40 @@ plant_main() {
             esac
         done
     fi
-    echo "compare-planted: $(basename "$sizing") ($target, no plant) -> $sizing" >&2
-    "$ROOT/scripts/mpmbench" suite quick --out "$sizing" "${base[@]}" "${sizing_args[@]}" >&2
-    local cpu_us
-    cpu_us="$(plant_median "$sizing/summary.csv" "$target" hello cpu_us_per_req)"
-    if [[ -z "$cpu_us" ]]; then
-        echo "compare-planted: FAIL: no ok or disturbed hello row of $target with cpu_us_per_req in $sizing/summary.csv to size the plant from" >&2
-        return 1
+    local java_cp=("$java_home/bin/java" -cp "$ROOT/server/target/mpmbench-server.jar" mpmbench.server.handler.PlantCalibration)
+    local cpu_us="" ns_per_token tokens
+    if [[ -z "${TOKENS:-}" || -z "${PAIRED:-}" ]]; then  # unpaired, the base run is compare's base too
+        echo "compare-planted: $(basename "$sizing") ($target, no plant) -> $sizing" >&2
+        "$ROOT/scripts/mpmbench" suite quick --out "$sizing" "${base[@]}" "${sizing_args[@]}" >&2
+        cpu_us="$(plant_median "$sizing/summary.csv" "$target" hello cpu_us_per_req)"
+        if [[ -z "$cpu_us" ]]; then
+            echo "compare-planted: FAIL: no ok or disturbed hello row of $target with cpu_us_per_req in $sizing/summary.csv to size the plant from" >&2
+            return 1
+        fi
     fi
     # What a token costs on this JVM, from the server's own classes (thread CPU time, JIT-compiled loop)
-    "$java_home/bin/java" -cp "$ROOT/server/target/mpmbench-server.jar" mpmbench.server.handler.PlantCalibration \
-        1000 10000 100000 > "$OUT/calibration.csv"
-    local ns_per_token tokens
+    "${java_cp[@]}" 1000 10000 100000 > "$OUT/calibration.csv"
     ns_per_token="$(awk -F, '$1 == 10000 { print $4 }' "$OUT/calibration.csv")"
-    tokens="$(awk -v f="$fraction" -v us="$cpu_us" -v ns="$ns_per_token" 'BEGIN { printf "%d\n", f * us * 1000 / ns + 0.5 }')"
+    if [[ -n "${TOKENS:-}" ]]; then
+        tokens="$TOKENS"   # given: the same work in every run of a series, no sizing run
+    else
+        tokens="$(awk -v f="$fraction" -v us="$cpu_us" -v ns="$ns_per_token" 'BEGIN { printf "%d\n", f * us * 1000 / ns + 0.5 }')"
+    fi
     if [[ -z "$ns_per_token" || "$tokens" -lt 1 ]]; then
         echo "compare-planted: FAIL: cannot size the plant (calibration: $OUT/calibration.csv, cpu ${cpu_us} us)" >&2
         return 1
     fi
-    "$java_home/bin/java" -cp "$ROOT/server/target/mpmbench-server.jar" mpmbench.server.handler.PlantCalibration \
-        "$tokens" | tail -n +2 >> "$OUT/calibration.csv"
+    "${java_cp[@]}" "$tokens" | tail -n +2 >> "$OUT/calibration.csv"
     printf 'target,effect,cpu_us_per_req,ns_per_token,tokens,planted_us\n%s,%s,%s,%s,%s,%s\n' "$target" "$fraction" \
         "$cpu_us" "$ns_per_token" "$tokens" "$(awk -v t="$tokens" -v ns="$ns_per_token" 'BEGIN { printf "%.3f", t * ns / 1000 }')" \
         > "$OUT/plant.csv"
-    echo "compare-planted: $target uses $cpu_us us of CPU per request; a token costs $ns_per_token ns;" \
-         "planting $tokens tokens ($effect) -> $OUT/planted" >&2
+    if [[ -n "${TOKENS:-}" ]]; then
+        echo "compare-planted: planting the $tokens tokens given (labelled $effect; a token costs $ns_per_token ns" \
+             "when calibrated) -> $OUT/planted" >&2
+    else
+        echo "compare-planted: $target uses $cpu_us us of CPU per request; a token costs $ns_per_token ns;" \
+             "planting $tokens tokens ($effect) -> $OUT/planted" >&2
+    fi
     local paired=()
     if [[ -n "${PAIRED:-}" ]]; then
         # this tree twice in the same rounds: base:TARGET without the plant, TARGET with it
