@@ -36,7 +36,7 @@ pick_reference() {
     run_real="$(realpath "$run")"
     scenarios_line="$(grep -m1 '^scenarios,' "$run/env.csv" 2>/dev/null || true)"
     gen="$(run_generator "$run")"
-    committed="$(git -C "$root" ls-files 'results/*/env.csv' 2>/dev/null | sed 's#/env.csv$##' | sort -r)"
+    committed="$(git -C "$root" ls-files 'results/*/env.csv' 2>/dev/null | sed 's#/env.csv$##' | sort -r || true)" # no git: none
     for tier in same unknown any; do
         for pass in same covers any; do
             for rel in $committed; do
