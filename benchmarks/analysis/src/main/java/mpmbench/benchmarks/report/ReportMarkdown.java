@@ -53,11 +53,7 @@ public final class ReportMarkdown {
         if (!e.getOrDefault("agents", "").isEmpty()) {
             md.append("| agents | ").append(cell(e.get("agents") + ": " + e.getOrDefault("agents_method", ""))).append(" |\n");
         }
-        // only a run with --generator wrk has it (ours has no row: its flags are loadgen_flags)
-        if (!e.getOrDefault(ResultsFolder.GENERATOR_KEY, "").isEmpty()) {
-            md.append("| generator | ").append(cell(e.get(ResultsFolder.GENERATOR_KEY) + " (" + e.getOrDefault("generator_version", "")
-                    + "): " + e.getOrDefault("generator_method", ""))).append(" |\n");
-        }
+        md.append(generatorRow(e));
         if (!e.getOrDefault("target_host", "").isEmpty()) {
             md.append("| target_host | ").append(cell(e.get("target_host") + ": its processes and connections "
                     + "read from its /proc over ssh (" + e.getOrDefault("target_host_kernel", "") + ", "
@@ -229,6 +225,19 @@ public final class ReportMarkdown {
     }
 
     /** " (paired)", " (Fieller)": how a claim's interval was formed (claims.csv's {@code ratio_method}); "" for the others. */
+    /**
+     * The header's row for a run measured with another generator than ours ({@code --generator wrk}: its
+     * version and method); none for ours, whose flags are {@code loadgen_flags}, named or not in env.csv.
+     */
+    static String generatorRow(Map<String, String> env) {
+        String g = env.getOrDefault(ResultsFolder.GENERATOR_KEY, "");
+        if (g.isEmpty() || g.equals(ResultsFolder.OUR_GENERATOR)) {
+            return "";
+        }
+        return "| generator | " + cell(g + " (" + env.getOrDefault("generator_version", "") + "): "
+                + env.getOrDefault("generator_method", "")) + " |\n";
+    }
+
     static String methodMark(String method) {
         return method.equals(Intervals.Method.PAIRED.text()) ? " (paired)"
                 : method.equals(Intervals.Method.FIELLER.text()) ? " (Fieller)" : "";

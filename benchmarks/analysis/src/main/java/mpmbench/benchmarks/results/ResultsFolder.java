@@ -199,7 +199,11 @@ public final class ResultsFolder {
         return env;
     }
 
-    /** env.csv's key naming the load generator of a run measured with another than ours ({@code suite --generator}). */
+    /**
+     * env.csv's key naming the load generator of the run ({@code suite --generator}): {@value #OUR_GENERATOR}
+     * or {@value #WRK}. Written for every run since 2026-12-06; before, for wrk's runs only, so a folder
+     * without it is one of ours (the suite had no other generator then) and {@link #generator} reads it so.
+     */
     public static final String GENERATOR_KEY = "generator";
     /** The generator of a run whose env.csv names none: ours, {@code mpmbench load}. */
     public static final String OUR_GENERATOR = "loadgen";

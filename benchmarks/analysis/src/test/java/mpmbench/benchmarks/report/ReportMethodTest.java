@@ -24,6 +24,14 @@ class ReportMethodTest {
     }
 
     @Test
+    void the_header_names_another_generator_than_ours_only() {
+        assertEquals("", ReportMarkdown.generatorRow(java.util.Map.of()));
+        assertEquals("", ReportMarkdown.generatorRow(java.util.Map.of(ResultsFolder.GENERATOR_KEY, ResultsFolder.OUR_GENERATOR)));
+        assertEquals("| generator | wrk (wrk 4.1.0): wrk -t1 |\n", ReportMarkdown.generatorRow(java.util.Map.of(
+                ResultsFolder.GENERATOR_KEY, ResultsFolder.WRK, "generator_version", "wrk 4.1.0", "generator_method", "wrk -t1")));
+    }
+
+    @Test
     void the_claims_table_names_the_interval_method() {
         assertEquals(" (paired)", ReportMarkdown.methodMark("paired"));
         assertEquals(" (Fieller)", ReportMarkdown.methodMark("fieller"));

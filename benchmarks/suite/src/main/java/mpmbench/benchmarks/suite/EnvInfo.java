@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import mpmbench.benchmarks.catalogue.Scenario;
 import mpmbench.benchmarks.catalogue.Scenarios;
+import mpmbench.benchmarks.results.ResultsFolder;
 import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
 import mpmbench.benchmarks.telemetry.CgroupHost;
@@ -20,8 +21,9 @@ import mpmbench.loadgen.SteadyState;
 import mpmbench.loadgen.contract.ResultKey;
 
 /**
- * env.csv: the machine, kernel, JDK, peers' versions, the plan's flags, pinning, the git commit and
- * the directives of every target, as key/value rows.
+ * env.csv: the machine, kernel, JDK, peers' versions, the plan's flags, pinning, the git commit, the
+ * load generator of the run ({@link ResultsFolder#GENERATOR_KEY}, {@link #generatorRows}) and the
+ * directives of every target, as key/value rows.
  */
 public final class EnvInfo {
 
@@ -120,7 +122,7 @@ public final class EnvInfo {
         put(rows, "loadgen_jar", plan.loadgenJar());
         put(rows, "loadgen_flags", "-t 1 --timeout " + LoadgenRun.TIMEOUT + " --warmup " + plan.warmup().toMillis() + "ms (JVM "
                 + String.join(" ", GeneratorJvm.OPTIONS) + ")");
-        for (String[] kv : plan.generator().env(plan)) {
+        for (String[] kv : generatorRows(plan.generator(), plan)) {
             put(rows, kv[0], kv[1]);
         }
         Remote remote = plan.remote();
@@ -144,6 +146,19 @@ public final class EnvInfo {
         if (plan.scenarios().stream().anyMatch(s -> s.transport().tls())) {
             put(rows, "tls_method", TLS_METHOD);
         }
+        return rows;
+    }
+
+    /**
+     * env.csv's rows naming the run's load generator: {@link ResultsFolder#GENERATOR_KEY} in every run,
+     * ours ({@value ResultsFolder#OUR_GENERATOR}) as well as {@value ResultsFolder#WRK}, so a reader
+     * (bench-gate's choice of reference, compare) need not take a missing key for ours; then the
+     * generator's own rows ({@link LoadGenerator#env}: wrk's version and method).
+     */
+    static List<String[]> generatorRows(LoadGenerator generator, SuitePlan plan) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {ResultsFolder.GENERATOR_KEY, generator.name()});
+        rows.addAll(generator.env(plan));
         return rows;
     }
 

@@ -71,8 +71,9 @@ public interface LoadGenerator {
     }
 
     /**
-     * env.csv's rows for this generator (key, value): none for ours, whose flags have their rows
-     * already ({@code loadgen_flags}), so a default run's env.csv is what it was.
+     * env.csv's rows for this generator (key, value) besides its name, which {@link EnvInfo#generatorRows}
+     * writes for every run ({@link ResultsFolder#GENERATOR_KEY}): none for ours, whose flags have their
+     * rows already ({@code loadgen_flags}).
      */
     default List<String[]> env(SuitePlan plan) {
         return List.of();

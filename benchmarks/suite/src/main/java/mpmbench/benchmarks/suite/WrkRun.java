@@ -129,8 +129,7 @@ public final class WrkRun implements LoadGenerator {
 
     @Override
     public List<String[]> env(SuitePlan plan) {
-        return List.of(new String[] {ResultsFolder.GENERATOR_KEY, ResultsFolder.WRK},
-                new String[] {"generator_version", EnvInfo.run(binary().map(Path::toString).orElse("wrk"), "-v")
+        return List.of(new String[] {"generator_version", EnvInfo.run(binary().map(Path::toString).orElse("wrk"), "-v")
                         .lines().findFirst().orElse("").strip()},
                 new String[] {"generator_method", "wrk -t1 -cN -dDURATION --timeout " + timeout() + " -s summary.lua "
                         + "(Connection: close where the scenario has no keep-alive), pinned as pin_loadgen; warm-up: "
