@@ -102,7 +102,8 @@ public final class Schemas {
      * are shared with other processes, load generators included, and move with them); a JVM's Java heap
      * counts by its live bytes after a full collection ({@code jcmd PID GC.class_histogram}, in place of
      * the heap's mappings, whose size follows the collector's sizing and not what the heap holds), so
-     * garbage is not counted; nothing JVM-specific is asked of httpd or nginx. Empty, with the reason,
+     * garbage is not counted; nothing JVM-specific is asked of httpd or nginx. The kernel's memory for
+     * the sockets (their buffers, TCP state) is in no process's PSS and not in the figure. Empty, with the reason,
      * when either reading failed, no idle connection was held and answered, or a process of the target
      * started or exited between the readings (a prefork spawning children for the idle connections: the
      * new process brings its whole runtime), and for a target on another host, with {@code --agents} or

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * and jcmd included, so it moves when another process starts or ends, not with the target's
  * connections (a load-generator JVM that starts or ends changes every target JVM's share of the pages
  * of libjvm.so they map alike). Whatever a connection costs a process (heap, malloc, thread stacks,
- * buffers) is anonymous memory.
+ * buffers) is anonymous memory; what the kernel holds for a socket (its buffers, TCP state) is in no
+ * process's PSS, and not in a reading.
  *
  * <p><b>A JVM</b> (a process whose {@code /proc/PID/exe} is named {@code java}) counts its Java heap by
  * the bytes live in it, not by the pages the heap touched: the JDK's {@code jcmd PID -f FILE} runs
