@@ -104,10 +104,12 @@ public final class Schemas {
      * the heap's mappings, whose size follows the collector's sizing and not what the heap holds), so
      * garbage is not counted; nothing JVM-specific is asked of httpd or nginx. The kernel's memory for
      * the sockets (their buffers, TCP state) is in no process's PSS and not in the figure. Empty, with the reason,
-     * when either reading failed, no idle connection was held and answered, or a process of the target
-     * started or exited between the readings (a prefork spawning children for the idle connections: the
-     * new process brings its whole runtime), and for a target on another host, with {@code --agents} or
-     * with {@code --generator wrk}; may be below 0 when the noise of two readings is larger
+     * when either reading failed or no idle connection was held and answered, and for a target on another
+     * host, with {@code --agents} or with {@code --generator wrk}. When a process of the target started or
+     * exited between the readings (a model spawning a child for more connections: the new one brings its
+     * whole runtime), only the processes present at both count: their memory's growth over their open
+     * descriptors' growth (a connection is one), empty when they took under a tenth of the idle
+     * connections; may be below 0 when the noise of two readings is larger
      * than what the connections hold (reported as measured). Method: {@code IdleMemoryProbe} and
      * {@code HeldMemory} in the suite.
      */

@@ -30,9 +30,9 @@ import mpmbench.loadgen.contract.ResultKey;
  * </ol>
  * The figure is the difference over the idle connections open and answered at the second reading
  * ({@code idle_open_answered}, KiB per connection): one still waiting in the listen queue of a busy
- * prefork costs the target's processes nothing. Empty, with the reason in the row, when either reading
- * failed, none was held, or a process of the target started or exited between the readings
- * ({@link HeldMemory#perConnection}); not measured for a target on another host, with
+ * prefork costs the target's processes nothing; when a process started or exited between the readings,
+ * the processes present at both count alone, by their descriptors ({@link HeldMemory#perConnection}).
+ * Empty, with the reason in the row, when either reading failed or none was held; not measured for a target on another host, with
  * {@code --agents} (the active load before the idle connections would come from elsewhere) or with
  * {@code --generator wrk} (its window's end is signalled once its connections are closed: the second
  * reading would lack the active load the first one had). The two

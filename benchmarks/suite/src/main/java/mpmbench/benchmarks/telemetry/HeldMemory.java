@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,15 +71,33 @@ public final class HeldMemory {
      * @param pids    the live processes read, as the tree listed them (ascending)
      * @param kib     their memory as this class counts it, KiB; -1 when not read
      * @param failure why no reading was taken; null when it was
+     * @param kibByPid each process's memory, KiB (they sum to {@code kib})
+     * @param fdsByPid each process's open descriptors (a connection it holds is one)
      */
-    public record Reading(List<Integer> pids, long kib, String failure) {
+    public record Reading(List<Integer> pids, long kib, String failure, Map<Integer, Long> kibByPid,
+                          Map<Integer, Long> fdsByPid) {
         public Reading {
             pids = List.copyOf(pids);
+            kibByPid = Map.copyOf(kibByPid);
+            fdsByPid = Map.copyOf(fdsByPid);
+        }
+
+        /** A reading of processes with their memory and descriptors, in the order of {@code pids}. */
+        public static Reading of(List<Integer> pids, long[] kib, long[] fds) {
+            Map<Integer, Long> k = new HashMap<>();
+            Map<Integer, Long> f = new HashMap<>();
+            long sum = 0;
+            for (int i = 0; i < pids.size(); i++) {
+                k.put(pids.get(i), kib[i]);
+                f.put(pids.get(i), fds[i]);
+                sum += kib[i];
+            }
+            return new Reading(pids, sum, null, k, f);
         }
 
         /** No reading, for the reason given. */
         public static Reading failed(String why) {
-            return new Reading(List.of(), -1, why);
+            return new Reading(List.of(), -1, why, Map.of(), Map.of());
         }
 
         public boolean ok() {
@@ -95,11 +115,17 @@ public final class HeldMemory {
         }
     }
 
+    /** The share of the idle connections held that the processes present at both readings must have taken. */
+    static final double MIN_SHARE_IN_COMMON = 0.10;
+
     /**
-     * (after − before) / held, KiB per connection, from two readings of one instance: NaN with the
-     * reason when either reading is missing or failed, when fewer than one connection was held, or when
-     * the two readings are not of the same processes (one that started brought its whole runtime, one
-     * that exited took its memory: the difference would not be the connections'). May be below 0: the
+     * (after − before) / held, KiB per connection, from two readings of one instance. When a process
+     * started or exited between them (a model that spawns a child for more connections: the new one
+     * brings its whole runtime, one that exited took its memory), only the processes present at both
+     * count: the growth of their memory over the growth of their open descriptors (each connection one
+     * of them held is one), which needs them to have taken at least {@link #MIN_SHARE_IN_COMMON} of the
+     * idle connections. NaN with the reason when either reading is missing or failed, when fewer than one
+     * connection was held, or when the processes at both readings took too few. May be below 0: the
      * noise of two readings is reported as measured, never clipped.
      *
      * @param before the reading before the idle connections were opened, or null when none was taken
@@ -122,11 +148,23 @@ public final class HeldMemory {
         if (!(held >= 1)) {
             return Figure.not("no idle connection held and answered");
         }
-        if (!before.pids().equals(after.pids())) {
-            return Figure.not("a process of the target started or exited between the two readings ("
-                    + before.pids().size() + " processes, then " + after.pids().size() + ")");
+        if (before.pids().equals(after.pids())) {
+            return new Figure((after.kib() - before.kib()) / held, null);
         }
-        return new Figure((after.kib() - before.kib()) / held, null);
+        long kib = 0;
+        long fds = 0;
+        for (int pid : before.pids()) {
+            if (after.pids().contains(pid)) {
+                kib += after.kibByPid().get(pid) - before.kibByPid().get(pid);
+                fds += after.fdsByPid().get(pid) - before.fdsByPid().get(pid);
+            }
+        }
+        if (fds < Math.max(1, MIN_SHARE_IN_COMMON * held)) {
+            return Figure.not("processes started or exited between the two readings (" + before.pids().size()
+                    + ", then " + after.pids().size() + ") and those present at both took " + fds + " of the "
+                    + (long) held + " idle connections");
+        }
+        return new Figure((double) kib / fds, null);
     }
 
     /**
@@ -145,11 +183,14 @@ public final class HeldMemory {
         if (pids.isEmpty()) {
             return Reading.failed("no live process of the target");
         }
-        long kib = 0;
+        long[] kibs = new long[pids.size()];
+        long[] fds = new long[pids.size()];
         Path commands = null;
         try {
-            for (int pid : pids) {
+            for (int i = 0; i < pids.size(); i++) {
+                int pid = pids.get(i);
                 Path dir = Path.of("/proc", Integer.toString(pid));
+                long kib;
                 try {
                     if (PerfWindow.isJava(pid)) {
                         if (commands == null) {
@@ -163,10 +204,14 @@ public final class HeldMemory {
                                 StandardCharsets.ISO_8859_1)) {
                             heapAnon = anonWithinKib(smaps, heap.low(), heap.high());
                         }
-                        kib += anon - heapAnon + heap.liveBytes() / 1024;
+                        kib = anon - heapAnon + heap.liveBytes() / 1024;
                     } else {
-                        kib += anonKib(Files.readString(dir.resolve("smaps_rollup"), StandardCharsets.ISO_8859_1));
+                        kib = anonKib(Files.readString(dir.resolve("smaps_rollup"), StandardCharsets.ISO_8859_1));
                     }
+                    try (var list = Files.list(dir.resolve("fd"))) {
+                        fds[i] = list.count();
+                    }
+                    kibs[i] = kib;
                 } catch (IOException | IllegalArgumentException e) {
                     return Reading.failed("process " + pid + ": " + e.getMessage());
                 }
@@ -180,7 +225,7 @@ public final class HeldMemory {
                 }
             }
         }
-        return new Reading(pids, kib, null);
+        return Reading.of(pids, kibs, fds);
     }
 
     /** jcmd's output for the commands file; IOException naming the process when it fails or overruns. */

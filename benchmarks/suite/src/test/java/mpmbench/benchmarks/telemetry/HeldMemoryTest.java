@@ -19,8 +19,11 @@ import org.junit.jupiter.api.Test;
  */
 class HeldMemoryTest {
 
+    /** A reading with its memory on the first process and as many descriptors each. */
     private static HeldMemory.Reading reading(long kib, Integer... pids) {
-        return new HeldMemory.Reading(List.of(pids), kib, null);
+        long[] k = new long[pids.length];
+        k[0] = kib;
+        return HeldMemory.Reading.of(List.of(pids), k, new long[pids.length]);
     }
 
     @Test
@@ -43,9 +46,27 @@ class HeldMemoryTest {
                 "while the idle connections were held failed");
         assertEmpty(HeldMemory.perConnection(a, reading(41_000, 10, 11), 0), "no idle connection held");
         assertEmpty(HeldMemory.perConnection(a, reading(41_000, 10, 11), Double.NaN), "no idle connection held");
-        // a child that started for the idle connections (a prefork) or one that exited between the readings
-        assertEmpty(HeldMemory.perConnection(a, reading(90_000, 10, 11, 12), 300), "started or exited");
-        assertEmpty(HeldMemory.perConnection(a, reading(30_000, 10, 12), 300), "started or exited");
+        // a child started for the idle connections (or one exited) and those present at both took none of them
+        assertEmpty(HeldMemory.perConnection(a, reading(90_000, 10, 11, 12), 300), "took 0 of the 300");
+    }
+
+    /**
+     * A child started between the readings (an event model past its connections per process): the new one
+     * and its connections are left out, the others count by their own growth over their descriptors'.
+     */
+    @Test
+    void with_a_process_started_between_the_readings_only_those_at_both_count() {
+        List<Integer> two = List.of(10, 11);
+        List<Integer> three = List.of(10, 11, 12);
+        HeldMemory.Reading before = HeldMemory.Reading.of(two, new long[] {30_000, 40_000}, new long[] {20, 60});
+        // 11 took 100 more connections (+4000 KiB), 10 none; the new 12 holds 100 in its 35000 KiB
+        HeldMemory.Reading after = HeldMemory.Reading.of(three, new long[] {30_100, 44_000, 35_000},
+                new long[] {20, 160, 120});
+        assertEquals(4100.0 / 100, HeldMemory.perConnection(before, after, 200).kibPerConnection(), 1e-9);
+        // the process that held 11's connections exited: 10 alone took 5 of 200, too few to say
+        HeldMemory.Reading gone = HeldMemory.Reading.of(List.of(10, 12), new long[] {30_300, 60_000},
+                new long[] {25, 200});
+        assertEmpty(HeldMemory.perConnection(before, gone, 200), "took 5 of the 200");
     }
 
     private static void assertEmpty(HeldMemory.Figure f, String why) {
