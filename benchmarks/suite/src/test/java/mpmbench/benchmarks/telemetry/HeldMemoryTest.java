@@ -130,8 +130,11 @@ class HeldMemoryTest {
             """;
 
     @Test
-    void live_bytes_and_heap_bounds_from_jcmd() {
+    void live_bytes_and_heap_bounds_from_jcmd() throws IOException {
         assertEquals(new HeldMemory.JavaHeap(4_718_592, 0xfa000000L, 0x100000000L), HeldMemory.parseJcmd(SERIAL));
+        // JDK 25's own answer (Temurin 25.0.3, -XX:+UseSerialGC -Xms16m -Xmx96m, the histogram's rows cut)
+        assertEquals(new HeldMemory.JavaHeap(4_371_304, 0xfa000000L, 0x100000000L),
+                HeldMemory.parseJcmd(ProcFilesTest.fixture("held/jcmd-serial.txt")));
         assertEquals(new HeldMemory.JavaHeap(10_485_760, 0xf0000000L, 0x100000000L), HeldMemory.parseJcmd(G1));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> HeldMemory.parseJcmd(
                 "12: \n ZHeap           used 24M, capacity 512M, max capacity 8192M\nTotal 10 1024\n"))
