@@ -144,7 +144,8 @@ public final class PerfWindow {
         }
     }
 
-    private static boolean isJava(int pid) {
+    /** Whether a process is a JVM: its executable is named {@code java} (also {@link HeldMemory}'s test). */
+    static boolean isJava(int pid) {
         try {
             String exe = Files.readSymbolicLink(Path.of("/proc", Integer.toString(pid), "exe")).getFileName().toString();
             return exe.equals("java");
