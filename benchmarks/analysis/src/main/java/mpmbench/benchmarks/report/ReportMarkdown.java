@@ -129,7 +129,7 @@ public final class ReportMarkdown {
             case Scenarios.STARTUP -> List.of("first_200_ms", "full_capacity_ms", "processes", "threads", "rss_mb");
             case Scenarios.IDLE_KEEPALIVE -> List.of("rps", "p99_ms", "errors", "idle_answered", "idle_held", "idle_closed",
                     "idle_open_unanswered", "idle_connecting", "idle_not_started", "idle_refused", "idle_connect_timeouts",
-                    "processes", "threads", "pss_mb", "idle_kib_per_conn");
+                    "processes", "threads", "pss_mb");
             case Scenarios.CRASH -> List.of("rps", "errors", "err_read", "err_closed", "err_connect", "kill_at_s", "recovery_s",
                     "p99_ms", "max_ms");
             case Scenarios.GRACEFUL_RESTART -> List.of("rps", "errors", "err_connect", "err_read", "err_write", "err_timeout",

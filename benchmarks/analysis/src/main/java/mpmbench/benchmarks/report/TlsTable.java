@@ -16,12 +16,8 @@ import mpmbench.benchmarks.results.Intervals;
  * per second ({@code tls-churn}: {@code tls_handshakes / duration_s}, median of the judged repeats), the
  * same resumed ({@code tls-churn-resumed}) with its resumption rate ({@code tls_resumed / tls_handshakes}
  * summed over the repeats that count, {@link Cells#TARGET_FACTS}), and the memory per idle TLS
- * connection at each {@code tls-idle} level: the median of {@code idle_kib_per_conn}, KiB, measured
- * within each instance (read before the idle connections were opened and while they were held, a JVM's
- * heap by its live bytes; {@code results.Schemas#SUMMARY}), over the repeats that measured the target;
- * "—" when none has it (the rows' reasons say why). It used to be tls-idle's PSS less tls-hello's, two
- * instances of the target, which for a JVM was mostly the heap's growth and the instances' luck, and is
- * gone. Empty text when the run has no TLS cell.
+ * connection at each {@code tls-idle} level: (PSS there − PSS of {@code tls-hello} at the same active
+ * connections) / idle connections, KiB, from the medians. Empty text when the run has no TLS cell.
  */
 final class TlsTable {
 
@@ -46,9 +42,7 @@ final class TlsTable {
         StringBuilder md = new StringBuilder("\n### TLS per target\n\nFull and resumed handshakes per second (a "
                 + "handshake per request; median of the judged repeats), the share of the offered sessions each target "
                 + "resumed (claim 9; every repeat that measured the target), and the memory per idle TLS connection "
-                + "(idle_kib_per_conn, KiB, median of the repeats: the target read before the idle connections were "
-                + "opened and while they were held, in one instance, a JVM's heap by its live bytes; — where no repeat "
-                + "measured it, the rows' reasons say why).\n\n");
+                + "(tls-idle's PSS less tls-hello's at the same active connections, per idle connection, KiB).\n\n");
         md.append("| target | full handshakes/s | resumed handshakes/s | resumed of offered |");
         idleLevels.forEach(i -> md.append(" KiB per idle TLS connection at ").append(i).append(" |"));
         md.append("\n|---|---|---|---|");
@@ -88,13 +82,11 @@ final class TlsTable {
 
     private static String perIdle(Cells cells, String target, long idle) {
         Cells.Key k = cells.find(Scenarios.TLS_IDLE, target, null, idle);
-        if (k == null) {
-            return "";
+        Cells.Key hello = k == null ? null : cells.find(Scenarios.TLS_HELLO, target, k.connections(), 0L);
+        if (k == null || hello == null || idle <= 0) {
+            return k == null ? "" : "— (no tls-hello at c" + k.connections() + ")";
         }
-        double kib = cells.estimate(k, IDLE_KIB).median();
+        double kib = (cells.estimate(k, "pss_mb").median() - cells.estimate(hello, "pss_mb").median()) * 1024 / idle;
         return Double.isFinite(kib) ? String.format(Locale.ROOT, "%.1f", kib) : "—";
     }
-
-    /** summary.csv's memory per idle connection, measured within one instance. */
-    static final String IDLE_KIB = "idle_kib_per_conn";
 }

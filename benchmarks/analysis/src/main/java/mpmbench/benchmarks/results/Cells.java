@@ -72,15 +72,13 @@ public final class Cells {
     }
 
     /**
-     * The columns that are facts of the target itself at the load it got, its memory (per idle
-     * connection too), and which of the
+     * The columns that are facts of the target itself at the load it got, its memory, and which of the
      * handshakes it was offered it resumed ({@code tls_handshakes}, {@code tls_resumed}: whether the
      * process that took a reconnect knows the session does not depend on who set the pace): they count
      * from every repeat that measured the target ({@link Status#targetMeasured}: a generator-bound
      * repeat's too), every other column from the judged repeats only.
      */
-    public static final List<String> TARGET_FACTS = List.of("rss_mb", "pss_mb", "tls_handshakes", "tls_resumed",
-            "idle_kib_per_conn");
+    public static final List<String> TARGET_FACTS = List.of("rss_mb", "pss_mb", "tls_handshakes", "tls_resumed");
 
     /** Whether a repeat gives a value of {@code column}: judged, or for {@link #TARGET_FACTS} measured the target. */
     public static boolean counts(Row r, String column) {

@@ -73,12 +73,6 @@ public final class Invariants {
     private static final Set<String> TEXT = Set.of("scenario", "target", "path", "keepalive", "status", "reason",
             "violations", "settled", "cpu_method");
 
-    /**
-     * summary.csv's numbers that are differences of two readings, which noise may take below 0 (reported
-     * as measured): {@link #NON_NEGATIVE} does not apply to them.
-     */
-    private static final Set<String> SIGNED = Set.of("idle_kib_per_conn");
-
     /** env.csv's keys a run of schema 3 or later records about the machine's load ({@link #ENV_LOAD}). */
     public static final List<String> ENV_LOAD_KEYS = List.of("load_avg_start", "load_avg_end", "steal_pct");
 
@@ -203,7 +197,7 @@ public final class Invariants {
     private static void nonNegative(Row r, List<Breach> out) {
         List<String> negative = new ArrayList<>();
         r.cells().forEach((column, text) -> {
-            if (!TEXT.contains(column) && !SIGNED.contains(column) && !text.isEmpty()
+            if (!TEXT.contains(column) && !text.isEmpty()
                     && Arrays.stream(text.split(";")).mapToDouble(Row::parse).anyMatch(v -> v < 0)) {
                 negative.add(column + " " + text);
             }

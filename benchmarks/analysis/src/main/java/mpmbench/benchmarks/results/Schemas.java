@@ -91,27 +91,6 @@ public final class Schemas {
      * certificate), {@code tls_handshake_p50_ms}/{@code tls_handshake_p99_ms} the handshake's time from
      * TCP connect complete to handshake finished. Resumption rate = {@code tls_resumed / tls_handshakes}
      * (claim 9).
-     *
-     * <p>{@code idle_kib_per_conn} (schema 4, added with the readers of older runs taking it as not
-     * measured): the target's memory per idle connection it holds, KiB, measured within one instance in
-     * the cells with idle connections of {@code idle-keepalive} and {@code tls-idle}. The suite reads the
-     * target once with the cell's active load alone, steady, before the idle connections are opened, and
-     * again at the measured window's end while they are held; the figure is the difference over
-     * {@code idle_open_answered} (those open and answered then). A reading sums, over the target's
-     * processes, their anonymous and shared-memory PSS ({@code Pss_Anon + Pss_Shmem}: file-backed pages
-     * are shared with other processes, load generators included, and move with them); a JVM's Java heap
-     * counts by its live bytes after a full collection ({@code jcmd PID GC.class_histogram}, in place of
-     * the heap's mappings, whose size follows the collector's sizing and not what the heap holds), so
-     * garbage is not counted; nothing JVM-specific is asked of httpd or nginx. The kernel's memory for
-     * the sockets (their buffers, TCP state) is in no process's PSS and not in the figure. Empty, with the reason,
-     * when either reading failed or no idle connection was held and answered, and for a target on another
-     * host, with {@code --agents} or with {@code --generator wrk}. When a process of the target started or
-     * exited between the readings (a model spawning a child for more connections: the new one brings its
-     * whole runtime), only the processes present at both count: their memory's growth over their open
-     * descriptors' growth (a connection is one), empty when they took under a tenth of the idle
-     * connections; may be below 0 when the noise of two readings is larger
-     * than what the connections hold (reported as measured). Method: {@code IdleMemoryProbe} and
-     * {@code HeldMemory} in the suite.
      */
     public static final List<String> SUMMARY = List.of("scenario", "target", "path", "keepalive", "connections",
             "rate", "idle", "repeat", "status", "reason", "violations", "warmup_s", "settled", "duration_s", "requests", "scheduled",
@@ -124,7 +103,7 @@ public final class Schemas {
             "idle_not_started", "idle_refused", "idle_connect_timeouts", "idle_closed", "first_200_ms", "full_capacity_ms",
             "kill_at_s", "recovery_s", "trickle_held", "trickle_closed", "trickle_failed", "restarts", "restart_at_s",
             "restart_recovery_s", "restart_command_ms",
-            "tls_handshakes", "tls_resumed", "tls_handshake_p50_ms", "tls_handshake_p99_ms", "idle_kib_per_conn");
+            "tls_handshakes", "tls_resumed", "tls_handshake_p50_ms", "tls_handshake_p99_ms");
 
     /** The TLS columns of summary.csv, in the load generator's words (its JSON keys). */
     public static final List<String> TLS = List.of("tls_handshakes", "tls_resumed", "tls_handshake_p50_ms",
@@ -167,8 +146,7 @@ public final class Schemas {
             "fds", "ctx_switches_per_req", "runq_wait_us_per_req", "loadgen_cpu_pct", "idle_answered", "idle_held", "idle_open_answered",
             "idle_open_unanswered", "idle_connecting", "idle_not_started", "idle_refused", "idle_connect_timeouts",
             "idle_closed", "kill_at_s", "recovery_s", "err_status", "err_parse", "err_unsolicited", "trickle_held", "trickle_closed",
-            "trickle_failed", "restarts", "restart_command_ms", "tls_handshakes", "tls_resumed", "tls_handshake_p99_ms",
-            "idle_kib_per_conn");
+            "trickle_failed", "restarts", "restart_command_ms", "tls_handshakes", "tls_resumed", "tls_handshake_p99_ms");
 
     /**
      * cells.csv: one row per (scenario, target, level), from summary.csv's repeats with status

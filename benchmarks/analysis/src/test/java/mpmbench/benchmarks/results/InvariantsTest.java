@@ -48,14 +48,6 @@ class InvariantsTest {
                 .contains("restart_at_s 1.5;-0.2"));
     }
 
-    /** The memory per idle connection is a difference of two readings: noise below 0 is reported, not invalid. */
-    @Test
-    void a_difference_of_two_readings_may_be_below_zero() {
-        Row r = hello().put("scenario", "idle-keepalive").put("idle", 300).put("idle_kib_per_conn", -0.75).build();
-        assertEquals(List.of(), broken(r));
-        keepsAndBreaks(Invariants.NON_NEGATIVE, hello().put("idle_kib_per_conn", 12.5), b -> b.put("pss_mb", -1.0));
-    }
-
     @Test
     void cpu_within_the_cores_the_target_may_use() {
         // 23.4 µs × 42.7k req/s = 1.00 CPUs: within one core + 2 %; 26 µs is 1.11

@@ -31,8 +31,6 @@ public final class CellRunner {
     private final TargetProc targetProc;
     /** {@code --profile}'s perf over each window; null without it. */
     private final CellProfile profile;
-    /** The memory per idle connection of the idle cells ({@code idle_kib_per_conn}). */
-    private final IdleMemoryProbe idleMemory;
 
     /** @param targetProc where the targets' processes and sockets are read (this machine's /proc, or --target-host's) */
     public CellRunner(SuitePlan plan, Path latencyDir, TargetProc targetProc) {
@@ -40,7 +38,6 @@ public final class CellRunner {
         this.latencyDir = latencyDir;
         this.targetProc = targetProc;
         this.profile = plan.profile() ? new CellProfile(plan.out(), plan.pinTarget(), Path.of(plan.java())) : null;
-        this.idleMemory = new IdleMemoryProbe(plan);
     }
 
     /** The startup cell: the timings of the launch that started {@code target}. */
@@ -73,21 +70,16 @@ public final class CellRunner {
                 : c.scenario().kind() == ScenarioKind.GRACEFUL_RESTART ? plan.gracefulDuration() : plan.duration();
         String url = target.baseUrl() + path;
         Holder holder = null;
-        IdleMemoryProbe.Reads memory = null;
         Path holderJson = latencyDir.resolve(c.id() + ".idle.json");
         try {
-            if (IdleMemoryProbe.applies(c)) {
-                memory = idleMemory.before(c, target, url, targetProc); // the active load alone first, read when steady
-            }
             if (c.level().idle() > 0) {
                 // An upper bound: the holder is stopped (SIGTERM) as soon as the measured run is over.
-                Duration hold = IDLE_OPEN_MAX.plus(LOADGEN_START).plus(plan.maxWarmup()).plus(window).plusSeconds(4)
-                        .plus(memory == null ? Duration.ZERO : IdleMemoryProbe.READ_MARGIN);
+                Duration hold = IDLE_OPEN_MAX.plus(LOADGEN_START).plus(plan.maxWarmup()).plus(window).plusSeconds(4);
                 Files.deleteIfExists(holderJson);
                 holder = new Holder(LoadgenRun.start(trickle
                                 ? LoadgenRun.tricklerCommand(plan, url, c.level().idle(), hold, holderJson)
                                 : LoadgenRun.holderCommand(plan, url, c.level().idle(), hold, holderJson),
-                        latencyDir.resolve(c.id() + ".idle.txt")), memory == null ? null : memory::readHeld);
+                        latencyDir.resolve(c.id() + ".idle.txt")));
                 awaitIdleOpen(targetProc, target.port(), c.level().idle());
             }
             CellResult r = measure(c, target, path, window, crash, settle, holder);
@@ -98,11 +90,7 @@ public final class CellRunner {
             // every measured row gets the holder's counts: a stalled one most of all (claim 3 counts the
             // connections a stalled prefork still holds per MiB); a failed or skipped one has nothing to pair them with
             Status status = Status.of(r.summary().text("status"));
-            if (!status.measured()) {
-                return r;
-            }
-            CellResult held = r.withHeld(idle, trickle);
-            return memory == null ? held : memory.put(held, idle);
+            return status.measured() ? r.withHeld(idle, trickle) : r;
         } catch (IOException e) {
             return CellResult.notRun(c, path, "failed", e.getMessage());
         } finally {
@@ -198,7 +186,7 @@ public final class CellRunner {
                                 }
                             }
                             if (holder != null) {
-                                holder.stopAtWindowEnd(); // it writes what it held at the window's end
+                                holder.stop(); // it writes what it held at the window's end
                             }
                         }
                     });
@@ -310,19 +298,14 @@ public final class CellRunner {
     /**
      * The load generator holding the idle or trickling connections. It is stopped once, with SIGTERM
      * (it ends its run and still writes its result): at the window's end when loadgen says so, else
-     * after the measured run; a second SIGTERM would reach a JVM already in its shutdown hooks. At the
-     * window's end the target is read first, while the connections are still held
-     * ({@link IdleMemoryProbe}); a stop after the run waits for that reading.
+     * after the measured run; a second SIGTERM would reach a JVM already in its shutdown hooks.
      */
     private static final class Holder {
         private final Process process;
-        /** Run at the window's end before the stop; null when nothing is read then. */
-        private final Runnable atWindowEnd;
         private boolean stopped;
 
-        Holder(Process process, Runnable atWindowEnd) {
+        Holder(Process process) {
             this.process = process;
-            this.atWindowEnd = atWindowEnd;
         }
 
         Process process() {
@@ -338,14 +321,6 @@ public final class CellRunner {
                 stopped = true;
                 process.destroy();
             }
-        }
-
-        /** The window is over: {@code atWindowEnd} first (the connections still held), then the stop. */
-        synchronized void stopAtWindowEnd() {
-            if (!stopped && atWindowEnd != null) {
-                atWindowEnd.run();
-            }
-            stop();
         }
     }
 

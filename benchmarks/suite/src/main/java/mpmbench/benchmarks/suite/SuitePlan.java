@@ -186,8 +186,7 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
 
     /**
      * A rough cost of a cell in seconds, for the progress bar's ETA before any cell ran: a launch (about
-     * 2 s) with the first level of an instance, a warm-up of about 6 s, the window, a JVM start (and for
-     * an idle cell another warm-up and the memory readings, {@link IdleMemoryProbe}).
+     * 2 s) with the first level of an instance, a warm-up of about 6 s, the window, a JVM start.
      */
     public double estimateSeconds(Cell c) {
         boolean firstOfInstance = c.scenario().levels().indexOf(c.level()) == 0
@@ -199,8 +198,7 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
             case STARTUP -> 0.0;
             case CRASH -> settle + crashDuration().toMillis() / 1000.0 + 1;
             case GRACEFUL_RESTART -> settle + gracefulDuration().toMillis() / 1000.0 + 2;
-            default -> settle + duration.toMillis() / 1000.0 + 1 + (c.level().idle() > 0 ? 1.5 : 0)
-                    + (IdleMemoryProbe.applies(c) ? settle + 3 : 0); // the active load alone first, two readings
+            default -> settle + duration.toMillis() / 1000.0 + 1 + (c.level().idle() > 0 ? 1.5 : 0);
         };
     }
 

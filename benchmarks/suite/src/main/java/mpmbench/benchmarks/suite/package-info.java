@@ -10,8 +10,7 @@
  * process pinned to CPU 1 ({@link mpmbench.benchmarks.suite.LoadgenRun}, {@code --json} read back),
  * while {@link mpmbench.benchmarks.telemetry.TelemetrySampler} reads the target's process tree from
  * /proc once a second. Idle keep-alive connections come from a second load-generator process opened
- * before the measured one, so the measured connections are new clients; the target's memory is read before
- * they are opened and while they are held ({@code IdleMemoryProbe}). A failed cell is a row with
+ * before the measured one, so the measured connections are new clients. A failed cell is a row with
  * its reason; the run goes on. With {@code --baseline REF} a {@link mpmbench.benchmarks.suite.Baseline}
  * build's models run as {@code base:java-X} in the same rounds (ABBA), and with {@code --until-decided}
  * {@link mpmbench.benchmarks.suite.UntilDecided} adds rounds for the cells compare cannot decide yet.

@@ -144,8 +144,7 @@ public final class PerfWindow {
         }
     }
 
-    /** Whether a process is a JVM: its executable is named {@code java} (also {@link HeldMemory}'s test). */
-    static boolean isJava(int pid) {
+    private static boolean isJava(int pid) {
         try {
             String exe = Files.readSymbolicLink(Path.of("/proc", Integer.toString(pid), "exe")).getFileName().toString();
             return exe.equals("java");

@@ -20,10 +20,6 @@
  * <p>The machine ({@link mpmbench.benchmarks.telemetry.MachineCpu}): busy, steal and total CPU time and
  * the load average, from {@code /proc/stat} and {@code /proc/loadavg}, for the suite's "disturbed" rule.
  *
- * <p>The memory a target holds, read so that two readings of one instance compare
- * ({@link mpmbench.benchmarks.telemetry.HeldMemory}, behind summary.csv's {@code idle_kib_per_conn}):
- * anonymous and shared-memory PSS, a JVM's heap by its live bytes after a full collection (the JDK's jcmd).
- *
  * <p>Parsers work on text alone ({@link mpmbench.benchmarks.telemetry.ProcFiles},
  * {@link mpmbench.benchmarks.telemetry.CgroupFiles}) and are tested on real files under
  * src/test/resources/proc.

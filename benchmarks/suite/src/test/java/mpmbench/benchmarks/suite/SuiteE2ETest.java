@@ -185,31 +185,6 @@ class SuiteE2ETest {
     }
 
     /**
-     * {@code idle_kib_per_conn} on a real java-event holding 200 idle connections: the target read within
-     * one instance, with the active load alone and steady, then while the idle connections are held
-     * (each JVM's heap by its live bytes): above 0, since each connection holds its buffers, and far
-     * below the 536–670 KiB per idle TLS connection that two instances' PSS gave the Java targets.
-     */
-    @Test
-    void the_memory_per_idle_connection_is_read_within_one_instance(@TempDir Path out) throws Exception {
-        SuiteMain m = new SuiteMain();
-        new CommandLine(m).parseArgs("quick", "--targets", "java-event", "--scenarios", "idle-keepalive", "--repeats", "1",
-                "--duration", "2s", "--warmup", "500ms", "--settle-max", "6s", "--root", System.getProperty("mpmbench.root"),
-                "--out", out.toString());
-        SuitePlan plan = m.plan("e2e", Runtime.getRuntime().availableProcessors());
-        Files.createDirectories(plan.runBase());
-        Files.createDirectories(out.resolve("latency"));
-        Level level = new Level(Scenarios.IDLE_ACTIVE_CONNECTIONS, 0, 200);
-        SuitePlan.Cell cell = new SuitePlan.Cell(plan.scenarios().getFirst(), plan.targets().getFirst(), level, 1);
-        try (RunningTarget target = new TargetLauncher(plan).start(plan.targets().getFirst())) {
-            Row r = new CellRunner(plan, out.resolve("latency"), mpmbench.benchmarks.telemetry.TargetProc.local())
-                    .run(cell, target, "/hello").summary();
-            double kib = r.num("idle_kib_per_conn");
-            assertTrue(kib > 0 && kib < 256, "idle_kib_per_conn " + kib + ": " + r);
-        }
-    }
-
-    /**
      * graceful-restart and slow-clients on java-event and on a peer when one is installed (httpd-event,
      * else nginx; without either the peer's half is skipped): every target restarted through its own
      * control command with the pid file it was started with, the claim decided per target, the
