@@ -240,7 +240,7 @@ public final class SuiteRunner {
                         : "at the most repeats")) + " after round " + rounds + " (look " + look + " of at most " + looks + ")");
                 break;
             }
-            int next = untilDecided.nextLook(rounds, plan.repeats());
+            int next = untilDecided.nextLook(rounds);
             err.println("mpmbench suite: --until-decided: look " + look + " after round " + rounds + ": "
                     + undecided.size() + " cell(s) undecided; rounds " + (rounds + 1) + "-" + next + " for them");
             while (rounds < next && !spent()) {

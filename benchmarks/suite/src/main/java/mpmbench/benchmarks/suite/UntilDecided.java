@@ -52,24 +52,29 @@ public record UntilDecided(int maxRepeats, Duration budget) {
 
     /** The most looks at the data: after the plan's repeats, then each time the rounds have doubled, and at {@code maxRepeats}. */
     public int looks(int repeats) {
-        int k = 1;
-        for (int n = repeats; n < maxRepeats; n = nextLook(n, repeats)) {
-            k++;
+        return lookRounds(repeats).size();
+    }
+
+    /** The rounds after which the data are looked at: the plan's repeats, then doubling, {@code maxRepeats} last. */
+    public List<Integer> lookRounds(int repeats) {
+        List<Integer> at = new ArrayList<>(List.of(repeats));
+        while (at.getLast() < maxRepeats) {
+            at.add(nextLook(at.getLast()));
         }
-        return k;
+        return at;
     }
 
     /** The rounds at the look after one at {@code rounds}: twice as many, at most {@code maxRepeats}. */
-    public int nextLook(int rounds, int repeats) {
-        return Math.min(maxRepeats, Math.max(rounds + 1, 2 * Math.max(rounds, repeats)));
+    public int nextLook(int rounds) {
+        return Math.min(maxRepeats, Math.max(rounds + 1, 2 * rounds));
     }
 
     /** env.csv's description of the rule. */
     public String describe(int repeats) {
-        StringBuilder at = new StringBuilder().append(repeats);
-        for (int n = repeats; n < maxRepeats; ) {
-            n = nextLook(n, repeats);
-            at.append(n == maxRepeats ? " and " : ", ").append(n);
+        List<Integer> rounds = lookRounds(repeats);
+        StringBuilder at = new StringBuilder().append(rounds.getFirst());
+        for (int i = 1; i < rounds.size(); i++) {
+            at.append(i == rounds.size() - 1 ? " and " : ", ").append(rounds.get(i));
         }
         return "rounds added for inconclusive claims and undecided figures up to " + maxRepeats + " repeats"
                 + (budget.isZero() ? "" : " or " + budget.toSeconds() + " s of run") + "; looks after " + at

@@ -55,13 +55,14 @@ class UntilDecidedTest {
         assertEquals(new UntilDecided(8, Duration.ofMinutes(15)), u);
         // looks after 3 rounds, then when they have doubled (6), and at the most repeats (8)
         assertEquals(3, u.looks(3));
-        assertEquals(6, u.nextLook(3, 3));
-        assertEquals(8, u.nextLook(6, 3));
+        assertEquals(6, u.nextLook(3));
+        assertEquals(8, u.nextLook(6));
         assertTrue(u.describe(3).contains("looks after 3, 6 and 8 rounds"), u.describe(3));
         assertTrue(u.describe(3).contains("at most 3 looks at 5 %/3 (Bonferroni)"), u.describe(3));
         assertEquals(4, new UntilDecided(24, Duration.ZERO).looks(3)); // 3, 6, 12, 24
+        assertEquals(List.of(3, 6, 12, 24), new UntilDecided(24, Duration.ZERO).lookRounds(3));
         assertEquals(1, new UntilDecided(3, Duration.ZERO).looks(3));
-        assertEquals(2, new UntilDecided(2, Duration.ZERO).nextLook(1, 1));
+        assertEquals(2, new UntilDecided(2, Duration.ZERO).nextLook(1));
         assertEquals(new UntilDecided(SuiteMain.MAX_REPEATS, Duration.ZERO), rule("--baseline", base, "--until-decided"));
         assertNull(rule("--baseline", base));
         // without --baseline the claims are what it decides
