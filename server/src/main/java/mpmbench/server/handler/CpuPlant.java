@@ -1,5 +1,9 @@
 package mpmbench.server.handler;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * A calibrated plant: a fixed amount of CPU work added to every request, so that the harness can be
  * shown a slowdown of known size ({@code MpmbenchPlantCpu TOKENS}, off by default; see
@@ -13,6 +17,15 @@ package mpmbench.server.handler;
  * <p>What a token costs in ns depends on the CPU and the JVM: {@link PlantCalibration} measures it
  * (thread CPU time per token), and the script records it beside the run. Thread-safe and
  * allocation-free: every serving thread calls {@link #consume} on the same instance.
+ *
+ * <p>What a call costs inside the serving process is measured too, because it is not what the
+ * calibration says (a token raised java-event's CPU per request by 1.45–1.7× its calibrated cost in
+ * {@code results/compare-planted-2026-12-06/}): one call in {@link #SAMPLE_EVERY} is timed by the
+ * serving thread's CPU clock, less an empty span timed just before it (the clock's own cost), and
+ * {@code /server-status?auto} shows the mean ({@link #sampledCpuNsPerCall}). So a run can tell a loop
+ * that is slower in the server from a plant whose cost reaches beyond its loop (the model's own
+ * reaction to slower requests, fewer requests per system call, caches). The three clock reads of a
+ * timed call (a few µs) are spread over {@code SAMPLE_EVERY} calls.
  */
 public final class CpuPlant {
 
@@ -24,7 +37,14 @@ public final class CpuPlant {
     private static volatile long sink;
     private static final long UNLIKELY = 42;
 
+    /** One call in this many is timed: its clock reads, a few µs, cost well under 1 µs a call spread over the calls. */
+    public static final int SAMPLE_EVERY = 16;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final long tokens;
+    private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong sampledCalls = new AtomicLong();
+    private final AtomicLong sampledCpuNs = new AtomicLong();
 
     /** @param tokens work per request, 0 (off) or more; the directive bounds it ({@code config.Directive}) */
     public CpuPlant(long tokens) {
@@ -38,11 +58,38 @@ public final class CpuPlant {
         return tokens;
     }
 
-    /** Spends this plant's tokens on the calling thread. */
+    /** Spends this plant's tokens on the calling thread; one call in {@link #SAMPLE_EVERY} is timed. */
     public void consume() {
-        if (tokens > 0) {
-            consume(tokens);
+        if (tokens == 0) {
+            return;
         }
+        if (calls.incrementAndGet() % SAMPLE_EVERY != 0) {
+            consume(tokens);
+            return;
+        }
+        // A read of the thread's CPU clock is a system call (about 1-3 µs in this VM), part of which
+        // falls inside the span it closes: an empty span measured just before takes it back out
+        long t0 = THREADS.getCurrentThreadCpuTime();
+        long t1 = THREADS.getCurrentThreadCpuTime();
+        consume(tokens);
+        long t2 = THREADS.getCurrentThreadCpuTime();
+        sampledCpuNs.addAndGet((t2 - t1) - (t1 - t0));
+        sampledCalls.incrementAndGet();
+    }
+
+    /** Calls of {@link #consume()} in this process since it started (0 when off). */
+    public long calls() {
+        return calls.get();
+    }
+
+    /**
+     * The mean thread CPU time of the timed calls in this process, less the clock's own (an empty span),
+     * ns per call; NaN before the first timed call (or when off). Divided by {@link #tokens()}: what a
+     * token costs here.
+     */
+    public double sampledCpuNsPerCall() {
+        long n = sampledCalls.get();
+        return n == 0 ? Double.NaN : (double) sampledCpuNs.get() / n;
     }
 
     /**

@@ -62,7 +62,7 @@ public final class Router implements RequestHandler {
             new Route("/cpu", false, new Cpu()),
             new Route("/sleep", false, new Sleep()),
             new Route("/echo", true, new Echo()),
-            new Route("/server-status", false, new ServerStatus(statusPage)),
+            new Route("/server-status", false, new ServerStatus(statusPage, plant)),
         };
     }
 

@@ -60,4 +60,31 @@ class CpuPlantTest {
         assertTrue(io.written().startsWith("HTTP/1.1 200 "), io.written());
         return ns;
     }
+
+    /** One call in 16 is timed, and the status page of the process says what a call costs there. */
+    @Test
+    void theStatusPageShowsWhatACallCostsInThisProcess() {
+        CpuPlant plant = new CpuPlant(100_000);
+        Router router = new Router(StatusPage.NONE, plant);
+        String before = statusAuto(router);
+        assertTrue(before.contains("MpmbenchPlantTokens: 100000\n"), before);
+        assertTrue(before.contains("MpmbenchPlantCpuNsPerCall: \n"), before); // one call so far: none timed
+        for (int i = 0; i < 2 * CpuPlant.SAMPLE_EVERY; i++) {
+            plant.consume();
+        }
+        String after = statusAuto(router);
+        assertTrue(after.contains("MpmbenchPlantCalls: " + (2 + 2 * CpuPlant.SAMPLE_EVERY) + "\n"), after);
+        double ns = plant.sampledCpuNsPerCall();
+        // 100,000 tokens are about 0.2 ms compiled, more interpreted; a clock that did not run reads 0
+        assertTrue(ns > 20_000 && ns < 1e9, ns + " ns per call");
+        assertEquals(-1, statusAuto(new Router(StatusPage.NONE)).indexOf("MpmbenchPlant"));
+    }
+
+    private static String statusAuto(Router router) {
+        MemoryChannelIo io = new MemoryChannelIo().then("GET /server-status?auto HTTP/1.1\r\nHost: t\r\n\r\n");
+        new Http1Connection(HttpLimits.DEFAULTS, ConnectionTimeouts.DEFAULTS, router)
+                .serve(io, ConnectionObserver.NONE, new ConnectionState(false));
+        assertTrue(io.written().startsWith("HTTP/1.1 200 "), io.written());
+        return io.written();
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import mpmbench.benchmarks.catalogue.Targets;
 import mpmbench.benchmarks.results.Cells;
@@ -76,7 +77,8 @@ final class WithinRun {
                         .put("new", median(next)).put("new_n", next.size()).put("regression", false);
                 double[] logs = logRatios(next, base);
                 String notJudged = logs.length >= 2 ? null : "too few paired rounds (" + logs.length
-                        + " ok on both sides; 2 or more needed; base: " + why(cells, b) + "; new: " + why(cells, k) + ")";
+                        + " with a value on both sides; 2 or more needed; base: " + why(cells, b, f.column()) + "; new: "
+                        + why(cells, k, f.column()) + ")";
                 if (notJudged != null) {
                     out.add(r.put("verdict", notJudged));
                     continue;
@@ -110,9 +112,25 @@ final class WithinRun {
         return v;
     }
 
-    private static String why(Cells cells, Cells.Key k) {
-        String why = cells.whyEmpty(k);
-        return why.isEmpty() ? "all ok" : why;
+    /**
+     * Why one side of a cell gives few values of a figure: the statuses of its rounds that are not judged,
+     * and its judged rounds without a value above 0 (a stalled round answers nothing: no req/s to divide).
+     */
+    static String why(Cells cells, Cells.Key k, String column) {
+        List<String> parts = new ArrayList<>();
+        String excluded = cells.whyEmpty(k);
+        if (!excluded.isEmpty()) {
+            parts.add(excluded);
+        }
+        List<Row> ok = cells.ok(k);
+        Map<String, Long> without = ok.stream().filter(r -> !(r.num(column) > 0))
+                .collect(Collectors.groupingBy(r -> Cells.status(r).toString(), TreeMap::new, Collectors.counting()));
+        if (!without.isEmpty()) {
+            long n = without.values().stream().mapToLong(Long::longValue).sum();
+            parts.add(n + " of " + ok.size() + " judged rounds without " + column + " above 0 ("
+                    + without.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")");
+        }
+        return parts.isEmpty() ? "all ok" : String.join("; ", parts);
     }
 
     private static double[] logRatios(Map<Long, Double> next, Map<Long, Double> base) {

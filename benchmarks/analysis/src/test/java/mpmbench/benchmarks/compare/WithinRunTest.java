@@ -114,7 +114,7 @@ class WithinRunTest {
         assertEquals(3, rps.num("base_n"));
         Result three = compare(run(tmp.resolve("d3"), 0.95, "disturbed", 3, 1));
         assertEquals(3, three.code(), three.out() + three.err());
-        assertEquals("too few paired rounds (1 ok on both sides; 2 or more needed; base: disturbed (3 of 4); new: all ok)",
+        assertEquals("too few paired rounds (1 with a value on both sides; 2 or more needed; base: disturbed (3 of 4); new: all ok)",
                 figure(three.rows(), "rps").text("verdict"));
     }
 
@@ -141,5 +141,32 @@ class WithinRunTest {
         assertTrue(r.err().contains("has no base:java-X targets"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertEquals(2, compare(run(tmp.resolve("g"), 1.0, "ok"), "--gate-claims").code());
+    }
+
+    /**
+     * Stalled rounds are judged (the target answered nothing: a fact of the model) but give no req/s to
+     * divide: the reason says so, where it said "all ok" on both sides (an A/A run of 2026-12-06,
+     * idle-keepalive on java-prefork: 300 idle connections held every worker).
+     */
+    @Test
+    void stalledRoundsAreNamedAsTheReasonNoRatioExists(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir);
+        CsvTables.write(dir.resolve("env.csv"), Schemas.ENV, List.of(
+                Row.builder(Schemas.ENV).put("key", "schema_version").put("value", Schemas.VERSION).build(),
+                Row.builder(Schemas.ENV).put("key", "run_id").put("value", "stalled").build()));
+        List<Row> rows = new ArrayList<>();
+        for (int r = 1; r <= 3; r++) {
+            for (String t : List.of("java-prefork", "base:java-prefork")) {
+                rows.add(Row.builder(Schemas.SUMMARY).put("scenario", "hello").put("target", t).put("path", "/hello")
+                        .put("keepalive", true).put("connections", 16).put("rate", 0.0).put("idle", 0).put("repeat", r)
+                        .put("status", "stalled").put("settled", true).put("warmup_s", 4.0).put("rps", 0.0)
+                        .put("loadgen_cpu_pct", 3.0).build());
+            }
+        }
+        CsvTables.write(dir.resolve("summary.csv"), Schemas.SUMMARY, rows);
+        Result result = compare(dir);
+        assertEquals("too few paired rounds (0 with a value on both sides; 2 or more needed; base: 3 of 3 judged rounds"
+                + " without rps above 0 (stalled 3); new: 3 of 3 judged rounds without rps above 0 (stalled 3))",
+                figure(result.rows(), "rps").text("verdict"));
     }
 }
