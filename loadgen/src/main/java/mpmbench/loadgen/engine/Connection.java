@@ -63,6 +63,12 @@ final class Connection {
     boolean writing;
     /** nanoTime the current connect started. */
     long connectStartedAt;
+    /**
+     * The TCP connect of the current connect completed (at {@link #tcpConnectedAt}, nanoTime); with TLS
+     * the state stays {@link #CONNECTING} while the handshake goes on.
+     */
+    boolean tcpConnected;
+    long tcpConnectedAt;
     /** nanoTime since which the connection could send (after connect, a response, or a close). */
     long readySince;
     /** nanoTime before which a closed connection is not reopened (backoff after connect errors). */
@@ -114,6 +120,7 @@ final class Connection {
     boolean startConnect(Poller poller, InetSocketAddress address, InetSocketAddress from, long now)
             throws IOException {
         connectStartedAt = now;
+        tcpConnected = false;
         state = CONNECTING;
         return poller.connect(this, address, from);
     }

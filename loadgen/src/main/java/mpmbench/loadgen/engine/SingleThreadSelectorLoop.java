@@ -174,15 +174,28 @@ final class SingleThreadSelectorLoop implements Runnable {
     }
 
     private void socketConnected(Connection c, long now) {
+        boolean idleOnly = c.idle && !c.trickle;
         try {
             if (!poller.finishConnect(c)) {
                 return;
+            }
+            if (!c.tcpConnected) {
+                c.tcpConnected = true;
+                c.tcpConnectedAt = now;
+                if (idleOnly) {
+                    idle.established();
+                }
             }
             poller.interest(c, READ);
             if (!c.wire.handshake(c, now)) {
                 return; // TLS: waits for the server
             }
         } catch (IOException e) {
+            if (idleOnly && c.tcpConnected) {
+                close(c); // its TLS handshake failed: established, then closed (IdleHolder)
+                idle.handshakeFailed(c);
+                return;
+            }
             connectFailed(c, now, false);
             return;
         }

@@ -18,7 +18,8 @@ import javax.net.ssl.SSLException;
  * A new engine per TCP connection ({@link ClientTls#newEngine}); the connection stays
  * {@link Connection#CONNECTING} until the handshake has finished and its last bytes are on the socket,
  * so {@code --connect-timeout} bounds connect and handshake together and a failed handshake is a
- * connect error. Each finished handshake is reported to the loop ({@code handshaken}) with its time
+ * connect error (for the active connections; an idle one's handshake waits as its first answer
+ * would, {@link IdleHolder}). Each finished handshake is reported to the loop ({@code handshaken}) with its time
  * (TCP connected to handshake finished) and whether it was resumed.
  *
  * <p>Buffers: one for the server's TLS records and one for ours, each of the session's packet size

@@ -111,7 +111,7 @@ public enum Counter {
      * here. Over the whole run.
      */
     RESENT,
-    /** Idle connections that connected. */
+    /** Idle connections whose TCP connect completed (TLS: the handshake follows). */
     IDLE_ESTABLISHED,
     /** Idle connections whose first request was answered. */
     IDLE_ANSWERED,
@@ -124,7 +124,10 @@ public enum Counter {
     IDLE_CLOSED,
     /** Idle connections never accepted: {@link #IDLE_REFUSED} + {@link #IDLE_CONNECT_TIMEOUTS}. */
     IDLE_FAILED,
-    /** Idle requests not answered within {@code --timeout} (the connection stays open). */
+    /**
+     * Idle requests not answered within {@code --timeout}, and idle TLS handshakes not finished within it
+     * of the TCP connect (the connection stays open and goes on waiting).
+     */
     IDLE_TIMEOUTS,
     // The classes below are counted when the run ends; every idle connection is in exactly one of them
     // and of IDLE_CLOSED, so together they sum to --idle (see IdleClass).
@@ -138,7 +141,7 @@ public enum Counter {
     IDLE_NOT_STARTED,
     /** Idle connects refused or failed at once (no listener, no descriptor, no local port). Not retried. */
     IDLE_REFUSED,
-    /** Idle connects not completed within {@code --connect-timeout}. Not retried. */
+    /** Idle TCP connects not completed within {@code --connect-timeout} (a TLS handshake is not bounded by it). Not retried. */
     IDLE_CONNECT_TIMEOUTS,
     /** Trickling connections ({@code --trickle}) that connected, reopened ones included. */
     TRICKLE_ESTABLISHED,

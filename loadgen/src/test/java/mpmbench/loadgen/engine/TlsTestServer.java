@@ -49,8 +49,11 @@ final class TlsTestServer implements AutoCloseable {
     private final SSLServerSocket server;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
+    /** How long the acceptor waits before its first accept: connections wait in the accept queue meanwhile. */
+    private final long acceptDelayMs;
 
-    TlsTestServer() throws IOException, GeneralSecurityException {
+    private TlsTestServer(long acceptDelayMs) throws IOException, GeneralSecurityException {
+        this.acceptDelayMs = acceptDelayMs;
         SSLContext ctx = SSLContext.getInstance("TLS");
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(keyStore(), PASSWORD);
@@ -67,6 +70,11 @@ final class TlsTestServer implements AutoCloseable {
     }
 
     private void acceptLoop() {
+        try {
+            Thread.sleep(acceptDelayMs);
+        } catch (InterruptedException e) {
+            return; // closed while waiting
+        }
         while (!server.isClosed()) {
             try {
                 SSLSocket s = (SSLSocket) server.accept();
@@ -122,6 +130,7 @@ final class TlsTestServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
+        acceptor.interrupt();
         for (Socket s : open) {
             s.close();
         }
@@ -164,8 +173,17 @@ final class TlsTestServer implements AutoCloseable {
     }
 
     static TlsTestServer start() {
+        return acceptingAfter(0);
+    }
+
+    /**
+     * A server that accepts nothing for its first {@code delayMs}: the clients' TCP connects complete in
+     * the kernel's accept queue (512 deep) and their ClientHellos wait there, as with a server whose
+     * processes are all full.
+     */
+    static TlsTestServer acceptingAfter(long delayMs) {
         try {
-            return new TlsTestServer();
+            return new TlsTestServer(delayMs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {

@@ -236,6 +236,14 @@ public final class CellRunner {
         if (!ctxNote.isEmpty()) {
             row.put("reason", row.get("reason").isEmpty() ? ctxNote : row.get("reason") + "; " + ctxNote);
         }
+        if (c.level().idle() > 0 && c.scenario().kind() != ScenarioKind.SLOW_CLIENTS) {
+            // idle keep-alive connections: the active ones, the held ones and the holder's own at once
+            String limit = ConnectionCapacity.note(target.spec(), TargetLauncher.directives(plan, target.spec()),
+                    c.level().connections() + c.level().idle() + 1);
+            if (!limit.isEmpty()) {
+                row.put("reason", row.get("reason").isEmpty() ? limit : row.get("reason") + "; " + limit);
+            }
+        }
         if (!windowEndSampled) {
             row.put("reason", "the window's end was not signalled: the closing sample was read after the load "
                     + "generator exited (its drain included)");

@@ -92,6 +92,11 @@ public final class TargetLauncher {
 
     /** The directives java-X and httpd-X run with (empty for nginx and url=). */
     public Map<String, String> directives(TargetSpec t) {
+        return directives(plan, t);
+    }
+
+    /** The directives java-X and httpd-X run with in {@code plan} (empty for nginx and url=). */
+    static Map<String, String> directives(SuitePlan plan, TargetSpec t) {
         return switch (t.kind()) {
             case JAVA, HTTPD -> Directives.forMpm(t.mpm(), Directives.forTarget(plan.sets(), t.name()));
             default -> Map.of();
