@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import mpmbench.benchmarks.results.CsvTables;
 import mpmbench.benchmarks.results.Row;
@@ -112,11 +111,7 @@ class AgentsSuiteIT {
 
     @Test
     void a_target_on_another_host_is_sampled_over_ssh(@TempDir Path out) throws Exception {
-        SuiteMain m = new SuiteMain();
-        new CommandLine(m).parseArgs("quick", "--targets", "java-event", "--root", System.getProperty("mpmbench.root"),
-                "--out", out.resolve("launch").toString());
-        SuitePlan plan = m.plan("agents-it", Runtime.getRuntime().availableProcessors());
-        Files.createDirectories(plan.runBase());
+        SuitePlan plan = ParsedSuite.onThisMachine("agents-it", out.resolve("launch"), "quick", "--targets", "java-event");
         try (RunningTarget target = new TargetLauncher(plan).start(plan.targets().getFirst())) {
             // the sampler over ssh reads what /proc here reads (the same machine behind the loopback sshd)
             Ssh ssh = new Ssh(sshd.sshConfig, List.of());

@@ -1,5 +1,6 @@
 package mpmbench.benchmarks.suite;
 
+import static mpmbench.benchmarks.suite.ParsedSuite.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,19 +16,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** suite --baseline: base:java-X targets beside their java-X, ABBA rounds, the base jar, bad REFs refused. */
 class BaselinePlanTest {
 
     @TempDir
     Path tmp;
-
-    private SuitePlan plan(String... args) {
-        SuiteMain m = new SuiteMain();
-        new CommandLine(m).parseArgs(args);
-        return m.plan("run", 2);
-    }
 
     private Path builtTree() throws IOException {
         Path jar = tmp.resolve("base/server/target/mpmbench-server.jar");

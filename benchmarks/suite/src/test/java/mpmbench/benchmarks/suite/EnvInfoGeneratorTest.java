@@ -1,11 +1,11 @@
 package mpmbench.benchmarks.suite;
 
+import static mpmbench.benchmarks.suite.ParsedSuite.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 import mpmbench.benchmarks.results.ResultsFolder;
 
@@ -14,12 +14,6 @@ import mpmbench.benchmarks.results.ResultsFolder;
  * generator, ours too, once.
  */
 class EnvInfoGeneratorTest {
-
-    private static SuitePlan plan(String... args) {
-        SuiteMain m = new SuiteMain();
-        new CommandLine(m).parseArgs(args);
-        return m.plan("run", 2);
-    }
 
     private static List<String> generators(LoadGenerator g, SuitePlan p) {
         return EnvInfo.generatorRows(g, p).stream().filter(kv -> kv[0].equals(ResultsFolder.GENERATOR_KEY))

@@ -65,15 +65,13 @@ class EqualLoadTest {
 
     @Test
     void equal_load_without_hello_is_a_bad_flag() {
-        SuiteMain m = new SuiteMain();
-        new picocli.CommandLine(m).parseArgs("quick", "--scenarios", "equal-load", "--root", "/repo");
+        SuiteMain m = ParsedSuite.command("quick", "--scenarios", "equal-load", "--root", "/repo");
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> m.plan("run", 2));
+                () -> ParsedSuite.plan(m));
         assertEquals("--scenarios: equal-load needs hello in the same run (its rate is half the lowest hello knee of "
                 + "each family)", e.getMessage());
-        SuiteMain ok = new SuiteMain();
-        new picocli.CommandLine(ok).parseArgs("quick", "--scenarios", "hello,equal-load", "--root", "/repo");
-        assertEquals(List.of("hello", "equal-load"), ok.plan("run", 2).scenarios().stream().map(Scenario::name).toList());
+        SuitePlan ok = ParsedSuite.plan("quick", "--scenarios", "hello,equal-load", "--root", "/repo");
+        assertEquals(List.of("hello", "equal-load"), ok.scenarios().stream().map(Scenario::name).toList());
     }
 
     @Test

@@ -15,8 +15,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import picocli.CommandLine;
-
 import mpmbench.benchmarks.catalogue.Level;
 import mpmbench.benchmarks.catalogue.Scenario;
 import mpmbench.benchmarks.catalogue.Scenarios;
@@ -51,9 +49,7 @@ class LoadgenRunTest {
 
     @Test
     void command_pins_and_passes_the_level() {
-        SuiteMain m = new SuiteMain();
-        new CommandLine(m).parseArgs("quick", "--root", "/repo", "--java", "/jdk/bin/java");
-        SuitePlan plan = m.plan("run", 2);
+        SuitePlan plan = ParsedSuite.plan("quick", "--root", "/repo", "--java", "/jdk/bin/java");
         Scenario churn = Scenarios.byName(SuiteKind.QUICK, 2).get("churn");
         List<String> cmd = LoadgenRun.command(plan, "http://127.0.0.1:1/hello", churn, new Level(16, 2000, 300),
                 Duration.ofSeconds(2), Path.of("j"), Path.of("h"), Path.of("l"), true);
@@ -79,10 +75,8 @@ class LoadgenRunTest {
 
     @Test
     void with_agents_the_load_runs_there_and_each_cell_keeps_its_agents_folder() {
-        SuiteMain m = new SuiteMain();
-        new CommandLine(m).parseArgs("quick", "--root", "/repo", "--java", "/jdk/bin/java", "--agents", "a1,a2",
+        SuitePlan plan = ParsedSuite.plan("quick", "--root", "/repo", "--java", "/jdk/bin/java", "--agents", "a1,a2",
                 "--ssh-option", "Port=2222");
-        SuitePlan plan = m.plan("run", 2);
         String line = String.join(" ", LoadgenRun.command(plan, "http://10.0.0.5:1/hello",
                 Scenarios.byName(SuiteKind.QUICK, 2).get("hello"), new Level(16, 0, 0), Duration.ofSeconds(2),
                 Path.of("/out/latency/hello_x_c16_r1.json"), Path.of("h"), Path.of("l"), true));

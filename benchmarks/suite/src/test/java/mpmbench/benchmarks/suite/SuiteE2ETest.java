@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import mpmbench.benchmarks.catalogue.Level;
 import mpmbench.benchmarks.catalogue.Scenarios;
@@ -143,12 +142,8 @@ class SuiteE2ETest {
      */
     @Test
     void a_target_sees_the_idle_connections_once(@TempDir Path out) throws Exception {
-        SuiteMain m = new SuiteMain();
-        new CommandLine(m).parseArgs("quick", "--targets", "java-event", "--scenarios", "idle-keepalive", "--repeats", "1",
-                "--duration", "2s", "--warmup", "500ms", "--settle-max", "6s", "--root", System.getProperty("mpmbench.root"),
-                "--out", out.toString());
-        SuitePlan plan = m.plan("e2e", Runtime.getRuntime().availableProcessors());
-        Files.createDirectories(plan.runBase());
+        SuitePlan plan = ParsedSuite.onThisMachine("e2e", out, "quick", "--targets", "java-event", "--scenarios",
+                "idle-keepalive", "--repeats", "1", "--duration", "2s", "--warmup", "500ms", "--settle-max", "6s");
         Files.createDirectories(out.resolve("latency"));
         int idle = 200;
         Level level = new Level(Scenarios.IDLE_ACTIVE_CONNECTIONS, 0, idle);

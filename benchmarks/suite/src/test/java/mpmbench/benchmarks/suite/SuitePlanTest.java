@@ -1,5 +1,6 @@
 package mpmbench.benchmarks.suite;
 
+import static mpmbench.benchmarks.suite.ParsedSuite.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 import mpmbench.benchmarks.catalogue.Level;
 import mpmbench.benchmarks.catalogue.Scenario;
@@ -19,12 +19,6 @@ import mpmbench.benchmarks.catalogue.SuiteKind;
 
 /** Targets, scenarios and the plan built from flags, without running anything. */
 class SuitePlanTest {
-
-    private static SuitePlan plan(String... args) {
-        SuiteMain m = new SuiteMain();
-        new CommandLine(m).parseArgs(args);
-        return m.plan("run", 2);
-    }
 
     @Test
     void quick_defaults_every_target_and_the_claims_scenarios() {

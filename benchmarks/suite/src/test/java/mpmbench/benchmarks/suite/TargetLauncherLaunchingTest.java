@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A target spawned but not ready yet is visible to the suite's SIGTERM hook ({@link TargetLauncher#launching()}):
@@ -26,11 +24,7 @@ class TargetLauncherLaunchingTest {
 
     @Test
     void the_target_being_started_is_known_until_it_is_ready(@TempDir Path out) throws Exception {
-        SuiteMain m = new SuiteMain();
-        new CommandLine(m).parseArgs("quick", "--targets", "java-prefork", "--root", System.getProperty("mpmbench.root"),
-                "--out", out.resolve("run").toString());
-        SuitePlan plan = m.plan("launching", Runtime.getRuntime().availableProcessors());
-        Files.createDirectories(plan.runBase());
+        SuitePlan plan = ParsedSuite.onThisMachine("launching", out.resolve("run"), "quick", "--targets", "java-prefork");
         TargetLauncher launcher = new TargetLauncher(plan);
         assertNull(launcher.launching());
         CompletableFuture<RunningTarget> started = CompletableFuture.supplyAsync(() -> {

@@ -15,7 +15,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import mpmbench.benchmarks.catalogue.Level;
 import mpmbench.benchmarks.catalogue.Scenario;
@@ -30,11 +29,9 @@ import mpmbench.benchmarks.catalogue.SuiteKind;
 class TlsSuiteTest {
 
     private static SuitePlan plan(String... more) {
-        SuiteMain m = new SuiteMain();
         List<String> args = new java.util.ArrayList<>(List.of("quick", "--root", "/repo", "--java", "/jdk/bin/java"));
         args.addAll(List.of(more));
-        new CommandLine(m).parseArgs(args.toArray(String[]::new));
-        return m.plan("run", 2);
+        return ParsedSuite.plan(args.toArray(String[]::new));
     }
 
     private static List<String> command(String scenario) {

@@ -18,7 +18,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import mpmbench.benchmarks.compare.Decisions;
 import mpmbench.benchmarks.results.CsvTables;
@@ -38,14 +37,12 @@ class UntilDecidedTest {
         List<String> all = new ArrayList<>(List.of("quick", "--targets", "java-event,httpd-event", "--scenarios", "hello",
                 "--root", "/repo"));
         all.addAll(List.of(args));
-        SuiteMain m = new SuiteMain();
-        new CommandLine(m).parseArgs(all.toArray(String[]::new));
-        return m;
+        return ParsedSuite.command(all.toArray(String[]::new));
     }
 
     private UntilDecided rule(String... args) throws IOException {
         SuiteMain m = main(args);
-        return m.untilDecided(m.plan("run", 2));
+        return m.untilDecided(ParsedSuite.plan(m));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package mpmbench.benchmarks.suite;
 
+import static mpmbench.benchmarks.suite.ParsedSuite.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -22,7 +23,6 @@ import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import mpmbench.benchmarks.catalogue.Level;
 import mpmbench.benchmarks.catalogue.Scenario;
@@ -37,12 +37,6 @@ import mpmbench.benchmarks.results.Row;
  * when wrk is not installed).
  */
 class WrkRunTest {
-
-    private static SuitePlan plan(String... args) {
-        SuiteMain m = new SuiteMain();
-        new CommandLine(m).parseArgs(args);
-        return m.plan("run", 2);
-    }
 
     private static int suite(ByteArrayOutputStream err, String... args) {
         return SuiteMain.execute(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
