@@ -51,6 +51,11 @@ final class TlsTestServer implements AutoCloseable {
     private final Thread acceptor;
 
     TlsTestServer() throws IOException, GeneralSecurityException {
+        this(null);
+    }
+
+    /** A server that speaks only {@code protocols} (JSSE's names), or JSSE's defaults when null. */
+    TlsTestServer(List<String> protocols) throws IOException, GeneralSecurityException {
         SSLContext ctx = SSLContext.getInstance("TLS");
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(keyStore(), PASSWORD);
@@ -58,6 +63,9 @@ final class TlsTestServer implements AutoCloseable {
         server = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 512, InetAddress.getLoopbackAddress());
         SSLParameters p = server.getSSLParameters();
         p.setApplicationProtocols(new String[] {"http/1.1"});
+        if (protocols != null) {
+            p.setProtocols(protocols.toArray(String[]::new));
+        }
         server.setSSLParameters(p);
         acceptor = Thread.ofPlatform().daemon().name("tls-test-accept").start(this::acceptLoop);
     }
@@ -164,8 +172,13 @@ final class TlsTestServer implements AutoCloseable {
     }
 
     static TlsTestServer start() {
+        return start(null);
+    }
+
+    /** A server that speaks only {@code protocols}, or JSSE's defaults when null. */
+    static TlsTestServer start(List<String> protocols) {
         try {
-            return new TlsTestServer();
+            return new TlsTestServer(protocols);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
