@@ -12,8 +12,11 @@ import java.util.Locale;
  * @param resume    how a new connection resumes an earlier session ({@code --tls-resume}); see {@link Resume}
  * @param verify    check the server's certificate chain against the JDK's trusted CAs and its name against
  *                  the URL's host ({@code --tls-verify}); false (the default, as wrk): any certificate is taken
+ * @param groups    the key-exchange groups offered, most preferred first, in JSSE's names ({@code --tls-groups},
+ *                  each one of {@link #KNOWN_GROUPS}); empty: JSSE's own list ({@code jdk}). See
+ *                  {@link #defaultGroups} for the default and why
  */
-public record TlsOptions(List<String> protocols, Resume resume, boolean verify) {
+public record TlsOptions(List<String> protocols, Resume resume, boolean verify, List<String> groups) {
 
     /** JSSE's name of TLS 1.2. */
     public static final String TLS12 = "TLSv1.2";
@@ -22,7 +25,13 @@ public record TlsOptions(List<String> protocols, Resume resume, boolean verify) 
     /** The protocols a run may offer, in this order. */
     public static final List<String> KNOWN_PROTOCOLS = List.of(TLS12, TLS13);
 
-    /** Both protocols, resumption by ticket (JSSE's own default), no certificate check (wrk's). */
+    /** The key-exchange groups {@code --tls-groups} accepts: JSSE's names of those JDK 25 offers by default. */
+    public static final List<String> KNOWN_GROUPS = List.of("x25519", "secp256r1", "secp384r1", "secp521r1", "x448",
+            "ffdhe2048", "ffdhe3072", "ffdhe4096", "ffdhe6144", "ffdhe8192");
+    /** {@code --tls-groups jdk}: JSSE's own list ({@code jdk.tls.namedGroups}, else JDK 25's {@link #KNOWN_GROUPS}). */
+    public static final String JDK_GROUPS = "jdk";
+
+    /** Both protocols, resumption by ticket (JSSE's own default), no certificate check (wrk's), x25519 alone. */
     public static final TlsOptions DEFAULT = new TlsOptions(KNOWN_PROTOCOLS, Resume.TICKET, false);
 
     /**
@@ -64,9 +73,44 @@ public record TlsOptions(List<String> protocols, Resume resume, boolean verify) 
         }
     }
 
+    /** The options with {@link #defaultGroups} for these protocols. */
+    public TlsOptions(List<String> protocols, Resume resume, boolean verify) {
+        this(protocols, resume, verify, defaultGroups(protocols));
+    }
+
+    /**
+     * The groups offered when {@code --tls-groups} is not given: {@code x25519} alone when TLS 1.3 is
+     * offered, else JSSE's own list (empty).
+     *
+     * <p>Why. A TLS 1.3 ClientHello carries a key share, a fresh key pair, for the groups the client
+     * expects the server to pick. JSSE (JDK 25, {@code KeyShareExtension.CHKeyShareProducer}) makes one
+     * for the most preferred group of each of two kinds among those offered, XDH and ECDHE: with its own
+     * list (x25519, secp256r1, secp384r1, secp521r1, x448, ffdhe2048...) two key pairs, x25519 and
+     * secp256r1, of which the server uses one; the other is thrown away (about 9 % of the generator's
+     * CPU per full handshake: results/tls-2026-12-06/handshake-profile.md). JSSE cannot offer a group
+     * without a share of its kind, so one share means offering x25519 alone. OpenSSL's client (wrk,
+     * h2load, curl) offers a longer list and one share, x25519: the server does the same x25519 work for
+     * either client.
+     *
+     * <p>What it costs. A server that picks TLS 1.2 with an ECDSA certificate must find the
+     * certificate's curve among the client's groups (RFC 8422 §5.1; OpenSSL and JSSE servers check it):
+     * against such a server, offer {@code --tls-groups x25519,secp256r1} (two shares again when TLS 1.3
+     * is offered too) or {@code --tls-protocols TLSv1.2} (JSSE's list; a TLS 1.2 ClientHello carries no
+     * key share, so there is nothing to save). A TLS 1.3 server without x25519 needs {@code jdk} too.
+     */
+    public static List<String> defaultGroups(List<String> protocols) {
+        return protocols.contains(TLS13) ? List.of("x25519") : List.of();
+    }
+
     /** Validates; each message names the flag and what it accepts. */
     public TlsOptions {
         protocols = List.copyOf(protocols);
+        groups = List.copyOf(groups);
+        if (!KNOWN_GROUPS.containsAll(groups) || groups.stream().distinct().count() != groups.size()) {
+            throw new IllegalArgumentException("--tls-groups must be " + JDK_GROUPS + " or some of "
+                    + String.join(",", KNOWN_GROUPS) + " (comma-separated, each once), got "
+                    + String.join(",", groups));
+        }
         if (protocols.isEmpty() || !KNOWN_PROTOCOLS.containsAll(protocols)
                 || protocols.stream().distinct().count() != protocols.size()) {
             throw new IllegalArgumentException("--tls-protocols must be TLSv1.2, TLSv1.3 or TLSv1.2,TLSv1.3, got "
@@ -81,5 +125,15 @@ public record TlsOptions(List<String> protocols, Resume resume, boolean verify) 
     /** The protocols as written in reports: {@code TLSv1.2 TLSv1.3} (a space between them). */
     public String protocolsText() {
         return String.join(" ", protocols);
+    }
+
+    /** The groups as written in reports: {@code x25519}, {@code x25519 secp256r1} (a space between), or {@code jdk}. */
+    public String groupsText() {
+        return groups.isEmpty() ? JDK_GROUPS : String.join(" ", groups);
+    }
+
+    /** The groups as {@code --tls-groups} takes them: {@code x25519,secp256r1}, or {@code jdk}. */
+    public String groupsFlag() {
+        return groups.isEmpty() ? JDK_GROUPS : String.join(",", groups);
     }
 }

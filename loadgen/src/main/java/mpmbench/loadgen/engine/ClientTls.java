@@ -12,6 +12,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -39,7 +40,27 @@ import mpmbench.loadgen.http.Target;
  *   <li>{@code none}: engines are created without a peer, so the cache is never looked up and every
  *       handshake is full (SNI and the name to verify still come from the URL).</li>
  * </ul>
- * Whether a handshake was resumed: a full one has the server's certificate checked by this context's
+ * With {@code none} the context's client cache holds one session at most
+ * ({@link SSLSessionContext#setSessionCacheSize}): JSSE still stores every session a full TLS 1.2 handshake
+ * makes and every TLS 1.3 ticket the server sends (OpenSSL's servers send two per handshake), each session holding the
+ * server's parsed certificate; by default it keeps 20,480 of them for a day, heap the collector copies and
+ * nothing ever reads. The client still asks for tickets (TLS 1.2's empty session_ticket extension, TLS
+ * 1.3's psk_key_exchange_modes), as a new browser does, so the server's work per handshake is a fresh
+ * client's.
+ *
+ * <h2>What a full handshake costs here, and what is left to cut</h2>
+ * The key exchange offers {@link TlsOptions#groups()} ({@code x25519} alone by default when TLS 1.3 is
+ * offered: one key share instead of JSSE's two, see {@link TlsOptions#defaultGroups}). Without
+ * {@code --tls-verify} the certificate chain is not validated (no path building, no revocation, no
+ * algorithm constraints: this trust manager is an {@link X509ExtendedTrustManager}, which JSSE calls as it
+ * is). What is left of the public-key work is what any client must do: parse the server's certificate
+ * for its key, verify the server's signature with it (TLS 1.3's CertificateVerify, TLS 1.2's
+ * ServerKeyExchange: it proves the server holds the certificate's key and, in TLS 1.2, that the key share
+ * is the server's; OpenSSL verifies it too with {@code SSL_VERIFY_NONE}), and the key agreement itself.
+ * With an ECDSA P-256 certificate that verification is about a third of the CPU of a full handshake
+ * (JSSE's P-256 runs in Java); an RSA certificate makes it cheap (a small public exponent).
+ *
+ * <p>Whether a handshake was resumed: a full one has the server's certificate checked by this context's
  * trust manager, a resumed one has not (no Certificate message, RFC 8446 §2.2, RFC 5246 §7.3); the trust
  * manager marks the handshake's session and {@link #resumed} reads and clears the mark.
  *
@@ -54,6 +75,8 @@ final class ClientTls {
 
     private final SSLContext context;
     private final TlsOptions options;
+    /** {@link TlsOptions#groups()} for {@link SSLParameters#setNamedGroups}; null: JSSE's own list. */
+    private final String[] namedGroups;
     private final String serverName;
     private final String peerHost;
     private final int peerPort;
@@ -63,6 +86,7 @@ final class ClientTls {
         this.serverName = target.serverName();
         this.peerHost = target.serverName() != null ? target.serverName() : target.address().getAddress().getHostAddress();
         this.peerPort = target.address().getPort();
+        this.namedGroups = options.groups().isEmpty() ? null : options.groups().toArray(String[]::new);
         try {
             this.context = newContext(options);
         } catch (GeneralSecurityException e) {
@@ -79,11 +103,19 @@ final class ClientTls {
         p.setProtocols(options.protocols().toArray(String[]::new));
         p.setApplicationProtocols(new String[] {ALPN});
         p.setServerNames(serverName == null ? List.of() : List.of(new SNIHostName(serverName)));
+        if (namedGroups != null) {
+            p.setNamedGroups(namedGroups);
+        }
         if (options.verify()) {
             p.setEndpointIdentificationAlgorithm("HTTPS");
         }
         engine.setSSLParameters(p);
         return engine;
+    }
+
+    /** The client session cache resumption draws on (for tests: its size with {@code none}). */
+    SSLSessionContext clientSessions() {
+        return context.getClientSessionContext();
     }
 
     /** Whether the handshake that made {@code session} was resumed; call once, when it has finished. */
@@ -116,6 +148,9 @@ final class ClientTls {
             }
         }
         ctx.init(null, trust, null);
+        if (options.resume() == TlsOptions.Resume.NONE) {
+            ctx.getClientSessionContext().setSessionCacheSize(1); // nothing is looked up: keep no sessions (0 = no limit)
+        }
         return ctx;
     }
 

@@ -104,6 +104,13 @@ public final class LoadFlags {
                     + "session-id (TLS 1.2 only), ticket (default; TLS 1.3 tickets, TLS 1.2 tickets or its session ID)")
     TlsOptions.Resume tlsResume = TlsOptions.DEFAULT.resume();
 
+    @Option(names = "--tls-groups", paramLabel = "LIST", converter = TlsGroupsConverter.class,
+            description = "https://: the key-exchange groups offered, most preferred first: jdk (JSSE's own list, "
+                    + "two TLS 1.3 key shares) or some of x25519, secp256r1, secp384r1, secp521r1, x448, ffdhe2048..8192 "
+                    + "(default x25519 when TLS 1.3 is offered: one key share, as OpenSSL's clients; else jdk). A server "
+                    + "that answers TLS 1.2 with an ECDSA certificate needs its curve listed, e.g. x25519,secp256r1")
+    List<String> tlsGroups;
+
     @Option(names = "--tls-verify", description = "https://: check the server's certificate and name "
             + "(default: any certificate, as wrk)")
     boolean tlsVerify;
@@ -167,7 +174,8 @@ public final class LoadFlags {
                 .connectTimeout(connectTimeout).keepAlive(!noKeepAlive).pipeline(pipeline).idle(idle)
                 .idleInterval(idleInterval).bindAddresses(bind).headers(headers).spin(spin).settle(settle)
                 .trickle(trickle).trickleInterval(trickleInterval)
-                .tls(new TlsOptions(tlsProtocols, tlsResume, tlsVerify)).io(io).build();
+                .tls(new TlsOptions(tlsProtocols, tlsResume, tlsVerify,
+                        tlsGroups != null ? tlsGroups : TlsOptions.defaultGroups(tlsProtocols))).io(io).build();
     }
 
     /** {@code --latency}: print the percentile table. */

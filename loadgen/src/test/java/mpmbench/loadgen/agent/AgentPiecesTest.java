@@ -71,6 +71,9 @@ class AgentPiecesTest {
                 .tls(new mpmbench.loadgen.TlsOptions(List.of("TLSv1.2"), mpmbench.loadgen.TlsOptions.Resume.SESSION_ID, true))
                 .build();
         assertEquals(tls, LoadFlags.parse(AgentArgs.of(tls).toArray(String[]::new)), "the TLS flags reach the agents");
+        LoadSpec groups = tls.toBuilder().tls(new mpmbench.loadgen.TlsOptions(List.of("TLSv1.3", "TLSv1.2"),
+                mpmbench.loadgen.TlsOptions.Resume.NONE, false, List.of("x25519", "secp256r1"))).build();
+        assertEquals(groups, LoadFlags.parse(AgentArgs.of(groups).toArray(String[]::new)), "--tls-groups reaches the agents");
     }
 
     @ParameterizedTest

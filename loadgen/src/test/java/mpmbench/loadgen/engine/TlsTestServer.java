@@ -52,7 +52,8 @@ final class TlsTestServer implements AutoCloseable {
     /** How long the acceptor waits before its first accept: connections wait in the accept queue meanwhile. */
     private final long acceptDelayMs;
 
-    private TlsTestServer(long acceptDelayMs) throws IOException, GeneralSecurityException {
+    /** A server that speaks only {@code protocols} (JSSE's names), or JSSE's defaults when null. */
+    private TlsTestServer(List<String> protocols, long acceptDelayMs) throws IOException, GeneralSecurityException {
         this.acceptDelayMs = acceptDelayMs;
         SSLContext ctx = SSLContext.getInstance("TLS");
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -61,6 +62,9 @@ final class TlsTestServer implements AutoCloseable {
         server = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 512, InetAddress.getLoopbackAddress());
         SSLParameters p = server.getSSLParameters();
         p.setApplicationProtocols(new String[] {"http/1.1"});
+        if (protocols != null) {
+            p.setProtocols(protocols.toArray(String[]::new));
+        }
         server.setSSLParameters(p);
         acceptor = Thread.ofPlatform().daemon().name("tls-test-accept").start(this::acceptLoop);
     }
@@ -173,7 +177,12 @@ final class TlsTestServer implements AutoCloseable {
     }
 
     static TlsTestServer start() {
-        return acceptingAfter(0);
+        return start(null);
+    }
+
+    /** A server that speaks only {@code protocols}, or JSSE's defaults when null. */
+    static TlsTestServer start(List<String> protocols) {
+        return create(protocols, 0);
     }
 
     /**
@@ -182,8 +191,12 @@ final class TlsTestServer implements AutoCloseable {
      * processes are all full.
      */
     static TlsTestServer acceptingAfter(long delayMs) {
+        return create(null, delayMs);
+    }
+
+    private static TlsTestServer create(List<String> protocols, long delayMs) {
         try {
-            return new TlsTestServer(delayMs);
+            return new TlsTestServer(protocols, delayMs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {

@@ -54,6 +54,22 @@ class LoadFlagsTest {
     }
 
     @Test
+    void theGroupsAreX25519AloneWhenTls13IsOfferedAndJssesOwnOtherwise() {
+        java.util.List<String> x25519 = java.util.List.of("x25519");
+        assertEquals(x25519, mpmbench.loadgen.TlsOptions.DEFAULT.groups());
+        assertEquals(x25519, LoadFlags.parse("https://127.0.0.1:1/").tls().groups());
+        assertEquals(x25519, LoadFlags.parse("--tls-protocols", "TLSv1.3", "https://127.0.0.1:1/").tls().groups());
+        assertEquals(java.util.List.of(), LoadFlags.parse("--tls-protocols", "TLSv1.2", "https://127.0.0.1:1/").tls()
+                .groups(), "TLS 1.2 alone: JSSE's list (no key share to save; an ECDSA server needs its curve)");
+        assertEquals(java.util.List.of(), LoadFlags.parse("--tls-groups", "JDK", "https://127.0.0.1:1/").tls().groups());
+        assertEquals(java.util.List.of("secp256r1", "x25519"), LoadFlags.parse("--tls-groups", "SECP256R1, x25519",
+                "--tls-protocols", "TLSv1.2", "https://127.0.0.1:1/").tls().groups(), "as given, in that order");
+        assertEquals("x25519 secp256r1", LoadFlags.parse("--tls-groups", "x25519,secp256r1", "https://127.0.0.1:1/")
+                .tls().groupsText());
+        assertEquals("jdk", LoadFlags.parse("--tls-groups", "jdk", "https://127.0.0.1:1/").tls().groupsFlag());
+    }
+
+    @Test
     void aBadTlsValueIsOneLineNamingTheFlagAndWhatItAccepts() {
         assertEquals("Invalid value for option '--tls-resume': 'tickets' is not one of none, session-id, ticket",
                 assertThrows(IllegalArgumentException.class,
@@ -61,6 +77,13 @@ class LoadFlagsTest {
         assertEquals("Invalid value for option '--tls-protocols' (LIST): 'TLSv1.1,TLSv1.2' is not TLSv1.2, TLSv1.3 or TLSv1.2,TLSv1.3",
                 assertThrows(IllegalArgumentException.class,
                         () -> LoadFlags.parse("--tls-protocols", "TLSv1.1,TLSv1.2", "https://127.0.0.1:1/")).getMessage());
+        assertEquals("Invalid value for option '--tls-groups' (LIST): 'x25519,p256' is not jdk or a list of x25519, "
+                        + "secp256r1, secp384r1, secp521r1, x448, ffdhe2048, ffdhe3072, ffdhe4096, ffdhe6144, ffdhe8192",
+                assertThrows(IllegalArgumentException.class,
+                        () -> LoadFlags.parse("--tls-groups", "x25519,p256", "https://127.0.0.1:1/")).getMessage());
+        assertEquals("Invalid value for option '--tls-groups' (LIST): 'x25519,X25519' names x25519 twice",
+                assertThrows(IllegalArgumentException.class,
+                        () -> LoadFlags.parse("--tls-groups", "x25519,X25519", "https://127.0.0.1:1/")).getMessage());
         assertEquals("--tls-resume session-id needs --tls-protocols TLSv1.2 (TLS 1.3 resumes by tickets only: "
                         + "use --tls-resume ticket)",
                 assertThrows(IllegalArgumentException.class,

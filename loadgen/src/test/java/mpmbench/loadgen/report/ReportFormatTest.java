@@ -86,13 +86,13 @@ class ReportFormatTest {
                 plain.corrected(), plain.uncorrected(), plain.lag(), handshake, plain.clientCpu(), true, "c1",
                 plain.warmupNs(), plain.windowNs(), false, plain.ioBackend());
         String json = JsonReport.render(tls);
-        for (String kv : List.of("\"tls_protocols\":\"TLSv1.3\"", "\"tls_resume\":\"none\"", "\"tls_handshakes\":40",
-                "\"tls_resumed\":30", "\"tls_handshake_p50_ms\":1.000", "\"tls_handshake_max_ms\":3.001")) {
+        for (String kv : List.of("\"tls_protocols\":\"TLSv1.3\"", "\"tls_resume\":\"none\"", "\"tls_groups\":\"x25519\"",
+                "\"tls_handshakes\":40", "\"tls_resumed\":30", "\"tls_handshake_p50_ms\":1.000", "\"tls_handshake_max_ms\":3.001")) {
             assertTrue(json.replace(" ", "").contains(kv), kv + " in " + json);
         }
         assertTrue(JsonReport.render(plain).replace(" ", "").contains("\"tls_handshakes\":null"));
-        assertTrue(ConsoleSummary.render(tls, false).contains("TLS (TLSv1.3, resume none): 40 handshakes in the window, "
-                + "30 resumed (4.00/s); handshake p50 1.00ms, p99 3.00ms, max 3.00ms"), ConsoleSummary.render(tls, false));
+        assertTrue(ConsoleSummary.render(tls, false).contains("TLS (TLSv1.3, resume none, groups x25519): 40 handshakes in "
+                + "the window, 30 resumed (4.00/s); handshake p50 1.00ms, p99 3.00ms, max 3.00ms"), ConsoleSummary.render(tls, false));
     }
 
     @Test
