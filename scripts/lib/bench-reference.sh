@@ -23,7 +23,7 @@ run_generator() {
     echo "${g:-loadgen}"
 }
 
-# pick_reference ROOT RUN SUITE: the newest results/*/ committed to git under ROOT (git ls-files) of
+# pick_reference ROOT RUN SUITE: the newest results/*/ (env.csv's started_utc) committed to git under ROOT (git ls-files) of
 # SUITE, never RUN itself. Preferred in this order, each tier tried before the next:
 #   generator: the run's own first, then a folder that names none (older runs), then any;
 #   scenarios, within each: the same scenarios (e.g. full's defaults, not a full run of the operational
@@ -36,7 +36,11 @@ pick_reference() {
     run_real="$(realpath "$run")"
     scenarios_line="$(grep -m1 '^scenarios,' "$run/env.csv" 2>/dev/null || true)"
     gen="$(run_generator "$run")"
-    committed="$(git -C "$root" ls-files 'results/*/env.csv' 2>/dev/null | sed 's#/env.csv$##' | sort -r || true)" # no git: none
+    # newest first by when each run started (env.csv's started_utc), not by folder name: a folder named
+    # for what it shows (results/loadgen-…/quick-generator) would otherwise outrank a dated one
+    committed="$(git -C "$root" ls-files 'results/*/env.csv' 2>/dev/null | while read -r f; do
+            printf '%s %s\n' "$(sed -n 's/^started_utc,//p' "$root/$f" | head -n1 | grep . || echo 0)" "${f%/env.csv}"
+        done | sort -r | cut -d' ' -f2- || true)" # no git: none
     for tier in same unknown any; do
         for pass in same covers any; do
             for rel in $committed; do

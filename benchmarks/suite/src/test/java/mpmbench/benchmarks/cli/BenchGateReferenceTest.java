@@ -76,6 +76,21 @@ class BenchGateReferenceTest {
         assertEquals(new Pick("2026-01-03-wrk", ""), pick(ResultsFolder.WRK));
     }
 
+    /**
+     * Newest by when the run started, not by name: a folder named for what it shows (committed on
+     * 2026-12-06 as results/loadgen-2026-12-06/quick-generator) sorted above every dated one.
+     */
+    @Test
+    void the_newest_by_its_start_not_by_its_folders_name() throws Exception {
+        committed("2026-01-05-quick", ResultsFolder.OUR_GENERATOR, "hello");
+        committed("loadgen-2026-01-01/quick-generator", ResultsFolder.OUR_GENERATOR, "hello");
+        Files.writeString(repo.resolve("results/2026-01-05-quick/env.csv"), "started_utc,2026-01-05T10:00:00Z\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(repo.resolve("results/loadgen-2026-01-01/quick-generator/env.csv"),
+                "started_utc,2026-01-01T10:00:00Z\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(new Pick("2026-01-05-quick", ""), pick(ResultsFolder.OUR_GENERATOR));
+    }
+
     @Test
     void a_folder_that_names_no_generator_next_with_a_note_not_a_refusal() throws Exception {
         committed("2026-01-03-wrk", ResultsFolder.WRK, "hello");
