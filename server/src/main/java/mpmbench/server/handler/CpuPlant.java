@@ -18,13 +18,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * (thread CPU time per token), and the script records it beside the run. Thread-safe and
  * allocation-free: every serving thread calls {@link #consume} on the same instance.
  *
- * <p>What a call costs inside the serving process is measured too, because it is not what the
- * calibration says (a token raised java-event's CPU per request by 1.45–1.7× its calibrated cost in
- * {@code results/compare-planted-2026-12-06/}): one call in {@link #SAMPLE_EVERY} is timed by the
- * serving thread's CPU clock, less an empty span timed just before it (the clock's own cost), and
- * {@code /server-status?auto} shows the mean ({@link #sampledCpuNsPerCall}). So a run can tell a loop
- * that is slower in the server from a plant whose cost reaches beyond its loop (the model's own
- * reaction to slower requests, fewer requests per system call, caches). The three clock reads of a
+ * <p>What a call costs inside the serving process is measured too, because a token raised
+ * java-event's CPU per request by 1.45–1.7× its calibrated cost ({@code results/compare-planted-2026-12-06/}):
+ * one call in {@link #SAMPLE_EVERY} is timed by the serving thread's CPU clock, less an empty span
+ * timed just before it (the clock's own cost), and {@code /server-status?auto} shows the mean
+ * ({@link #sampledCpuNsPerCall}). That tells a loop slower in the server from a plant whose cost
+ * reaches beyond its loop; on 2026-12-06 it was the second (2,411 ns a call at 1,147 tokens against
+ * 2,435 calibrated): the rest is the server's reaction to slower requests. The three clock reads of a
  * timed call (a few µs) are spread over {@code SAMPLE_EVERY} calls.
  */
 public final class CpuPlant {
