@@ -64,6 +64,26 @@ class EqualLoadTest {
     }
 
     @Test
+    void a_knee_is_taken_where_the_target_had_as_many_connections_as_equal_load_opens() {
+        List<Row> rows = new ArrayList<>();
+        for (int r = 1; r <= 3; r++) {
+            // full's levels; java-prefork's best is its c1 (one child, no contention), useless at 64 connections
+            rows.add(hello("java-prefork", 1, r, 22_904, "ok"));
+            rows.add(hello("java-prefork", 16, r, 6_958, "ok"));
+            rows.add(hello("java-prefork", 256, r, 7_500, "ok"));
+            rows.add(hello("java-event", 1, r, 30_000, "ok"));
+            rows.add(hello("java-event", 16, r, 45_000, "ok"));
+            rows.add(hello("java-event", 256, r, 40_000, "ok"));
+        }
+        EqualLoad.Rate java = EqualLoad.rates(targets("java-prefork", "java-event"), new Cells(rows)).get("java");
+        assertEquals(3_700, java.rate(), java.toString()); // half of prefork's c256, not 11000 from its c1
+        assertTrue(java.why().contains("java-prefork at c256"), java.why());
+        // a level without a measured repeat does not count as the target's most connections
+        rows.add(hello("java-prefork", 512, 1, 900, "failed"));
+        assertEquals(3_700, EqualLoad.rates(targets("java-prefork", "java-event"), new Cells(rows)).get("java").rate());
+    }
+
+    @Test
     void equal_load_without_hello_is_a_bad_flag() {
         SuiteMain m = ParsedSuite.command("quick", "--scenarios", "equal-load", "--root", "/repo");
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
