@@ -301,7 +301,7 @@ public final class CellRunner {
             targetNs = nz(targetNs) + nz(partnerNs);
         }
         WindowDisturbance.put(row, marks[0], marks[1], targetNs, generatorNs,
-                telemetry && targetHere && after.livePids().contains((int) ProcessHandle.current().pid()));
+                telemetry && targetHere && after.livePids().contains((int) ProcessHandle.current().pid()), duet != null);
         List<Long> stamps;
         synchronized (receipts) {
             stamps = List.copyOf(receipts);
