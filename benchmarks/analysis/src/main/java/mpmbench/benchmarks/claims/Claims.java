@@ -83,6 +83,22 @@ public final class Claims {
     }
 
     /**
+     * As {@link #evaluate(List, JmhResults, List, int)} for a run whose env.csv names the cells measured as a
+     * duet ({@link mpmbench.benchmarks.catalogue.Design#duetScenarios}): a claim that reads one is not measured
+     * ({@link DuetCells}). Empty {@code duetScenarios}: every claim judged as above.
+     */
+    public static List<Row> evaluate(List<Row> summary, JmhResults jmh, List<Row> memory, int looks,
+                                     Set<String> duetScenarios) {
+        return judge(new RunData(new Cells(summary), jmh, memory, SequentialLooks.level(looks)), duetScenarios).stream()
+                .map(Judged::row).toList();
+    }
+
+    /** As {@link #judge(RunData)}, a row that reads a cell of {@code duetScenarios} not measured ({@link DuetCells}). */
+    public static List<Judged> judge(RunData run, Set<String> duetScenarios) {
+        return DuetCells.notFromDuets(judge(run), duetScenarios);
+    }
+
+    /**
      * A row of claims.csv with the cells it reads ({@link ClaimCells}): the cells that
      * {@code suite --until-decided} gives another round while the row is {@link Verdict#INCONCLUSIVE}.
      *

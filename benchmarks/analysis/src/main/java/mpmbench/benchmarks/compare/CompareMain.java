@@ -144,7 +144,7 @@ public final class CompareMain implements Callable<Integer> {
             return BAD_INPUT;
         }
         List<Row> rows = WithinRun.compare(run, t);
-        String md = CompareMarkdown.render(run, run, rows, t, WithinRun.INTERVAL_NOTE);
+        String md = CompareMarkdown.render(run, run, rows, t, WithinRun.intervalNote(run));
         Path dir = out != null ? out : base;
         CsvTables.write(dir.resolve("compare.csv"), Schemas.COMPARE, rows);
         Files.writeString(dir.resolve("compare.md"), md, StandardCharsets.UTF_8);

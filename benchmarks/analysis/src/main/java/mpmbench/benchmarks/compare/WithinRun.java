@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import mpmbench.benchmarks.catalogue.Design;
 import mpmbench.benchmarks.catalogue.Targets;
 import mpmbench.benchmarks.results.Cells;
 import mpmbench.benchmarks.results.Intervals;
@@ -33,6 +34,20 @@ final class WithinRun {
             + "suite --until-decided, at 1 - 5 % / looks, Bonferroni over its looks).";
 
     private WithinRun() {
+    }
+
+    /**
+     * What compare.md says of its intervals for this run: {@link #INTERVAL_NOTE}, or, for a run of
+     * {@code suite --duet}, the design env.csv names ({@link Design#describe}) with the same method.
+     */
+    static String intervalNote(ResultsFolder run) {
+        if (!Design.isDuet(run.env())) {
+            return INTERVAL_NOTE;
+        }
+        return "Within one run of suite --baseline --duet: new = java-X, base = base:java-X. Design: "
+                + Design.describe(run.env()) + ". Ratio = the geometric mean of the per-round ratios new / base; "
+                + "interval = 95 %, paired by round (Student's t over the per-round log-ratios, exponentiated; with "
+                + "suite --until-decided, at 1 - 5 % / looks, Bonferroni over its looks).";
     }
 
     /** True when the run has cells of a base build ({@code base:} targets). */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import mpmbench.benchmarks.catalogue.Design;
 import mpmbench.benchmarks.claims.Claims;
 import mpmbench.benchmarks.report.chart.Drawn;
 import mpmbench.benchmarks.results.CsvTables;
@@ -42,7 +43,9 @@ public final class ReportBuilder {
             CsvTables.write(dir.resolve("cells.csv"), Schemas.CELLS, run.cellTable());
         }
         // a run of suite --until-decided is judged at the level of its looks (env.csv), as it was when it stopped
-        List<Row> claims = Claims.evaluate(run.summary(), run.jmh(), run.memory(), SequentialLooks.of(run.env()));
+        // a run of suite --duet judges no claim from its duet cells (not a target's own figures)
+        List<Row> claims = Claims.evaluate(run.summary(), run.jmh(), run.memory(), SequentialLooks.of(run.env()),
+                Design.duetScenarios(run.env()));
         CsvTables.write(dir.resolve("claims.csv"), Schemas.CLAIMS, claims);
         clearCharts(dir.resolve("charts"));
         List<Drawn> drawn = new ArrayList<>(Charts.draw(run));

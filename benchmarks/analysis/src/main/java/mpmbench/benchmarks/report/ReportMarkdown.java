@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import mpmbench.benchmarks.catalogue.Design;
 import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.results.CellIds;
 import mpmbench.benchmarks.results.Cells;
@@ -54,6 +55,9 @@ public final class ReportMarkdown {
             md.append("| agents | ").append(cell(e.get("agents") + ": " + e.getOrDefault("agents_method", ""))).append(" |\n");
         }
         md.append(generatorRow(e));
+        if (e.containsKey(Design.KEY)) { // a run of suite --baseline: how the two builds were measured
+            md.append("| ").append(Design.KEY).append(" | ").append(cell(Design.describe(e))).append(" |\n");
+        }
         if (!e.getOrDefault("target_host", "").isEmpty()) {
             md.append("| target_host | ").append(cell(e.get("target_host") + ": its processes and connections "
                     + "read from its /proc over ssh (" + e.getOrDefault("target_host_kernel", "") + ", "

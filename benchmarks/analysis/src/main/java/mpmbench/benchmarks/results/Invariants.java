@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * run finishes; {@link ResultsFolder} applies them to every folder it reads (so report, compare and
  * {@code mpmbench verify} see older runs through the same rules). A rule whose columns a row does not
  * have (an older schema, a closed-model row) does not apply to it. {@link #ENV_LOAD} is a rule of the
- * folder (its env.csv), not of a row: it never makes a row invalid. Stateless and thread-safe.
+ * folder (its env.csv), not of a row: it never makes a row invalid. {@link #DUET_CPU_WITHIN_CORES} is a rule of
+ * two rows, the pair duet.csv names ({@code suite --duet}): both are marked. Stateless and thread-safe.
  */
 public final class Invariants {
 
@@ -43,6 +44,10 @@ public final class Invariants {
     public static final Rule CPU_WITHIN_CORES = new Rule("cpu-within-cores",
             "cpu_us_per_req × rps is at most the CPUs the target may use (its taskset list when pinned, else every core) "
                     + "× 1e6 µs/s, + " + pct(Invariants.CPU_TOLERANCE));
+    public static final Rule DUET_CPU_WITHIN_CORES = new Rule("duet-cpu-within-cores",
+            "the two rows of a duet (duet.csv: java-X and base:java-X at the same time on the same pinned CPUs) "
+                    + "together: the sum of cpu_us_per_req × rps is at most those CPUs × 1e6 µs/s, + "
+                    + pct(Invariants.CPU_TOLERANCE) + " + the share of a window the other's did not overlap");
     public static final Rule OK_HAS_REQUESTS = new Rule("ok-has-requests",
             "an ok or unsettled row completed requests (a target that answered none while requests waited is stalled)");
     public static final Rule PERCENTILES_MONOTONIC = new Rule("percentiles-monotonic",
@@ -63,7 +68,7 @@ public final class Invariants {
             PERCENTILES_MONOTONIC, P999_SAMPLES, REQUESTS_ACCOUNTED, OK_ACHIEVED_RATE);
 
     /** Every rule: the rows' and then the folder's. */
-    public static final List<Rule> ALL = List.of(NON_NEGATIVE, CPU_WITHIN_CORES, OK_HAS_REQUESTS,
+    public static final List<Rule> ALL = List.of(NON_NEGATIVE, CPU_WITHIN_CORES, DUET_CPU_WITHIN_CORES, OK_HAS_REQUESTS,
             PERCENTILES_MONOTONIC, P999_SAMPLES, REQUESTS_ACCOUNTED, OK_ACHIEVED_RATE, ENV_LOAD);
 
     /** CPU per request × requests/s may pass the target's CPUs by this share: the clocks' and samples' jitter. */
@@ -103,6 +108,58 @@ public final class Invariants {
         Map<String, String> m = new java.util.LinkedHashMap<>();
         env.forEach(r -> m.put(r.text("key"), r.text("value")));
         return apply(rows, m);
+    }
+
+    /**
+     * As {@link #apply(List, Map)}, and {@link #DUET_CPU_WITHIN_CORES} over the pairs {@code duets} names
+     * (duet.csv's rows, {@link Schemas#DUET}; empty: none): both rows of a pair whose summed CPU passes the
+     * CPUs they shared are marked. A pair whose windows' overlap is unknown, or with a row missing or not
+     * measured, is not checked.
+     */
+    public static List<Row> apply(List<Row> rows, Map<String, String> env, List<Row> duets) {
+        List<Row> out = new ArrayList<>(apply(rows, env));
+        double cpus = TargetCpus.of(env);
+        for (Row d : duets) {
+            int a = pairRow(out, d, d.text("target"));
+            int b = pairRow(out, d, d.text("base_target"));
+            double overlap = num(d, "overlap_pct") / 100;
+            if (a < 0 || b < 0 || Double.isNaN(overlap)) {
+                continue;
+            }
+            double usedA = num(out.get(a), "cpu_us_per_req") * num(out.get(a), "rps") / 1e6;
+            double usedB = num(out.get(b), "cpu_us_per_req") * num(out.get(b), "rps") / 1e6;
+            // beyond the overlap a window may have had the CPUs to itself (the other's generator not yet, or no longer, sending)
+            double allowed = cpus * (1 + CPU_TOLERANCE + (1 - overlap));
+            if (usedA + usedB > allowed) {
+                Breach breach = new Breach(DUET_CPU_WITHIN_CORES, d.text("target") + " " + n(usedA) + " + "
+                        + d.text("base_target") + " " + n(usedB) + " = " + n(usedA + usedB) + " CPUs at the same time; the "
+                        + "pair may use " + n(cpus) + " (windows overlapping " + n(overlap * 100) + " %)");
+                out.set(a, mark(out.get(a), List.of(breach)));
+                out.set(b, mark(out.get(b), List.of(breach)));
+            }
+        }
+        return out;
+    }
+
+    /** As {@link #apply(List, Map, List)} with env.csv as its rows, the way the suite holds it. */
+    public static List<Row> apply(List<Row> rows, List<Row> env, List<Row> duets) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        env.forEach(r -> m.put(r.text("key"), r.text("value")));
+        return apply(rows, m, duets);
+    }
+
+    /** The index of the measured summary.csv row of {@code target} in duet.csv's row {@code d}'s cell and repeat; -1 when none. */
+    private static int pairRow(List<Row> rows, Row d, String target) {
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            if (r.text("target").equals(target) && r.text("scenario").equals(d.text("scenario"))
+                    && num(r, "connections") == num(d, "connections") && num(r, "rate") == num(d, "rate")
+                    && num(r, "idle") == num(d, "idle") && num(r, "repeat") == num(d, "repeat")
+                    && (r.text("status").isEmpty() || Status.of(r.text("status")).measured())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The rules a summary.csv row breaks, given the CPUs its target could use (NaN: unknown, that rule is skipped). */

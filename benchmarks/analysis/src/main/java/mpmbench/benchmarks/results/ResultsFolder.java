@@ -104,7 +104,9 @@ public final class ResultsFolder {
         } catch (IllegalArgumentException e) {
             throw new BadFolder(dir.resolve("jmh.csv") + ": not JMH's CSV: " + e.getMessage());
         }
-        return new ResultsFolder(dir, schema, env, invariants ? Invariants.apply(summary, env) : summary, samples, jmh,
+        // a run of suite --duet names its pairs in duet.csv: the duet rule checks them together
+        List<Row> duets = rows(dir.resolve("duet.csv"));
+        return new ResultsFolder(dir, schema, env, invariants ? Invariants.apply(summary, env, duets) : summary, samples, jmh,
                 rows(dir.resolve("memory.csv")), rows(dir.resolve("claims.csv")));
     }
 

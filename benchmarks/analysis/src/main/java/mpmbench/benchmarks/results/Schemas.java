@@ -220,6 +220,18 @@ public final class Schemas {
     public static final List<String> COMPARE = List.of("scenario", "target", "connections", "rate", "idle",
             "figure", "base", "base_n", "new", "new_n", "ratio", "ci_low", "ci_high", "verdict", "p_worse", "regression");
 
+    /**
+     * duet.csv (a run of {@code suite --baseline REF --duet}): one row per duet level, the two builds of a model
+     * measured at the same time on one core. {@code target} names the new build ({@code java-X}; its pair is
+     * {@code base:java-X}, named in {@code base_target}), {@code first} the one started (and its load generator launched) first;
+     * {@code new_window_*_ms} and {@code base_window_*_ms} when each measured window started and ended (epoch ms,
+     * the suite's clock at the generator's "warm-up over" and "window over" lines; empty when not seen),
+     * {@code overlap_pct} the time both windows were open, in % of the longer one.
+     */
+    public static final List<String> DUET = List.of("scenario", "target", "base_target", "connections", "rate", "idle", "repeat",
+            "first", "new_window_start_ms", "new_window_end_ms", "base_window_start_ms", "base_window_end_ms",
+            "overlap_pct");
+
     /** env.csv: key, value. */
     public static final List<String> ENV = List.of("key", "value");
 

@@ -23,7 +23,7 @@ import mpmbench.benchmarks.results.Row;
 import mpmbench.benchmarks.results.Schemas;
 
 /**
- * Seals the CSV schemas (summary, samples, cells, claims, env) against golden files under several default
+ * Seals the CSV schemas (summary, samples, cells, claims, duet, env) against golden files under several default
  * locales: a change of a column or of a number's text is a deliberate change of a golden file. On a
  * mismatch the actual text is left in target/golden-actual/ to compare.
  */
@@ -76,6 +76,15 @@ class GoldenCsvTest {
                 .put("threads", 55).put("processes", 3).put("fds", 40).put("ctx_switches_per_s", 1234.5).build();
     }
 
+    /** A duet level of suite --duet: base:java-event started first, its window 50 ms ahead of the new build's. */
+    static Row duetRow() {
+        return Row.builder(Schemas.DUET).put("scenario", "hello").put("target", "java-event")
+                .put("base_target", "base:java-event").put("connections", 16).put("rate", 0.0).put("idle", 0)
+                .put("repeat", 2).put("first", "base:java-event").put("new_window_start_ms", 1765058400120L)
+                .put("new_window_end_ms", 1765058405120L).put("base_window_start_ms", 1765058400070L)
+                .put("base_window_end_ms", 1765058405070L).put("overlap_pct", 99.0).build();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"en-US", "de-DE", "fr-FR", "ar-EG", "hi-IN"})
     void summary_samples_claims_env(String tag) throws IOException {
@@ -89,6 +98,7 @@ class GoldenCsvTest {
         }
         check("cells.csv", CsvTables.render(Schemas.CELLS, new Cells(fixture).table()));
         check("claims.csv", CsvTables.render(Schemas.CLAIMS, Claims.evaluate(fixture)));
+        check("duet.csv", CsvTables.render(Schemas.DUET, List.of(duetRow())));
         check("env.csv", CsvTables.render(Schemas.ENV, List.of(
                 Row.builder(Schemas.ENV).put("key", "cores").put("value", 2).build(),
                 Row.builder(Schemas.ENV).put("key", "duration_s").put("value", 2.0).build(),

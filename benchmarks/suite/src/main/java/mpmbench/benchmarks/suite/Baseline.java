@@ -22,8 +22,20 @@ import java.util.concurrent.TimeUnit;
  * @param ref    as given on the command line
  * @param root   the base build's repository root (its jar is {@code server/target/mpmbench-server.jar})
  * @param commit the revision's full hash; empty for a built tree
+ * @param duet   {@code --duet}: the duet scenarios ({@link mpmbench.benchmarks.catalogue.Design#duet}) run both
+ *               builds at the same time on one core ({@link DuetInstances}), the others in ABBA rounds
  */
-public record Baseline(String ref, Path root, String commit) {
+public record Baseline(String ref, Path root, String commit, boolean duet) {
+
+    /** The base build of a run without {@code --duet}: both builds one after the other in every round. */
+    public Baseline(String ref, Path root, String commit) {
+        this(ref, root, commit, false);
+    }
+
+    /** This base build, measured beside ours as a duet ({@code --duet}). */
+    public Baseline inDuet() {
+        return new Baseline(ref, root, commit, true);
+    }
 
     /** The prefix of a base build's target names: {@code base:java-event}. */
     public static final String PREFIX = mpmbench.benchmarks.catalogue.Targets.BASE_PREFIX;

@@ -63,6 +63,16 @@ public final class CellRunner {
      * generator's climb).
      */
     public CellResult run(SuitePlan.Cell c, RunningTarget target, String path) throws InterruptedException {
+        return run(c, target, path, null);
+    }
+
+    /**
+     * As {@link #run(SuitePlan.Cell, RunningTarget, String)}, as one side of a duet when {@code duet} is not
+     * null ({@link DuetInstances}, on a plan {@link SuitePlan#forDuet}): the load generator is launched when the
+     * other side's is (the pair's start barrier), the window's instants are noted, and the other side's CPU over
+     * its window (its target's and its generator's) is not counted as other processes' ({@code other_cpu_pct}).
+     */
+    CellResult run(SuitePlan.Cell c, RunningTarget target, String path, DuetPair.Side duet) throws InterruptedException {
         boolean crash = c.scenario().kind() == ScenarioKind.CRASH;
         boolean trickle = c.scenario().kind() == ScenarioKind.SLOW_CLIENTS;
         boolean settle = !plan.settleCap().isZero();
@@ -82,7 +92,7 @@ public final class CellRunner {
                         latencyDir.resolve(c.id() + ".idle.txt")));
                 awaitIdleOpen(targetProc, target.port(), c.level().idle());
             }
-            CellResult r = measure(c, target, path, window, crash, settle, holder);
+            CellResult r = measure(c, target, path, window, crash, settle, holder, duet);
             if (holder == null) {
                 return r;
             }
@@ -112,7 +122,7 @@ public final class CellRunner {
      * there is one, is stopped at the window's end so its counts are the window's too.
      */
     private CellResult measure(SuitePlan.Cell c, RunningTarget target, String path, Duration duration, boolean crash,
-                               boolean settle, Holder holder) throws InterruptedException, IOException {
+                               boolean settle, Holder holder, DuetPair.Side duet) throws InterruptedException, IOException {
         Path json = latencyDir.resolve(c.id() + ".json");
         // a target the suite placed in a cgroup of its own is read through it: the kernel's account of
         // the whole tree, exited children counted once
@@ -137,6 +147,9 @@ public final class CellRunner {
         CellProfile perf = telemetry && targetHere ? profile : null;
         LoadgenRun.Outcome out;
         try {
+            if (duet != null) {
+                duet.awaitStart(); // both generators launched together; late or alone, the window's instants show it
+            }
             out = plan.generator().run(plan, c, target.baseUrl() + path, duration, settle, latencyDir,
                     new LoadgenRun.Listener() {
                         @Override
@@ -167,6 +180,9 @@ public final class CellRunner {
                                 before[0] = sampler.sampleNow();
                             }
                             marks[0] = WindowDisturbance.Mark.now(Holder.process(holder), restarts, generator[0]);
+                            if (duet != null) {
+                                duet.windowStarted();
+                            }
                             if (perf != null) {
                                 perf.windowStarts(c);
                             }
@@ -178,6 +194,9 @@ public final class CellRunner {
                                 atEnd[0] = sampler.sampleNow();
                             }
                             marks[1] = WindowDisturbance.Mark.now(Holder.process(holder), restarts, generator[0]);
+                            if (duet != null) {
+                                duet.windowEnded();
+                            }
                             if (perf != null) {
                                 try {
                                     perf.windowEnds();
@@ -271,18 +290,27 @@ public final class CellRunner {
                 out.seconds().stream().filter(x -> x.warmup() || x.tS() <= warmupS + 0.05).toList(),
                 out.seconds().stream().filter(x -> !x.warmup() && x.tS() > warmupS + 0.05 && x.tS() <= endS + 0.05)
                         .mapToLong(LoadgenRun.Second::rps).average().orElse(Double.NaN));
-        WindowDisturbance.put(row, marks[0], marks[1],
-                telemetry && targetHere && windowEndSampled ? after.cpuNsSince(before[0]) : 0,
-                // with --agents the generator is the agents, summed: subtracted too, since they may run
-                // on this machine (as in the tests); on other hosts this only makes "other" smaller
-                out.num(plan.remote().hasAgents() ? "client_cpu_pct_sum" : ResultKey.CLIENT_CPU_PCT.key()) / 100
-                        * out.num(ResultKey.DURATION_S.key()) * 1e9,
-                telemetry && targetHere && after.livePids().contains((int) ProcessHandle.current().pid()));
+        double targetNs = telemetry && targetHere && windowEndSampled ? after.cpuNsSince(before[0]) : 0;
+        // with --agents the generator is the agents, summed: subtracted too, since they may run
+        // on this machine (as in the tests); on other hosts this only makes "other" smaller
+        double generatorNs = out.num(plan.remote().hasAgents() ? "client_cpu_pct_sum" : ResultKey.CLIENT_CPU_PCT.key())
+                / 100 * out.num(ResultKey.DURATION_S.key()) * 1e9;
+        if (duet != null) {
+            // the duet's other target and its generator were measured too, over (nearly) the same window
+            double partnerNs = duet.exchangeCpu(nz(targetNs) + nz(generatorNs));
+            targetNs = nz(targetNs) + nz(partnerNs);
+        }
+        WindowDisturbance.put(row, marks[0], marks[1], targetNs, generatorNs,
+                telemetry && targetHere && after.livePids().contains((int) ProcessHandle.current().pid()), duet != null);
         List<Long> stamps;
         synchronized (receipts) {
             stamps = List.copyOf(receipts);
         }
         return new CellResult(row.build(), CellRows.samples(c, out.seconds(), stamps, samples, warmupS, endS));
+    }
+
+    private static double nz(double v) {
+        return Double.isNaN(v) ? 0 : v;
     }
 
     /** {@code mpmbench load --agents}' exit status of a merged result that lacks an agent. */

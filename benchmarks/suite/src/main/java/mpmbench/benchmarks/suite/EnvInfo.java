@@ -114,6 +114,9 @@ public final class EnvInfo {
         put(rows, "git_dirty", run("git", "-C", plan.root().toString(), "status", "--porcelain").isBlank() ? "no" : "yes");
         put(rows, "server_jar", plan.serverJar());
         put(rows, "target_order", plan.targetOrder());
+        for (String[] kv : DuetInstances.envRows(plan)) {
+            put(rows, kv[0], kv[1]);
+        }
         if (plan.baseline() != null) {
             put(rows, "baseline_ref", plan.baseline().ref());
             put(rows, "baseline_commit", plan.baseline().commit());

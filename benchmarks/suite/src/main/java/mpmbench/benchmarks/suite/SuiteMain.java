@@ -102,6 +102,18 @@ public final class SuiteMain implements Callable<Integer> {
             + "new against base paired by round. The peers run once (the same binaries)")
     String baseline;
 
+    @Option(names = "--duet", description = "with --baseline: run java-X and base:java-X at the same time, two fresh "
+            + "instances pinned to the same target core, each loaded by its own generator on the generator core, their "
+            + "windows starting together after one fixed warm-up (--warmup; with settling on, at least 5s: no settling in "
+            + "a duet), the start order alternating by round; 'compare DIR' judges them paired by round. Whatever slows "
+            + "the machine slows both: the ratio answers 'is B slower than A on the same core', neither row is a "
+            + "target's own speed, so no claim is judged from them. As a duet: the closed-model load scenarios over "
+            + "plain HTTP (hello, churn, slow-backend, cpu, large). Sequential (ABBA) as without --duet: startup (a "
+            + "launch is timed alone), crash and graceful-restart (recovery against the target's own rate), "
+            + "slow-clients (one server's capacity), rate-sweep and equal-load (open model: the queue would be the "
+            + "pair's), idle-keepalive (2N idle connections) and tls-* (not yet). The peers run alone")
+    boolean duet;
+
     @Option(names = "--until-decided", description = "after --repeats, add rounds only for the cells an inconclusive "
             + "claim reads and, with --baseline, the cells with a figure compare cannot decide yet (faster, slower, or "
             + "equivalent: interval within 10 %%; both builds of each), until all are decided, --budget is spent or "
@@ -249,8 +261,14 @@ public final class SuiteMain implements Callable<Integer> {
             chosenTargets.add(TargetSpec.parse(t));
         }
         Path repo = root != null ? root.toAbsolutePath() : detectRoot();
+        if (duet) {
+            DuetInstances.check(baseline != null, generator, !agents.isEmpty(), profile, !noPin && cores >= 2);
+        }
         Baseline base = baseline == null ? null
                 : Baseline.parse(baseline, repo, Path.of(System.getProperty("java.io.tmpdir")));
+        if (base != null && duet) {
+            base = base.inDuet();
+        }
         if (base != null) {
             chosenTargets = withBase(chosenTargets);
         }

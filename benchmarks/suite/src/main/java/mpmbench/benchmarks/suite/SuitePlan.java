@@ -41,7 +41,8 @@ import mpmbench.loadgen.SteadyState;
  * @param remote      the load-generator agents and the url= targets' host ({@link Remote#NONE}: all here)
  * @param generator   the load generator of the measured cells ({@code --generator}; {@link LoadGenerator#LOADGEN}: ours)
  * @param baseline    the base build of {@code --baseline} whose {@code base:java-X} targets are among {@code targets};
- *                    null when there is none. With one, rounds alternate the target order (ABBA, {@link #targetsInRound})
+ *                    null when there is none. With one, rounds alternate the target order (ABBA, {@link #targetsInRound});
+ *                    with {@code --duet} ({@link Baseline#duet}) the duet cells run both builds at once ({@link #duetCell})
  * @param profile     Linux perf over every measured window of a target on this machine ({@code --profile}, {@link CellProfile})
  */
 public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario> scenarios, int repeats,
@@ -128,7 +129,48 @@ public record SuitePlan(SuiteKind suite, List<TargetSpec> targets, List<Scenario
     /** How the targets are ordered within a round, for env.csv's {@code target_order}. */
     public String targetOrder() {
         return baseline == null ? "as listed in every round"
-                : "ABBA: odd rounds as listed, even rounds reversed (each base:java-X beside its java-X)";
+                : "ABBA: odd rounds as listed, even rounds reversed (each base:java-X beside its java-X)"
+                + (duet() ? "; a duet starts java-X first in odd rounds, base:java-X first in even ones" : "");
+    }
+
+    /** {@code --duet}: the duet scenarios run java-X and base:java-X at the same time on one core ({@link DuetInstances}). */
+    public boolean duet() {
+        return baseline != null && baseline.duet();
+    }
+
+    /** Whether a cell of {@code s} on {@code t} is measured as a duet: {@link #duet()}, a duet scenario, a model of ours. */
+    public boolean duetCell(Scenario s, TargetSpec t) {
+        return duet() && mpmbench.benchmarks.catalogue.Design.duet(s) && t.kind() == TargetSpec.Kind.JAVA;
+    }
+
+    /**
+     * The warm-up before a duet window, the same fixed one for both generators (no settling: each would end
+     * its warm-up at its own moment and the windows would not start together): {@code --warmup} when settling
+     * is off ({@code --settle-max 0}), else at least {@link #DUET_WARMUP}, in place of settling.
+     */
+    public Duration duetWarmup() {
+        return settleCap.isZero() || warmup.compareTo(DUET_WARMUP) >= 0 ? warmup : DUET_WARMUP;
+    }
+
+    /** A duet's warm-up in place of settling: about what a fresh java-X takes to settle at hello's 16 connections. */
+    public static final Duration DUET_WARMUP = Duration.ofSeconds(5);
+
+    /** This plan as a duet's cells run it: the fixed {@link #duetWarmup()}, no settling phase. */
+    public SuitePlan forDuet() {
+        return new SuitePlan(suite, targets, scenarios, repeats, duration, duetWarmup(), out, root, java, sets, pinTarget,
+                pinLoad, runBase, micro, Duration.ZERO, scenariosShareInstance, remote, generator, baseline, profile);
+    }
+
+    /**
+     * The duet of {@code next} (a java-X) in round {@code round}: {@code [first, second]}, the order the two are
+     * started and their generators launched in, as {@link #targetsInRound} orders them (java-X first in odd
+     * rounds, base:java-X first in even ones).
+     */
+    public List<TargetSpec> duetOrder(TargetSpec next, int round) {
+        TargetSpec base = targets.stream().filter(t -> t.name().equals(Baseline.PREFIX + next.name())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(next.name() + " has no base build in this plan"));
+        return targetsInRound(round).indexOf(next) < targetsInRound(round).indexOf(base) ? List.of(next, base)
+                : List.of(base, next);
     }
 
     /**

@@ -46,6 +46,8 @@ public final class SuiteRunner {
     private final Map<String, Integer> startups = new HashMap<>();
     /** The instance being measured, for the shutdown hook: a suite stopped by a signal stops it too. */
     private volatile RunningTarget live;
+    /** {@code --duet}'s pairs ({@link DuetInstances}); null without it. */
+    private volatile DuetInstances duet;
 
     /** env.csv's rows: the CPUs a target may use, for the invariants every write applies. */
     private List<Row> env = List.of();
@@ -95,6 +97,9 @@ public final class SuiteRunner {
                 env.add(Row.builder(Schemas.ENV).put("key", kv[0]).put("value", kv[1]).build());
             }
             CsvTables.write(out.resolve("env.csv"), Schemas.ENV, env);
+            if (plan.duet()) {
+                duet = new DuetInstances(plan, launcher, new CellRunner(plan.forDuet(), latency, host.proc()));
+            }
             runCells(out, latency, cells, new CellRunner(plan, latency, host.proc()));
             if (plan.micro()) {
                 recordEnv(out, List.of(Row.builder(Schemas.ENV).put("key", "micro")
@@ -114,11 +119,19 @@ public final class SuiteRunner {
         // load-generator runs end by themselves), and the CSV files written after each instance keep what
         // was measured.
         Thread stopLive = Thread.ofPlatform().unstarted(() -> {
+            List<RunningTarget> stop = new ArrayList<>();
+            DuetInstances pairs = duet;
+            if (pairs != null) {
+                stop.addAll(pairs.running()); // a duet's two instances
+            }
             RunningTarget t = live != null ? live : launcher.launching();
-            if (t != null) {
-                err.println("\nmpmbench suite: stopped early; stopping " + t.spec().name()
+            if (t != null && !stop.contains(t)) {
+                stop.add(t);
+            }
+            for (RunningTarget s : stop) {
+                err.println("\nmpmbench suite: stopped early; stopping " + s.spec().name()
                         + "; what was measured is in " + out + " ('mpmbench report " + out + "' draws it)");
-                t.close();
+                s.close();
             }
         });
         Runtime.getRuntime().addShutdownHook(stopLive);
@@ -152,13 +165,13 @@ public final class SuiteRunner {
         for (int round = 1; round <= plan.repeats(); round++) {
             if (plan.scenariosShareInstance()) {
                 for (TargetSpec t : plan.targetsInRound(round)) {
-                    runInstance(runner, measured, t, round, bar);
+                    runTarget(runner, measured, t, round, bar);
                     writeCsv(out);
                 }
             } else {
                 for (Scenario s : measured) {
                     for (TargetSpec t : plan.targetsInRound(round)) {
-                        runInstance(runner, List.of(s), t, round, bar);
+                        runTarget(runner, List.of(s), t, round, bar);
                         writeCsv(out);
                     }
                 }
@@ -253,7 +266,7 @@ public final class SuiteRunner {
                         List<SuitePlan.Cell> cells = open.stream().flatMap(s -> s.levels().stream()
                                 .map(l -> new SuitePlan.Cell(s, t, l, 0))).toList();
                         bar.extend(cells.size(), cells.stream().mapToDouble(plan::estimateSeconds).sum());
-                        runInstance(runner, open, t, rounds, bar);
+                        runTarget(runner, open, t, rounds, bar);
                         writeCsv(out);
                     }
                 }
@@ -327,6 +340,30 @@ public final class SuiteRunner {
         }
         startups.put(t.name(), plan.repeats());
         return true;
+    }
+
+    /**
+     * A target's cells of {@code scenarios} in round {@code round}: with {@code --duet} its duet scenarios
+     * ({@link SuitePlan#duetCell}) run with its pair's other build as a duet ({@link DuetInstances}), once per
+     * round, when the round reaches the first of the two ({@link SuitePlan#duetOrder}); the others as
+     * {@link #runInstance}, alone.
+     */
+    private void runTarget(CellRunner runner, List<Scenario> scenarios, TargetSpec t, int round, ProgressBar bar)
+            throws InterruptedException {
+        DuetInstances pairs = duet;
+        List<Scenario> together = pairs == null ? List.of() : scenarios.stream().filter(s -> plan.duetCell(s, t)).toList();
+        List<Scenario> alone = scenarios.stream().filter(s -> !together.contains(s)).toList();
+        if (!together.isEmpty()) {
+            TargetSpec next = t.base() ? plan.targets().stream()
+                    .filter(x -> x.name().equals(t.name().substring(Baseline.PREFIX.length()))).findFirst().orElseThrow() : t;
+            if (plan.duetOrder(next, round).getFirst().equals(t)) {
+                quiet.await();
+                pairs.run(together, next, round, (r, c) -> record(r, c, bar));
+            }
+        }
+        if (!alone.isEmpty()) {
+            runInstance(runner, alone, t, round, bar);
+        }
     }
 
     /**
@@ -446,7 +483,7 @@ public final class SuiteRunner {
      * Removes a stopped target's run directory (config, docroot, logs). A target that did not start
      * keeps its directory, named in the cell's reason.
      */
-    private static void deleteRunDir(RunningTarget target) {
+    static void deleteRunDir(RunningTarget target) {
         if (target.runDir() == null) {
             return;
         }
@@ -483,7 +520,8 @@ public final class SuiteRunner {
     private void writeCsv(Path out) {
         try {
             // nothing impossible is written: a row that breaks an invariant is invalid, with the rule
-            CsvTables.write(out.resolve("summary.csv"), Schemas.SUMMARY, Invariants.apply(summary, env));
+            List<Row> pairs = duet == null ? List.of() : duet.windows(); // duet.csv: the pairs measured together
+            CsvTables.write(out.resolve("summary.csv"), Schemas.SUMMARY, Invariants.apply(summary, env, pairs));
             CsvTables.write(out.resolve("samples.csv"), Schemas.SAMPLES, samples);
         } catch (IOException e) {
             err.println("mpmbench suite: cannot write results to " + out + ": " + e.getMessage());

@@ -96,7 +96,8 @@ public record UntilDecided(int maxRepeats, Duration budget) {
     Look look(Path out, int repeats) throws IOException {
         ResultsFolder run = ResultsFolder.readSuite(out);
         return new Look(Decisions.of(run, MARGIN, looks(repeats)), Claims.judge(
-                new RunData(run.cells(), run.jmh(), run.memory(), SequentialLooks.level(looks(repeats)))));
+                new RunData(run.cells(), run.jmh(), run.memory(), SequentialLooks.level(looks(repeats))),
+                mpmbench.benchmarks.catalogue.Design.duetScenarios(run.env()))); // a duet cell decides no claim
     }
 
     /** "scenario|java-X" of every cell with an undecided figure. */

@@ -101,6 +101,17 @@ final class WindowDisturbance {
      */
     static void put(Row.Builder row, Mark start, Mark end, double targetCpuNs, double generatorCpuNs,
                     boolean suiteInTarget) {
+        put(row, start, end, targetCpuNs, generatorCpuNs, suiteInTarget, false);
+    }
+
+    /**
+     * As above; with {@code duet} (a row of {@code suite --duet}, {@link DuetInstances}) a busy window is said in
+     * the reason but the row keeps its status: the two builds shared that window, so whatever else ran slowed
+     * both, and their ratio, the only figure a duet row is judged by, stands (the prototype's A/A ratio held
+     * its 0.05 sd at a load average of 14-30, results/duet-2026-12-06).
+     */
+    static void put(Row.Builder row, Mark start, Mark end, double targetCpuNs, double generatorCpuNs,
+                    boolean suiteInTarget, boolean duet) {
         if (start == null || end == null || start.machine() == null || end.machine() == null) {
             return;
         }
@@ -135,6 +146,12 @@ final class WindowDisturbance {
         row.put("other_cpu_pct", other);
         Status status = Status.of(row.get("status"));
         if (!status.measured() || status == Status.INVALID) {
+            return;
+        }
+        if ((steal > Schemas.DISTURBED_STEAL_PCT || other > Schemas.DISTURBED_OTHER_CPU_PCT) && duet) {
+            String note = String.format(Locale.ROOT, "the machine was busy with other work in the window (steal %.1f %%, "
+                    + "other processes %.0f %% of a core), not marked disturbed: the duet's two builds shared it", steal, other);
+            row.put("reason", row.get("reason").isEmpty() ? note : row.get("reason") + "; " + note);
             return;
         }
         if (steal > Schemas.DISTURBED_STEAL_PCT || other > Schemas.DISTURBED_OTHER_CPU_PCT) {

@@ -12,7 +12,8 @@
  * /proc once a second. Idle keep-alive connections come from a second load-generator process opened
  * before the measured one, so the measured connections are new clients. A failed cell is a row with
  * its reason; the run goes on. With {@code --baseline REF} a {@link mpmbench.benchmarks.suite.Baseline}
- * build's models run as {@code base:java-X} in the same rounds (ABBA), and with {@code --until-decided}
+ * build's models run as {@code base:java-X} in the same rounds (ABBA), with {@code --duet} both builds at the
+ * same time on one core ({@link mpmbench.benchmarks.suite.DuetInstances}), and with {@code --until-decided}
  * {@link mpmbench.benchmarks.suite.UntilDecided} adds rounds for the cells compare cannot decide yet.
  *
  * <p>Peer configs are classpath resources ({@code peers/}, copied from {@code scripts/peers/}): the
