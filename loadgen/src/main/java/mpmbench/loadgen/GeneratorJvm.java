@@ -55,4 +55,24 @@ public final class GeneratorJvm {
             return "unknown";
         }
     }
+
+    /**
+     * The AOT cache this JVM started from ({@link GeneratorAotCache}): its path; {@code none} when it was
+     * started without one; {@code refused PATH} when one was given but the JVM did not map it (stale, of
+     * another jar or JDK: no class data is shared then, {@code java.vm.info} lacks "sharing");
+     * {@code unknown} when the JVM does not say.
+     */
+    public static String aotCache() {
+        try {
+            String path = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                    .filter(a -> a.startsWith("-XX:AOTCache=")).reduce((a, b) -> b)
+                    .map(a -> a.substring("-XX:AOTCache=".length())).orElse("");
+            if (path.isEmpty()) {
+                return "none";
+            }
+            return String.valueOf(System.getProperty("java.vm.info")).contains("sharing") ? path : "refused " + path;
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
+    }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import mpmbench.cli.MpmbenchVersion;
 import mpmbench.cli.UsageErrors;
+import mpmbench.loadgen.GeneratorAotCache;
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.agent.AgentOptions;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Mixin;
 /**
  * {@code mpmbench load [options] URL}: the command line of the load generator, flags as in wrk/wrk2.
  * Exit codes: 0 a run that completed requests, 1 a run that completed none (or failed), 2 a bad flag
- * or URL (one line naming it, no stack trace).
+ * or URL (one line naming it, no stack trace). {@code --aot-training} as the whole command line is the
+ * training run of the generator's AOT cache ({@link AotTraining}; started by whoever makes the cache).
  */
 @Command(name = "mpmbench load", mixinStandardHelpOptions = true, versionProvider = MpmbenchVersion.class,
         sortOptions = false,
@@ -50,7 +52,10 @@ public final class LoadMain implements Callable<Integer> {
     private PrintStream out = System.out;
     private PrintStream err = System.err;
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
+        if (args.length == 1 && GeneratorAotCache.TRAINING_ARG.equals(args[0])) {
+            System.exit(AotTraining.run()); // the training run of the generator's AOT cache
+        }
         System.exit(execute(args, System.out, System.err));
     }
 

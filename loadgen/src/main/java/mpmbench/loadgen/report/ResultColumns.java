@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.HdrHistogram.Histogram;
 
+import mpmbench.loadgen.GeneratorJvm;
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.contract.ResultKey;
 import mpmbench.loadgen.record.Counter;
@@ -123,7 +124,9 @@ public final class ResultColumns {
             col(SPIN_US, r -> r.spec().spin().toNanos() / 1e3),
             col(TIMER, r -> r.nanosecondTimer() ? "ns" : "ms"),
             col(JIT, LoadResult::jit),
-            col(IO_BACKEND, LoadResult::ioBackend));
+            col(IO_BACKEND, LoadResult::ioBackend),
+            // this process's JVM (a merged --agents result: the coordinator's; the agents start without one)
+            col(AOT_CACHE, r -> GeneratorJvm.aotCache()));
 
     private ResultColumns() {
     }

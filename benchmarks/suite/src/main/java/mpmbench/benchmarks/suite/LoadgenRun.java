@@ -22,6 +22,7 @@ import mpmbench.benchmarks.catalogue.Level;
 import mpmbench.benchmarks.catalogue.Scenario;
 import mpmbench.benchmarks.catalogue.ScenarioKind;
 import mpmbench.benchmarks.catalogue.Scenarios;
+import mpmbench.loadgen.GeneratorAotCache;
 import mpmbench.loadgen.GeneratorJvm;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.contract.ProgressLine;
@@ -29,7 +30,7 @@ import mpmbench.loadgen.contract.ResultKey;
 
 /**
  * One run of the load generator as a separate process ({@code java GeneratorJvm.OPTIONS -jar
- * mpmbench-loadgen.jar}),
+ * mpmbench-loadgen.jar}, from its AOT cache when the suite made one: {@code GeneratorAotCache}),
  * pinned when the plan pins, with {@code --json}, {@code --hgrm}, {@code --hlog} and
  * {@code --progress}. Its per-second progress lines (stderr) are parsed as they arrive; its result is
  * read back from the JSON file (Jackson), its own CPU over the measured window included
@@ -128,6 +129,7 @@ public final class LoadgenRun {
         List<String> cmd = new ArrayList<>(plan.pinLoad());
         cmd.add(plan.java());
         cmd.addAll(GeneratorJvm.options(level.rate() > 0));
+        cmd.addAll(GeneratorAotCache.options(plan.java(), plan.loadgenJar()));
         cmd.addAll(List.of("-jar", plan.loadgenJar().toString(),
                 "-t", "1", "-c", Integer.toString(level.connections()),
                 "-d", duration.toMillis() + "ms", "--warmup", warmup.toMillis() + "ms",
@@ -172,6 +174,7 @@ public final class LoadgenRun {
         List<String> cmd = new ArrayList<>(plan.pinLoad());
         cmd.add(plan.java());
         cmd.addAll(GeneratorJvm.options(true));
+        cmd.addAll(GeneratorAotCache.options(plan.java(), plan.loadgenJar()));
         cmd.addAll(List.of("-jar", plan.loadgenJar().toString(), "-t", "1", "-c", "1",
                 "-R", "1", "-d", hold.toMillis() + "ms", "--timeout", TIMEOUT));
         cmd.addAll(held);

@@ -92,6 +92,8 @@ public final class SuiteRunner {
                         .put("value", untilDecided.describe(plan.repeats())).build());
             }
             env.addAll(launcher.prepareAotCaches()); // before the first cell: no measured start builds it
+            env.add(Row.builder(Schemas.ENV).put("key", "loadgen_aot_cache") // ours' too (GeneratorAotCache)
+                    .put("value", mpmbench.loadgen.GeneratorAotCache.make(plan.java(), plan.loadgenJar(), err)).build());
             quiet.await();
             for (String[] kv : host.describe()) {
                 env.add(Row.builder(Schemas.ENV).put("key", kv[0]).put("value", kv[1]).build());
