@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
  * The scoreboard: a file in /dev/shm mapped by the master and every child, like httpd's.
  *
  * <p>Layout (all little-endian, offsets in bytes): a 64-byte header; then {@code serverLimit}
- * process slots of 64 bytes; then {@code serverLimit × workersPerProcess} worker slots of 32 bytes.
+ * process slots of 128 bytes; then {@code serverLimit × workersPerProcess} worker slots of 32 bytes.
  * <pre>
  * header   0 magic 'MPMB'  4 layout version  8 generation  12 serverLimit  16 workersPerProcess
  *          20 mpm ordinal  24 master pid (long)  32 start time, epoch ms (long)
@@ -23,6 +23,8 @@ import java.nio.file.StandardOpenOption;
  * process  0 pid (long)  8 generation  12 state ({@link ProcessState})  16 quit request
  *          20 connections held  24 workers busy  28 not accepting  32 requests (long)  40 bytes (long)
  *          48 connections accepted (long)  56 retiring  60 may retire
+ *          64 keep-alive connections closed because every worker was busy (long, event; see
+ *             {@link #addKeepAliveClosedBusy})  72–127 free
  * worker   0 status ({@link WorkerStatus})  8 requests (long)  16 bytes (long)
  * </pre>
  *
@@ -36,9 +38,9 @@ import java.nio.file.StandardOpenOption;
 public final class SharedScoreboard implements AutoCloseable {
 
     static final int MAGIC = 0x4D504D42;
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     static final int HEADER = 64;
-    static final int PROCESS_SLOT = 64;
+    static final int PROCESS_SLOT = 128;
     static final int WORKER_SLOT = 32;
 
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
@@ -291,6 +293,20 @@ public final class SharedScoreboard implements AutoCloseable {
 
     public void addConnectionAccepted(int slot) {
         LONG.getAndAdd(memory, process(slot) + 48, 1L);
+    }
+
+    /**
+     * Counts {@code n} keep-alive connections an event child closed because a pass of its selector
+     * found every worker busy or a client waiting for the accept it had no room for (httpd event's
+     * "kill'em all", see {@code mpm.event.BusyKeepAliveClose}); the child's selector thread only, once
+     * per such pass. A counter since the slot was claimed, like the request counts.
+     */
+    public void addKeepAliveClosedBusy(int slot, int n) {
+        LONG.getAndAdd(memory, process(slot) + 64, (long) n);
+    }
+
+    public long keepAliveClosedBusy(int slot) {
+        return (long) LONG.getAcquire(memory, process(slot) + 64);
     }
 
     /**

@@ -13,6 +13,11 @@ import mpmbench.server.http.StatusPage;
  * connection it holds (W busy, K idle) followed by '_' for a ready process. A process of an older
  * generation than the server's (left over from a graceful restart, finishing its requests) shows
  * 'G' for every worker it still has, as mod_status does.
+ *
+ * <p>One key is ours, not mod_status's: {@code KeepAliveClosedBusy}, the keep-alive connections the
+ * event model closed because every worker was busy or a client waited for an accept no process had
+ * room for (httpd's event MPM closes them when its workers are busy and says so only in a TRACE1 log
+ * line; 0 for the other models), summed like {@code Total Accesses} over the process slots.
  */
 public final class StatusReport implements StatusPage {
 
@@ -42,6 +47,7 @@ public final class StatusReport implements StatusPage {
                .append("IdleWorkers: ").append(t.idle).append('\n')
                .append("Processes: ").append(t.processes).append('\n')
                .append("ConnsTotal: ").append(t.connections).append('\n')
+               .append("KeepAliveClosedBusy: ").append(t.keepAliveClosedBusy).append('\n')
                .append("Scoreboard: ").append(t.letters).append('\n');
             return;
         }
@@ -52,7 +58,12 @@ public final class StatusReport implements StatusPage {
            .append(t.bytes / 1024).append(" kB\n")
            .append(t.busy).append(" requests currently being processed, ").append(t.idle)
            .append(" idle workers, ").append(t.processes).append(" processes, ")
-           .append(t.connections).append(" connections\n\n");
+           .append(t.connections).append(" connections\n");
+        if (t.keepAliveClosedBusy > 0) {
+            out.append(t.keepAliveClosedBusy)
+               .append(" keep-alive connections closed because every worker was busy (event)\n");
+        }
+        out.append('\n');
         int width = 64;
         for (int i = 0; i < t.letters.length(); i += width) {
             out.append(t.letters, i, Math.min(t.letters.length(), i + width)).append('\n');
@@ -86,6 +97,7 @@ public final class StatusReport implements StatusPage {
             }
             t.requests += requestsOf(p);
             t.bytes += bytesOf(p);
+            t.keepAliveClosedBusy += board.keepAliveClosedBusy(p);
             if (board.workersPerProcess() == 0) {
                 if (live) {
                     int busy = board.busyWorkers(p);
@@ -145,6 +157,7 @@ public final class StatusReport implements StatusPage {
     private static final class Totals {
         long requests;
         long bytes;
+        long keepAliveClosedBusy;
         int busy;
         int idle;
         int processes;

@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import mpmbench.server.config.ModelCapacity;
 import mpmbench.server.http.Outcome;
 import mpmbench.server.http.io.CloseNotifyRecord;
 import mpmbench.server.http.io.LingeringClose;
@@ -39,7 +40,12 @@ import mpmbench.server.scoreboard.WorkerStatus;
  *
  * <p>As in httpd, a process stops accepting while it holds more connections than
  * {@code ThreadsPerChild + idle workers × AsyncRequestWorkerFactor} (lingering ones not counted),
- * leaving new clients in the shared accept queue for a process with room. When accept fails
+ * leaving new clients in the shared accept queue for a process with room. And as in httpd, a pass of
+ * the selector that found every worker busy ends by closing every connection waiting in keep-alive,
+ * so that their clients may come back to a process with room; so does one that found a client
+ * waiting for an accept that no process of the server has room for (ours: see
+ * {@link BusyKeepAliveClose}, the rule and where it differs from httpd's). For that the listening
+ * socket stays in the selector at the limit while keep-alive connections wait. When accept fails
  * (EMFILE) the listening socket leaves the selector for an {@link AcceptBackoff} pause, since it
  * would stay readable and spin.
  *
@@ -72,12 +78,19 @@ public final class EventChild implements ChildModel {
     private final Selector selector;
     private final int threads;
     private final double factor;
+    /** Children the master may run at once (ModelCapacity): with all of them full, a waiting client closes keep-alive ones. */
+    private final int maxChildren;
     private final long firstRequestTimeoutNanos;
     private final long keepAliveTimeoutNanos;
     private final long lingerReadWaitNanos;
     private final ByteBuffer discard = ByteBuffer.allocateDirect(16 * 1024);
     private final BlockingQueue<Object> ready;
     private final BlockingQueue<EventConnection> handedBack;
+    /**
+     * Idle workers not yet reserved: the selector thread takes one when it queues a connection for
+     * the workers (as httpd's listener does with {@code get_worker()}), a worker gives one back when
+     * it goes idle. Below zero, queued connections wait for a worker.
+     */
     private final AtomicInteger idleWorkers = new AtomicInteger();
     private final WaitList newConnections = new WaitList();
     private final WaitList keptAlive = new WaitList();
@@ -86,10 +99,13 @@ public final class EventChild implements ChildModel {
     private final AcceptBackoff backoff = new AcceptBackoff();
     private final WakeGate wakeGate = new WakeGate();
     private final HandOffCounts counts;
+    private final BusyKeepAliveClose busyClose = new BusyKeepAliveClose();
     /** close_notify for TLS connections closed here after a wait; null without TLS. */
     private final CloseNotifyRecord closeNotify;
     private SelectionKey listenKey;
     private int connections;
+    /** Keep-alive connections closed by {@link #closeKeptAlive}, for the line printed at the stop. */
+    private long keepAliveClosedBusy;
     private boolean accepting = true;
     private long acceptPausedUntil;
     private boolean stopSeen;
@@ -101,6 +117,7 @@ public final class EventChild implements ChildModel {
         this.selector = Selector.open();
         this.threads = ctx.config().threadsPerChild();
         this.factor = ctx.config().asyncRequestWorkerFactor();
+        this.maxChildren = ModelCapacity.of(ctx.config()).maxChildren();
         this.firstRequestTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(ctx.config().timeouts().timeoutMs());
         this.keepAliveTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(ctx.config().timeouts().keepAliveTimeoutMs());
         this.lingerReadWaitNanos = TimeUnit.MILLISECONDS.toNanos(
@@ -151,6 +168,7 @@ public final class EventChild implements ChildModel {
             expire(keptAlive, now);
             expire(lingering, now);
             if (stopping) {
+                busyClose.clear(); // a graceful stop keeps its own rule for waiting connections
                 if (!stopSeen) {
                     stopSeen = true;
                     stopListening(now);
@@ -159,13 +177,28 @@ public final class EventChild implements ChildModel {
                     return;
                 }
             } else {
-                boolean room = connectionsCounted() < threads + idleWorkers.get() * factor;
+                boolean refused = busyClose.acceptRefusedThisPass();
+                if (busyClose.takeBusy(ctx.board(), ctx.slot(), maxChildren)) {
+                    if (keptAlive.size() > 0) {
+                        closeKeptAlive();
+                    }
+                } else if (refused) {
+                    // Another process has room, or the master may start one: look again a little later.
+                    acceptPausedUntil = now + TimeUnit.MILLISECONDS.toNanos(BusyKeepAliveClose.RECHECK_MS) | 1;
+                }
+                boolean room = hasRoom();
                 if (room != accepting) {
                     accepting = room;
                     ctx.board().setNotAccepting(ctx.slot(), !room);
                 }
                 boolean paused = acceptPausedUntil != 0 && now - acceptPausedUntil < 0;
-                int ops = room && !paused ? SelectionKey.OP_ACCEPT : 0;
+                if (!paused) {
+                    acceptPausedUntil = 0; // over: else the select would time out at once from now on
+                }
+                // At the limit, a client in the accept queue makes a pass close the keep-alive
+                // connections when no process has room (BusyKeepAliveClose); with none waiting in
+                // keep-alive there is nothing to make room with.
+                int ops = (room || keptAlive.size() > 0) && !paused ? SelectionKey.OP_ACCEPT : 0;
                 if (listenKey.interestOps() != ops) {
                     listenKey.interestOps(ops);
                 }
@@ -175,7 +208,8 @@ public final class EventChild implements ChildModel {
 
     /** The graceful stop: no more accepts, and no connection waits longer than KeepAliveTimeout from now. */
     private void stopListening(long now) throws IOException {
-        System.err.println("mpmbench child " + ctx.slot() + " (event) at its stop: " + counts.totals());
+        System.err.println("mpmbench child " + ctx.slot() + " (event) at its stop: " + counts.totals()
+                + ", " + keepAliveClosedBusy + " keep-alive connections closed while busy");
         listenKey.cancel();
         InheritedListenSocket.close(listen); // keeps stdout and stderr, which the JDK's close would not
         long cap = now + keepAliveTimeoutNanos;
@@ -216,12 +250,19 @@ public final class EventChild implements ChildModel {
         key.interestOps(0);
         newConnections.remove(c);
         keptAlive.remove(c);
+        if (idleWorkers.getAndDecrement() <= 0) {
+            busyClose.noWorkerIdle();
+        }
         ready.add(c);
     }
 
     private void acceptAll() {
+        if (!hasRoom()) {
+            busyClose.acceptRefused(); // a client waits, and the keep-alive connections hold its room
+            return;
+        }
         // Take what the queue holds, but no more than this process may hold.
-        while (connectionsCounted() < threads + idleWorkers.get() * factor) {
+        while (hasRoom()) {
             SocketChannel ch;
             try {
                 ch = listen.accept();
@@ -246,6 +287,37 @@ public final class EventChild implements ChildModel {
             } catch (IOException e) {
                 closeQuietly(ch);
             }
+        }
+    }
+
+    /**
+     * Whether this process may accept another connection: it holds fewer than
+     * {@code ThreadsPerChild + idle workers × AsyncRequestWorkerFactor}, not counting lingering ones.
+     */
+    private boolean hasRoom() {
+        return connectionsCounted() < threads + Math.max(0, idleWorkers.get()) * factor;
+    }
+
+    /**
+     * httpd's "kill'em all" ({@link BusyKeepAliveClose}): closes every connection waiting in
+     * keep-alive, after a non-blocking select has handed the workers those whose next request
+     * arrived since this pass's select, so that none with bytes pending is closed. Counted on the
+     * scoreboard once per call.
+     */
+    private void closeKeptAlive() throws IOException {
+        selector.selectNow(this::onSelected);
+        int closed = 0;
+        EventConnection c;
+        while ((c = keptAlive.first()) != null) {
+            keptAlive.remove(c);
+            sendCloseNotify(c);
+            close(c);
+            closed++;
+        }
+        busyClose.clear(); // the select above may have found the workers busy again: done now
+        if (closed > 0) {
+            keepAliveClosedBusy += closed;
+            ctx.board().addKeepAliveClosedBusy(ctx.slot(), closed);
         }
     }
 
@@ -362,8 +434,8 @@ public final class EventChild implements ChildModel {
             idle(worker);
             while (true) {
                 Object next = ready.take();
-                idleWorkers.decrementAndGet();
                 if (next == STOP) {
+                    idleWorkers.decrementAndGet(); // a connection's worker was reserved by the selector
                     return;
                 }
                 EventConnection c = (EventConnection) next;
