@@ -31,10 +31,13 @@ import mpmbench.loadgen.record.ProcessCpu;
  *                    also when not settling)
  * @param ioBackend   the I/O backend the run used ({@link IoBackend#text()} of {@code nio} or {@code epoll},
  *                    never {@code auto}); merged runs: the distinct ones joined by commas
+ * @param tlsEngine   {@code https://}: the TLS engine the run used ({@link TlsEngine#text()} of {@code openssl} or
+ *                    {@code jsse}, never {@code auto}); merged runs: the distinct ones joined by commas;
+ *                    empty for {@code http://}
  */
 public record LoadResult(LoadSpec spec, long startEpochMs, Counts counts, Histogram corrected,
                          Histogram uncorrected, Histogram lag, Histogram handshake, ProcessCpu clientCpu, boolean nanosecondTimer,
-                         String jit, long warmupNs, long windowNs, boolean settled, String ioBackend) {
+                         String jit, long warmupNs, long windowNs, boolean settled, String ioBackend, String tlsEngine) {
 
     /** A send lag p99 above this (µs) means the generator could not keep its own schedule. */
     public static final long BEHIND_LAG_P99_US = 10_000;

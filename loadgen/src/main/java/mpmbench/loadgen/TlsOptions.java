@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How an {@code https://} run talks TLS (JSSE); ignored for {@code http://}. Validated here, in one place,
- * with messages that name the flags.
+ * How an {@code https://} run talks TLS (JSSE or OpenSSL, {@link #engine()}); ignored for {@code http://}.
+ * Validated here, in one place, with messages that name the flags.
  *
  * @param protocols the protocol versions the client offers, in JSSE's names: {@link #TLS12} and/or
  *                  {@link #TLS13} ({@code --tls-protocols}); the server picks one of them
@@ -15,8 +15,11 @@ import java.util.Locale;
  * @param groups    the key-exchange groups offered, most preferred first, in JSSE's names ({@code --tls-groups},
  *                  each one of {@link #KNOWN_GROUPS}); empty: JSSE's own list ({@code jdk}). See
  *                  {@link #defaultGroups} for the default and why
+ * @param engine    which TLS implementation the connections use ({@code --tls-engine}); {@link TlsEngine#AUTO}:
+ *                  OpenSSL where it can be loaded, else JSSE (the result records the one used)
  */
-public record TlsOptions(List<String> protocols, Resume resume, boolean verify, List<String> groups) {
+public record TlsOptions(List<String> protocols, Resume resume, boolean verify, List<String> groups,
+                         TlsEngine engine) {
 
     /** JSSE's name of TLS 1.2. */
     public static final String TLS12 = "TLSv1.2";
@@ -73,9 +76,19 @@ public record TlsOptions(List<String> protocols, Resume resume, boolean verify, 
         }
     }
 
-    /** The options with {@link #defaultGroups} for these protocols. */
+    /** The options with {@link #defaultGroups} for these protocols, on {@link TlsEngine#AUTO}. */
     public TlsOptions(List<String> protocols, Resume resume, boolean verify) {
         this(protocols, resume, verify, defaultGroups(protocols));
+    }
+
+    /** The options on {@link TlsEngine#AUTO}. */
+    public TlsOptions(List<String> protocols, Resume resume, boolean verify, List<String> groups) {
+        this(protocols, resume, verify, groups, TlsEngine.AUTO);
+    }
+
+    /** These options on {@code e} ({@code --tls-engine}). */
+    public TlsOptions withEngine(TlsEngine e) {
+        return new TlsOptions(protocols, resume, verify, groups, e);
     }
 
     /**
@@ -106,6 +119,7 @@ public record TlsOptions(List<String> protocols, Resume resume, boolean verify, 
     public TlsOptions {
         protocols = List.copyOf(protocols);
         groups = List.copyOf(groups);
+        java.util.Objects.requireNonNull(engine, "engine");
         if (!KNOWN_GROUPS.containsAll(groups) || groups.stream().distinct().count() != groups.size()) {
             throw new IllegalArgumentException("--tls-groups must be " + JDK_GROUPS + " or some of "
                     + String.join(",", KNOWN_GROUPS) + " (comma-separated, each once), got "

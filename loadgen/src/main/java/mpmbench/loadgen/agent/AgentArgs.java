@@ -51,6 +51,7 @@ final class AgentArgs {
         add(a, "--tls-protocols", String.join(",", s.tls().protocols()));
         add(a, "--tls-resume", s.tls().resume().text());
         add(a, "--tls-groups", s.tls().groupsFlag());
+        add(a, "--tls-engine", s.tls().engine().text());
         if (s.tls().verify()) {
             a.add("--tls-verify");
         }

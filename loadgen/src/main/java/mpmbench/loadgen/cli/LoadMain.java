@@ -16,6 +16,7 @@ import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.agent.AgentOptions;
 import mpmbench.loadgen.agent.AgentsLoad;
 import mpmbench.loadgen.engine.IoBackends;
+import mpmbench.loadgen.engine.TlsEngines;
 import mpmbench.loadgen.engine.LoadRun;
 import mpmbench.loadgen.flags.LoadFlags;
 import mpmbench.loadgen.report.ConsoleSummary;
@@ -103,6 +104,13 @@ public final class LoadMain implements Callable<Integer> {
         }
         try {
             IoBackends.resolve(spec.io()); // --io epoll where it cannot work: refused before the run
+            if (spec.target().tls() && !agents.enabled()) {
+                TlsEngines.check(spec.target(), spec.tls()); // likewise --tls-engine openssl, and what OpenSSL refuses
+                String fallback = TlsEngines.fallback(spec.tls().engine());
+                if (fallback != null) {
+                    err.println(fallback);
+                }
+            }
         } catch (IllegalArgumentException e) {
             throw new BadUsage(e.getMessage());
         }

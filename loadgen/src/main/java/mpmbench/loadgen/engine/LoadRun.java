@@ -18,6 +18,7 @@ import mpmbench.loadgen.IoBackend;
 import mpmbench.loadgen.LoadResult;
 import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.SteadyState;
+import mpmbench.loadgen.TlsEngine;
 import mpmbench.loadgen.http.RequestEncoder;
 import mpmbench.loadgen.record.Counter;
 import mpmbench.loadgen.record.Counts;
@@ -128,13 +129,22 @@ public final class LoadRun {
         if (stopRequested) {
             clock.stopNow(clock.startNs());
         }
-        int threads = spec.threads();
         IoBackend backend = IoBackends.resolve(spec.io());
-        LoopSetup setup = new LoopSetup(spec.target().address(), bind,
-                clock, spec.open(), spec.keepAlive(), request.length, spec.timeout().toNanos(),
-                spec.connectTimeout().toNanos(), spec.idleInterval().toNanos(), spec.spin().toNanos(), request,
-                spec.trickleInterval().toNanos(),
-                spec.target().tls() ? new ClientTls(spec.target(), spec.tls()) : null);
+        TlsEngine engine = spec.target().tls() ? TlsEngines.resolve(spec.tls().engine()) : null;
+        try (OpenSslContext openssl = engine == TlsEngine.OPENSSL ? new OpenSslContext(spec.target(), spec.tls()) : null) {
+            LoopSetup setup = new LoopSetup(spec.target().address(), bind,
+                    clock, spec.open(), spec.keepAlive(), request.length, spec.timeout().toNanos(),
+                    spec.connectTimeout().toNanos(), spec.idleInterval().toNanos(), spec.spin().toNanos(), request,
+                    spec.trickleInterval().toNanos(),
+                    engine == TlsEngine.JSSE ? new ClientTls(spec.target(), spec.tls()) : null, openssl);
+            return run(setup, backend, engine, startMs, clock, shared);
+        }
+    }
+
+    /** {@link #run()} once its TLS context (if any) is made; the context is freed after the loops end. */
+    private LoadResult run(LoopSetup setup, IoBackend backend, TlsEngine engine, long startMs, RunClock clock,
+                           ByteBuffer shared) throws IOException {
+        int threads = spec.threads();
         List<LatencyRecorders> recorders = new ArrayList<>();
         List<SingleWriterCounters> counters = new ArrayList<>();
         List<SingleThreadSelectorLoop> loops = new ArrayList<>();
@@ -197,7 +207,8 @@ public final class LoadRun {
             return new LoadResult(spec, startMs, counts, collector.total(IntervalCollector.CORRECTED),
                     collector.total(IntervalCollector.UNCORRECTED), collector.total(IntervalCollector.LAG),
                     collector.total(IntervalCollector.HANDSHAKE),
-                    cpu[1].since(cpu[0]), nsTimer, GeneratorJvm.jit(), warmupNs, windowNs, settled, backend.text());
+                    cpu[1].since(cpu[0]), nsTimer, GeneratorJvm.jit(), warmupNs, windowNs, settled, backend.text(),
+                    engine == null ? "" : engine.text());
         }
     }
 

@@ -18,9 +18,11 @@ import java.util.List;
  * @param spinNs           how long before an intended send the wait spins instead of sleeping, ns
  * @param request          one encoded request (what trickling connections send byte by byte, less its end)
  * @param trickleIntervalNs how often a trickling connection sends its next byte, ns
- * @param tls              {@code https://}: the run's TLS client; {@code null} for {@code http://}
+ * @param tls              {@code https://} on JSSE: the run's TLS client; {@code null} otherwise
+ * @param openssl          {@code https://} on OpenSSL ({@code --tls-engine}): the run's context; {@code null} otherwise
  */
 record LoopSetup(InetSocketAddress address, List<InetSocketAddress> bindAddresses, RunClock clock, boolean open,
                  boolean keepAlive, int requestBytes, long timeoutNs, long connectTimeoutNs, long idleIntervalNs,
-                 long spinNs, byte[] request, long trickleIntervalNs, ClientTls tls) {
+                 long spinNs, byte[] request, long trickleIntervalNs, ClientTls tls,
+                 OpenSslContext openssl) {
 }

@@ -57,6 +57,8 @@ final class SingleThreadSelectorLoop implements Runnable {
     private final ServerCloses serverCloses;
     private final IoBackend backend;
 
+    /** {@code https://} on OpenSSL: the session the next connection offers; {@code null} otherwise. */
+    private OpenSslSessions sessions;
     private Poller poller;
     private int activeInflight;
     private boolean stopped;
@@ -88,6 +90,14 @@ final class SingleThreadSelectorLoop implements Runnable {
             for (List<Connection> cs : List.of(active, idle, trickling)) {
                 for (Connection c : cs) {
                     c.wire = new TlsWire(setup.tls(), this, readBuffer);
+                }
+            }
+        } else if (setup.openssl() != null) { // OpenSSL on the channel's descriptor (OpenSslWire)
+            sessions = new OpenSslSessions(setup.openssl().resume() != mpmbench.loadgen.TlsOptions.Resume.NONE);
+            MemorySegment readSegment = MemorySegment.ofArray(readBuffer.array());
+            for (List<Connection> cs : List.of(active, idle, trickling)) {
+                for (Connection c : cs) {
+                    c.wire = new OpenSslWire(setup.openssl(), sessions, this, c, readBuffer, readSegment);
                 }
             }
         } else if (backend == IoBackend.EPOLL) { // recv and send on the descriptor
@@ -421,7 +431,7 @@ final class SingleThreadSelectorLoop implements Runnable {
     // ---- connections ----
 
     /**
-     * A TLS handshake finished ({@link TlsWire}): started when the TCP connect completed at
+     * A TLS handshake finished ({@link TlsWire}, {@link OpenSslWire}): started when the TCP connect completed at
      * {@code startedNs}, done at {@code doneNs}. Recorded by the phase of its start, as a request by its
      * intended send; after the window's end, not at all. Every connection's handshakes count (active,
      * idle, trickling). Per connection, not per request.
@@ -545,5 +555,8 @@ final class SingleThreadSelectorLoop implements Runnable {
         idle.finish();
         trickle.finish();
         poller.close();
+        if (sessions != null) {
+            sessions.close();
+        }
     }
 }

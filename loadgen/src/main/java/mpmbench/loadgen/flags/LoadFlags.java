@@ -8,6 +8,7 @@ import java.util.List;
 
 import mpmbench.loadgen.IoBackend;
 import mpmbench.loadgen.LoadSpec;
+import mpmbench.loadgen.TlsEngine;
 import mpmbench.loadgen.TlsOptions;
 import mpmbench.loadgen.http.Target;
 import picocli.CommandLine;
@@ -115,6 +116,11 @@ public final class LoadFlags {
             + "(default: any certificate, as wrk)")
     boolean tlsVerify;
 
+    @Option(names = "--tls-engine", paramLabel = "WHICH", converter = TlsEngineConverter.class,
+            description = "https://: the TLS implementation: auto (openssl where libssl.so.3 loads, else jsse), openssl "
+                    + "(OpenSSL's libssl through the FFM API, on the socket's descriptor), jsse (the JDK's) (default auto)")
+    TlsEngine tlsEngine = TlsEngine.AUTO;
+
     @Option(names = "--io", paramLabel = "HOW", converter = IoBackendConverter.class,
             description = "how the I/O threads wait for sockets: auto (epoll where it works, else nio), nio "
                     + "(a Selector), epoll (Linux epoll and recv/send through the FFM API) (default auto)")
@@ -175,7 +181,7 @@ public final class LoadFlags {
                 .idleInterval(idleInterval).bindAddresses(bind).headers(headers).spin(spin).settle(settle)
                 .trickle(trickle).trickleInterval(trickleInterval)
                 .tls(new TlsOptions(tlsProtocols, tlsResume, tlsVerify,
-                        tlsGroups != null ? tlsGroups : TlsOptions.defaultGroups(tlsProtocols))).io(io).build();
+                        tlsGroups != null ? tlsGroups : TlsOptions.defaultGroups(tlsProtocols), tlsEngine)).io(io).build();
     }
 
     /** {@code --latency}: print the percentile table. */

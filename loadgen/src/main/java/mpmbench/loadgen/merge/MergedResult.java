@@ -38,6 +38,7 @@ public final class MergedResult {
         boolean ns = true;
         Set<String> jits = new TreeSet<>();
         Set<String> backends = new TreeSet<>();
+        Set<String> engines = new TreeSet<>();
         for (ResultFile r : results) {
             counts = counts.plus(r.counts());
             user += r.number(ResultKey.CLIENT_CPU_USER_S);
@@ -45,6 +46,9 @@ public final class MergedResult {
             ns &= "ns".equals(r.text(ResultKey.TIMER));
             jits.add(r.text(ResultKey.JIT).isEmpty() ? "unknown" : r.text(ResultKey.JIT));
             backends.add(r.text(ResultKey.IO_BACKEND).isEmpty() ? "unknown" : r.text(ResultKey.IO_BACKEND));
+            if (!r.text(ResultKey.TLS_ENGINE).isEmpty()) { // empty for http://
+                engines.add(r.text(ResultKey.TLS_ENGINE));
+            }
         }
         ProcessCpu cpu = Double.isNaN(user + sys) ? ProcessCpu.UNKNOWN : new ProcessCpu(user, sys);
         return new LoadResult(total, startEpochMs, counts,
@@ -52,6 +56,7 @@ public final class MergedResult {
                 log.total(IntervalCollector.TAGS.get(IntervalCollector.UNCORRECTED)),
                 log.total(IntervalCollector.TAGS.get(IntervalCollector.LAG)),
                 log.total(IntervalCollector.TAGS.get(IntervalCollector.HANDSHAKE)), cpu, ns, String.join(",", jits), warmupNs,
-                total.duration().toNanos(), settled, String.join(",", backends));
+                total.duration().toNanos(), settled, String.join(",", backends),
+                String.join(",", engines));
     }
 }

@@ -99,10 +99,10 @@ public final class ConsoleSummary {
         }
         if (r.spec().target().tls()) {
             long hs = n.get(Counter.TLS_HANDSHAKES);
-            sb.append(f("  TLS (%s, resume %s, groups %s%s): %d handshakes in the window, %d resumed (%.2f/s); "
+            sb.append(f("  TLS (%s, resume %s, groups %s%s, %s): %d handshakes in the window, %d resumed (%.2f/s); "
                             + "handshake p50 %s, p99 %s, max %s%n",
                     r.spec().tls().protocolsText(), r.spec().tls().resume().text(), r.spec().tls().groupsText(),
-                    r.spec().tls().verify() ? ", verified" : "", hs, n.get(Counter.TLS_RESUMED),
+                    r.spec().tls().verify() ? ", verified" : "", r.tlsEngine(), hs, n.get(Counter.TLS_RESUMED),
                     hs / r.durationSeconds(), time(pct(r.handshake(), 50)), time(pct(r.handshake(), 99)),
                     time(pct(r.handshake(), 100))));
         }

@@ -111,6 +111,7 @@ public final class ResultColumns {
             tls(TLS_PROTOCOLS, r -> r.spec().tls().protocolsText()),
             tls(TLS_RESUME, r -> r.spec().tls().resume().text()),
             tls(TLS_GROUPS, r -> r.spec().tls().groupsText()),
+            tls(TLS_ENGINE, LoadResult::tlsEngine),
             tls(TLS_HANDSHAKES, r -> r.counts().get(Counter.TLS_HANDSHAKES)),
             tls(TLS_RESUMED, r -> r.counts().get(Counter.TLS_RESUMED)),
             tls(TLS_HANDSHAKE_P50_MS, r -> percentileMs(r.handshake(), 50)),

@@ -74,6 +74,8 @@ class AgentPiecesTest {
         LoadSpec groups = tls.toBuilder().tls(new mpmbench.loadgen.TlsOptions(List.of("TLSv1.3", "TLSv1.2"),
                 mpmbench.loadgen.TlsOptions.Resume.NONE, false, List.of("x25519", "secp256r1"))).build();
         assertEquals(groups, LoadFlags.parse(AgentArgs.of(groups).toArray(String[]::new)), "--tls-groups reaches the agents");
+        LoadSpec jsse = tls.toBuilder().tls(tls.tls().withEngine(mpmbench.loadgen.TlsEngine.JSSE)).build();
+        assertEquals(jsse, LoadFlags.parse(AgentArgs.of(jsse).toArray(String[]::new)), "--tls-engine reaches the agents");
     }
 
     @ParameterizedTest

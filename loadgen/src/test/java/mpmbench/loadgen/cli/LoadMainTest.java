@@ -45,6 +45,7 @@ class LoadMainTest {
             "-R -5 http://127.0.0.1:1/|-R/--rate",
             "-R 0 http://127.0.0.1:1/|-R/--rate",
             "--io bogus http://127.0.0.1:1/|--io must be auto, nio or epoll, got 'bogus'",
+            "--tls-engine boringssl https://127.0.0.1:1/|--tls-engine must be auto, openssl or jsse, got 'boringssl'",
             "--bind 127.0.0.9-127.0.0.2 http://127.0.0.1:1/|--bind",
             "ftp://127.0.0.1/|invalid URL 'ftp://127.0.0.1/'",
             "http:///nohost|invalid URL",

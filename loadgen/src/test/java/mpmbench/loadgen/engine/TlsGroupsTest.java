@@ -45,6 +45,11 @@ class TlsGroupsTest {
         ByteBuffer out = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
         engine.wrap(ByteBuffer.allocate(0), out);
         out.flip();
+        return extensions(out);
+    }
+
+    /** The extensions, type to data, of the ClientHello record that starts at {@code out}'s position. */
+    static Map<Integer, ByteBuffer> extensions(ByteBuffer out) {
         assertEquals(0x16, out.get() & 0xff, "a handshake record");
         out.position(out.position() + 2 + 2); // record version, length
         assertEquals(1, out.get() & 0xff, "a ClientHello");
@@ -69,7 +74,7 @@ class TlsGroupsTest {
     }
 
     /** The groups of the key_share extension's entries, in order (RFC 8446 §4.2.8). */
-    private static List<String> keyShares(Map<Integer, ByteBuffer> extensions) {
+    static List<String> keyShares(Map<Integer, ByteBuffer> extensions) {
         List<String> groups = new ArrayList<>();
         ByteBuffer b = extensions.get(KEY_SHARE);
         b.getShort(); // client_shares length
@@ -81,7 +86,7 @@ class TlsGroupsTest {
     }
 
     /** The groups of the supported_groups extension, in order (RFC 8446 §4.2.7). */
-    private static List<String> supportedGroups(Map<Integer, ByteBuffer> extensions) {
+    static List<String> supportedGroups(Map<Integer, ByteBuffer> extensions) {
         List<String> groups = new ArrayList<>();
         ByteBuffer b = extensions.get(SUPPORTED_GROUPS);
         b.getShort();

@@ -2,6 +2,7 @@ package mpmbench.loadgen.flags;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,18 @@ class LoadFlagsTest {
                         "https://127.0.0.1:1/").tls());
         assertEquals(java.util.List.of("TLSv1.3", "TLSv1.2"), LoadFlags.parse("--tls-protocols", "TLSv1.3,TLSv1.2",
                 "--tls-resume", "NONE", "https://127.0.0.1:1/").tls().protocols());
+    }
+
+    @Test
+    void theTlsEngineIsAutoByDefaultAndAsGivenOtherwise() {
+        assertEquals(mpmbench.loadgen.TlsEngine.AUTO, LoadFlags.parse("https://127.0.0.1:1/").tls().engine());
+        assertEquals(mpmbench.loadgen.TlsEngine.JSSE, LoadFlags.parse("--tls-engine", "JSSE", "https://127.0.0.1:1/")
+                .tls().engine());
+        assertEquals(mpmbench.loadgen.TlsEngine.OPENSSL, LoadFlags.parse("--tls-engine", "openssl", "https://127.0.0.1:1/")
+                .tls().engine());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LoadFlags.parse("--tls-engine", "gnutls", "https://127.0.0.1:1/"));
+        assertTrue(e.getMessage().contains("--tls-engine must be auto, openssl or jsse, got 'gnutls'"), e.getMessage());
     }
 
     @Test

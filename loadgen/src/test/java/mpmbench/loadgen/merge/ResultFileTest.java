@@ -30,7 +30,7 @@ class ResultFileTest {
         LoadResult r = new LoadResult(LoadSpec.closed(Target.parse("http://127.0.0.1:8080/"), 1, 4, Duration.ofSeconds(1)),
                 1_790_000_000_000L, counts, LatencyRecorders.newHistogram(), LatencyRecorders.newHistogram(),
                 LatencyRecorders.newHistogram(), LatencyRecorders.newHistogram(), new ProcessCpu(0.5, 0.25), true, "c1+c2", 0, Duration.ofSeconds(1).toNanos(),
-                false, "nio");
+                false, "nio", "");
         Path json = dir.resolve("agent.json");
         JsonReport.write(json, r);
         ResultFile read = ResultFile.read("agent-1", json);

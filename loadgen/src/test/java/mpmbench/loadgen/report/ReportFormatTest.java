@@ -58,7 +58,7 @@ class ReportFormatTest {
                 .with(Counter.IDLE_FAILED, 0).with(Counter.IDLE_TIMEOUTS, 1)
                 .with(Counter.IDLE_OPEN_ANSWERED, 96).with(Counter.IDLE_OPEN_UNANSWERED, 1);
         return new LoadResult(spec, 1_790_000_000_000L, counts, corrected, uncorrected, lag,
-                LatencyRecorders.newHistogram(), new ProcessCpu(1.25, 2.5), true, "c1", Duration.ofSeconds(2).toNanos(), Duration.ofSeconds(10).toNanos(), false, "epoll");
+                LatencyRecorders.newHistogram(), new ProcessCpu(1.25, 2.5), true, "c1", Duration.ofSeconds(2).toNanos(), Duration.ofSeconds(10).toNanos(), false, "epoll", "");
     }
 
     @ParameterizedTest
@@ -84,14 +84,15 @@ class ReportFormatTest {
                 .tls(new mpmbench.loadgen.TlsOptions(List.of("TLSv1.3"), mpmbench.loadgen.TlsOptions.Resume.NONE, false))
                 .build(), plain.startEpochMs(), plain.counts().with(Counter.TLS_HANDSHAKES, 40).with(Counter.TLS_RESUMED, 30),
                 plain.corrected(), plain.uncorrected(), plain.lag(), handshake, plain.clientCpu(), true, "c1",
-                plain.warmupNs(), plain.windowNs(), false, plain.ioBackend());
+                plain.warmupNs(), plain.windowNs(), false, plain.ioBackend(), "openssl");
         String json = JsonReport.render(tls);
         for (String kv : List.of("\"tls_protocols\":\"TLSv1.3\"", "\"tls_resume\":\"none\"", "\"tls_groups\":\"x25519\"",
+                "\"tls_engine\":\"openssl\"",
                 "\"tls_handshakes\":40", "\"tls_resumed\":30", "\"tls_handshake_p50_ms\":1.000", "\"tls_handshake_max_ms\":3.001")) {
             assertTrue(json.replace(" ", "").contains(kv), kv + " in " + json);
         }
         assertTrue(JsonReport.render(plain).replace(" ", "").contains("\"tls_handshakes\":null"));
-        assertTrue(ConsoleSummary.render(tls, false).contains("TLS (TLSv1.3, resume none, groups x25519): 40 handshakes in "
+        assertTrue(ConsoleSummary.render(tls, false).contains("TLS (TLSv1.3, resume none, groups x25519, openssl): 40 handshakes in "
                 + "the window, 30 resumed (4.00/s); handshake p50 1.00ms, p99 3.00ms, max 3.00ms"), ConsoleSummary.render(tls, false));
     }
 
@@ -144,7 +145,7 @@ class ReportFormatTest {
         LoadResult open = fixture();
         LoadSpec closedSpec = open.spec().toBuilder().rate(0).build();
         LoadResult closed = new LoadResult(closedSpec, open.startEpochMs(), open.counts(), open.corrected(),
-                open.uncorrected(), open.lag(), open.handshake(), open.clientCpu(), true, "c1", open.warmupNs(), open.windowNs(), false, open.ioBackend());
+                open.uncorrected(), open.lag(), open.handshake(), open.clientCpu(), true, "c1", open.warmupNs(), open.windowNs(), false, open.ioBackend(), open.tlsEngine());
         String json = JsonReport.render(closed);
         for (String key : List.of("scheduled", "unsent", "unanswered", "answered_in_grace")) {
             assertTrue(json.contains("\"" + key + "\": null,"), key + " in " + json);
@@ -170,7 +171,7 @@ class ReportFormatTest {
             corrected.recordValue(250_000); // an unsent request at its lower bound: no latency
         }
         LoadResult nothing = new LoadResult(good.spec().toBuilder().rate(rate).build(), good.startEpochMs(), none, corrected,
-                LatencyRecorders.newHistogram(), good.lag(), good.handshake(), good.clientCpu(), true, "c1", 0, good.windowNs(), false, good.ioBackend());
+                LatencyRecorders.newHistogram(), good.lag(), good.handshake(), good.clientCpu(), true, "c1", 0, good.windowNs(), false, good.ioBackend(), good.tlsEngine());
         String text = ConsoleSummary.render(nothing, true);
         assertTrue(text.contains("WARNING: NO REQUEST COMPLETED"), text);
         for (String absent : List.of("Latency", "Avg", "Uncorrected", "250.00ms", "99.900%")) {

@@ -53,7 +53,8 @@ public final class EnvInfo {
 
     /**
      * The rows recorded when the run ends: the I/O backends our generator used
-     * ({@code loadgen_io_backend}, {@link #ioBackends}), the load average then and the machine's steal
+     * ({@code loadgen_io_backend}, {@link #ioBackends}) and TLS engines ({@code loadgen_tls_engine},
+     * {@link #tlsEngines}), the load average then and the machine's steal
      * time over the whole run ({@code steal_pct}, % of its CPU time), from the reading taken when it started.
      *
      * @param latency the run's latency folder, where each cell's result JSON is
@@ -61,6 +62,7 @@ public final class EnvInfo {
     public static List<Row> atEnd(MachineCpu start, Path latency) {
         List<Row> rows = new ArrayList<>();
         put(rows, "loadgen_io_backend", String.join(",", ioBackends(latency)));
+        put(rows, "loadgen_tls_engine", String.join(",", tlsEngines(latency)));
         put(rows, "load_avg_end", loadAverage());
         double steal = Double.NaN;
         try {
@@ -177,11 +179,24 @@ public final class EnvInfo {
      * {@code dir} (not recursive), sorted; empty when no cell ran our generator ({@code --generator wrk}).
      */
     static java.util.SortedSet<String> ioBackends(Path dir) {
+        return distinct(dir, ResultKey.IO_BACKEND);
+    }
+
+    /**
+     * The distinct {@code tls_engine} values ({@code openssl}, {@code jsse}) of the result JSON files in
+     * {@code dir}, sorted; empty when no cell ran our generator over {@code https://}.
+     */
+    static java.util.SortedSet<String> tlsEngines(Path dir) {
+        return distinct(dir, ResultKey.TLS_ENGINE);
+    }
+
+    /** The distinct non-empty values of {@code key} in the result JSON files of {@code dir} (not recursive), sorted. */
+    private static java.util.SortedSet<String> distinct(Path dir, ResultKey key) {
         java.util.SortedSet<String> seen = new java.util.TreeSet<>();
         try (var files = Files.list(dir)) {
             for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
                 try {
-                    String v = LoadgenRun.parseJson(Files.readString(f)).get(ResultKey.IO_BACKEND.key());
+                    String v = LoadgenRun.parseJson(Files.readString(f)).get(key.key());
                     if (v != null && !v.isEmpty()) {
                         seen.add(v);
                     }
