@@ -149,6 +149,7 @@ class SuiteE2ETest {
         Level level = new Level(Scenarios.IDLE_ACTIVE_CONNECTIONS, 0, idle);
         SuitePlan.Cell cell = new SuitePlan.Cell(plan.scenarios().getFirst(), plan.targets().getFirst(), level, 1);
         AtomicInteger most = new AtomicInteger();
+        double closedByServer;
         try (RunningTarget target = new TargetLauncher(plan).start(plan.targets().getFirst())) {
             Thread counter = Thread.ofPlatform().daemon().start(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -169,14 +170,18 @@ class SuiteE2ETest {
                 classes += r.num(c);
             }
             assertEquals(idle, (int) classes, r.toString());
+            closedByServer = r.num("idle_closed");
         }
         // the holder was stopped as soon as the measured run was over, and still counted every connection
         // idle + the measured run's active connections + the holder's one active connection, give or take the
         // reconnects in flight (the server closes a keep-alive connection after MaxKeepAliveRequests); opened
-        // twice, the idle ones alone would be 2 x idle
+        // twice, the idle ones alone would be 2 x idle. Fewer than idle only by those the target closed: the
+        // event model closes its keep-alive connections when busy, as httpd's does (BusyKeepAliveClose), and the
+        // holder never reopens one
         int expected = idle + Scenarios.IDLE_ACTIVE_CONNECTIONS + 1;
-        assertTrue(most.get() >= idle && most.get() <= expected + 32, "the target held at most " + most.get()
-                + " connections; expected about " + expected);
+        assertTrue(most.get() >= idle - closedByServer && most.get() <= expected + 32, "the target held at most "
+                + most.get() + " connections; expected about " + expected + " (" + (int) closedByServer
+                + " idle ones closed by the target)");
     }
 
     /**
