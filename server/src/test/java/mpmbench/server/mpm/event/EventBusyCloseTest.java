@@ -3,7 +3,6 @@ package mpmbench.server.mpm.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -102,7 +101,7 @@ class EventBusyCloseTest {
         Socket active = connect();
         long t0 = System.nanoTime();
         send(active, HELLO);
-        assertEquals(200, readResponse(active.getInputStream()), "the waiting client's answer");
+        assertEquals(200, RawResponse.read(active.getInputStream()), "the waiting client's answer");
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         assertTrue(ms < ANSWER_BOUND_MS, "a client waited " + ms + " ms behind 4 idle keep-alive connections");
 
@@ -115,7 +114,7 @@ class EventBusyCloseTest {
         assertTrue(status.toString().contains("\nKeepAliveClosedBusy: 4\n"), status.toString());
         // The client it made room for keeps its connection.
         send(active, HELLO);
-        assertEquals(200, readResponse(active.getInputStream()));
+        assertEquals(200, RawResponse.read(active.getInputStream()));
     }
 
     @Test
@@ -135,7 +134,7 @@ class EventBusyCloseTest {
         Socket active = connect();
         long t0 = System.nanoTime();
         send(active, HELLO);
-        assertEquals(200, readResponse(active.getInputStream()), "the waiting client's answer");
+        assertEquals(200, RawResponse.read(active.getInputStream()), "the waiting client's answer");
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         assertTrue(ms < ANSWER_BOUND_MS, "a client waited " + ms + " ms at the limit");
 
@@ -143,7 +142,7 @@ class EventBusyCloseTest {
         assertClosedByServer(idle2, "idle keep-alive connection 2");
         assertEquals(2, board.keepAliveClosedBusy(SLOT), "keep-alive connections closed");
         send(underWay, "\r\n");
-        assertEquals(200, readResponse(underWay.getInputStream()), "the request that was under way");
+        assertEquals(200, RawResponse.read(underWay.getInputStream()), "the request that was under way");
     }
 
     @Test
@@ -165,8 +164,8 @@ class EventBusyCloseTest {
         awaitClosedBusy(1); // counted once the pass's closes are done, just after the client saw its end
 
         send(underWay, "\r\n");
-        assertEquals(200, readResponse(underWay.getInputStream()), "the request that held the worker");
-        assertEquals(200, readResponse(next.getInputStream()), "the request that found no worker waits for one");
+        assertEquals(200, RawResponse.read(underWay.getInputStream()), "the request that held the worker");
+        assertEquals(200, RawResponse.read(next.getInputStream()), "the request that found no worker waits for one");
     }
 
     private Socket connect() throws IOException {
@@ -184,7 +183,7 @@ class EventBusyCloseTest {
 
     private static void exchange(Socket s) throws IOException {
         send(s, HELLO);
-        assertEquals(200, readResponse(s.getInputStream()));
+        assertEquals(200, RawResponse.read(s.getInputStream()));
     }
 
     /** The server closed {@code s}: end of stream within the answer bound, no byte before it. */
@@ -229,26 +228,5 @@ class EventBusyCloseTest {
             n += s.busy() ? 1 : 0;
         }
         return n;
-    }
-
-    /** Reads one response with a Content-Length body; returns its status. */
-    private static int readResponse(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("end of stream in a response head: " + head);
-            }
-            head.write(b);
-        }
-        String h = head.toString(StandardCharsets.ISO_8859_1);
-        int length = 0;
-        for (String line : h.split("\r\n")) {
-            if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                length = Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        in.readNBytes(length);
-        return Integer.parseInt(h.substring(9, 12));
     }
 }

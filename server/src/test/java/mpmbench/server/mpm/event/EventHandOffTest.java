@@ -3,7 +3,6 @@ package mpmbench.server.mpm.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -81,7 +80,7 @@ class EventHandOffTest {
         try (Socket s = connect()) {
             s.getOutputStream().write((HELLO + HELLO + HELLO).getBytes(StandardCharsets.ISO_8859_1));
             for (int i = 0; i < 3; i++) {
-                assertEquals(200, readResponse(s.getInputStream()), "response " + i);
+                assertEquals(200, RawResponse.read(s.getInputStream()), "response " + i);
             }
             HandOffCounts.Totals t = await(x -> x.parks() >= 1);
             assertEquals(3, t.requests(), t.toString());
@@ -97,18 +96,18 @@ class EventHandOffTest {
                 "AsyncRequestWorkerFactor=4", "KeepAliveTimeout=30");
         try (Socket idle = connect(); Socket next = connect()) {
             idle.getOutputStream().write(HELLO.getBytes(StandardCharsets.ISO_8859_1));
-            assertEquals(200, readResponse(idle.getInputStream()));
+            assertEquals(200, RawResponse.read(idle.getInputStream()));
             HandOffCounts.Totals parked = await(x -> x.parks() >= 1);
             assertEquals(1, parked.dispatches(), parked.toString());
             awaitWorker(WorkerStatus.READY);
             long t0 = System.nanoTime();
             next.getOutputStream().write(HELLO.getBytes(StandardCharsets.ISO_8859_1));
-            assertEquals(200, readResponse(next.getInputStream()));
+            assertEquals(200, RawResponse.read(next.getInputStream()));
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             assertTrue(ms < 2_000, "the only worker was held by an idle keep-alive connection: " + ms + " ms");
             // The parked connection is still alive and gets a worker again when it speaks.
             idle.getOutputStream().write(HELLO.getBytes(StandardCharsets.ISO_8859_1));
-            assertEquals(200, readResponse(idle.getInputStream()));
+            assertEquals(200, RawResponse.read(idle.getInputStream()));
             HandOffCounts.Totals t = await(x -> x.parks() >= 3);
             assertEquals(3, t.requests(), t.toString());
             assertEquals(3, t.dispatches(), t.toString());
@@ -142,26 +141,5 @@ class EventHandOffTest {
             Thread.sleep(5);
         }
         assertEquals(wanted, board.workerStatus(SLOT, 0), "the worker's scoreboard state");
-    }
-
-    /** Reads one response with a Content-Length body; returns its status. */
-    private static int readResponse(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("end of stream in a response head: " + head);
-            }
-            head.write(b);
-        }
-        String h = head.toString(StandardCharsets.ISO_8859_1);
-        int length = 0;
-        for (String line : h.split("\r\n")) {
-            if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                length = Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        in.readNBytes(length);
-        return Integer.parseInt(h.substring(9, 12));
     }
 }
