@@ -61,9 +61,11 @@ class ResultsFolderTest {
         assertEquals(tmp.resolve("summary.csv") + ": row 1: status 'great': expected one of ok, unsettled, saturated, "
                         + "stalled, generator-bound, disturbed, invalid, failed, skipped",
                 assertThrows(ResultsFolder.BadFolder.class, () -> ResultsFolder.read(tmp)).getMessage());
-        Files.writeString(tmp.resolve("env.csv"), "key,value\nschema_version,5\n");
+        int newer = Schemas.VERSION + 1;
+        Files.writeString(tmp.resolve("env.csv"), "key,value\nschema_version," + newer + "\n");
         assertTrue(assertThrows(ResultsFolder.BadFolder.class, () -> ResultsFolder.read(tmp)).getMessage()
-                .endsWith("env.csv: schema_version '5'; this build reads 1 to 4 (a newer run needs a newer mpmbench)"));
+                .endsWith("env.csv: schema_version '" + newer + "'; this build reads 1 to " + Schemas.VERSION
+                        + " (a newer run needs a newer mpmbench)"));
     }
 
     @Test

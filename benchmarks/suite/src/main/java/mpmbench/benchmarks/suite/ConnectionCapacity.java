@@ -76,6 +76,14 @@ final class ConnectionCapacity {
     }
 
     /**
+     * What an event target does past its limit: closes its keep-alive connections when a process is busy
+     * (httpd's rule in event.c; ours also when a client waits that no process has room for), so the idle
+     * connections it closed show in {@code idle_closed} and its active clients are still served.
+     */
+    static final String EVENT_PAST_THE_LIMIT = "; past it, event closes keep-alive connections while its processes "
+            + "are busy (idle_closed)";
+
+    /**
      * The {@code reason} note of a cell that holds {@code connections} at once (its active ones, its
      * idle ones and the holder's own) on {@code target}: what the directives allow when that is fewer,
      * else "".
@@ -84,7 +92,8 @@ final class ConnectionCapacity {
         return of(target, directives).filter(l -> l.connections() < connections)
                 .map(l -> target.name() + " holds at most " + l.connections() + " connections at once by its directives ("
                         + l.how() + "), fewer than the " + connections + " of this cell"
-                        + (l.httpdToo() ? "; httpd's " + target.mpm() + " MPM has the same limit" : ""))
+                        + (l.httpdToo() ? "; httpd's " + target.mpm() + " MPM has the same limit" : "")
+                        + (target.mpm().equals("event") ? EVENT_PAST_THE_LIMIT : ""))
                 .orElse("");
     }
 

@@ -75,7 +75,7 @@ class ConnectionCapacityTest {
         assertTrue(note.startsWith("java-event holds at most 450 connections at once by its directives (6 children × "
                 + "(ThreadsPerChild 25 + AsyncRequestWorkerFactor 2 × 25 idle threads)), fewer than the 2017 of this cell"),
                 note);
-        assertTrue(note.endsWith("httpd's event MPM has the same limit"), note);
+        assertTrue(note.endsWith("httpd's event MPM has the same limit" + ConnectionCapacity.EVENT_PAST_THE_LIMIT), note);
         assertTrue(ConnectionCapacity.note(TargetSpec.parse("java-virtual"), Directives.forMpm("virtual", Map.of()),
                 10_017).contains("MaxRequestWorkers 10000 connections"));
         assertEquals("", ConnectionCapacity.note(TargetSpec.parse("nginx"), Map.of(), 10_017));
