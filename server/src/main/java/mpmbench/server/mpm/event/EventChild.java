@@ -106,6 +106,8 @@ public final class EventChild implements ChildModel {
     private int connections;
     /** Keep-alive connections closed by {@link #closeKeptAlive}, for the line printed at the stop. */
     private long keepAliveClosedBusy;
+    /** keptAlive's size after the selector's latest take-back, for a reader on another thread. */
+    private volatile int keptAliveAfterTakeBack;
     private boolean accepting = true;
     private long acceptPausedUntil;
     private boolean stopSeen;
@@ -127,6 +129,15 @@ public final class EventChild implements ChildModel {
         this.handedBack = new ArrayBlockingQueue<>(maxConnections + threads);
         this.counts = new HandOffCounts(threads);
         this.closeNotify = ctx.newCloseNotifyRecord();
+    }
+
+    /**
+     * The connections waiting in keep-alive as the selector's latest pass left them once it had taken
+     * back what the workers handed back: a parked connection counts here only from then on, and only
+     * then can the busy rule close it. Any thread (a test's wait for the selector to catch up).
+     */
+    int keptAliveWaiting() {
+        return keptAliveAfterTakeBack;
     }
 
     /** What the hand-off between the selector thread and the workers cost so far; any thread. */
@@ -167,6 +178,7 @@ public final class EventChild implements ChildModel {
             expire(newConnections, now);
             expire(keptAlive, now);
             expire(lingering, now);
+            keptAliveAfterTakeBack = keptAlive.size();
             if (stopping) {
                 busyClose.clear(); // a graceful stop keeps its own rule for waiting connections
                 if (!stopSeen) {
