@@ -106,8 +106,11 @@ public final class EventChild implements ChildModel {
     private int connections;
     /** Keep-alive connections closed by {@link #closeKeptAlive}, for the line printed at the stop. */
     private long keepAliveClosedBusy;
-    /** keptAlive's size after the selector's latest take-back, for a reader on another thread. */
-    private volatile int keptAliveAfterTakeBack;
+    /**
+     * keptAlive's size after the selector's latest take-back, for a reader on another thread: written
+     * opaque (a plain store on x86, no fence in the selector's pass), read opaque.
+     */
+    private final AtomicInteger keptAliveAfterTakeBack = new AtomicInteger();
     private boolean accepting = true;
     private long acceptPausedUntil;
     private boolean stopSeen;
@@ -137,7 +140,7 @@ public final class EventChild implements ChildModel {
      * then can the busy rule close it. Any thread (a test's wait for the selector to catch up).
      */
     int keptAliveWaiting() {
-        return keptAliveAfterTakeBack;
+        return keptAliveAfterTakeBack.getOpaque();
     }
 
     /** What the hand-off between the selector thread and the workers cost so far; any thread. */
@@ -178,7 +181,7 @@ public final class EventChild implements ChildModel {
             expire(newConnections, now);
             expire(keptAlive, now);
             expire(lingering, now);
-            keptAliveAfterTakeBack = keptAlive.size();
+            keptAliveAfterTakeBack.setOpaque(keptAlive.size());
             if (stopping) {
                 busyClose.clear(); // a graceful stop keeps its own rule for waiting connections
                 if (!stopSeen) {
