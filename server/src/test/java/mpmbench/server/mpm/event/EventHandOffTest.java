@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import mpmbench.server.config.ConfigLoader;
-import mpmbench.server.config.Mpm;
-import mpmbench.server.config.ServerConfig;
-import mpmbench.server.mpm.ChildContext;
-import mpmbench.server.scoreboard.ProcessState;
 import mpmbench.server.scoreboard.SharedScoreboard;
 import mpmbench.server.scoreboard.WorkerStatus;
 
@@ -34,42 +27,27 @@ import mpmbench.server.scoreboard.WorkerStatus;
 class EventHandOffTest {
 
     private static final String HELLO = "GET /hello HTTP/1.1\r\nHost: t\r\n\r\n";
-    private static final int SLOT = 0;
+    private static final int SLOT = InProcessEventChild.SLOT;
 
     @TempDir
     Path dir;
 
+    private InProcessEventChild server;
     private ServerSocketChannel listen;
     private SharedScoreboard board;
-    private ChildContext ctx;
     private EventChild child;
-    private Thread listener;
 
     private void start(String... sets) throws Exception {
-        listen = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
-        ServerConfig config = ConfigLoader.forModel(Mpm.EVENT).set(java.util.List.of(sets)).load().config();
-        board = SharedScoreboard.create(dir.resolve("board"), 1, config.threadsPerChild(), Mpm.EVENT.ordinal(), 1);
-        board.claimProcess(SLOT, ProcessHandle.current().pid(), 0);
-        ctx = new ChildContext(config, listen, board, SLOT);
-        child = new EventChild(ctx);
-        ctx.onStop(child::stopAccepting);
-        board.setProcessState(SLOT, ProcessState.READY);
-        listener = Thread.ofPlatform().name("event-child").start(() -> {
-            try {
-                child.run();
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        });
+        server = new InProcessEventChild(dir, sets);
+        listen = server.listen;
+        board = server.board;
+        child = server.child;
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (ctx != null) {
-            ctx.stop();
-            listener.join(10_000);
-            assertTrue(!listener.isAlive(), "the event child did not stop within 10 s");
-            board.close();
+        if (server != null) {
+            server.stop();
         }
     }
 
