@@ -30,7 +30,7 @@ class PackageMayUseTest {
             Map.entry("handler", Set.of("http", "http.request", "http.response", "http.ascii")),
             Map.entry("config", Set.of("http", "http.request")),
             Map.entry("scoreboard", Set.of("http")),
-            Map.entry("master", Set.of("config", "scoreboard")),
+            Map.entry("master", Set.of("config", "scoreboard", "tls")),
             Map.entry("cli", Set.of("master", "config", "scoreboard", "tls")),
             Map.entry("mpm", Set.of("config", "handler", "http..", "scoreboard", "tls")),
             Map.entry("tls", Set.of("config", "http.io")),

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import mpmbench.loadgen.TlsOptions;
 import mpmbench.loadgen.http.Target;
+import mpmbench.openssl.LibSsl;
 
 /**
  * The client side of TLS for one run through OpenSSL ({@code --tls-engine openssl}): one {@code SSL_CTX}
@@ -60,10 +61,10 @@ final class OpenSslContext implements AutoCloseable {
         this.serverName = name == null ? 0 : cString(name);
         this.verifyIp = name == null ? cString(target.address().getAddress().getHostAddress()) : 0;
         try {
-            long method = (long) OpenSsl.TLS_CLIENT_METHOD.invokeExact();
-            ctx = (long) OpenSsl.SSL_CTX_NEW.invokeExact(method);
+            long method = (long) LibSsl.TLS_CLIENT_METHOD.invokeExact();
+            ctx = (long) LibSsl.SSL_CTX_NEW.invokeExact(method);
             if (ctx == 0) {
-                throw new IllegalStateException("SSL_CTX_new failed: " + OpenSsl.takeErrors());
+                throw new IllegalStateException("SSL_CTX_new failed: " + LibSsl.takeErrors());
             }
             boolean ok = false;
             try {
@@ -71,7 +72,7 @@ final class OpenSslContext implements AutoCloseable {
                 ok = true;
             } finally {
                 if (!ok) {
-                    OpenSsl.SSL_CTX_FREE.invokeExact(ctx);
+                    LibSsl.SSL_CTX_FREE.invokeExact(ctx);
                 }
             }
         } catch (RuntimeException e) {
@@ -84,47 +85,47 @@ final class OpenSslContext implements AutoCloseable {
     private void setUp() throws Throwable {
         int min = version(options.protocols().contains(TlsOptions.TLS12) ? TlsOptions.TLS12 : TlsOptions.TLS13);
         int max = version(options.protocols().contains(TlsOptions.TLS13) ? TlsOptions.TLS13 : TlsOptions.TLS12);
-        ctrl(OpenSsl.SSL_CTRL_SET_MIN_PROTO_VERSION, min, 0, "--tls-protocols");
-        ctrl(OpenSsl.SSL_CTRL_SET_MAX_PROTO_VERSION, max, 0, "--tls-protocols");
+        ctrl(LibSsl.SSL_CTRL_SET_MIN_PROTO_VERSION, min, 0, "--tls-protocols");
+        ctrl(LibSsl.SSL_CTRL_SET_MAX_PROTO_VERSION, max, 0, "--tls-protocols");
         if (!options.groups().isEmpty()) {
-            ctrl(OpenSsl.SSL_CTRL_SET_GROUPS_LIST, 0, cString(String.join(":", options.groups())), "--tls-groups");
+            ctrl(LibSsl.SSL_CTRL_SET_GROUPS_LIST, 0, cString(String.join(":", options.groups())), "--tls-groups");
         }
-        long ops = OpenSsl.SSL_OP_IGNORE_UNEXPECTED_EOF;
+        long ops = LibSsl.SSL_OP_IGNORE_UNEXPECTED_EOF;
         if (options.resume() == TlsOptions.Resume.SESSION_ID) {
-            ops |= OpenSsl.SSL_OP_NO_TICKET;
+            ops |= LibSsl.SSL_OP_NO_TICKET;
         }
-        long ignored = (long) OpenSsl.SSL_CTX_SET_OPTIONS.invokeExact(ctx, ops);
-        ignored = (long) OpenSsl.SSL_CTX_CTRL.invokeExact(ctx, OpenSsl.SSL_CTRL_MODE,
-                OpenSsl.SSL_MODE_ENABLE_PARTIAL_WRITE | OpenSsl.SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER, 0L);
-        ignored = (long) OpenSsl.SSL_CTX_CTRL.invokeExact(ctx, OpenSsl.SSL_CTRL_SET_READ_AHEAD, 1L, 0L);
-        ignored = (long) OpenSsl.SSL_CTX_CTRL.invokeExact(ctx, OpenSsl.SSL_CTRL_SET_SESS_CACHE_MODE,
-                (long) OpenSsl.SSL_SESS_CACHE_OFF, 0L);
+        long ignored = (long) LibSsl.SSL_CTX_SET_OPTIONS.invokeExact(ctx, ops);
+        ignored = (long) LibSsl.SSL_CTX_CTRL.invokeExact(ctx, LibSsl.SSL_CTRL_MODE,
+                LibSsl.SSL_MODE_ENABLE_PARTIAL_WRITE | LibSsl.SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER, 0L);
+        ignored = (long) LibSsl.SSL_CTX_CTRL.invokeExact(ctx, LibSsl.SSL_CTRL_SET_READ_AHEAD, 1L, 0L);
+        ignored = (long) LibSsl.SSL_CTX_CTRL.invokeExact(ctx, LibSsl.SSL_CTRL_SET_SESS_CACHE_MODE,
+                (long) LibSsl.SSL_SESS_CACHE_OFF, 0L);
         MemorySegment alpn = arena.allocate(ALPN_WIRE.length);
         MemorySegment.copy(ALPN_WIRE, 0, alpn, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, ALPN_WIRE.length);
-        if ((int) OpenSsl.SSL_CTX_SET_ALPN_PROTOS.invokeExact(ctx, alpn.address(), ALPN_WIRE.length) != 0) {
-            throw new IllegalStateException("SSL_CTX_set_alpn_protos failed: " + OpenSsl.takeErrors());
+        if ((int) LibSsl.SSL_CTX_SET_ALPN_PROTOS.invokeExact(ctx, alpn.address(), ALPN_WIRE.length) != 0) {
+            throw new IllegalStateException("SSL_CTX_set_alpn_protos failed: " + LibSsl.takeErrors());
         }
         if (options.verify()) {
-            OpenSsl.SSL_CTX_SET_VERIFY.invokeExact(ctx, OpenSsl.SSL_VERIFY_PEER, 0L);
-            if ((int) OpenSsl.SSL_CTX_SET_DEFAULT_VERIFY_PATHS.invokeExact(ctx) != 1) {
+            LibSsl.SSL_CTX_SET_VERIFY.invokeExact(ctx, LibSsl.SSL_VERIFY_PEER, 0L);
+            if ((int) LibSsl.SSL_CTX_SET_DEFAULT_VERIFY_PATHS.invokeExact(ctx) != 1) {
                 throw new IllegalStateException("--tls-verify: OpenSSL's default CA paths cannot be loaded: "
-                        + OpenSsl.takeErrors());
+                        + LibSsl.takeErrors());
             }
         } else {
-            OpenSsl.SSL_CTX_SET_VERIFY.invokeExact(ctx, OpenSsl.SSL_VERIFY_NONE, 0L);
+            LibSsl.SSL_CTX_SET_VERIFY.invokeExact(ctx, LibSsl.SSL_VERIFY_NONE, 0L);
         }
     }
 
     private void ctrl(int cmd, long larg, long parg, String flag) throws Throwable {
-        long r = (long) OpenSsl.SSL_CTX_CTRL.invokeExact(ctx, cmd, larg, parg);
+        long r = (long) LibSsl.SSL_CTX_CTRL.invokeExact(ctx, cmd, larg, parg);
         if (r != 1) {
             throw new IllegalStateException(flag + ": OpenSSL refused " + (flag.equals("--tls-groups")
-                    ? String.join(",", options.groups()) : options.protocolsText()) + " (" + OpenSsl.takeErrors() + ")");
+                    ? String.join(",", options.groups()) : options.protocolsText()) + " (" + LibSsl.takeErrors() + ")");
         }
     }
 
     private static int version(String protocol) {
-        return protocol.equals(TlsOptions.TLS13) ? OpenSsl.TLS1_3_VERSION : OpenSsl.TLS1_2_VERSION;
+        return protocol.equals(TlsOptions.TLS13) ? LibSsl.TLS1_3_VERSION : LibSsl.TLS1_2_VERSION;
     }
 
     /** How a new connection resumes ({@code --tls-resume}). */
@@ -139,27 +140,27 @@ final class OpenSslContext implements AutoCloseable {
      * @return the {@code SSL *}, or 0 when OpenSSL could not make one (its error queue then emptied)
      */
     long newSsl(int fd, long session) throws Throwable {
-        long ssl = (long) OpenSsl.SSL_NEW.invokeExact(ctx);
+        long ssl = (long) LibSsl.SSL_NEW.invokeExact(ctx);
         if (ssl == 0) {
-            OpenSsl.clearErrors();
+            LibSsl.clearErrors();
             return 0;
         }
-        boolean ok = (int) OpenSsl.SSL_SET_FD.invokeExact(ssl, fd) == 1;
+        boolean ok = (int) LibSsl.SSL_SET_FD.invokeExact(ssl, fd) == 1;
         if (ok && serverName != 0) {
-            ok = (long) OpenSsl.SSL_CTRL.invokeExact(ssl, OpenSsl.SSL_CTRL_SET_TLSEXT_HOSTNAME,
-                    (long) OpenSsl.TLSEXT_NAMETYPE_HOST_NAME, serverName) == 1;
+            ok = (long) LibSsl.SSL_CTRL.invokeExact(ssl, LibSsl.SSL_CTRL_SET_TLSEXT_HOSTNAME,
+                    (long) LibSsl.TLSEXT_NAMETYPE_HOST_NAME, serverName) == 1;
         }
         if (ok && options.verify()) {
-            ok = serverName != 0 ? (int) OpenSsl.SSL_SET1_HOST.invokeExact(ssl, serverName) == 1
-                    : (int) OpenSsl.X509_VERIFY_PARAM_SET1_IP_ASC.invokeExact(
-                            (long) OpenSsl.SSL_GET0_PARAM.invokeExact(ssl), verifyIp) == 1;
+            ok = serverName != 0 ? (int) LibSsl.SSL_SET1_HOST.invokeExact(ssl, serverName) == 1
+                    : (int) LibSsl.X509_VERIFY_PARAM_SET1_IP_ASC.invokeExact(
+                            (long) LibSsl.SSL_GET0_PARAM.invokeExact(ssl), verifyIp) == 1;
         }
         if (ok && session != 0) {
-            ok = (int) OpenSsl.SSL_SET_SESSION.invokeExact(ssl, session) == 1;
+            ok = (int) LibSsl.SSL_SET_SESSION.invokeExact(ssl, session) == 1;
         }
         if (!ok) {
-            OpenSsl.SSL_FREE.invokeExact(ssl);
-            OpenSsl.clearErrors();
+            LibSsl.SSL_FREE.invokeExact(ssl);
+            LibSsl.clearErrors();
             return 0;
         }
         return ssl;
@@ -172,7 +173,7 @@ final class OpenSslContext implements AutoCloseable {
     @Override
     public void close() {
         try {
-            OpenSsl.SSL_CTX_FREE.invokeExact(ctx);
+            LibSsl.SSL_CTX_FREE.invokeExact(ctx);
         } catch (Throwable ignored) {
             // freed or not, the run is over
         }

@@ -1,5 +1,7 @@
 package mpmbench.loadgen.engine;
 
+import mpmbench.openssl.LibSsl;
+
 /**
  * The session a loop's next OpenSSL connection offers ({@code --tls-resume ticket} or {@code session-id}):
  * the last resumable one any of its connections ended with, as JSSE's client cache offers the last session
@@ -38,18 +40,18 @@ final class OpenSslSessions implements AutoCloseable {
             return;
         }
         try {
-            long s = (long) OpenSsl.SSL_GET1_SESSION.invokeExact(ssl);
+            long s = (long) LibSsl.SSL_GET1_SESSION.invokeExact(ssl);
             if (s == 0) {
                 return;
             }
-            if ((int) OpenSsl.SSL_SESSION_IS_RESUMABLE.invokeExact(s) != 1 || s == last) {
-                OpenSsl.SSL_SESSION_FREE.invokeExact(s); // our reference only
+            if ((int) LibSsl.SSL_SESSION_IS_RESUMABLE.invokeExact(s) != 1 || s == last) {
+                LibSsl.SSL_SESSION_FREE.invokeExact(s); // our reference only
                 return;
             }
             long old = last;
             last = s;
             if (old != 0) {
-                OpenSsl.SSL_SESSION_FREE.invokeExact(old);
+                LibSsl.SSL_SESSION_FREE.invokeExact(old);
             }
         } catch (Throwable e) {
             throw new IllegalStateException("OpenSSL session calls failed", e);
@@ -63,7 +65,7 @@ final class OpenSslSessions implements AutoCloseable {
         last = 0;
         if (old != 0) {
             try {
-                OpenSsl.SSL_SESSION_FREE.invokeExact(old);
+                LibSsl.SSL_SESSION_FREE.invokeExact(old);
             } catch (Throwable ignored) {
                 // the run is over
             }

@@ -12,6 +12,8 @@ import java.nio.channels.SocketChannel;
 
 import javax.net.ssl.SSLException;
 
+import mpmbench.openssl.LibSsl;
+
 /**
  * {@code https://} through OpenSSL ({@code --tls-engine openssl}): an {@code SSL} per TCP connection
  * ({@link OpenSslContext#newSsl}) on the socket's own descriptor ({@code SSL_set_fd}), so OpenSSL reads and
@@ -75,23 +77,23 @@ final class OpenSslWire implements Wire {
         int r;
         int e;
         try {
-            r = (int) OpenSsl.SSL_CONNECT.invokeExact(ssl);
+            r = (int) LibSsl.SSL_CONNECT.invokeExact(ssl);
             if (r == 1) {
                 established = true;
-                boolean resumed = (int) OpenSsl.SSL_SESSION_REUSED.invokeExact(ssl) == 1;
+                boolean resumed = (int) LibSsl.SSL_SESSION_REUSED.invokeExact(ssl) == 1;
                 loop.interest(conn, READ);
                 loop.handshaken(conn, handshakeStartedAt, System.nanoTime(), resumed);
                 return true;
             }
-            e = (int) OpenSsl.SSL_GET_ERROR.invokeExact(ssl, r);
+            e = (int) LibSsl.SSL_GET_ERROR.invokeExact(ssl, r);
         } catch (Throwable t) {
             throw new IOException("SSL_connect failed", t);
         }
-        if (e == OpenSsl.SSL_ERROR_WANT_READ) {
+        if (e == LibSsl.SSL_ERROR_WANT_READ) {
             loop.interest(conn, READ);
             return false;
         }
-        if (e == OpenSsl.SSL_ERROR_WANT_WRITE) {
+        if (e == LibSsl.SSL_ERROR_WANT_WRITE) {
             loop.interest(conn, READ | WRITE);
             return false;
         }
@@ -124,20 +126,20 @@ final class OpenSslWire implements Wire {
         int n;
         int e;
         try {
-            n = (int) OpenSsl.SSL_READ.invokeExact(ssl, readSegment, dst.limit());
+            n = (int) LibSsl.SSL_READ.invokeExact(ssl, readSegment, dst.limit());
             if (n > 0) {
                 dst.position(n);
-                more = (int) OpenSsl.SSL_HAS_PENDING.invokeExact(ssl) == 1;
+                more = (int) LibSsl.SSL_HAS_PENDING.invokeExact(ssl) == 1;
                 return n;
             }
             more = false;
-            e = (int) OpenSsl.SSL_GET_ERROR.invokeExact(ssl, n);
+            e = (int) LibSsl.SSL_GET_ERROR.invokeExact(ssl, n);
         } catch (Throwable t) {
             throw new IOException("SSL_read failed", t);
         }
         return switch (e) {
-            case OpenSsl.SSL_ERROR_WANT_READ, OpenSsl.SSL_ERROR_WANT_WRITE -> 0;
-            case OpenSsl.SSL_ERROR_ZERO_RETURN -> -1; // close_notify, or the end of the stream without it
+            case LibSsl.SSL_ERROR_WANT_READ, LibSsl.SSL_ERROR_WANT_WRITE -> 0;
+            case LibSsl.SSL_ERROR_ZERO_RETURN -> -1; // close_notify, or the end of the stream without it
             default -> throw failure("a read", e, n);
         };
     }
@@ -173,16 +175,16 @@ final class OpenSslWire implements Wire {
             int n;
             int e;
             try {
-                n = (int) OpenSsl.SSL_WRITE.invokeExact(ssl, address, len);
+                n = (int) LibSsl.SSL_WRITE.invokeExact(ssl, address, len);
                 if (n > 0) {
                     src.position(pos + n);
                     continue;
                 }
-                e = (int) OpenSsl.SSL_GET_ERROR.invokeExact(ssl, n);
+                e = (int) LibSsl.SSL_GET_ERROR.invokeExact(ssl, n);
             } catch (Throwable t) {
                 throw new IOException("SSL_write failed", t);
             }
-            if (e == OpenSsl.SSL_ERROR_WANT_WRITE || e == OpenSsl.SSL_ERROR_WANT_READ) {
+            if (e == LibSsl.SSL_ERROR_WANT_WRITE || e == LibSsl.SSL_ERROR_WANT_READ) {
                 return false; // called again with the same bytes when the socket is writable
             }
             throw failure("a write", e, n);
@@ -197,17 +199,17 @@ final class OpenSslWire implements Wire {
      */
     private IOException failure(String what, int e, int r) {
         established = false;
-        if (e == OpenSsl.SSL_ERROR_SYSCALL) {
+        if (e == LibSsl.SSL_ERROR_SYSCALL) {
             int errno = LinuxNet.errno();
-            String queued = OpenSsl.takeErrors();
+            String queued = LibSsl.takeErrors();
             return new IOException(what + " failed: " + (errno != 0 ? "errno " + errno
                     : r == 0 ? "the server closed the connection" : queued));
         }
-        if (e == OpenSsl.SSL_ERROR_ZERO_RETURN) {
-            OpenSsl.clearErrors();
+        if (e == LibSsl.SSL_ERROR_ZERO_RETURN) {
+            LibSsl.clearErrors();
             return new SSLException("the server ended TLS during " + what);
         }
-        return new SSLException(what + " failed: " + OpenSsl.takeErrors() + " (SSL_get_error " + e + ")");
+        return new SSLException(what + " failed: " + LibSsl.takeErrors() + " (SSL_get_error " + e + ")");
     }
 
     /**
@@ -223,12 +225,12 @@ final class OpenSslWire implements Wire {
         ssl = 0;
         try {
             if (established && (ch != null || c.fd >= 0)) {
-                if ((int) OpenSsl.SSL_SHUTDOWN.invokeExact(s) < 0) {
-                    OpenSsl.clearErrors(); // the server is gone already: nothing to tell it
+                if ((int) LibSsl.SSL_SHUTDOWN.invokeExact(s) < 0) {
+                    LibSsl.clearErrors(); // the server is gone already: nothing to tell it
                 }
                 sessions.keep(s); // after the shutdown: OpenSSL marks a session not shut down cleanly as not resumable
             }
-            OpenSsl.SSL_FREE.invokeExact(s);
+            LibSsl.SSL_FREE.invokeExact(s);
         } catch (Throwable t) {
             throw new IllegalStateException("OpenSSL close calls failed", t);
         }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import mpmbench.loadgen.TlsEngine;
 import mpmbench.loadgen.TlsOptions;
 import mpmbench.loadgen.http.Target;
+import mpmbench.openssl.LibSsl;
 
 /**
  * The choice of the TLS engine: {@code --tls-engine} spelled, {@code auto} resolved once, and OpenSSL
@@ -39,7 +40,7 @@ class TlsEnginesTest {
         assertEquals(TlsEngine.OPENSSL, TlsEngines.resolve(TlsEngine.AUTO));
         assertEquals(TlsEngine.OPENSSL, TlsEngines.resolve(TlsEngine.OPENSSL));
         assertNull(TlsEngines.fallback(TlsEngine.AUTO), "no fallback line when OpenSSL loads");
-        assertTrue(OpenSsl.version().startsWith("OpenSSL 3"), OpenSsl.version());
+        assertTrue(LibSsl.version().startsWith("OpenSSL 3"), LibSsl.version());
     }
 
     /** OpenSSL knows every group {@code --tls-groups} accepts by the same name, and each protocol choice. */

@@ -105,6 +105,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream log = System.out;
         LoadedConfig loaded;
+        String tlsEngine = null;
         try {
             Mpm model = Mpm.parse(mpm);
             ConfigLoader loader = ConfigLoader.forModel(model);
@@ -121,7 +122,11 @@ public final class ServeCommand implements Callable<Integer> {
             }
             loaded = loader.load();
             // The children load the certificate and key each; a file they cannot use is refused here, once.
-            TlsContext.createOrNull(loaded.config().ssl());
+            TlsContext checked = TlsContext.createOrNull(loaded.config().ssl());
+            if (checked != null) {
+                tlsEngine = checked.describe();
+                checked.close();
+            }
         } catch (ConfigException | IllegalArgumentException e) {
             System.err.println("mpmbench serve: " + e.getMessage());
             return 2;
@@ -199,6 +204,9 @@ public final class ServeCommand implements Callable<Integer> {
         log.println("mpmbench serve: scoreboard " + scoreboardFile);
         log.println("mpmbench serve: pid file " + written.path());
         log.println("mpmbench serve: child JVM: " + String.join(" ", command.prefix().subList(0, command.prefix().indexOf("-cp"))));
+        if (tlsEngine != null) {
+            log.println(TlsContext.STARTUP_LINE + tlsEngine);
+        }
         log.flush();
         try {
             master.run();

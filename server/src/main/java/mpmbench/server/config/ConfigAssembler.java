@@ -55,7 +55,8 @@ final class ConfigAssembler {
                         v.listValue(SSL_PROTOCOL),
                         v.stringValue(SSL_CIPHER_SUITE),
                         v.stringValue(SSL_SESSION_CACHE),
-                        v.booleanValue(SSL_SESSION_TICKETS)));
+                        v.booleanValue(SSL_SESSION_TICKETS),
+                        v.stringValue(MPMBENCH_TLS_ENGINE)));
     }
 
     static List<EffectiveDirective> listing(DirectiveValues v) {

@@ -82,21 +82,27 @@ public enum Directive {
      * {@code handler.CpuPlant}; about 2 ns a token, measured by {@code handler.PlantCalibration}). 0 = off.
      */
     MPMBENCH_PLANT_CPU("MpmbenchPlantCpu", ValueType.LONG, 0, 1_000_000_000L, all(), ServerConfig::plantCpuTokens),
-    /** mod_ssl's: On serves TLS (JSSE) on the Listen address; Off (default) plain HTTP. httpd's {@code optional} is not supported. */
+    /** mod_ssl's: On serves TLS (MpmbenchTlsEngine: OpenSSL or JSSE) on the Listen address; Off (default) plain HTTP. httpd's {@code optional} is not supported. */
     SSL_ENGINE("SSLEngine", ValueType.BOOLEAN, 0, 0, all(), c -> c.ssl().engine()),
     /** A PEM file: the certificate chain, leaf first; it may hold the private key too. Read by every child. */
     SSL_CERTIFICATE_FILE("SSLCertificateFile", ValueType.PATH, 0, 0, all(), c -> c.ssl().certificateFile()),
     /** A PEM file: the unencrypted private key (PKCS#8, or PKCS#1 RSA); empty: the key is in SSLCertificateFile. */
     SSL_CERTIFICATE_KEY_FILE("SSLCertificateKeyFile", ValueType.PATH, 0, 0, all(),
             c -> c.ssl().certificateKeyFile()),
-    /** httpd's syntax, {@code all -SSLv3} by default; JSSE serves TLSv1.2 and TLSv1.3. */
+    /** httpd's syntax, {@code all -SSLv3} by default; TLSv1.2 and TLSv1.3 are served. */
     SSL_PROTOCOL("SSLProtocol", ValueType.SSL_PROTOCOL, 0, 0, all(), c -> c.ssl().protocols()),
-    /** An OpenSSL cipher string, mapped onto JSSE's names ({@link SslCipherSuites}); DEFAULT by default. */
+    /** An OpenSSL cipher string, the part both engines have ({@link SslCipherSuites}); DEFAULT by default. */
     SSL_CIPHER_SUITE("SSLCipherSuite", ValueType.CIPHER_SUITE, 0, 0, all(), c -> c.ssl().cipherSuite()),
-    /** {@code none} (default) or a cache ({@code shmcb:path(size)}): then JSSE's cache, one per child JVM. */
+    /** {@code none} (default) or a cache ({@code shmcb:path(size)}): then the engine's cache, one per child JVM. */
     SSL_SESSION_CACHE("SSLSessionCache", ValueType.SESSION_CACHE, 0, 0, all(), c -> c.ssl().sessionCache()),
     /** On (default): stateless session tickets; Off: TLS 1.3 resumes through the session cache only. */
-    SSL_SESSION_TICKETS("SSLSessionTickets", ValueType.BOOLEAN, 0, 0, all(), c -> c.ssl().sessionTickets());
+    SSL_SESSION_TICKETS("SSLSessionTickets", ValueType.BOOLEAN, 0, 0, all(), c -> c.ssl().sessionTickets()),
+    /**
+     * Ours: who does the TLS, {@code openssl} (libssl.so.3 through the FFM API, as httpd and nginx; every
+     * child shares its master's ticket keys), {@code jsse} (the JDK's), or {@code auto} (default: OpenSSL
+     * where it can be used, else JSSE).
+     */
+    MPMBENCH_TLS_ENGINE("MpmbenchTlsEngine", ValueType.TLS_ENGINE, 0, 0, all(), c -> c.ssl().tlsEngine());
 
     private final String httpdName;
     private final ValueType type;

@@ -1,5 +1,6 @@
 package mpmbench.server.config;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -107,5 +108,45 @@ public final class SslCipherSuites {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The two lists OpenSSL takes for TLS 1.2 and TLS 1.3 suites.
+     *
+     * @param tls12 for {@code SSL_CTX_set_cipher_list}: OpenSSL's names and keywords
+     * @param tls13 for {@code SSL_CTX_set_ciphersuites}, or null to keep OpenSSL's TLS 1.3 suites
+     */
+    public record OpenSslLists(String tls12, String tls13) {
+    }
+
+    /**
+     * {@code cipherString} for the OpenSSL engine, after {@link #parse} accepted it: each suite by its
+     * OpenSSL name (an IANA name written for a TLS 1.2 suite is turned back), keywords and exclusions as
+     * written, TLS 1.3 suites apart, as mod_ssl keeps them apart; DEFAULT first when it names nothing but
+     * exclusions. So one directive means the same suites on both engines.
+     */
+    public static OpenSslLists forOpenSsl(String cipherString) {
+        parse(cipherString);
+        Map<String, String> ianaToOpenSsl = OPENSSL_TO_IANA.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
+        List<String> tls12 = new ArrayList<>();
+        List<String> tls13 = new ArrayList<>();
+        boolean named = false;
+        for (String token : cipherString.strip().split("[:, ]+")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            if (token.startsWith("TLS_AES_") || token.startsWith("TLS_CHACHA20_")) {
+                tls13.add(token);
+                continue;
+            }
+            String openSsl = ianaToOpenSsl.getOrDefault(token, token);
+            named |= !(openSsl.startsWith("!") || openSsl.startsWith("-") || openSsl.startsWith("@"));
+            tls12.add(openSsl);
+        }
+        if (!named) {
+            tls12.addFirst(HTTPD_DEFAULT);
+        }
+        return new OpenSslLists(String.join(":", tls12), tls13.isEmpty() ? null : String.join(":", tls13));
     }
 }

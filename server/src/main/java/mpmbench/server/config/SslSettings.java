@@ -7,12 +7,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * httpd's mod_ssl directives as the server runs them (TLS on every model through JSSE), and how
- * {@code SSLProtocol} and {@code SSLSessionCache} values are read.
+ * httpd's mod_ssl directives as the server runs them (TLS on every model, through OpenSSL or JSSE:
+ * MpmbenchTlsEngine), and how {@code SSLProtocol}, {@code SSLSessionCache} and
+ * {@code MpmbenchTlsEngine} values are read.
  *
  * <p>Defaults are mod_ssl's: SSLEngine Off, no certificate, SSLProtocol {@code all -SSLv3} (which
- * for us is TLSv1.2 and TLSv1.3: JSSE disables older ones), SSLCipherSuite {@code DEFAULT},
- * SSLSessionCache {@code none}, SSLSessionTickets On.
+ * for us is TLSv1.2 and TLSv1.3: older ones are not served), SSLCipherSuite {@code DEFAULT},
+ * SSLSessionCache {@code none}, SSLSessionTickets On; and ours, MpmbenchTlsEngine {@code auto}.
  *
  * @param engine             SSLEngine: serve TLS on the Listen address
  * @param certificateFile    SSLCertificateFile: PEM certificate chain, leaf first (may hold the key too)
@@ -21,16 +22,24 @@ import java.util.Set;
  * @param protocols          SSLProtocol as JSSE names, e.g. [TLSv1.2, TLSv1.3]
  * @param cipherSuite        SSLCipherSuite as written (validated by {@link SslCipherSuites#parse})
  * @param sessionCache       SSLSessionCache as written: {@code none}/{@code nonenotnull} (no session-ID
- *                           resumption) or a cache ({@code shmcb:path(size)}, {@code dbm:path}): JSSE's
- *                           cache of each child JVM, which other children cannot read
+ *                           resumption) or a cache ({@code shmcb:path(size)}, {@code dbm:path}): the
+ *                           engine's cache of each child JVM, which other children cannot read
  * @param sessionTickets     SSLSessionTickets: stateless tickets (RFC 5077, TLS 1.3 tickets) or not
+ * @param tlsEngine          MpmbenchTlsEngine: {@link #ENGINE_AUTO}, {@link #ENGINE_OPENSSL} or {@link #ENGINE_JSSE}
  */
 public record SslSettings(boolean engine, String certificateFile, String certificateKeyFile, List<String> protocols,
-                          String cipherSuite, String sessionCache, boolean sessionTickets) {
+                          String cipherSuite, String sessionCache, boolean sessionTickets, String tlsEngine) {
 
-    /** mod_ssl's defaults. */
+    /** MpmbenchTlsEngine: OpenSSL where it can be used, else JSSE. */
+    public static final String ENGINE_AUTO = "auto";
+    /** MpmbenchTlsEngine: the system's libssl.so.3 through the FFM API. */
+    public static final String ENGINE_OPENSSL = "openssl";
+    /** MpmbenchTlsEngine: the JDK's JSSE. */
+    public static final String ENGINE_JSSE = "jsse";
+
+    /** mod_ssl's defaults, and ours. */
     public static final SslSettings DEFAULTS = new SslSettings(false, "", "", List.of("TLSv1.2", "TLSv1.3"),
-            SslCipherSuites.HTTPD_DEFAULT, "none", true);
+            SslCipherSuites.HTTPD_DEFAULT, "none", true, ENGINE_AUTO);
 
     /** The protocols JSSE serves here; httpd's "all" is these. */
     private static final List<String> SERVED = List.of("TLSv1.2", "TLSv1.3");
@@ -39,8 +48,9 @@ public record SslSettings(boolean engine, String certificateFile, String certifi
 
     static final String PROTOCOL_ACCEPTED = "must be a list of all, TLSv1.2, TLSv1.3, each with an optional"
             + " + or - (-SSLv3, -TLSv1, -TLSv1.1 accepted: JSSE serves none of them), leaving at least one";
+    static final String TLS_ENGINE_ACCEPTED = "must be auto, openssl or jsse";
     static final String CACHE_ACCEPTED = "must be none, nonenotnull, shmcb:PATH[(SIZE)], shm:PATH[(SIZE)] or"
-            + " dbm:PATH (each child JVM keeps its own JSSE cache)";
+            + " dbm:PATH (each child JVM keeps its own cache)";
 
     public SslSettings {
         protocols = List.copyOf(protocols);
@@ -93,6 +103,15 @@ public record SslSettings(boolean engine, String certificateFile, String certifi
             return s;
         }
         throw new IllegalArgumentException(CACHE_ACCEPTED);
+    }
+
+    /** Reads MpmbenchTlsEngine's value, any case. */
+    static String parseTlsEngine(String value) {
+        String lower = value.strip().toLowerCase(Locale.ROOT);
+        if (lower.equals(ENGINE_AUTO) || lower.equals(ENGINE_OPENSSL) || lower.equals(ENGINE_JSSE)) {
+            return lower;
+        }
+        throw new IllegalArgumentException(TLS_ENGINE_ACCEPTED);
     }
 
     private static boolean isNone(String cache) {

@@ -37,7 +37,9 @@ enum ValueType {
     /** httpd's SSLCipherSuite (an OpenSSL cipher string), stored as written, see {@link SslCipherSuites}. */
     CIPHER_SUITE,
     /** httpd's SSLSessionCache ({@code none}, {@code shmcb:path(size)}, ...), stored as written. */
-    SESSION_CACHE;
+    SESSION_CACHE,
+    /** Ours, MpmbenchTlsEngine: {@code auto}, {@code openssl} or {@code jsse}, any case, stored in lower case. */
+    TLS_ENGINE;
 
     /** True when a file line's words make one value (a list, or Listen's address and protocol). */
     boolean joinsWords() {
@@ -61,6 +63,7 @@ enum ValueType {
                 yield s;
             }
             case SESSION_CACHE -> SslSettings.parseSessionCache(s);
+            case TLS_ENGINE -> SslSettings.parseTlsEngine(s);
         };
     }
 
@@ -73,7 +76,7 @@ enum ValueType {
             case DOUBLE -> BigDecimal.valueOf((Double) value).stripTrailingZeros().toPlainString();
             case JVM_OPTIONS -> String.join(" ", asStrings(value));
             case LISTEN -> ((Listen) value).format();
-            case PATH, CIPHER_SUITE, SESSION_CACHE -> (String) value;
+            case PATH, CIPHER_SUITE, SESSION_CACHE, TLS_ENGINE -> (String) value;
             case SSL_PROTOCOL -> String.join(" ", asStrings(value));
         };
     }
@@ -94,6 +97,7 @@ enum ValueType {
             case SSL_PROTOCOL -> SslSettings.PROTOCOL_ACCEPTED;
             case CIPHER_SUITE -> SslCipherSuites.ACCEPTED;
             case SESSION_CACHE -> SslSettings.CACHE_ACCEPTED;
+            case TLS_ENGINE -> SslSettings.TLS_ENGINE_ACCEPTED;
         };
     }
 
@@ -105,7 +109,7 @@ enum ValueType {
                 yield v >= d.min() && v <= d.max();
             }
             case DOUBLE -> (Double) value > d.min();
-            case BOOLEAN, JVM_OPTIONS, LISTEN, PATH, SSL_PROTOCOL, CIPHER_SUITE, SESSION_CACHE -> true;
+            case BOOLEAN, JVM_OPTIONS, LISTEN, PATH, SSL_PROTOCOL, CIPHER_SUITE, SESSION_CACHE, TLS_ENGINE -> true;
         };
     }
 

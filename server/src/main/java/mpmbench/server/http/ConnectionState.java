@@ -32,10 +32,21 @@ public final class ConnectionState {
         return requestsServed;
     }
 
-    /** Starts over for a new connection, so a thread may reuse one instance. */
+    /** Starts over for a new connection, so a thread may reuse one instance (the last one's TLS released). */
     public void reset() {
         requestsServed = 0;
-        tls = null;
+        release();
+    }
+
+    /**
+     * The connection is closed: frees its TLS state's native part now ({@link TlsSession#release}),
+     * rather than when the collector finds it. Idempotent.
+     */
+    public void release() {
+        if (tls != null) {
+            tls.release();
+            tls = null;
+        }
     }
 
     /** The connection's TLS state, or null for plain HTTP (or before its first turn). */

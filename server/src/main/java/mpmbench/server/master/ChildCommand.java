@@ -3,19 +3,24 @@ package mpmbench.server.master;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import mpmbench.server.config.ServerConfig;
+import mpmbench.server.tls.TicketKeys;
 
 /**
  * The command line that starts one child JVM: the JDK running the master, the child JVM options
  * (ChildJvmOptions), the ahead-of-time cache when there is one ({@link ChildArchive}), and the
- * child's entry point with its slot, the scoreboard and the whole configuration as {@code --set}s.
+ * child's entry point with its slot, the scoreboard and the whole configuration as {@code --set}s;
+ * and its environment: with TLS session tickets on, the ticket keys all children of this master share
+ * ({@link TicketKeys}, made once here).
  */
 public final class ChildCommand {
 
     static final String CHILD_MAIN = "mpmbench.server.child.ChildMain";
 
     private final List<String> prefix;
+    private final Map<String, String> environment;
 
     /**
      * @param setArguments the configuration as {@code Directive=value} pairs, as the config loader
@@ -40,6 +45,12 @@ public final class ChildCommand {
             cmd.add("--set=" + s);
         }
         this.prefix = List.copyOf(cmd);
+        this.environment = config.ssl().engine() && config.ssl().sessionTickets() ? TicketKeys.forChildren() : Map.of();
+    }
+
+    /** What every child's environment gets besides the master's own (the shared ticket keys). */
+    Map<String, String> environment() {
+        return environment;
     }
 
     /** The java launcher of the JDK running this process. */

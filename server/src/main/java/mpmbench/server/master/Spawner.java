@@ -40,6 +40,7 @@ final class Spawner {
                 .redirectInput(Redirect.INHERIT)
                 .redirectOutput(Redirect.INHERIT)
                 .redirectError(Redirect.INHERIT);
+        pb.environment().putAll(command.environment());
         Process p;
         try {
             p = pb.start();

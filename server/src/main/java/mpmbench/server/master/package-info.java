@@ -10,9 +10,10 @@
  * {@code ControlRequest}: stop, restart, {@code GracefulRestart}, graceful stop, {@code Shutdown}),
  * with httpd's pid file and its stale-file cleanup.
  *
- * <p>May use {@code config} and {@code scoreboard}. It starts a child by the class name
+ * <p>May use {@code config}, {@code scoreboard} and {@code tls}. It starts a child by the class name
  * {@code mpmbench.server.child.ChildMain} on a command line and talks to it only through the
- * scoreboard, so it imports neither {@code child}, {@code mpm} nor {@code http}.
+ * scoreboard (and hands it, in its environment, the TLS ticket keys all children share: {@code
+ * tls.TicketKeys}), so it imports neither {@code child}, {@code mpm} nor {@code http}.
  *
  * <p>Threading: the master's loop thread alone changes the set of children; a child's exit and a
  * control request (a signal, or the control word {@code mpmbench ctl} writes) only wake it.

@@ -44,6 +44,8 @@ public final class WorkerThread {
             serve(ch, blockingState);
         } catch (IOException e) {
             // Closing a connection that died: nothing left to do.
+        } finally {
+            blockingState.release();
         }
     }
 

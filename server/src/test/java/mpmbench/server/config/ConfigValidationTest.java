@@ -48,7 +48,7 @@ class ConfigValidationTest {
             virtual  | SSLProtocol=all -TLSv1.2 -TLSv1.3                   | --set: SSLProtocol all -TLSv1.2 -TLSv1.3: must be a list of all, TLSv1.2, TLSv1.3, each with an optional + or - (-SSLv3, -TLSv1, -TLSv1.1 accepted: JSSE serves none of them), leaving at least one
             prefork  | SSLCipherSuite=HIGH:!aNULL:RC4-SHA                  | --set: SSLCipherSuite HIGH:!aNULL:RC4-SHA: 'RC4-SHA' has no JSSE equivalent; each ':'-separated item must be an OpenSSL suite JSSE has (e.g. ECDHE-RSA-AES128-GCM-SHA256), an IANA name (TLS_...), DEFAULT, HIGH, or !X for what JSSE never enables (!aNULL, !MD5, !RC4, ...)
             prefork  | SSLCipherSuite=@SECLEVEL=2                          | --set: SSLCipherSuite @SECLEVEL=2: '@SECLEVEL=2' has no JSSE equivalent; each ':'-separated item must be an OpenSSL suite JSSE has (e.g. ECDHE-RSA-AES128-GCM-SHA256), an IANA name (TLS_...), DEFAULT, HIGH, or !X for what JSSE never enables (!aNULL, !MD5, !RC4, ...)
-            prefork  | SSLSessionCache=memcache:127.0.0.1:11211            | --set: SSLSessionCache memcache:127.0.0.1:11211: must be none, nonenotnull, shmcb:PATH[(SIZE)], shm:PATH[(SIZE)] or dbm:PATH (each child JVM keeps its own JSSE cache)
+            prefork  | SSLSessionCache=memcache:127.0.0.1:11211            | --set: SSLSessionCache memcache:127.0.0.1:11211: must be none, nonenotnull, shmcb:PATH[(SIZE)], shm:PATH[(SIZE)] or dbm:PATH (each child JVM keeps its own cache)
             """)
     void refusedWithOneLine(String model, String sets, String message) {
         ConfigLoader loader = ConfigLoader.forModel(Mpm.parse(model));

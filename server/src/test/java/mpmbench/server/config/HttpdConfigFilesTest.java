@@ -172,7 +172,7 @@ class HttpdConfigFilesTest {
         assertEquals(8443, loaded.config().listenPort());
         assertEquals("https", loaded.config().listenProtocol());
         assertEquals(new SslSettings(true, "/tmp/t/cert.pem", "/tmp/t/key.pem", List.of("TLSv1.2", "TLSv1.3"),
-                "HIGH:!aNULL", "shmcb:/tmp/t/ssl_scache(512000)", true), loaded.config().ssl());
+                "HIGH:!aNULL", "shmcb:/tmp/t/ssl_scache(512000)", true, SslSettings.ENGINE_AUTO), loaded.config().ssl());
         assertEquals(ConfigLoader.forModel(mpm).file(ROOT.resolve("server/conf/" + mpm.id() + ".conf")).load()
                 .config().threadsPerChild(), loaded.config().threadsPerChild());
     }

@@ -32,7 +32,7 @@ class SslDirectivesTest {
         assertEquals("https", c.listenProtocol());
         assertEquals(8443, c.listenPort());
         assertEquals(new SslSettings(true, "/etc/ssl/cert.pem", "/etc/ssl/key.pem", List.of("TLSv1.2", "TLSv1.3"),
-                "HIGH:!aNULL:!MD5", "shmcb:/run/apache2/ssl_scache(512000)", false), c.ssl());
+                "HIGH:!aNULL:!MD5", "shmcb:/run/apache2/ssl_scache(512000)", false, SslSettings.ENGINE_AUTO), c.ssl());
         assertTrue(c.ssl().sessionCacheOn());
     }
 
@@ -44,6 +44,7 @@ class SslDirectivesTest {
         assertEquals("DEFAULT", d.cipherSuite());
         assertFalse(d.sessionCacheOn());
         assertTrue(d.sessionTickets());
+        assertEquals(SslSettings.ENGINE_AUTO, d.tlsEngine());
     }
 
     @ParameterizedTest
@@ -88,5 +89,26 @@ class SslDirectivesTest {
         assertEquals("ssl.conf:1: SSLCipherSuite TLSv1.3 TLS_AES_256_GCM_SHA384: the protocol form (SSLCipherSuite"
                 + " TLSv1.3 ...) is not supported: name TLS 1.3 suites (TLS_AES_128_GCM_SHA256, ...) in the one list",
                 e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            DEFAULT                                                   | DEFAULT                                                   |
+            HIGH:!aNULL:!MD5                                          | HIGH:!aNULL:!MD5                                          |
+            !aNULL:!MD5                                               | DEFAULT:!aNULL:!MD5                                       |
+            TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256:ECDHE-RSA-AES256-SHA384 | ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-SHA384     |
+            TLS_AES_128_GCM_SHA256:ECDHE-RSA-AES128-GCM-SHA256        | ECDHE-RSA-AES128-GCM-SHA256                               | TLS_AES_128_GCM_SHA256
+            """)
+    void cipherSuiteGivesOpenSslItsOwnNamesAndTls13Apart(String written, String tls12, String tls13) {
+        assertEquals(new SslCipherSuites.OpenSslLists(tls12, tls13), SslCipherSuites.forOpenSsl(written));
+    }
+
+    @Test
+    void mpmbenchTlsEngineNamesTheAcceptedValues() {
+        assertEquals(SslSettings.ENGINE_JSSE, ConfigLoader.forModel(Mpm.EVENT)
+                .fileText("ssl.conf", "MpmbenchTlsEngine JSSE\n").load().config().ssl().tlsEngine());
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.forModel(Mpm.EVENT)
+                .fileText("ssl.conf", "MpmbenchTlsEngine boringssl\n").load());
+        assertEquals("ssl.conf:1: MpmbenchTlsEngine boringssl: must be auto, openssl or jsse", e.getMessage());
     }
 }

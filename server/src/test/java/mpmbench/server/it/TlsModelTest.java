@@ -14,33 +14,46 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import javax.net.ssl.SSLSocket;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import mpmbench.server.config.Mpm;
+import mpmbench.server.config.SslSettings;
 import mpmbench.server.tls.TestTls;
 
 /**
  * HTTPS on every model, each a real server (master and child JVMs, every child loading the
  * certificate itself) on an ephemeral loopback port: TLS 1.2 and 1.3, the RFC 9112 rules and bad input
  * over TLS, a plain-HTTP client on the TLS port (mod_ssl's 400 in clear text), session resumption
- * inside one child, and the event model's handshake that holds no worker while the client is slow.
+ * inside one child and, with OpenSSL's shared ticket keys, across children, and the event model's
+ * handshake that holds no worker while the client is slow. Every model on both engines
+ * (MpmbenchTlsEngine openssl and jsse).
  */
 class TlsModelTest {
 
-    private static final Map<Mpm, RunningServer> SERVERS = new ConcurrentHashMap<>();
+    private static final Map<String, RunningServer> SERVERS = new ConcurrentHashMap<>();
+    private static final List<String> ENGINES = List.of(SslSettings.ENGINE_OPENSSL, SslSettings.ENGINE_JSSE);
+
+    /** Every model on every engine. */
+    static Stream<Arguments> modelsAndEngines() {
+        return Stream.of(Mpm.values()).flatMap(m -> ENGINES.stream().map(e -> Arguments.of(m, e)));
+    }
 
     /** One child each, so a reconnecting client meets the JVM that holds its session. */
-    private static RunningServer server(Mpm mpm) throws Exception {
-        RunningServer s = SERVERS.get(mpm);
+    private static RunningServer server(Mpm mpm, String engine) throws Exception {
+        RunningServer s = SERVERS.get(mpm + "/" + engine);
         if (s == null) {
             List<String> sets = new ArrayList<>(TestTls.serverSets());
             sets.add("KeepAliveTimeout=2");
+            sets.add("MpmbenchTlsEngine=" + engine);
             sets.addAll(switch (mpm) {
                 case PREFORK -> List.of("StartServers=1", "MinSpareServers=1", "MaxSpareServers=2", "ServerLimit=1",
                         "MaxRequestWorkers=1");
@@ -49,7 +62,7 @@ class TlsModelTest {
                         "ThreadsPerChild=4", "ServerLimit=1", "MaxRequestWorkers=4");
             });
             s = RunningServer.start(mpm.id(), sets.toArray(new String[0]));
-            SERVERS.put(mpm, s);
+            SERVERS.put(mpm + "/" + engine, s);
         }
         return s;
     }
@@ -63,10 +76,10 @@ class TlsModelTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Mpm.class)
-    void helloOverTls12AndTls13WithKeepAlive(Mpm mpm) throws Exception {
+    @MethodSource("modelsAndEngines")
+    void helloOverTls12AndTls13WithKeepAlive(Mpm mpm, String engine) throws Exception {
         for (String protocol : new String[] {"TLSv1.2", "TLSv1.3"}) {
-            try (HttpTestClient c = HttpTestClient.tls(server(mpm).port, 5_000, protocol)) {
+            try (HttpTestClient c = HttpTestClient.tls(server(mpm, engine).port, 5_000, protocol)) {
                 assertEquals(protocol, ((SSLSocket) c.socket).getSession().getProtocol());
                 for (int i = 0; i < 3; i++) {
                     HttpTestClient.Response r = c.get("/hello");
@@ -79,9 +92,9 @@ class TlsModelTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Mpm.class)
-    void badInputOverTlsGetsAStatusAndTheServerGoesOn(Mpm mpm) throws Exception {
-        int port = server(mpm).port;
+    @MethodSource("modelsAndEngines")
+    void badInputOverTlsGetsAStatusAndTheServerGoesOn(Mpm mpm, String engine) throws Exception {
+        int port = server(mpm, engine).port;
         SharedModelChecks.badInputGetsAStatusAndTheServerGoesOn(() -> HttpTestClient.tls(port, 5_000));
     }
 
@@ -90,9 +103,9 @@ class TlsModelTest {
      * end of the connection; the server goes on.
      */
     @ParameterizedTest
-    @EnumSource(Mpm.class)
-    void plainHttpOnTheTlsPortIsAnswered400InClearText(Mpm mpm) throws Exception {
-        int port = server(mpm).port;
+    @MethodSource("modelsAndEngines")
+    void plainHttpOnTheTlsPortIsAnswered400InClearText(Mpm mpm, String engine) throws Exception {
+        int port = server(mpm, engine).port;
         String answer = new String(cleartext(port, "GET /hello HTTP/1.1\r\nHost: a\r\n\r\n"),
                 StandardCharsets.US_ASCII);
         assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request\r\n"), answer);
@@ -113,9 +126,9 @@ class TlsModelTest {
      * that a client can tell from the bytes received.
      */
     @ParameterizedTest
-    @EnumSource(Mpm.class)
-    void theServerEndsAKeptAliveTlsConnectionWithCloseNotify(Mpm mpm) throws Exception {
-        int port = server(mpm).port;
+    @MethodSource("modelsAndEngines")
+    void theServerEndsAKeptAliveTlsConnectionWithCloseNotify(Mpm mpm, String engine) throws Exception {
+        int port = server(mpm, engine).port;
         for (boolean idle : new boolean[] {true, false}) {
             RecordingSocket raw = new RecordingSocket();
             raw.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
@@ -190,9 +203,9 @@ class TlsModelTest {
 
     /** Other bytes that are not TLS (a method OpenSSL does not look for, say): no HTTP answer, the end. */
     @ParameterizedTest
-    @EnumSource(Mpm.class)
-    void otherCleartextOnTheTlsPortIsClosedWithoutAnAnswer(Mpm mpm) throws Exception {
-        int port = server(mpm).port;
+    @MethodSource("modelsAndEngines")
+    void otherCleartextOnTheTlsPortIsClosedWithoutAnAnswer(Mpm mpm, String engine) throws Exception {
+        int port = server(mpm, engine).port;
         byte[] answer = cleartext(port, "OPTIONS * HTTP/1.1\r\nHost: a\r\n\r\n"); // a TLS alert at most
         assertTrue(answer.length < 16 && !new String(answer).contains("HTTP/1.1"), Arrays.toString(answer));
     }
@@ -208,9 +221,9 @@ class TlsModelTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Mpm.class)
-    void followsRfc9112RuleByRuleOverTls(Mpm mpm) throws Exception {
-        SharedModelChecks.followsRfc9112RuleByRule(server(mpm).port, TestTls.clientContext());
+    @MethodSource("modelsAndEngines")
+    void followsRfc9112RuleByRuleOverTls(Mpm mpm, String engine) throws Exception {
+        SharedModelChecks.followsRfc9112RuleByRule(server(mpm, engine).port, TestTls.clientContext());
     }
 
     /**
@@ -218,9 +231,9 @@ class TlsModelTest {
      * ID the client offered comes back, the certificate is not sent again).
      */
     @ParameterizedTest
-    @EnumSource(Mpm.class)
-    void aReturningClientIsResumedByItsChild(Mpm mpm) throws Exception {
-        int port = server(mpm).port;
+    @MethodSource("modelsAndEngines")
+    void aReturningClientIsResumedByItsChild(Mpm mpm, String engine) throws Exception {
+        int port = server(mpm, engine).port;
         byte[] first;
         try (HttpTestClient c = HttpTestClient.tls(port, 5_000, "TLSv1.2")) {
             assertEquals(200, c.get("/hello").status());
@@ -234,6 +247,36 @@ class TlsModelTest {
             }
         }
         assertEquals(5, resumed, "reconnects resumed");
+    }
+
+    /**
+     * A client that comes back to another child is resumed there when the children share their ticket
+     * keys (OpenSSL: the master's, {@code TicketKeys}), as httpd's prefork children share theirs; with
+     * JSSE each child has keys of its own, so it gets a full handshake. Prefork, two children of one
+     * connection each: the first client keeps its connection, so the returning one must meet the other
+     * child. TLS 1.2, where a resumed session keeps the ID the client offered.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {SslSettings.ENGINE_OPENSSL, SslSettings.ENGINE_JSSE})
+    void aClientReturningToAnotherChildIsResumedWithSharedTicketKeys(String engine) throws Exception {
+        List<String> sets = new ArrayList<>(TestTls.serverSets());
+        sets.addAll(List.of("MpmbenchTlsEngine=" + engine, "StartServers=2", "MinSpareServers=2",
+                "MaxSpareServers=2", "ServerLimit=2", "MaxRequestWorkers=2"));
+        try (RunningServer s = RunningServer.start("prefork", sets.toArray(new String[0]))) {
+            int resumed = 0;
+            for (int i = 0; i < 3; i++) {
+                try (HttpTestClient holder = HttpTestClient.tls(s.port, 5_000, "TLSv1.2")) {
+                    assertEquals(200, holder.get("/hello").status());
+                    byte[] issued = ((SSLSocket) holder.socket).getSession().getId();
+                    try (HttpTestClient back = HttpTestClient.tls(s.port, 5_000, "TLSv1.2")) {
+                        assertEquals(200, back.get("/hello").status());
+                        resumed += Arrays.equals(issued, ((SSLSocket) back.socket).getSession().getId()) ? 1 : 0;
+                    }
+                }
+            }
+            assertEquals(engine.equals(SslSettings.ENGINE_OPENSSL) ? 3 : 0, resumed,
+                    "returning clients resumed by the other child");
+        }
     }
 
     /**

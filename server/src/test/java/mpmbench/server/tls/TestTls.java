@@ -56,7 +56,7 @@ public final class TestTls {
     public static SslSettings settings() {
         SslSettings d = SslSettings.DEFAULTS;
         return new SslSettings(true, certificate().certificate().toString(), certificate().key().toString(),
-                d.protocols(), d.cipherSuite(), d.sessionCache(), d.sessionTickets());
+                d.protocols(), d.cipherSuite(), d.sessionCache(), d.sessionTickets(), d.tlsEngine());
     }
 
     /** A client context trusting any certificate; one per JVM, so it keeps sessions for resumption. */

@@ -19,10 +19,12 @@ import mpmbench.benchmarks.results.Row;
  * before), the resumption rate {@code tls_resumed / tls_handshakes} of prefork is at least
  * 1 / {@link Claims#TIE} of worker's, per family, from the 95 % interval of the ratio of the rates over
  * the repeats ({@link RatioCheck}). httpd shares its session cache (shared memory) and ticket keys
- * (made before the fork) with every child; our children are separate JVMs, and JSSE keeps both inside
- * one JVM's {@code SSLContext} with no API to share them, so a client that reconnects to another child
- * gets a full handshake: for java the claim is expected not to hold, a finding about processes, not a
- * failed run.
+ * (made before the fork) with every child. Our children are separate JVMs: on the server's OpenSSL
+ * engine (its default where libssl.so.3 loads) the master hands every child the same ticket keys, so
+ * the claim is expected to hold for java too; on JSSE ({@code MpmbenchTlsEngine jsse}, env.csv's
+ * {@code server_tls_engine}) each JVM keeps its keys and cache inside its {@code SSLContext} with no API
+ * to share them, a client that reconnects to another child gets a full handshake, and the claim is
+ * expected not to hold: a finding about processes, not a failed run.
  *
  * <p>The rates count from every repeat that measured the target ({@link Cells#TARGET_FACTS}): a
  * generator-bound repeat's reconnects offered their session as any other's. A generator that counts no

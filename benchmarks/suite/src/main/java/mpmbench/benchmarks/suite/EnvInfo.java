@@ -54,15 +54,19 @@ public final class EnvInfo {
     /**
      * The rows recorded when the run ends: the I/O backends our generator used
      * ({@code loadgen_io_backend}, {@link #ioBackends}) and TLS engines ({@code loadgen_tls_engine},
-     * {@link #tlsEngines}), the load average then and the machine's steal
-     * time over the whole run ({@code steal_pct}, % of its CPU time), from the reading taken when it started.
+     * {@link #tlsEngines}), the TLS engines our server's targets said they used ({@code server_tls_engine}:
+     * {@code openssl}, {@code jsse}; empty without an HTTPS cell of java-X), the load average then and the
+     * machine's steal time over the whole run ({@code steal_pct}, % of its CPU time), from the reading taken
+     * when it started.
      *
-     * @param latency the run's latency folder, where each cell's result JSON is
+     * @param latency          the run's latency folder, where each cell's result JSON is
+     * @param serverTlsEngines what java-X targets started over TLS printed ({@link TargetLauncher#serverTlsEngines})
      */
-    public static List<Row> atEnd(MachineCpu start, Path latency) {
+    public static List<Row> atEnd(MachineCpu start, Path latency, java.util.Collection<String> serverTlsEngines) {
         List<Row> rows = new ArrayList<>();
         put(rows, "loadgen_io_backend", String.join(",", ioBackends(latency)));
         put(rows, "loadgen_tls_engine", String.join(",", tlsEngines(latency)));
+        put(rows, "server_tls_engine", String.join(",", serverTlsEngines));
         put(rows, "load_avg_end", loadAverage());
         double steal = Double.NaN;
         try {

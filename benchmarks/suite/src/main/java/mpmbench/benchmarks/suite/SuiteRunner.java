@@ -107,7 +107,7 @@ public final class SuiteRunner {
                 recordEnv(out, List.of(Row.builder(Schemas.ENV).put("key", "micro")
                         .put("value", MicroPass.run(plan, out, err)).build()));
             }
-            recordEnv(out, EnvInfo.atEnd(start, latency));
+            recordEnv(out, EnvInfo.atEnd(start, latency, launcher.serverTlsEngines()));
         }
         ReportBuilder.build(out);
         return out;

@@ -49,6 +49,13 @@ public final class TargetLauncher {
     private final RunCertificate certificate;
     /** {@link #launching()}. */
     private volatile RunningTarget launching;
+    /** What each java-X started over TLS said its engine was (the word before its description), sorted. */
+    private final java.util.Set<String> serverTlsEngines = new java.util.concurrent.ConcurrentSkipListSet<>();
+    /**
+     * How {@code mpmbench serve} begins the line naming its TLS engine (the server's
+     * {@code TlsContext.STARTUP_LINE}; the suite reads the server's output, not its classes).
+     */
+    static final String SERVER_TLS_LINE = "mpmbench serve: TLS: ";
 
     public TargetLauncher(SuitePlan plan) {
         this.plan = plan;
@@ -238,6 +245,9 @@ public final class TargetLauncher {
         launching = partial;
         try {
             double firstOk = waitFirstOk(p, port, t0, tls);
+            if (tls && t.kind() == TargetSpec.Kind.JAVA) {
+                noteTlsEngine(run.resolve("target.out"));
+            }
             double full = waitFullCapacity(partial, directives, t0);
             return new RunningTarget(t, "127.0.0.1", port, (int) p.pid(), p, run, firstOk, full, graceful, group, tls);
         } catch (IOException | RuntimeException e) {
@@ -249,6 +259,18 @@ public final class TargetLauncher {
         } finally {
             launching = null;
         }
+    }
+
+    /** The TLS engines java-X targets said they used ({@link #SERVER_TLS_LINE}): env.csv's server_tls_engine. */
+    public java.util.SortedSet<String> serverTlsEngines() {
+        return new java.util.TreeSet<>(serverTlsEngines);
+    }
+
+    private void noteTlsEngine(Path targetOut) throws IOException {
+        Files.readAllLines(targetOut, StandardCharsets.UTF_8).stream()
+                .filter(l -> l.startsWith(SERVER_TLS_LINE))
+                .map(l -> l.substring(SERVER_TLS_LINE.length()).split(" ", 2)[0])
+                .forEach(serverTlsEngines::add);
     }
 
     /**

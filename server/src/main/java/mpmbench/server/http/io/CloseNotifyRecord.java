@@ -2,8 +2,6 @@ package mpmbench.server.http.io;
 
 import java.nio.ByteBuffer;
 
-import javax.net.ssl.SSLException;
-
 /**
  * close_notify for a TLS connection closed while it waits outside a serving turn (parked: a
  * keep-alive or first-request timeout, a graceful stop's earlier deadline), so that it ends as a
@@ -14,15 +12,13 @@ import javax.net.ssl.SSLException;
  * as its model can without waiting (the event model's selector thread: one non-blocking write,
  * dropped if it does not fit, as the client's receive window is then full anyway). One instance per
  * thread that closes parked connections; allocates nothing of its own per call (JSSE's engine
- * allocates its result).
+ * allocates its result). The engine's own part is {@link TlsSession#closeNotifyInto}.
  */
 public final class CloseNotifyRecord {
 
-    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
-
     private final ByteBuffer record;
 
-    /** @param packetBytes the largest TLS record, {@code SSLSession.getPacketBufferSize()} */
+    /** @param packetBytes the largest TLS record of the engine (JSSE's {@code SSLSession.getPacketBufferSize()}) */
     public CloseNotifyRecord(int packetBytes) {
         record = ByteBuffer.allocateDirect(packetBytes);
     }
@@ -34,17 +30,9 @@ public final class CloseNotifyRecord {
      * session's outbound side. Never throws.
      */
     public ByteBuffer of(TlsSession session) {
-        if (session == null || !session.handshakeDone || session.engine.isOutboundDone()) {
+        if (session == null || !session.handshakeDone) {
             return null;
         }
-        record.clear();
-        try {
-            session.engine.closeOutbound();
-            session.engine.wrap(EMPTY, record);
-        } catch (SSLException | RuntimeException e) {
-            return null;
-        }
-        record.flip();
-        return record.hasRemaining() ? record : null;
+        return session.closeNotifyInto(record) ? record : null;
     }
 }

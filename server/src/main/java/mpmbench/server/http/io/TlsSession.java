@@ -1,22 +1,21 @@
 package mpmbench.server.http.io;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
-
-import javax.net.ssl.SSLEngine;
 
 /**
- * What one TLS connection keeps between its turns on a {@link TlsChannelIo}: its {@link SSLEngine}
- * (keys, sequence numbers, handshake state) and, rarely, bytes received but not yet decrypted (a
- * record cut in two by TCP) or decrypted but not yet read. A connection that waits for its next
- * request holds no buffer: only these few objects and the engine's own state.
+ * What one TLS connection keeps between its turns on a {@link TlsChannelIo}: its engine's state
+ * (keys, sequence numbers, handshake state: {@link JsseSession} or {@link OpenSslSession}) and, rarely,
+ * bytes received but not yet decrypted (a record cut in two by TCP) or decrypted but not yet read. A
+ * connection that waits for its next request holds no buffer of the loop's: only these few objects
+ * and the engine's own state.
  *
  * <p>One per connection, created by the model's TLS context; touched by one thread at a time (a
- * hand-over between threads must publish it, as the event model's queue does).
+ * hand-over between threads must publish it, as the event model's queue does). {@link #release()}
+ * frees what the engine keeps outside the Java heap (OpenSSL's {@code SSL}) when the connection is
+ * closed; a session never released is freed when it becomes unreachable.
  */
-public final class TlsSession {
+public abstract sealed class TlsSession permits JsseSession, OpenSslSession {
 
-    final SSLEngine engine;
     boolean handshakeBegun;
     /** System.currentTimeMillis() when the handshake began: a session created before was resumed. */
     long handshakeStartedMillis;
@@ -26,14 +25,7 @@ public final class TlsSession {
     private byte[] netStash;
     private byte[] appStash;
 
-    /** @param engine a server-mode engine, configured, not yet handshaking */
-    public TlsSession(SSLEngine engine) {
-        this.engine = engine;
-    }
-
-    /** The connection's engine, e.g. to see its negotiated session. */
-    public SSLEngine engine() {
-        return engine;
+    TlsSession() {
     }
 
     /** When the handshake began, in ms since the epoch; a session created earlier was resumed. */
@@ -46,11 +38,21 @@ public final class TlsSession {
         return handshakeDone;
     }
 
+    /** Frees the engine's native state, if it has any; the session is unusable afterwards. Idempotent. */
+    public void release() {
+    }
+
+    /**
+     * Closes the session's sending side and puts its close_notify record into {@code record} (cleared
+     * first, flipped after); false when there is none to send (sent already, or the engine failed).
+     * Never throws.
+     */
+    abstract boolean closeNotifyInto(ByteBuffer record);
+
     /** Keeps what is left in {@code net} (received, still encrypted) and {@code app} (decrypted, unread). */
     void stash(ByteBuffer netFilled, ByteBuffer appPending) {
-        netStash = netFilled.position() == 0 ? null : Arrays.copyOf(netFilled.array(), netFilled.position());
-        appStash = appPending.hasRemaining()
-                ? Arrays.copyOfRange(appPending.array(), appPending.position(), appPending.limit()) : null;
+        netStash = netFilled.position() == 0 ? null : copy(netFilled, 0, netFilled.position());
+        appStash = appPending.hasRemaining() ? copy(appPending, appPending.position(), appPending.limit()) : null;
     }
 
     /** Puts back what {@link #stash} kept into freshly cleared buffers ({@code app} is left for reading). */
@@ -65,5 +67,11 @@ public final class TlsSession {
             appStash = null;
         }
         appPending.flip();
+    }
+
+    private static byte[] copy(ByteBuffer b, int from, int to) {
+        byte[] out = new byte[to - from];
+        b.get(from, out);
+        return out;
     }
 }

@@ -6,9 +6,11 @@
  * implementation that can send FIN alone; and httpd's lingering close ({@link
  * mpmbench.server.http.io.LingeringClose}), which drains what a client still sends after the
  * server's last answer so that a reset does not destroy it; and TLS over either ({@code
- * TlsChannelIo}, JSSE's {@code SSLEngine}, with a connection's own state in a {@code TlsSession}).
+ * TlsChannelIo}: JSSE's {@code SSLEngine} in {@code JsseChannelIo}, OpenSSL through memory BIOs in
+ * {@code OpenSslChannelIo}, with a connection's own state in a {@code TlsSession}).
  *
- * <p>Uses nothing of the server (the TLS context is built in {@code mpmbench.server.tls}). An implementation is used by one thread at a time and never closes
+ * <p>Uses nothing of the server (the TLS context is built in {@code mpmbench.server.tls}); OpenSSL's
+ * calls come from {@code mpmbench.openssl}. An implementation is used by one thread at a time and never closes
  * a connection: the model that accepted it owns it. Nothing allocates per call in the steady state.
  */
 package mpmbench.server.http.io;

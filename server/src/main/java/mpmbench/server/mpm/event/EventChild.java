@@ -438,6 +438,7 @@ public final class EventChild implements ChildModel {
     private void close(EventConnection c) {
         c.key.cancel();
         closeQuietly(c.channel);
+        c.state.release();
         connections--;
         ctx.board().addConnections(ctx.slot(), -1);
     }

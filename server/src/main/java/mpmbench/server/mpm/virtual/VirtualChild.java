@@ -127,6 +127,7 @@ public final class VirtualChild implements ChildModel {
         } finally {
             open.remove(io);
             io.close(); // the one place a connection of this model is closed
+            state.release();
             observer.closed();
             ctx.board().addConnections(ctx.slot(), -1);
             room.release();
