@@ -109,13 +109,11 @@ public final class OpenSslTlsContext implements TlsContext {
                     + LibSsl.takeErrors() + ")");
         }
         if ((int) LibSsl.SSL_CTX_USE_PRIVATEKEY_FILE.invokeExact(ctx, cString(arena, key.toString()),
-                LibSsl.SSL_FILETYPE_PEM) != 1) {
-            throw new ConfigException(keyDirective + " " + key + ": no private key in it (expected PEM:"
-                    + " -----BEGIN PRIVATE KEY-----; " + LibSsl.takeErrors() + ")");
-        }
-        if ((int) LibSsl.SSL_CTX_CHECK_PRIVATE_KEY.invokeExact(ctx) != 1) {
-            throw new ConfigException(keyDirective + " " + key + ": the key does not belong to the certificate of "
-                    + cert + " (" + LibSsl.takeErrors() + ")");
+                LibSsl.SSL_FILETYPE_PEM) != 1 || (int) LibSsl.SSL_CTX_CHECK_PRIVATE_KEY.invokeExact(ctx) != 1) {
+            String why = LibSsl.takeErrors();
+            throw new ConfigException(keyDirective + " " + key + (why.contains("mismatch")
+                    ? ": the key does not belong to the certificate of " + cert + " (" + why + ")"
+                    : ": no private key in it (expected PEM: -----BEGIN PRIVATE KEY-----; " + why + ")"));
         }
         int min = version(ssl.protocols().getFirst());
         int max = version(ssl.protocols().getLast());
