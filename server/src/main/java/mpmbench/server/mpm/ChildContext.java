@@ -32,7 +32,7 @@ public final class ChildContext {
     private final SharedScoreboard board;
     private final int slot;
     private final Router router;
-    /** Null unless SSLEngine is on; this child's own (a JVM cannot share JSSE's state with another). */
+    /** Null unless SSLEngine is on; this child's own (of processes only OpenSSL's ticket keys are shared: TicketKeys). */
     private final TlsContext tls;
     private final AtomicLong accepted = new AtomicLong();
     private volatile Runnable stopAccepting = () -> { };

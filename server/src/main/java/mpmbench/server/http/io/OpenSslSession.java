@@ -40,24 +40,6 @@ public final class OpenSslSession extends TlsSession {
         this.cleanable = CLEANER.register(this, new Free(ssl));
     }
 
-    /** Whether the handshake resumed a session (a ticket or a cached session ID). */
-    public boolean resumed() {
-        try {
-            return ssl != 0 && (int) LibSsl.SSL_SESSION_REUSED.invokeExact(ssl) == 1;
-        } catch (Throwable e) {
-            return false;
-        }
-    }
-
-    /** The negotiated protocol, e.g. {@code TLSv1.3}; for tests. */
-    public String protocol() {
-        try {
-            return ssl == 0 ? "" : LibSsl.cString((long) LibSsl.SSL_GET_VERSION.invokeExact(ssl));
-        } catch (Throwable e) {
-            return "";
-        }
-    }
-
     @Override
     public void release() {
         ssl = 0;
