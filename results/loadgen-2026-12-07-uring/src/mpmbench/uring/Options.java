@@ -10,8 +10,8 @@ package mpmbench.uring;
  * @param durationS   the measured window, s
  * @param multishot   one multishot recv per connection over a provided-buffer ring (else a recv SQE per
  *                    response, posted with its send)
- * @param setup       {@code plain}, {@code coop} (COOP_TASKRUN) or {@code defer}
- *                    (SINGLE_ISSUER | DEFER_TASKRUN)
+ * @param setup       {@code plain}, {@code coop} (COOP_TASKRUN), {@code defer}
+ *                    (SINGLE_ISSUER | DEFER_TASKRUN) or {@code all} (the three)
  * @param fixedFiles  the sockets registered (IORING_REGISTER_FILES) and named by slot
  * @param regRing     the ring's descriptor registered (IORING_ENTER_REGISTERED_RING)
  * @param minComplete completions each io_uring_enter waits for
@@ -22,7 +22,7 @@ record Options(int port, String path, int connections, int warmupS, int duration
 
     static final String USAGE = """
             usage: UringClient [--port 18080] [--path /hello] [-c 64] [--warmup 2] [-d 10]
-                               [--mode pair|multishot] [--setup plain|coop|defer] [--fixed] [--reg-ring]
+                               [--mode pair|multishot] [--setup plain|coop|defer|all] [--fixed] [--reg-ring]
                                [--wait N] [--send-cqe]""";
 
     static Options parse(String[] args) {
@@ -58,8 +58,8 @@ record Options(int port, String path, int connections, int warmupS, int duration
                 default -> throw new IllegalArgumentException("unknown flag " + a + "\n" + USAGE);
             }
         }
-        if (!setup.equals("plain") && !setup.equals("coop") && !setup.equals("defer")) {
-            throw new IllegalArgumentException("--setup plain|coop|defer");
+        if (!setup.equals("plain") && !setup.equals("coop") && !setup.equals("defer") && !setup.equals("all")) {
+            throw new IllegalArgumentException("--setup plain|coop|defer|all");
         }
         if (c < 1 || wait < 1 || wait > c || d < 1 || warmup < 0) {
             throw new IllegalArgumentException("need c >= 1, 1 <= wait <= c, d >= 1, warmup >= 0");
@@ -71,6 +71,7 @@ record Options(int port, String path, int connections, int warmupS, int duration
         return switch (setup) {
             case "coop" -> Uring.SETUP_COOP_TASKRUN;
             case "defer" -> Uring.SETUP_SINGLE_ISSUER | Uring.SETUP_DEFER_TASKRUN;
+            case "all" -> Uring.SETUP_SINGLE_ISSUER | Uring.SETUP_DEFER_TASKRUN | Uring.SETUP_COOP_TASKRUN;
             default -> 0;
         };
     }
