@@ -19,13 +19,13 @@ import java.util.Optional;
  * the server's engine ({@code mpmbench.server.http.io.OpenSslChannelIo}, through memory BIOs). No library of
  * ours: the system's {@code libssl.so.3} (OpenSSL 3; Debian 12's {@code libssl3}), found by the dynamic
  * linker's search path. The setters that OpenSSL's headers define as macros are made with their
- * {@code SSL_CTX_ctrl} / {@code SSL_ctrl} / {@code BIO_ctrl} codes, whose values are those of OpenSSL 3.0's
- * {@code ssl.h}, {@code tls1.h}, {@code bio.h} and {@code prov_ssl.h}.
+ * {@code SSL_CTX_ctrl} / {@code SSL_ctrl} codes, whose values are those of OpenSSL 3.0's
+ * {@code ssl.h}, {@code tls1.h} and {@code prov_ssl.h}.
  *
  * <p>Pointers ({@code SSL *}, {@code SSL_CTX *}, {@code SSL_SESSION *}, {@code BIO *}, native buffers) are
  * passed as {@code long} addresses so that a call allocates no {@link MemorySegment}. The calls on a
  * connection's hot path ({@code SSL_read}, {@code SSL_write}, {@code SSL_get_error}, {@code SSL_has_pending},
- * {@code BIO_read}, {@code BIO_write}, {@code BIO_ctrl}) are linked {@link Linker.Option#critical critical}
+ * {@code BIO_read}, {@code BIO_write}) are linked {@link Linker.Option#critical critical}
  * (no thread-state change: none of them waits, on a non-blocking socket or a memory BIO); {@link #SSL_READ}
  * with heap access so that the client decrypts straight into its heap read buffer. The handshake,
  * {@code SSL_new}, {@code SSL_free} and {@code SSL_shutdown} are plain downcalls. Stateless; the handles may
@@ -56,8 +56,6 @@ public final class LibSsl {
     public static final int TLSEXT_NAMETYPE_HOST_NAME = 0;
     /** The size {@link #SSL_CTRL_SET_TLSEXT_TICKET_KEYS} takes, in bytes. */
     public static final int TICKET_KEYS_BYTES = 80;
-    /** {@code BIO_CTRL_PENDING}: bytes a memory BIO holds. */
-    public static final int BIO_CTRL_PENDING = 10;
 
     public static final long SSL_MODE_ENABLE_PARTIAL_WRITE = 0x1;
     public static final long SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER = 0x2;
@@ -165,10 +163,6 @@ public final class LibSsl {
     public static final MethodHandle BIO_READ;
     /** {@code int BIO_write(BIO *, const void *buf, int len)}, buf a native address; critical (libcrypto). */
     public static final MethodHandle BIO_WRITE;
-    /** {@code long BIO_ctrl(BIO *, int cmd, long larg, void *parg)}; critical (libcrypto). */
-    public static final MethodHandle BIO_CTRL;
-    /** {@code void BIO_free_all(BIO *)} (libcrypto). */
-    public static final MethodHandle BIO_FREE_ALL;
     /** {@code void ERR_clear_error(void)} (libcrypto). */
     public static final MethodHandle ERR_CLEAR_ERROR;
     /** {@code unsigned long ERR_get_error(void)} (libcrypto). */
@@ -182,7 +176,7 @@ public final class LibSsl {
     private static final String UNAVAILABLE;
 
     static {
-        MethodHandle[] h = new MethodHandle[53];
+        MethodHandle[] h = new MethodHandle[51];
         String why = null;
         try {
             if (!System.getProperty("os.name", "").startsWith("Linux")) {
@@ -242,8 +236,6 @@ public final class LibSsl {
                 h[i++] = down(linker, ssl, "BIO_new", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
                 h[i++] = down(linker, ssl, "BIO_read", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT), critical);
                 h[i++] = down(linker, ssl, "BIO_write", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT), critical);
-                h[i++] = down(linker, ssl, "BIO_ctrl", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG), critical);
-                h[i++] = down(linker, ssl, "BIO_free_all", FunctionDescriptor.ofVoid(JAVA_LONG));
                 h[i++] = down(linker, ssl, "ERR_clear_error", FunctionDescriptor.ofVoid());
                 h[i++] = down(linker, ssl, "ERR_get_error", FunctionDescriptor.of(JAVA_LONG));
                 h[i++] = down(linker, ssl, "ERR_error_string_n", FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_LONG, JAVA_LONG));
@@ -296,8 +288,6 @@ public final class LibSsl {
         BIO_NEW = h[i++];
         BIO_READ = h[i++];
         BIO_WRITE = h[i++];
-        BIO_CTRL = h[i++];
-        BIO_FREE_ALL = h[i++];
         ERR_CLEAR_ERROR = h[i++];
         ERR_GET_ERROR = h[i++];
         ERR_ERROR_STRING_N = h[i++];

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +63,7 @@ public final class EnvInfo {
      * @param latency          the run's latency folder, where each cell's result JSON is
      * @param serverTlsEngines what java-X targets started over TLS printed ({@link TargetLauncher#serverTlsEngines})
      */
-    public static List<Row> atEnd(MachineCpu start, Path latency, java.util.Collection<String> serverTlsEngines) {
+    public static List<Row> atEnd(MachineCpu start, Path latency, Collection<String> serverTlsEngines) {
         List<Row> rows = new ArrayList<>();
         put(rows, "loadgen_io_backend", String.join(",", ioBackends(latency)));
         put(rows, "loadgen_tls_engine", String.join(",", tlsEngines(latency)));

@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.catalogue.Targets;
@@ -50,7 +54,7 @@ public final class TargetLauncher {
     /** {@link #launching()}. */
     private volatile RunningTarget launching;
     /** What each java-X started over TLS said its engine was (the word before its description), sorted. */
-    private final java.util.Set<String> serverTlsEngines = new java.util.concurrent.ConcurrentSkipListSet<>();
+    private final Set<String> serverTlsEngines = new ConcurrentSkipListSet<>();
     /**
      * How {@code mpmbench serve} begins the line naming its TLS engine (the server's
      * {@code TlsContext.STARTUP_LINE}; the suite reads the server's output, not its classes).
@@ -262,8 +266,8 @@ public final class TargetLauncher {
     }
 
     /** The TLS engines java-X targets said they used ({@link #SERVER_TLS_LINE}): env.csv's server_tls_engine. */
-    public java.util.SortedSet<String> serverTlsEngines() {
-        return new java.util.TreeSet<>(serverTlsEngines);
+    public SortedSet<String> serverTlsEngines() {
+        return new TreeSet<>(serverTlsEngines);
     }
 
     private void noteTlsEngine(Path targetOut) throws IOException {

@@ -219,6 +219,10 @@ public final class OpenSslChannelIo extends TlsChannelIo {
             }
             netOut.clear().limit(n);
             raw.write(netOut, timeoutMs);
+            if (n < netOut.capacity()) { // a memory BIO hands out all it holds up to the length asked
+                netOut.clear();
+                return;
+            }
         }
     }
 
