@@ -23,6 +23,9 @@ import mpmbench.loadgen.http.Target;
  * @param pipeline       requests in flight per active connection (1 = no pipelining)
  * @param idle           extra idle keep-alive connections held open beside the active ones
  * @param idleInterval   how often an idle connection re-sends its request
+ * @param idleRate       idle connections opened per second, all threads together ({@code --idle-rate}); 0: as
+ *                       fast as {@value #IDLE_CONNECTING_PER_THREAD} connects in progress per thread
+ *                       allow
  * @param bindAddresses  local source addresses, used round-robin (empty = the kernel's choice)
  * @param headers        extra request headers, {@code "Name: value"}
  * @param spin           open model: how long before each intended send the I/O thread stops sleeping and
@@ -40,7 +43,7 @@ import mpmbench.loadgen.http.Target;
  */
 public record LoadSpec(Target target, int threads, int connections, double rate, Duration duration,
                        Duration warmup, Duration timeout, Duration connectTimeout, boolean keepAlive,
-                       int pipeline, int idle, Duration idleInterval, List<InetAddress> bindAddresses,
+                       int pipeline, int idle, Duration idleInterval, double idleRate, List<InetAddress> bindAddresses,
                        List<String> headers, Duration spin, Duration settle, int trickle,
                        Duration trickleInterval, TlsOptions tls, IoBackend io) {
 
@@ -54,6 +57,13 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     /** Default {@link #idleInterval}. */
     public static final Duration DEFAULT_IDLE_INTERVAL = Duration.ofSeconds(3);
+
+    /**
+     * Most idle connections one I/O thread has connecting at a time (a new one starts when one
+     * completes), paced or not: over TLS a connect completes with its handshake, so at most this many
+     * handshakes per thread load the server at once.
+     */
+    public static final int IDLE_CONNECTING_PER_THREAD = 64;
 
     /** Most trickling connections a run holds ({@code --trickle}): a bound, not a target. */
     public static final int MAX_TRICKLE = 60_000;
@@ -95,6 +105,9 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
         require(keepAlive || pipeline == 1, "--pipeline needs keep-alive (drop --no-keepalive)");
         require(idle >= 0, "--idle must be >= 0, got " + idle);
         require(positive(idleInterval), "--idle-interval must be > 0, e.g. 3s");
+        require(idleRate >= 0 && Double.isFinite(idleRate),
+                "--idle-rate must be a number of connections/s > 0 (leave it out to open them unpaced)");
+        require(idleRate == 0 || idle > 0, "--idle-rate paces the --idle connections: give --idle N too");
         require(!spin.isNegative() && spin.compareTo(MAX_SPIN) <= 0, "--spin must be 0..10ms, e.g. 100us, 0");
         require(settle.isZero() || settle.compareTo(warmup) >= 0 && settle.toSeconds() >= 2L * SteadyState.WINDOW_S,
                 "--settle must be 0 (a fixed warm-up) or at least " + 2 * SteadyState.WINDOW_S
@@ -128,8 +141,16 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
     public Builder toBuilder() {
         return new Builder(target).threads(threads).connections(connections).rate(rate).duration(duration)
                 .warmup(warmup).timeout(timeout).connectTimeout(connectTimeout).keepAlive(keepAlive).pipeline(pipeline)
-                .idle(idle).idleInterval(idleInterval).bindAddresses(bindAddresses).headers(headers).spin(spin)
+                .idle(idle).idleInterval(idleInterval).idleRate(idleRate).bindAddresses(bindAddresses).headers(headers).spin(spin)
                 .settle(settle).trickle(trickle).trickleInterval(trickleInterval).tls(tls).io(io);
+    }
+
+    /**
+     * How long the idle connections take to open at {@link #idleRate}: {@code idle / idleRate}; zero when
+     * unpaced.
+     */
+    public Duration idleOpenSpan() {
+        return idleRate == 0 ? Duration.ZERO : Duration.ofNanos(Math.round(idle * 1e9 / idleRate));
     }
 
     /** True for the open model (a fixed request rate), false for the closed model. */
@@ -170,6 +191,7 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
         private int pipeline = 1;
         private int idle;
         private Duration idleInterval = DEFAULT_IDLE_INTERVAL;
+        private double idleRate;
         private List<InetAddress> bindAddresses = List.of();
         private List<String> headers = List.of();
         private Duration spin = DEFAULT_SPIN;
@@ -186,7 +208,7 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
         /** The spec; throws IllegalArgumentException naming the flag of the first invalid field. */
         public LoadSpec build() {
             return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout, keepAlive,
-                    pipeline, idle, idleInterval, bindAddresses, headers, spin, settle, trickle, trickleInterval, tls, io);
+                    pipeline, idle, idleInterval, idleRate, bindAddresses, headers, spin, settle, trickle, trickleInterval, tls, io);
         }
 
         public Builder target(Target t) {
@@ -247,6 +269,12 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
 
         public Builder idleInterval(Duration d) {
             idleInterval = d;
+            return this;
+        }
+
+        /** Idle connections opened per second, all threads together; 0 = unpaced. */
+        public Builder idleRate(double r) {
+            idleRate = r;
             return this;
         }
 

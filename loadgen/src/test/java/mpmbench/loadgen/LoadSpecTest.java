@@ -21,7 +21,7 @@ class LoadSpecTest {
     static LoadSpec everyFieldSet() throws Exception {
         return LoadSpec.builder(TARGET).threads(3).connections(17).rate(1234.5).duration(Duration.ofMillis(2500))
                 .warmup(Duration.ofSeconds(5)).timeout(Duration.ofMillis(900)).connectTimeout(Duration.ofMillis(750))
-                .keepAlive(true).pipeline(4).idle(5).idleInterval(Duration.ofSeconds(4))
+                .keepAlive(true).pipeline(4).idle(5).idleInterval(Duration.ofSeconds(4)).idleRate(250)
                 .bindAddresses(List.of(InetAddress.getByName("127.0.0.2"))).headers(List.of("X-Test: 1"))
                 .spin(Duration.ofMillis(1)).settle(Duration.ofSeconds(9)).trickle(6)
                 .trickleInterval(Duration.ofMillis(500))
@@ -33,7 +33,7 @@ class LoadSpecTest {
     void everySetterSetsItsFieldAndToBuilderCarriesThemAll() throws Exception {
         LoadSpec s = everyFieldSet();
         assertEquals(new LoadSpec(TARGET, 3, 17, 1234.5, Duration.ofMillis(2500), Duration.ofSeconds(5),
-                Duration.ofMillis(900), Duration.ofMillis(750), true, 4, 5, Duration.ofSeconds(4),
+                Duration.ofMillis(900), Duration.ofMillis(750), true, 4, 5, Duration.ofSeconds(4), 250,
                 List.of(InetAddress.getByName("127.0.0.2")), List.of("X-Test: 1"), Duration.ofMillis(1),
                 Duration.ofSeconds(9), 6, Duration.ofMillis(500),
                 new TlsOptions(List.of(TlsOptions.TLS12), TlsOptions.Resume.SESSION_ID, true), IoBackend.NIO), s);

@@ -40,6 +40,9 @@ final class AgentArgs {
         add(a, "--pipeline", Integer.toString(s.pipeline()));
         add(a, "--idle", Integer.toString(s.idle()));
         add(a, "--idle-interval", duration(s.idleInterval()));
+        if (s.idleRate() > 0) {
+            add(a, "--idle-rate", Double.toString(s.idleRate()));
+        }
         add(a, "--spin", duration(s.spin()));
         add(a, "--io", s.io().text());
         if (!s.bindAddresses().isEmpty()) {

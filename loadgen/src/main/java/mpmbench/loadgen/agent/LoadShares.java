@@ -8,8 +8,9 @@ import mpmbench.loadgen.LoadSpec;
 /**
  * Splits one load over several agents by weight: connections and idle connections by largest
  * remainder (whole numbers that sum to the total), the open model's rate in proportion (requests/s,
- * summing to the total); threads, duration, warm-up and the rest are the same on every agent.
- * Stateless.
+ * summing to the total), the idle connections' pace ({@code --idle-rate}) with each agent's share of
+ * them, so that every agent opens its share over the same span; threads, duration, warm-up and the
+ * rest are the same on every agent. Stateless.
  */
 public final class LoadShares {
 
@@ -40,7 +41,7 @@ public final class LoadShares {
                         + " threads: raise -c or lower -t");
             }
             shares.add(noTrickle(total).connections(connections[i]).rate(total.rate() * weights[i] / sum).idle(idle[i])
-                    .build());
+                    .idleRate(idle[i] == 0 ? 0 : total.idleRate() * idle[i] / total.idle()).build());
         }
         return shares;
     }
@@ -69,17 +70,20 @@ public final class LoadShares {
         return parts;
     }
 
-    /** The load the given shares make together: their connections, idle connections and rates summed. */
+    /** The load the given shares make together: their connections, idle connections, rates and idle paces summed. */
     public static LoadSpec sum(LoadSpec total, List<LoadSpec> shares) {
         int c = 0;
         int idle = 0;
         double rate = 0;
+        double idleRate = 0;
         for (LoadSpec s : shares) {
             c += s.connections();
             idle += s.idle();
             rate += s.rate();
+            idleRate += s.idleRate();
         }
-        return noTrickle(total).connections(Math.max(c, total.threads())).rate(rate).idle(idle).build();
+        return noTrickle(total).connections(Math.max(c, total.threads())).rate(rate).idle(idle)
+                .idleRate(idle == 0 ? 0 : idleRate).build();
     }
 
     /** {@code total} without trickling connections (refused with {@code --agents}: no share holds any). */

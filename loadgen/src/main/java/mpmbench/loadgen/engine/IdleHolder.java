@@ -2,15 +2,28 @@ package mpmbench.loadgen.engine;
 
 import java.util.List;
 
+import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.record.Counter;
 
 /**
  * The idle connections ({@code --idle}) of one {@link SingleThreadSelectorLoop}: opened after the
- * active ones, at most {@value #MAX_CONNECTING} connects in progress at a time (a new one starts when
- * one completes, so a server's accept queue is not flooded; over TLS a connect completes with its
- * handshake, so at most that many handshakes load the server at once); each sends one request, reads
- * the answer and re-sends every {@code --idle-interval} so keep-alive timeouts do not close it. Never
- * reopened. Every idle connection ends in exactly one {@link IdleClass}, counted by {@link #finish()}.
+ * active ones, at most {@link LoadSpec#IDLE_CONNECTING_PER_THREAD} connects in progress at a time (a new
+ * one starts when one completes, so a server's accept queue is not flooded; over TLS a connect
+ * completes with its handshake, so at most that many handshakes load the server at once) and, with
+ * {@code --idle-rate}, no faster than evenly spaced over the loop's open span; each sends one request,
+ * reads the answer and re-sends {@code --idle-interval} after it sent the last one, so keep-alive
+ * timeouts do not close it. Never reopened. Every idle connection ends in exactly one
+ * {@link IdleClass}, counted by {@link #finish()}.
+ *
+ * <p>Re-sends are due one by one, each at its own time, not in batches: the answered connections wait
+ * in a ring in the order they were answered, which is the order of their re-send times to within one
+ * answer's latency, and each loop turn sends those whose time has come, at most twice as fast as their
+ * average rate ({@code --idle} connections per {@code --idle-interval}) after a burst of
+ * {@value #RESEND_BURST}: a loop that was late (its own TLS handshakes, the active connections' work)
+ * catches up over a while rather than at once. Many independent idle clients do not answer a stall of
+ * one generator's thread in unison; a burst of them leaves no idle worker in an event server, which
+ * then closes every connection waiting in keep-alive (httpd's rule for a busy process). So did the
+ * earlier way: each scan of the timeouts (every {@value #SCAN_MS} ms) sent every re-send due since.
  *
  * <p>Over TLS a connection is established when its TCP connect completes, as over plain HTTP, and its
  * handshake is the first part of waiting for its first answer: a connection that waits in the server's
@@ -19,12 +32,14 @@ import mpmbench.loadgen.record.Counter;
  * within {@code --timeout} of it counts in {@code idle_timeouts} and goes on waiting, as a late first
  * answer does, and one still going at the end is {@link IdleClass#OPEN_UNANSWERED}. (Cut at the
  * connect timeout, 92 of 300 idle TLS connections to java-event were lost for good in a suite cell
- * whose 300 plain ones were all served.) Called only from the loop's thread.
+ * whose 300 plain ones were all served.) Called only from the loop's thread; allocates nothing after
+ * construction.
  */
 final class IdleHolder {
 
-    static final int MAX_CONNECTING = 64;
-    /** How often re-sends and timeouts are checked, ms. */
+    /** Re-sends that may go at once after a late loop turn, beyond the spacing. */
+    static final int RESEND_BURST = 4;
+    /** How often connect, handshake and request timeouts are checked, ms. */
     static final long SCAN_MS = 100;
     private static final long SCAN_NS = SCAN_MS * 1_000_000;
 
@@ -32,20 +47,38 @@ final class IdleHolder {
     private final List<Connection> idle;
     private final SingleWriterCounters counters;
     private final long intervalNs;
+    /** Time between two opens of this loop, ns; 0: unpaced. */
+    private final long openEveryNs;
     private final long timeoutNs;
     private final long connectTimeoutNs;
+    /** Answered connections waiting for their re-send, oldest first: a ring of {@link #queued} from {@link #head}. */
+    private final Connection[] resends;
+    private int head;
+    private int queued;
+    /** Least time between two re-sends beyond the burst: half the average ({@code interval / idle}), ns. */
+    private final long resendSpacingNs;
+    /** Earliest time the next re-send may go (nanoTime), the spacing's clock. */
+    private long nextResendSlot;
     private int started;
     private int connecting;
     private long nextScan;
+    /** When the next paced open is due (nanoTime); 0 before the first. */
+    private long nextOpenAt;
 
+    /**
+     * @param openSpanNs over how long this loop opens its connections, evenly spaced; 0: unpaced
+     */
     IdleHolder(SingleThreadSelectorLoop loop, List<Connection> idle, SingleWriterCounters counters,
-               long intervalNs, long timeoutNs, long connectTimeoutNs) {
+               long intervalNs, long openSpanNs, long timeoutNs, long connectTimeoutNs) {
         this.loop = loop;
         this.idle = idle;
         this.counters = counters;
         this.intervalNs = intervalNs;
+        this.openEveryNs = openSpanNs == 0 || idle.isEmpty() ? 0 : Math.max(1, openSpanNs / idle.size());
         this.timeoutNs = timeoutNs;
         this.connectTimeoutNs = connectTimeoutNs;
+        this.resends = new Connection[Math.max(1, idle.size())];
+        this.resendSpacingNs = intervalNs / Math.max(1, idle.size()) / 2;
     }
 
     boolean isEmpty() {
@@ -53,15 +86,44 @@ final class IdleHolder {
     }
 
     /**
-     * Opens more, re-sends and counts request timeouts when the scan is due.
+     * Sends the re-sends that are due, opens more when the pace allows, and checks the timeouts when
+     * their scan is due.
      *
-     * @return when the next scan is due (nanoTime)
+     * @return when this holder next has something to do (nanoTime)
      */
     long scanIfDue(long now) {
-        if (now < nextScan) {
-            return nextScan;
+        sendDue(now);
+        if (now >= nextScan) {
+            openMore(now); // unpaced, after a failed connect only here: a run out of descriptors does not spin
+            scanTimeouts(now);
+            nextScan = now + SCAN_NS;
+        } else if (openEveryNs > 0) {
+            openMore(now);
         }
-        openMore(now);
+        long next = nextScan;
+        if (queued > 0) {
+            next = Math.min(next, Math.max(resends[head].nextIdleSendAt, nextResendSlot));
+        }
+        if (openEveryNs > 0 && started < idle.size() && connecting < LoadSpec.IDLE_CONNECTING_PER_THREAD) {
+            next = Math.min(next, nextOpenAt);
+        }
+        return next;
+    }
+
+    private void sendDue(long now) {
+        while (queued > 0 && resends[head].nextIdleSendAt <= now && nextResendSlot <= now) {
+            Connection c = resends[head];
+            resends[head] = null;
+            head = head + 1 == resends.length ? 0 : head + 1;
+            queued--;
+            if (c.state == Connection.OPEN && c.inflight == 0 && !c.writing) { // else lost since
+                send(c, now);
+                nextResendSlot = Math.max(nextResendSlot, now - RESEND_BURST * resendSpacingNs) + resendSpacingNs;
+            }
+        }
+    }
+
+    private void scanTimeouts(long now) {
         for (int i = 0; i < started; i++) {
             Connection c = idle.get(i);
             if (c.state == Connection.CONNECTING && !c.tcpConnected) {
@@ -73,17 +135,12 @@ final class IdleHolder {
                     c.idleTimedOut = true;
                     counters.increment(Counter.IDLE_TIMEOUTS);
                 }
-            } else if (c.state == Connection.OPEN) {
-                if (c.inflight == 0 && !c.writing && now >= c.nextIdleSendAt) {
-                    send(c, now);
-                } else if (c.inflight > 0 && !c.idleTimedOut && now - c.oldestSent() >= timeoutNs) {
-                    c.idleTimedOut = true;
-                    counters.increment(Counter.IDLE_TIMEOUTS);
-                }
+            } else if (c.state == Connection.OPEN && c.inflight > 0 && !c.idleTimedOut
+                    && now - c.oldestSent() >= timeoutNs) {
+                c.idleTimedOut = true;
+                counters.increment(Counter.IDLE_TIMEOUTS);
             }
         }
-        nextScan = now + SCAN_NS;
-        return nextScan;
     }
 
     /** An idle connection's TCP connect completed (its TLS handshake, if any, follows). */
@@ -119,6 +176,9 @@ final class IdleHolder {
         }
         c.idleTimedOut = false;
         c.nextIdleSendAt = sent + intervalNs;
+        int tail = head + queued;
+        resends[tail >= resends.length ? tail - resends.length : tail] = c; // at most once each: one request in flight
+        queued++;
     }
 
     /** An established idle connection was closed by the server or lost to an error. */
@@ -159,8 +219,22 @@ final class IdleHolder {
         counters.increment(k.counter);
     }
 
+    /**
+     * Starts connects while fewer than {@link LoadSpec#IDLE_CONNECTING_PER_THREAD} are in progress and,
+     * paced, while their times have come: a fixed schedule from the first open, so a loop that woke late
+     * catches up (at most that many at once).
+     */
     private void openMore(long now) {
-        while (!loop.stopped() && started < idle.size() && connecting < MAX_CONNECTING) {
+        while (!loop.stopped() && started < idle.size() && connecting < LoadSpec.IDLE_CONNECTING_PER_THREAD) {
+            if (openEveryNs > 0) {
+                if (nextOpenAt == 0) {
+                    nextOpenAt = now;
+                }
+                if (now < nextOpenAt) {
+                    return;
+                }
+                nextOpenAt += openEveryNs;
+            }
             connecting++;
             loop.connect(idle.get(started++), now);
         }

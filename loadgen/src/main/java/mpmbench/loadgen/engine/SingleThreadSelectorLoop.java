@@ -81,8 +81,8 @@ final class SingleThreadSelectorLoop implements Runnable {
         this.policy = setup.open()
                 ? new OpenSendPolicy(this, active, clock, recorders, accounting, keepAlive)
                 : new ClosedSendPolicy(this, clock, keepAlive);
-        this.idle = new IdleHolder(this, idle, counters, setup.idleIntervalNs(), setup.timeoutNs(),
-                setup.connectTimeoutNs());
+        this.idle = new IdleHolder(this, idle, counters, setup.idleIntervalNs(), setup.idleOpenSpanNs(),
+                setup.timeoutNs(), setup.connectTimeoutNs());
         this.trickle = new TrickleHolder(this, trickling, counters, setup.request(), setup.trickleIntervalNs(),
                 setup.connectTimeoutNs());
         this.timeouts = new TimeoutScan(this, active, policy, setup.timeoutNs(), setup.connectTimeoutNs());

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import mpmbench.loadgen.LoadSpec;
 import mpmbench.loadgen.record.Counter;
 
 /**
@@ -14,7 +15,7 @@ import mpmbench.loadgen.record.Counter;
  * that gives each connection a thread or a process keeps one busy per connection until its own
  * timeout. A connection the server closes, resets or answers (a 408 after {@code Timeout}, a 503) is
  * counted and reopened at the next scan, as slowloris does, so the pressure stays at {@code --trickle}
- * connections. Connects go at most {@value IdleHolder#MAX_CONNECTING} at a time, like
+ * connections. Connects go at most {@value LoadSpec#IDLE_CONNECTING_PER_THREAD} at a time, like
  * {@link IdleHolder}'s; one whose connect fails is retried at the next scan, so a server out of
  * descriptors is not spun on. No allocation per byte. Called only from the loop's thread.
  */
@@ -64,7 +65,7 @@ final class TrickleHolder {
         for (Connection c : trickling) {
             switch (c.state) {
                 case Connection.CLOSED -> {
-                    if (!loop.stopped() && connecting < IdleHolder.MAX_CONNECTING) {
+                    if (!loop.stopped() && connecting < LoadSpec.IDLE_CONNECTING_PER_THREAD) {
                         connecting++;
                         loop.connect(c, now);
                     }

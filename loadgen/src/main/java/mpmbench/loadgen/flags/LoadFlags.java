@@ -76,6 +76,14 @@ public final class LoadFlags {
             description = "how often an idle connection re-sends its request (default 3s)")
     Duration idleInterval = LoadSpec.DEFAULT_IDLE_INTERVAL;
 
+    @Option(names = "--idle-rate", paramLabel = "N",
+            description = "open the --idle connections at N per second, all threads together, evenly spaced (as "
+                    + "h2load's --rate opens connections): a server that closes waiting connections while its "
+                    + "workers are busy (httpd's event MPM) keeps them when their TLS handshakes do not come at once "
+                    + "(default: as fast as " + LoadSpec.IDLE_CONNECTING_PER_THREAD
+                    + " connects in progress per thread allow)")
+    Double idleRate;
+
     @Option(names = "--trickle", paramLabel = "N",
             description = "slow clients (slowloris) held beside the load: each sends the request head one byte per "
                     + "--trickle-interval and never ends it; reopened when the server closes it (default 0, at most "
@@ -171,6 +179,10 @@ public final class LoadFlags {
      * @throws IllegalArgumentException one line naming the bad flag or URL
      */
     public LoadSpec spec() {
+        if (idleRate != null && !(idleRate > 0)) {
+            throw new IllegalArgumentException("--idle-rate must be > 0 connections/s, got " + idleRate
+                    + " (leave it out to open them unpaced)");
+        }
         if (rate != null && !(rate > 0)) {
             throw new IllegalArgumentException("-R/--rate must be > 0 requests/s, got " + rate
                     + " (leave it out for the closed model)");
@@ -178,7 +190,7 @@ public final class LoadFlags {
         return LoadSpec.builder(Target.parse(url)).threads(threads).connections(connections)
                 .rate(rate == null ? 0 : rate).duration(duration).warmup(warmup).timeout(timeout)
                 .connectTimeout(connectTimeout).keepAlive(!noKeepAlive).pipeline(pipeline).idle(idle)
-                .idleInterval(idleInterval).bindAddresses(bind).headers(headers).spin(spin).settle(settle)
+                .idleInterval(idleInterval).idleRate(idleRate == null ? 0 : idleRate).bindAddresses(bind).headers(headers).spin(spin).settle(settle)
                 .trickle(trickle).trickleInterval(trickleInterval)
                 .tls(new TlsOptions(tlsProtocols, tlsResume, tlsVerify,
                         tlsGroups != null ? tlsGroups : TlsOptions.defaultGroups(tlsProtocols), tlsEngine)).io(io).build();

@@ -90,10 +90,11 @@ public final class ConsoleSummary {
             sb.append(f("  Non-2xx or 3xx responses: %d%n", n.get(Counter.ERR_STATUS)));
         }
         if (r.spec().idle() > 0) {
-            sb.append(f("  Idle connections: %d: %d open and answered, %d open never answered, %d still connecting, "
+            sb.append(f("  Idle connections: %d%s: %d open and answered, %d open never answered, %d still connecting, "
                             + "%d not started, %d refused, %d connect timeouts, %d closed by the server "
                             + "(%d idle requests over --timeout)%n",
-                    r.spec().idle(), n.get(Counter.IDLE_OPEN_ANSWERED), n.get(Counter.IDLE_OPEN_UNANSWERED),
+                    r.spec().idle(), r.spec().idleRate() > 0 ? f(" (opened at %.0f/s)", r.spec().idleRate()) : "",
+                    n.get(Counter.IDLE_OPEN_ANSWERED), n.get(Counter.IDLE_OPEN_UNANSWERED),
                     n.get(Counter.IDLE_CONNECTING), n.get(Counter.IDLE_NOT_STARTED), n.get(Counter.IDLE_REFUSED),
                     n.get(Counter.IDLE_CONNECT_TIMEOUTS), n.get(Counter.IDLE_CLOSED), n.get(Counter.IDLE_TIMEOUTS)));
         }

@@ -89,6 +89,7 @@ public final class ResultColumns {
             ms(LAG_MAX_MS, LoadResult::lag, 100),
             col(GENERATOR_BEHIND, LoadResult::generatorBehind),
             col(IDLE, r -> r.spec().idle()),
+            col(IDLE_RATE, r -> r.spec().idleRate()),
             count(IDLE_ESTABLISHED, Counter.IDLE_ESTABLISHED),
             count(IDLE_ANSWERED, Counter.IDLE_ANSWERED),
             count(IDLE_HELD, Counter.IDLE_HELD),

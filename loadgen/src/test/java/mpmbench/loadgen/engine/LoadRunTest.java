@@ -472,6 +472,36 @@ class LoadRunTest {
         }
     }
 
+    @Test
+    void idleRatePacesTheOpensOnAFixedSchedule() throws IOException {
+        try (TestServer server = TestServer.answering(HELLO)) {
+            // 20 connections at 20/s: one every 50 ms, so a 600 ms window starts at most 13 of them
+            LoadResult r = runOnTime(spec(server, 1, 1, Duration.ofMillis(600))
+                    .toBuilder().idle(20).idleRate(20).build());
+            assertEquals(20, idleClasses(r), r.counts().toString());
+            assertTrue(count(r, Counter.IDLE_NOT_STARTED) >= 7, "paced: " + r.counts());
+            assertTrue(count(r, Counter.IDLE_ANSWERED) >= 1, r.counts().toString());
+            assertEquals(0, count(r, Counter.IDLE_CLOSED) + count(r, Counter.IDLE_FAILED), r.counts().toString());
+        }
+        try (TestServer server = TestServer.answering(HELLO)) { // unpaced: all of them at once
+            LoadResult r = runOnTime(spec(server, 1, 1, Duration.ofMillis(600)).toBuilder().idle(20).build());
+            assertEquals(0, count(r, Counter.IDLE_NOT_STARTED), r.counts().toString());
+        }
+    }
+
+    @Test
+    void eachIdleConnectionReSendsOnItsOwnTimeNotOnTheTimeoutScan() throws IOException {
+        try (TestServer server = TestServer.answering(HELLO)) {
+            // every 30 ms for 600 ms: about 20 requests per idle connection; sent only at the 100 ms
+            // scan of the timeouts (as before), at most 7
+            LoadResult r = runOnTime(spec(server, 1, 1, Duration.ofMillis(600)).toBuilder().rate(5)
+                    .idle(10).idleInterval(Duration.ofMillis(30)).build());
+            assertEquals(10, count(r, Counter.IDLE_HELD), r.counts().toString());
+            long idleRequests = server.requests.get() - count(r, Counter.REQUESTS) - count(r, Counter.WARMUP_REQUESTS);
+            assertTrue(idleRequests >= 10 * 9, "idle requests " + idleRequests + ", " + r.counts());
+        }
+    }
+
     /** The end classes of the idle connections, which must sum to --idle. */
     private static long idleClasses(LoadResult r) {
         long sum = 0;

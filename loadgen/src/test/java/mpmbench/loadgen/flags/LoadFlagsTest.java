@@ -21,13 +21,13 @@ class LoadFlagsTest {
     void eachFlagReachesItsField() {
         LoadSpec s = LoadFlags.parse("-t", "1", "-c", "3", "-d", "2s", "-R", "50", "--warmup", "1s", "--settle", "5s",
                 "--timeout", "700ms", "--connect-timeout", "300ms", "--pipeline", "2", "--idle", "4", "--idle-interval",
-                "1s", "--trickle", "2", "--trickle-interval", "250ms", "--spin", "0", "--bind", "127.0.0.2-127.0.0.3",
+                "1s", "--idle-rate", "200", "--trickle", "2", "--trickle-interval", "250ms", "--spin", "0", "--bind", "127.0.0.2-127.0.0.3",
                 "-H", "X-A: 1", "--json", "ignored.json", "--latency", "http://127.0.0.1:1/x");
         assertEquals(LoadSpec.builder(Target.parse("http://127.0.0.1:1/x")).threads(1).connections(3)
                 .duration(java.time.Duration.ofSeconds(2)).rate(50).warmup(java.time.Duration.ofSeconds(1))
                 .settle(java.time.Duration.ofSeconds(5)).timeout(java.time.Duration.ofMillis(700))
                 .connectTimeout(java.time.Duration.ofMillis(300)).pipeline(2).idle(4)
-                .idleInterval(java.time.Duration.ofSeconds(1)).trickle(2).trickleInterval(java.time.Duration.ofMillis(250))
+                .idleInterval(java.time.Duration.ofSeconds(1)).idleRate(200).trickle(2).trickleInterval(java.time.Duration.ofMillis(250))
                 .spin(java.time.Duration.ZERO).bindAddresses(new BindRangeConverter().convert("127.0.0.2-127.0.0.3"))
                 .headers(java.util.List.of("X-A: 1")).build(), s);
         assertEquals(false, LoadFlags.parse("--no-keepalive", "http://127.0.0.1:1/").keepAlive());
@@ -41,6 +41,12 @@ class LoadFlagsTest {
         assertEquals("-R/--rate must be > 0 requests/s, got 0.0 (leave it out for the closed model)",
                 assertThrows(IllegalArgumentException.class, () -> LoadFlags.parse("-R", "0", "http://127.0.0.1:1/"))
                         .getMessage());
+        assertEquals("--idle-rate must be > 0 connections/s, got -5.0 (leave it out to open them unpaced)",
+                assertThrows(IllegalArgumentException.class,
+                        () -> LoadFlags.parse("--idle", "10", "--idle-rate", "-5", "http://127.0.0.1:1/")).getMessage());
+        assertEquals("--idle-rate paces the --idle connections: give --idle N too",
+                assertThrows(IllegalArgumentException.class,
+                        () -> LoadFlags.parse("--idle-rate", "100", "http://127.0.0.1:1/")).getMessage());
     }
 
     @Test

@@ -1,10 +1,6 @@
 package mpmbench.server.mpm;
 
 import java.io.IOException;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.nio.channels.ServerSocketChannel;
 
 /**
@@ -16,8 +12,7 @@ import java.nio.channels.ServerSocketChannel;
  * {@code detachIOStreams}: inetd's convention, where all three are the socket). A child's fds 1 and 2
  * are the master's stdout and stderr, so whatever a child wrote after its stop began (a warning, an
  * accept failure, the JVM's own output) went nowhere. Here fds 1 and 2 are saved with {@code dup}
- * before the close and put back with {@code dup2} after, through the Foreign Function &amp; Memory
- * API, linked on first use: at a child's stop, never at its start. A thread that writes in the
+ * before the close and put back with {@code dup2} after, through {@link Libc}. A thread that writes in the
  * microseconds between still writes to /dev/null.
  *
  * <p>Best effort: when {@code dup} fails (no descriptor left) the close happens as before. Needs
@@ -43,44 +38,16 @@ public final class InheritedListenSocket {
         try {
             listen.close();
         } finally {
-            Libc.restore(savedOut, STDOUT);
-            Libc.restore(savedErr, STDERR);
+            restore(savedOut, STDOUT);
+            restore(savedErr, STDERR);
         }
     }
 
-    /** The three calls, linked when a child first closes its socket (the class is loaded then). */
-    private static final class Libc {
-
-        private static final Linker LINKER = Linker.nativeLinker();
-        private static final MethodHandle DUP = fn("dup", ValueLayout.JAVA_INT);
-        private static final MethodHandle DUP2 = fn("dup2", ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
-        private static final MethodHandle CLOSE = fn("close", ValueLayout.JAVA_INT);
-
-        private static MethodHandle fn(String name, ValueLayout... args) {
-            return LINKER.downcallHandle(LINKER.defaultLookup().find(name).orElseThrow(),
-                    FunctionDescriptor.of(ValueLayout.JAVA_INT, args));
-        }
-
-        /** A copy of {@code fd}, or -1. */
-        static int dup(int fd) {
-            try {
-                return (int) DUP.invokeExact(fd);
-            } catch (Throwable t) {
-                return -1;
-            }
-        }
-
-        /** Puts {@code saved} back as {@code fd} and closes the copy; nothing when there is none. */
-        static void restore(int saved, int fd) {
-            if (saved < 0) {
-                return;
-            }
-            try {
-                int ignored = (int) DUP2.invokeExact(saved, fd);
-                ignored = (int) CLOSE.invokeExact(saved);
-            } catch (Throwable t) {
-                // the stream stays at /dev/null, as before
-            }
+    /** Puts {@code saved} back as {@code fd} and closes the copy; nothing when there is none (the stream stays at /dev/null). */
+    private static void restore(int saved, int fd) {
+        if (saved >= 0) {
+            Libc.dup2(saved, fd);
+            Libc.close(saved);
         }
     }
 }

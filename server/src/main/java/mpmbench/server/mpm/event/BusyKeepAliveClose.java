@@ -40,11 +40,15 @@ import mpmbench.server.scoreboard.SharedScoreboard;
  *       left unreserved (httpd's first case; the worker reservation is {@code idleWorkers} in
  *       {@link EventChild}).</li>
  *   <li>Ours: a pass is busy too when the listening socket was readable while this process had no
- *       room to accept and no process of the server can take the client: every other one is at its
- *       limit too, none is starting, and the master may start no more (MaxRequestWorkers /
- *       ThreadsPerChild, ServerLimit). While another process has room or may come, the process at its
- *       limit only looks again {@value #RECHECK_MS} ms later (the listening socket leaves its
- *       selector meanwhile, as httpd's disabled listener leaves its pollset). httpd sets the flag at
+ *       room to accept, had had none for {@value #RECHECK_MS} ms at least, and no process of the
+ *       server can take the client: every other one is at its limit too, none is starting, and the
+ *       master may start no more (MaxRequestWorkers / ThreadsPerChild, ServerLimit). Until then the
+ *       process at its limit only looks again {@value #RECHECK_MS} ms later (the listening socket
+ *       leaves its selector meanwhile, as httpd's disabled listener leaves its pollset). The room is
+ *       counted from the idle workers, so a burst of readable connections queued in one pass takes it
+ *       for an instant (one child of 25 workers and AsyncRequestWorkerFactor 400 holding 3,600
+ *       connections had none whenever 16 workers were reserved: 25 + 9 × 400 &lt; 3,600); until
+ *       2026-12-07 such a refusal closed every keep-alive connection at once. httpd sets the flag at
  *       an accept only when no worker is idle. Its new connections take a worker from the accept
  *       until their first request is read, so a burst of connections finds the workers busy and
  *       empties the keep-alive queue; ours wait for their first request in the selector, so a process
@@ -69,27 +73,54 @@ final class BusyKeepAliveClose {
 
     /** How long a process at its limit waits before it looks again whether the server is full, in ms. */
     static final long RECHECK_MS = 100;
+    private static final long RECHECK_NS = RECHECK_MS * 1_000_000;
 
     private boolean noWorkerIdle;
     private boolean acceptRefused;
+    /** Busy passes so far by their cause, for the line the child prints at its stop. */
+    private long passesNoWorkerIdle;
+    private long passesNoRoom;
+    /** Whether the process has had no room since {@link #noRoomSince} (nanoTime). */
+    private boolean noRoom;
+    private long noRoomSince;
 
     /** This pass queued a connection for a worker and none was left unreserved (httpd's case). */
     void noWorkerIdle() {
         noWorkerIdle = true;
     }
 
-    /** This pass found the listening socket readable while the process had no room to accept. */
-    void acceptRefused() {
+    /** This pass found the listening socket readable while the process had no room to accept ({@code now}: nanoTime). */
+    void acceptRefused(long now) {
         acceptRefused = true;
+        if (!noRoom) {
+            noRoom = true;
+            noRoomSince = now;
+        }
+    }
+
+    /** A pass ended with room to accept: a later refusal starts a new run without room. */
+    void hadRoom() {
+        noRoom = false;
     }
 
     /**
      * Whether this pass must close the keep-alive connections, and clears the pass's facts: no
      * worker was idle, or a client waited that no process of the server can take ({@code board},
-     * {@code self}, {@code maxChildren}: see {@link #serverFull}).
+     * {@code self}, {@code maxChildren}: see {@link #serverFull}) while this process has had no room
+     * for {@value #RECHECK_MS} ms at least. A process without room for a moment (a burst of readable
+     * connections queued in one pass reserves its idle workers, and their reservations are its room)
+     * has room again at its next pass: closing for that would close for a limit that is not there.
      */
-    boolean takeBusy(SharedScoreboard board, int self, int maxChildren) {
-        boolean busy = noWorkerIdle || acceptRefused && serverFull(board, self, maxChildren);
+    boolean takeBusy(SharedScoreboard board, int self, int maxChildren, long now) {
+        boolean busy = noWorkerIdle
+                || acceptRefused && now - noRoomSince >= RECHECK_NS && serverFull(board, self, maxChildren);
+        if (busy) {
+            if (noWorkerIdle) {
+                passesNoWorkerIdle++;
+            } else {
+                passesNoRoom++;
+            }
+        }
         noWorkerIdle = false;
         acceptRefused = false;
         return busy;
@@ -98,6 +129,12 @@ final class BusyKeepAliveClose {
     /** Whether this pass refused an accept (before {@link #takeBusy}); the caller pauses its listener when it was not busy. */
     boolean acceptRefusedThisPass() {
         return acceptRefused;
+    }
+
+    /** The busy passes so far by cause, e.g. {@code "3 busy passes: 2 with no worker idle, 1 with no room"}. */
+    String passes() {
+        return (passesNoWorkerIdle + passesNoRoom) + " busy passes: " + passesNoWorkerIdle + " with no worker idle, "
+                + passesNoRoom + " with a client no process had room for";
     }
 
     /** Forgets this pass's facts (a graceful stop, or after the close). */

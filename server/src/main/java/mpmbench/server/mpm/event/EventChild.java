@@ -20,6 +20,7 @@ import mpmbench.server.http.io.LingeringClose;
 import mpmbench.server.mpm.AcceptBackoff;
 import mpmbench.server.mpm.ChildContext;
 import mpmbench.server.mpm.ChildModel;
+import mpmbench.server.mpm.DescriptorTable;
 import mpmbench.server.mpm.InheritedListenSocket;
 import mpmbench.server.mpm.WorkerThread;
 import mpmbench.server.scoreboard.WorkerStatus;
@@ -113,6 +114,8 @@ public final class EventChild implements ChildModel {
     private final AtomicInteger keptAliveAfterTakeBack = new AtomicInteger();
     private boolean accepting = true;
     private long acceptPausedUntil;
+    /** The pause is for want of room (not an accept that failed): it ends early when room is back. */
+    private boolean pausedForRoom;
     private boolean stopSeen;
     private volatile boolean stopping;
 
@@ -128,6 +131,7 @@ public final class EventChild implements ChildModel {
         this.lingerReadWaitNanos = TimeUnit.MILLISECONDS.toNanos(
                 Math.max(1, Math.min(LingeringClose.READ_WAIT_MS, ctx.config().timeouts().timeoutMs())));
         int maxConnections = threads + (int) Math.ceil(threads * factor) + threads + 1;
+        DescriptorTable.reserve(maxConnections); // the selector thread accepts: no table growth under load
         this.ready = new ArrayBlockingQueue<>(maxConnections + threads);
         this.handedBack = new ArrayBlockingQueue<>(maxConnections + threads);
         this.counts = new HandOffCounts(threads);
@@ -193,22 +197,31 @@ public final class EventChild implements ChildModel {
                 }
             } else {
                 boolean refused = busyClose.acceptRefusedThisPass();
-                if (busyClose.takeBusy(ctx.board(), ctx.slot(), maxChildren)) {
+                if (busyClose.takeBusy(ctx.board(), ctx.slot(), maxChildren, now)) {
                     if (keptAlive.size() > 0) {
                         closeKeptAlive();
                     }
                 } else if (refused) {
-                    // Another process has room, or the master may start one: look again a little later.
+                    // Another process has room, or the master may start one, or this one has had no
+                    // room only for a moment: look again a little later, or as soon as it has room.
                     acceptPausedUntil = now + TimeUnit.MILLISECONDS.toNanos(BusyKeepAliveClose.RECHECK_MS) | 1;
+                    pausedForRoom = true;
                 }
                 boolean room = hasRoom();
+                if (room) {
+                    busyClose.hadRoom();
+                }
                 if (room != accepting) {
                     accepting = room;
                     ctx.board().setNotAccepting(ctx.slot(), !room);
                 }
-                boolean paused = acceptPausedUntil != 0 && now - acceptPausedUntil < 0;
+                // A pause for want of room ends when room is back (a worker went idle), as httpd's
+                // listener comes back when a worker going idle finds the process under its limit;
+                // waiting out the 100 ms instead left new clients in the backlog, to come in at once.
+                boolean paused = acceptPausedUntil != 0 && now - acceptPausedUntil < 0 && !(pausedForRoom && room);
                 if (!paused) {
                     acceptPausedUntil = 0; // over: else the select would time out at once from now on
+                    pausedForRoom = false;
                 }
                 // At the limit, a client in the accept queue makes a pass close the keep-alive
                 // connections when no process has room (BusyKeepAliveClose); with none waiting in
@@ -224,7 +237,7 @@ public final class EventChild implements ChildModel {
     /** The graceful stop: no more accepts, and no connection waits longer than KeepAliveTimeout from now. */
     private void stopListening(long now) throws IOException {
         System.err.println("mpmbench child " + ctx.slot() + " (event) at its stop: " + counts.totals()
-                + ", " + keepAliveClosedBusy + " keep-alive connections closed while busy");
+                + ", " + keepAliveClosedBusy + " keep-alive connections closed while busy (" + busyClose.passes() + ")");
         listenKey.cancel();
         InheritedListenSocket.close(listen); // keeps stdout and stderr, which the JDK's close would not
         long cap = now + keepAliveTimeoutNanos;
@@ -273,7 +286,7 @@ public final class EventChild implements ChildModel {
 
     private void acceptAll() {
         if (!hasRoom()) {
-            busyClose.acceptRefused(); // a client waits, and the keep-alive connections hold its room
+            busyClose.acceptRefused(System.nanoTime()); // a client waits, and the keep-alive connections hold its room
             return;
         }
         // Take what the queue holds, but no more than this process may hold.
@@ -286,6 +299,7 @@ public final class EventChild implements ChildModel {
             } catch (IOException e) {
                 long now = System.nanoTime();
                 acceptPausedUntil = now + TimeUnit.MILLISECONDS.toNanos(backoff.failed(e)) | 1;
+                pausedForRoom = false;
                 listenKey.interestOps(0);
                 return;
             }

@@ -15,6 +15,7 @@ import mpmbench.server.http.io.BlockingChannelIo;
 import mpmbench.server.http.io.LingeringClose;
 import mpmbench.server.mpm.ChildContext;
 import mpmbench.server.mpm.ChildModel;
+import mpmbench.server.mpm.DescriptorTable;
 import mpmbench.server.mpm.ServingLoop;
 import mpmbench.server.mpm.StoppableAcceptor;
 
@@ -65,6 +66,7 @@ public final class VirtualChild implements ChildModel {
         this.keepAliveTimeoutMs = ctx.config().timeouts().keepAliveTimeoutMs();
         this.writeTimeoutMs = ctx.config().timeouts().timeoutMs();
         this.lingerTimeoutMs = ctx.config().timeouts().timeoutMs();
+        DescriptorTable.reserve(limit); // up to MaxRequestWorkers connections: no table growth under load
     }
 
     @Override
