@@ -193,10 +193,11 @@ public final class TargetLauncher {
                 Path conf = writeHttpdConf(run, t.mpm(), directives);
                 List<String> config = new ArrayList<>(List.of("-f", conf.toString(),
                         "-C", "Define PEER_PORT " + port, "-C", "Define PEER_RUN " + run,
-                        "-C", "Define PEER_DOCROOT " + run.resolve("www"), "-C", "Define PEER_MPM " + t.mpm()));
+                        "-C", "Define PEER_DOCROOT " + run.resolve("www"), "-C", "Define PEER_MPM " + t.mpm(),
+                        "-C", "Define PEER_CONF " + run)); // where httpd-common.inc finds cpu.lua (and httpd-ssl.inc)
                 if (tls) { // httpd-common.inc includes PEER_CONF/httpd-ssl.inc under -D PEER_TLS
                     Files.writeString(run.resolve("httpd-ssl.inc"), Directives.resource("peers/httpd-ssl.inc"));
-                    config.addAll(List.of("-D", "PEER_TLS", "-C", "Define PEER_CONF " + run,
+                    config.addAll(List.of("-D", "PEER_TLS",
                             "-C", "Define PEER_CERT " + pem.certificate(), "-C", "Define PEER_KEY " + pem.key()));
                 }
                 cmd.add(APACHE2.toString());
@@ -341,6 +342,9 @@ public final class TargetLauncher {
 
     private Path writeHttpdConf(Path run, String mpm, Map<String, String> directives) throws IOException {
         Files.writeString(run.resolve("httpd-common.inc"), Directives.resource("peers/httpd-common.inc"));
+        Path cpu = run.resolve("cpu.lua"); // /cpu (claim 6), read by httpd's children (www-data)
+        Files.writeString(cpu, Directives.resource("peers/cpu.lua"));
+        Files.setPosixFilePermissions(cpu, PosixFilePermissions.fromString("rw-r--r--"));
         List<String> lines = new ArrayList<>();
         lines.add("# Written by mpmbench suite: Debian's apache2 with mpm_" + mpm + " and the suite's directives.");
         lines.add("LoadModule mpm_" + mpm + "_module " + APACHE_MODULES.resolve("mod_mpm_" + mpm + ".so"));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import mpmbench.benchmarks.catalogue.Scenario;
+import mpmbench.benchmarks.catalogue.Scenarios;
 import mpmbench.benchmarks.catalogue.Targets;
 
 /**
@@ -75,7 +76,9 @@ public record TargetSpec(String name, Kind kind, String mpm, String url, int pid
     public String pathFor(Scenario scenario) {
         return switch (kind) {
             case JAVA, URL -> scenario.javaPath();
-            case HTTPD, NGINX -> scenario.peerPath();
+            case HTTPD -> scenario.peerPath() != null ? scenario.peerPath()
+                    : Scenarios.HTTPD_SERVES.contains(scenario.name()) ? scenario.javaPath() : null;
+            case NGINX -> scenario.peerPath();
         };
     }
 

@@ -40,7 +40,7 @@ class SuitePlanTest {
     @Test
     void full_runs_every_scenario_at_every_level_with_repeats() {
         SuitePlan p = plan("full", "--root", "/repo");
-        assertEquals(10, p.scenarios().size()); // equal-load among them (issue 20 item 6)
+        assertEquals(11, p.scenarios().size()); // equal-load (issue 20 item 6) and tls-churn-resumed (claim 9) among them
         assertTrue(p.scenarios().stream().map(Scenario::name).noneMatch(Scenarios.OPERATIONAL::contains),
                 "the operational scenarios run when named");
         assertEquals(3, p.repeats());
