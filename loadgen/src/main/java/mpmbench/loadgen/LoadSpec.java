@@ -43,9 +43,9 @@ import mpmbench.loadgen.http.Target;
  */
 public record LoadSpec(Target target, int threads, int connections, double rate, Duration duration,
                        Duration warmup, Duration timeout, Duration connectTimeout, boolean keepAlive,
-                       int pipeline, int idle, Duration idleInterval, double idleRate, List<InetAddress> bindAddresses,
-                       List<String> headers, Duration spin, Duration settle, int trickle,
-                       Duration trickleInterval, TlsOptions tls, IoBackend io) {
+                       int pipeline, int idle, Duration idleInterval, double idleRate,
+                       List<InetAddress> bindAddresses, List<String> headers, Duration spin, Duration settle,
+                       int trickle, Duration trickleInterval, TlsOptions tls, IoBackend io) {
 
     /** Default {@link #threads} ({@code -t}). */
     public static final int DEFAULT_THREADS = 2;
@@ -141,8 +141,9 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
     public Builder toBuilder() {
         return new Builder(target).threads(threads).connections(connections).rate(rate).duration(duration)
                 .warmup(warmup).timeout(timeout).connectTimeout(connectTimeout).keepAlive(keepAlive).pipeline(pipeline)
-                .idle(idle).idleInterval(idleInterval).idleRate(idleRate).bindAddresses(bindAddresses).headers(headers).spin(spin)
-                .settle(settle).trickle(trickle).trickleInterval(trickleInterval).tls(tls).io(io);
+                .idle(idle).idleInterval(idleInterval).idleRate(idleRate).bindAddresses(bindAddresses)
+                .headers(headers).spin(spin).settle(settle).trickle(trickle).trickleInterval(trickleInterval)
+                .tls(tls).io(io);
     }
 
     /**
@@ -208,7 +209,8 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
         /** The spec; throws IllegalArgumentException naming the flag of the first invalid field. */
         public LoadSpec build() {
             return new LoadSpec(target, threads, connections, rate, duration, warmup, timeout, connectTimeout, keepAlive,
-                    pipeline, idle, idleInterval, idleRate, bindAddresses, headers, spin, settle, trickle, trickleInterval, tls, io);
+                    pipeline, idle, idleInterval, idleRate, bindAddresses, headers, spin, settle, trickle,
+                    trickleInterval, tls, io);
         }
 
         public Builder target(Target t) {

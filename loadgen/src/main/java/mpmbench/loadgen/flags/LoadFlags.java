@@ -190,7 +190,8 @@ public final class LoadFlags {
         return LoadSpec.builder(Target.parse(url)).threads(threads).connections(connections)
                 .rate(rate == null ? 0 : rate).duration(duration).warmup(warmup).timeout(timeout)
                 .connectTimeout(connectTimeout).keepAlive(!noKeepAlive).pipeline(pipeline).idle(idle)
-                .idleInterval(idleInterval).idleRate(idleRate == null ? 0 : idleRate).bindAddresses(bind).headers(headers).spin(spin).settle(settle)
+                .idleInterval(idleInterval).idleRate(idleRate == null ? 0 : idleRate)
+                .bindAddresses(bind).headers(headers).spin(spin).settle(settle)
                 .trickle(trickle).trickleInterval(trickleInterval)
                 .tls(new TlsOptions(tlsProtocols, tlsResume, tlsVerify,
                         tlsGroups != null ? tlsGroups : TlsOptions.defaultGroups(tlsProtocols), tlsEngine)).io(io).build();

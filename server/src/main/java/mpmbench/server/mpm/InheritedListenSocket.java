@@ -43,7 +43,10 @@ public final class InheritedListenSocket {
         }
     }
 
-    /** Puts {@code saved} back as {@code fd} and closes the copy; nothing when there is none (the stream stays at /dev/null). */
+    /**
+     * Puts {@code saved} back as {@code fd} and closes the copy; nothing when there is none (the stream
+     * stays at /dev/null).
+     */
     private static void restore(int saved, int fd) {
         if (saved >= 0) {
             Libc.dup2(saved, fd);

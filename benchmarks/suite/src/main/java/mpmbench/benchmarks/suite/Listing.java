@@ -21,7 +21,8 @@ public final class Listing {
             boolean byDefault = Scenarios.defaults(suite, cores).contains(s.name());
             sb.append(String.format(Locale.ROOT, "%s %-15s %s%n", byDefault ? "*" : " ", s.name(), s.description()));
             sb.append(String.format(Locale.ROOT, "  %-15s path %s%s, levels %s%n", "", s.javaPath(),
-                    s.peerPath() != null ? "" : Scenarios.HTTPD_SERVES.contains(s.name()) ? " (java, httpd and url= targets)"
+                    s.peerPath() != null ? ""
+                            : Scenarios.HTTPD_SERVES.contains(s.name()) ? " (java, httpd and url= targets)"
                             : " (java and url= targets only)",
                     s.name().equals(Scenarios.EQUAL_LOAD) ? "c" + Scenarios.EQUAL_LOAD_CONNECTIONS + "-r(chosen in the run)"
                             : s.levels().stream().map(Level::label).collect(Collectors.joining(" "))));

@@ -89,7 +89,10 @@ final class BusyKeepAliveClose {
         noWorkerIdle = true;
     }
 
-    /** This pass found the listening socket readable while the process had no room to accept ({@code now}: nanoTime). */
+    /**
+     * This pass found the listening socket readable while the process had no room to accept
+     * ({@code now}: nanoTime).
+     */
     void acceptRefused(long now) {
         acceptRefused = true;
         if (!noRoom) {

@@ -237,7 +237,8 @@ public final class EventChild implements ChildModel {
     /** The graceful stop: no more accepts, and no connection waits longer than KeepAliveTimeout from now. */
     private void stopListening(long now) throws IOException {
         System.err.println("mpmbench child " + ctx.slot() + " (event) at its stop: " + counts.totals()
-                + ", " + keepAliveClosedBusy + " keep-alive connections closed while busy (" + busyClose.passes() + ")");
+                + ", " + keepAliveClosedBusy + " keep-alive connections closed while busy ("
+                + busyClose.passes() + ")");
         listenKey.cancel();
         InheritedListenSocket.close(listen); // keeps stdout and stderr, which the JDK's close would not
         long cap = now + keepAliveTimeoutNanos;
