@@ -170,8 +170,10 @@ public final class EventChild implements ChildModel {
     }
 
     private void loop() throws IOException, InterruptedException {
+        long passStart = System.nanoTime();
         while (true) {
             long now = System.nanoTime();
+            counts.passed(now - passStart);
             wakeGate.selecting();
             if (handedBack.isEmpty()) {
                 selector.select(this::onSelected, selectTimeoutMs(now));
@@ -181,6 +183,7 @@ public final class EventChild implements ChildModel {
             wakeGate.awake();
             counts.selected();
             now = System.nanoTime();
+            passStart = now;
             takeBack(now);
             expire(newConnections, now);
             expire(keptAlive, now);

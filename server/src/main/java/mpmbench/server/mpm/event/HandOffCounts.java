@@ -2,6 +2,7 @@ package mpmbench.server.mpm.event;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Locale;
 
 /**
  * What the event model's hand-off costs, counted in one child: requests served, how many of them a
@@ -24,6 +25,7 @@ final class HandOffCounts {
     private static final VarHandle WORKER_PARKS;
     private static final VarHandle WORKER_WAKEUPS;
     private static final VarHandle SELECTS;
+    private static final VarHandle LONGEST_PASS;
 
     static {
         try {
@@ -34,6 +36,7 @@ final class HandOffCounts {
             WORKER_PARKS = w.findVarHandle(Worker.class, "parks", long.class);
             WORKER_WAKEUPS = w.findVarHandle(Worker.class, "wakeups", long.class);
             SELECTS = MethodHandles.lookup().findVarHandle(HandOffCounts.class, "selects", long.class);
+            LONGEST_PASS = MethodHandles.lookup().findVarHandle(HandOffCounts.class, "longestPassNanos", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -42,6 +45,8 @@ final class HandOffCounts {
     private final Worker[] workers;
     @SuppressWarnings("unused") // through SELECTS
     private long selects;
+    @SuppressWarnings("unused") // through LONGEST_PASS
+    private long longestPassNanos;
 
     HandOffCounts(int workers) {
         this.workers = new Worker[workers];
@@ -58,6 +63,17 @@ final class HandOffCounts {
     /** A select of the selector thread returned; selector thread only. */
     void selected() {
         SELECTS.setOpaque(this, (long) SELECTS.getOpaque(this) + 1);
+    }
+
+    /**
+     * The selector thread's pass after a select took {@code nanos} (take-backs, expiries, the busy rule,
+     * accepts and dispatches: all it does before it selects again); selector thread only. While a pass
+     * lasts, no readable connection is seen: a long one lets requests pile up for the next.
+     */
+    void passed(long nanos) {
+        if (nanos > (long) LONGEST_PASS.getOpaque(this)) {
+            LONGEST_PASS.setOpaque(this, nanos);
+        }
     }
 
     /** One worker's counters; written by that worker only. */
@@ -107,7 +123,8 @@ final class HandOffCounts {
             parks += (long) WORKER_PARKS.getOpaque(w);
             wakeups += (long) WORKER_WAKEUPS.getOpaque(w);
         }
-        return new Totals(requests, dispatches, followOns, parks, wakeups, (long) SELECTS.getOpaque(this));
+        return new Totals(requests, dispatches, followOns, parks, wakeups, (long) SELECTS.getOpaque(this),
+                (long) LONGEST_PASS.getOpaque(this));
     }
 
     /**
@@ -118,14 +135,17 @@ final class HandOffCounts {
      * @param parks      times a connection went back to wait in the selector for its next request
      * @param wakeups    {@code Selector.wakeup()} calls by workers handing a connection back
      * @param selects    selects of the selector thread that returned, for any reason
+     * @param longestPassNanos the selector thread's longest pass between two selects, ns
      */
-    record Totals(long requests, long dispatches, long followOns, long parks, long wakeups, long selects) {
+    record Totals(long requests, long dispatches, long followOns, long parks, long wakeups, long selects,
+                  long longestPassNanos) {
 
         @Override
         public String toString() {
             return requests + " requests in " + dispatches + " dispatches (" + followOns
                     + " without the selector), " + parks + " keep-alive parks, " + wakeups
-                    + " selector wake-ups by workers, " + selects + " selects";
+                    + " selector wake-ups by workers, " + selects + " selects (the longest pass "
+                    + String.format(Locale.ROOT, "%.1f", longestPassNanos / 1e6) + " ms)";
         }
     }
 }
