@@ -5,12 +5,35 @@
 -- Lua's interpreter than in compiled Java: compare httpd's models with each other, not with ours.
 local MAX_ITERS = 10000000000
 
+-- The value of the first "iters=" of the raw query, as our QueryNumbers reads it: decimal digits only,
+-- nothing decoded, at most MAX_ITERS (checked on the text, before a number exists, since Lua's
+-- integers wrap around); nil and why otherwise.
+local function iters(query)
+    for param in ((query or "") .. "&"):gmatch("([^&]*)&") do
+        local value = param:match("^iters=(.*)$")
+        if value ~= nil then
+            if value == "" then
+                return nil, "empty iters"
+            end
+            if not value:match("^%d+$") then
+                return nil, "iters is not a number"
+            end
+            local digits = value:gsub("^0+(%d)", "%1")
+            if #digits > #tostring(MAX_ITERS) or tonumber(digits) > MAX_ITERS then
+                return nil, "iters is above " .. MAX_ITERS
+            end
+            return tonumber(digits)
+        end
+    end
+    return nil, "missing query parameter iters"
+end
+
 function handle(r)
-    local n = tonumber(r:parseargs().iters or "", 10)
-    if n == nil or n < 0 or n > MAX_ITERS or math.type(n) ~= "integer" then
+    local n, why = iters(r.args)
+    if n == nil then
         r.status = 400
         r.content_type = "text/plain"
-        r:puts("iters must be a whole number from 0 to " .. MAX_ITERS .. "\n")
+        r:puts(why .. "\n")
         return apache2.OK
     end
     local x = 0x9E3779B97F4A7C15

@@ -64,6 +64,8 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
      * handshakes per thread load the server at once.
      */
     public static final int IDLE_CONNECTING_PER_THREAD = 64;
+    /** Slowest {@link #idleRate}: one idle connection an hour (anything slower opens none in a run). */
+    public static final double MIN_IDLE_RATE = 1.0 / 3600;
 
     /** Most trickling connections a run holds ({@code --trickle}): a bound, not a target. */
     public static final int MAX_TRICKLE = 60_000;
@@ -105,8 +107,9 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
         require(keepAlive || pipeline == 1, "--pipeline needs keep-alive (drop --no-keepalive)");
         require(idle >= 0, "--idle must be >= 0, got " + idle);
         require(positive(idleInterval), "--idle-interval must be > 0, e.g. 3s");
-        require(idleRate >= 0 && Double.isFinite(idleRate),
-                "--idle-rate must be a number of connections/s > 0 (leave it out to open them unpaced)");
+        require(idleRate == 0 || idleRate >= MIN_IDLE_RATE && Double.isFinite(idleRate),
+                "--idle-rate must be a number of connections/s from " + MIN_IDLE_RATE
+                        + " up (leave it out to open them unpaced)");
         require(idleRate == 0 || idle > 0, "--idle-rate paces the --idle connections: give --idle N too");
         require(!spin.isNegative() && spin.compareTo(MAX_SPIN) <= 0, "--spin must be 0..10ms, e.g. 100us, 0");
         require(settle.isZero() || settle.compareTo(warmup) >= 0 && settle.toSeconds() >= 2L * SteadyState.WINDOW_S,
@@ -146,12 +149,9 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
                 .tls(tls).io(io);
     }
 
-    /**
-     * How long the idle connections take to open at {@link #idleRate}: {@code idle / idleRate}; zero when
-     * unpaced.
-     */
-    public Duration idleOpenSpan() {
-        return idleRate == 0 ? Duration.ZERO : Duration.ofNanos(Math.round(idle * 1e9 / idleRate));
+    /** The time between two opens of idle connections at {@link #idleRate}, all threads together; zero when unpaced. */
+    public Duration idleOpenEvery() {
+        return idleRate == 0 ? Duration.ZERO : Duration.ofNanos(Math.max(1, Math.round(1e9 / idleRate)));
     }
 
     /** True for the open model (a fixed request rate), false for the closed model. */

@@ -19,7 +19,7 @@ public final class AgentOptions {
 
     @Option(names = "--agents", paramLabel = "HOST", split = ",",
             description = "run the load from these hosts over ssh (the system's OpenSSH, BatchMode, your keys and "
-                    + "~/.ssh/config); -c, --idle and -R are split across them, -t is per host")
+                    + "~/.ssh/config); -c, --idle, -R and --idle-rate are split across them, -t is per host")
     public List<String> hosts = new ArrayList<>();
 
     @Option(names = "--agent-weights", paramLabel = "W", split = ",",

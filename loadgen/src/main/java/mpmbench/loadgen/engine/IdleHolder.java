@@ -10,7 +10,10 @@ import mpmbench.loadgen.record.Counter;
  * active ones, at most {@link LoadSpec#IDLE_CONNECTING_PER_THREAD} connects in progress at a time (a new
  * one starts when one completes, so a server's accept queue is not flooded; over TLS a connect
  * completes with its handshake, so at most that many handshakes load the server at once) and, with
- * {@code --idle-rate}, no faster than evenly spaced over the loop's open span; each sends one request,
+ * {@code --idle-rate}, each in its place of one schedule for the whole run (idle connection {@code j}
+ * of the run at {@code start + j / rate}: the loops, which hold consecutive ranges of them, open one
+ * after the other) and never sooner than {@code 1 / rate} after this loop's previous open, so a loop
+ * that was late opens the rest at the rate, not in a burst; each sends one request,
  * reads the answer and re-sends {@code --idle-interval} after it sent the last one, so keep-alive
  * timeouts do not close it. Never reopened. Every idle connection ends in exactly one
  * {@link IdleClass}, counted by {@link #finish()}.
@@ -47,8 +50,13 @@ final class IdleHolder {
     private final List<Connection> idle;
     private final SingleWriterCounters counters;
     private final long intervalNs;
-    /** Time between two opens of this loop, ns; 0: unpaced. */
+    /** Time between two opens, the run's {@code 1 / --idle-rate}, ns; 0: unpaced. */
     private final long openEveryNs;
+    /** The run's place of this loop's first idle connection, and the schedule's start (nanoTime). */
+    private final int firstPlace;
+    private final long scheduleStartNs;
+    /** When this loop's latest paced open started (nanoTime). */
+    private long lastOpenAt = Long.MIN_VALUE / 2;
     private final long timeoutNs;
     private final long connectTimeoutNs;
     /** Answered connections waiting for their re-send, oldest first: a ring of {@link #queued} from {@link #head}. */
@@ -62,19 +70,22 @@ final class IdleHolder {
     private int started;
     private int connecting;
     private long nextScan;
-    /** When the next paced open is due (nanoTime); 0 before the first. */
-    private long nextOpenAt;
 
     /**
-     * @param openSpanNs over how long this loop opens its connections, evenly spaced; 0: unpaced
+     * @param openEveryNs     the run's time between two opens ({@code 1 / --idle-rate}), ns; 0: unpaced
+     * @param firstPlace      the run's place of {@code idle}'s first connection (0 for the first loop)
+     * @param scheduleStartNs when the run's first idle connection may open (nanoTime)
      */
     IdleHolder(SingleThreadSelectorLoop loop, List<Connection> idle, SingleWriterCounters counters,
-               long intervalNs, long openSpanNs, long timeoutNs, long connectTimeoutNs) {
+               long intervalNs, long openEveryNs, int firstPlace, long scheduleStartNs, long timeoutNs,
+               long connectTimeoutNs) {
         this.loop = loop;
         this.idle = idle;
         this.counters = counters;
         this.intervalNs = intervalNs;
-        this.openEveryNs = openSpanNs == 0 || idle.isEmpty() ? 0 : Math.max(1, openSpanNs / idle.size());
+        this.openEveryNs = openEveryNs;
+        this.firstPlace = firstPlace;
+        this.scheduleStartNs = scheduleStartNs;
         this.timeoutNs = timeoutNs;
         this.connectTimeoutNs = connectTimeoutNs;
         this.resends = new Connection[Math.max(1, idle.size())];
@@ -105,7 +116,7 @@ final class IdleHolder {
             next = Math.min(next, Math.max(resends[head].nextIdleSendAt, nextResendSlot));
         }
         if (openEveryNs > 0 && started < idle.size() && connecting < LoadSpec.IDLE_CONNECTING_PER_THREAD) {
-            next = Math.min(next, nextOpenAt);
+            next = Math.min(next, nextOpenDue());
         }
         return next;
     }
@@ -118,7 +129,8 @@ final class IdleHolder {
             queued--;
             if (c.state == Connection.OPEN && c.inflight == 0 && !c.writing) { // else lost since
                 send(c, now);
-                nextResendSlot = Math.max(nextResendSlot, now - RESEND_BURST * resendSpacingNs) + resendSpacingNs;
+                // at most RESEND_BURST at once after a pause: the slot never lags now by more than BURST - 1 spacings
+                nextResendSlot = Math.max(nextResendSlot, now - (RESEND_BURST - 1) * resendSpacingNs) + resendSpacingNs;
             }
         }
     }
@@ -219,21 +231,22 @@ final class IdleHolder {
         counters.increment(k.counter);
     }
 
+    /** When this loop's next paced open is due: its place in the run's schedule, and the spacing. */
+    private long nextOpenDue() {
+        return Math.max(scheduleStartNs + (firstPlace + started) * openEveryNs, lastOpenAt + openEveryNs);
+    }
+
     /**
      * Starts connects while fewer than {@link LoadSpec#IDLE_CONNECTING_PER_THREAD} are in progress and,
-     * paced, while their times have come: a fixed schedule from the first open, so a loop that woke late
-     * catches up (at most that many at once).
+     * paced, while the next one is due ({@link #nextOpenDue}): never two within {@code 1 / rate}.
      */
     private void openMore(long now) {
         while (!loop.stopped() && started < idle.size() && connecting < LoadSpec.IDLE_CONNECTING_PER_THREAD) {
             if (openEveryNs > 0) {
-                if (nextOpenAt == 0) {
-                    nextOpenAt = now;
-                }
-                if (now < nextOpenAt) {
+                if (now < nextOpenDue()) {
                     return;
                 }
-                nextOpenAt += openEveryNs;
+                lastOpenAt = now;
             }
             connecting++;
             loop.connect(idle.get(started++), now);

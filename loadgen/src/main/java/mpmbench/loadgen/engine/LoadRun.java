@@ -134,7 +134,7 @@ public final class LoadRun {
         try (OpenSslContext openssl = engine == TlsEngine.OPENSSL ? new OpenSslContext(spec.target(), spec.tls()) : null) {
             LoopSetup setup = new LoopSetup(spec.target().address(), bind,
                     clock, spec.open(), spec.keepAlive(), request.length, spec.timeout().toNanos(),
-                    spec.connectTimeout().toNanos(), spec.idleInterval().toNanos(), spec.idleOpenSpan().toNanos(),
+                    spec.connectTimeout().toNanos(), spec.idleInterval().toNanos(), spec.idleOpenEvery().toNanos(), spec.connections(),
                     spec.spin().toNanos(), request,
                     spec.trickleInterval().toNanos(),
                     engine == TlsEngine.JSSE ? new ClientTls(spec.target(), spec.tls()) : null, openssl);

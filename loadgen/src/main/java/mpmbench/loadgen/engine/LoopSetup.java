@@ -15,8 +15,10 @@ import java.util.List;
  * @param timeoutNs        a request unanswered this long after its send is a timeout, ns
  * @param connectTimeoutNs a connect not completed this long after it started is an error, ns
  * @param idleIntervalNs   how often an idle connection re-sends its request, ns
- * @param idleOpenSpanNs   over how long each loop opens its share of the idle connections, evenly spaced
- *                         ({@code --idle / --idle-rate}), ns; 0: unpaced
+ * @param idleOpenEveryNs  the time between two opens of idle connections, all loops together
+ *                         ({@code 1 / --idle-rate}), ns; 0: unpaced
+ * @param idleIndexBase    {@link Connection#index} of the run's first idle connection (the active ones
+ *                         come first): idle connection {@code index - idleIndexBase} opens in that place
  * @param spinNs           how long before an intended send the wait spins instead of sleeping, ns
  * @param request          one encoded request (what trickling connections send byte by byte, less its end)
  * @param trickleIntervalNs how often a trickling connection sends its next byte, ns
@@ -25,6 +27,6 @@ import java.util.List;
  */
 record LoopSetup(InetSocketAddress address, List<InetSocketAddress> bindAddresses, RunClock clock, boolean open,
                  boolean keepAlive, int requestBytes, long timeoutNs, long connectTimeoutNs, long idleIntervalNs,
-                 long idleOpenSpanNs, long spinNs, byte[] request, long trickleIntervalNs, ClientTls tls,
+                 long idleOpenEveryNs, int idleIndexBase, long spinNs, byte[] request, long trickleIntervalNs, ClientTls tls,
                  OpenSslContext openssl) {
 }

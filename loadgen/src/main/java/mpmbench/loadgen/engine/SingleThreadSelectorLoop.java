@@ -81,8 +81,9 @@ final class SingleThreadSelectorLoop implements Runnable {
         this.policy = setup.open()
                 ? new OpenSendPolicy(this, active, clock, recorders, accounting, keepAlive)
                 : new ClosedSendPolicy(this, clock, keepAlive);
-        this.idle = new IdleHolder(this, idle, counters, setup.idleIntervalNs(), setup.idleOpenSpanNs(),
-                setup.timeoutNs(), setup.connectTimeoutNs());
+        this.idle = new IdleHolder(this, idle, counters, setup.idleIntervalNs(), setup.idleOpenEveryNs(),
+                idle.isEmpty() ? 0 : idle.get(0).index - setup.idleIndexBase(), clock.startNs(), setup.timeoutNs(),
+                setup.connectTimeoutNs());
         this.trickle = new TrickleHolder(this, trickling, counters, setup.request(), setup.trickleIntervalNs(),
                 setup.connectTimeoutNs());
         this.timeouts = new TimeoutScan(this, active, policy, setup.timeoutNs(), setup.connectTimeoutNs());

@@ -77,9 +77,9 @@ public final class LoadFlags {
     Duration idleInterval = LoadSpec.DEFAULT_IDLE_INTERVAL;
 
     @Option(names = "--idle-rate", paramLabel = "N",
-            description = "open the --idle connections at N per second, all threads together, evenly spaced (as "
-                    + "h2load's --rate opens connections): a server that closes waiting connections while its "
-                    + "workers are busy (httpd's event MPM) keeps them when their TLS handshakes do not come at once "
+            description = "open the --idle connections at N per second, all threads together, evenly spaced: a "
+                    + "server that closes waiting connections while its workers are busy (httpd's event MPM) keeps "
+                    + "them when their TLS handshakes do not come at once "
                     + "(default: as fast as " + LoadSpec.IDLE_CONNECTING_PER_THREAD
                     + " connects in progress per thread allow)")
     Double idleRate;

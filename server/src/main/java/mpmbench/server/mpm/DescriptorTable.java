@@ -15,9 +15,11 @@ package mpmbench.server.mpm;
  * of the accept path; it did not by itself let one child hold 10,000 idle TLS connections (README,
  * "10,000 idle TLS connections on java-event": a longer stall, not this one, still ended them).
  *
- * <p>How: a descriptor is copied onto the number the table must reach ({@code dup2}) and closed
- * again; the table never shrinks. Costs 8 bytes and 2 bits a slot (80 KiB for 10,000). Best effort:
- * capped at the open-files limit, and where a call fails nothing changes but the waits come back.
+ * <p>How: a descriptor is copied onto the lowest free number at or above the one the table must reach
+ * ({@code fcntl(F_DUPFD)}, which replaces nothing already open there) and closed again; the table
+ * never shrinks. Costs 8 bytes and 2 bits a slot (80 KiB for 10,000). Best effort: capped at the
+ * open-files limit, and where a call fails, or the C library cannot be linked, nothing changes but
+ * the waits come back.
  */
 public final class DescriptorTable {
 
@@ -34,6 +36,14 @@ public final class DescriptorTable {
      * @return the highest descriptor number the table now holds for sure, or -1 when nothing was done
      */
     public static int reserve(int connections) {
+        try {
+            return grow(connections);
+        } catch (LinkageError e) { // ExceptionInInitializerError: no C library to link, e.g. without native access
+            return -1;
+        }
+    }
+
+    private static int grow(int connections) {
         long limit = Libc.openFilesLimit();
         long wanted = (long) BASE_DESCRIPTORS + Math.max(0, connections);
         int top = (int) Math.min(wanted, limit > 0 ? limit - 1 : wanted);
@@ -44,12 +54,12 @@ public final class DescriptorTable {
             }
             return -1;
         }
-        int placed = Libc.dup2(probe, top);
+        int placed = Libc.dupAtOrAbove(probe, top);
         Libc.close(probe);
-        if (placed != top) {
+        if (placed < top) {
             return -1;
         }
-        Libc.close(top);
+        Libc.close(placed);
         return top;
     }
 }

@@ -9,8 +9,9 @@ import java.lang.invoke.MethodHandle;
 
 /**
  * The C library's descriptor calls the models need and the JDK does not offer ({@code dup},
- * {@code dup2}, {@code close}, {@code getrlimit}), through the Foreign Function &amp; Memory API,
- * linked when this class is first used. Each returns what C returns ({@code -1} on failure), or
+ * {@code dup2}, {@code fcntl(F_DUPFD)}, {@code close}, {@code getrlimit}), through the Foreign
+ * Function &amp; Memory API, linked when this class is first used (a failure to link is an
+ * {@link ExceptionInInitializerError} there). Each returns what C returns ({@code -1} on failure), or
  * {@code -1} when the call could not be made at all. Needs {@code --enable-native-access} (the
  * master gives it to every child). Any thread.
  */
@@ -24,6 +25,12 @@ final class Libc {
     private static final MethodHandle DUP2 = fn("dup2", ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
     private static final MethodHandle CLOSE = fn("close", ValueLayout.JAVA_INT);
     private static final MethodHandle GETRLIMIT = fn("getrlimit", ValueLayout.JAVA_INT, ValueLayout.ADDRESS);
+    /** {@code fcntl(fd, cmd, int)}: variadic in C, so its third argument is declared as such. */
+    private static final MethodHandle FCNTL = LINKER.downcallHandle(LINKER.defaultLookup().find("fcntl").orElseThrow(),
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT),
+            Linker.Option.firstVariadicArg(2));
+    /** {@code F_DUPFD} (asm-generic/fcntl.h). */
+    private static final int F_DUPFD = 0;
 
     private Libc() {
     }
@@ -46,6 +53,15 @@ final class Libc {
     static int dup2(int from, int to) {
         try {
             return (int) DUP2.invokeExact(from, to);
+        } catch (Throwable t) {
+            return -1;
+        }
+    }
+
+    /** A copy of {@code fd} on the lowest free number at or above {@code lowest} (nothing open is replaced), or -1. */
+    static int dupAtOrAbove(int fd, int lowest) {
+        try {
+            return (int) FCNTL.invokeExact(fd, F_DUPFD, lowest);
         } catch (Throwable t) {
             return -1;
         }

@@ -318,7 +318,8 @@ public final class SuiteRunner {
             return generator;
         }
         if (path == null) {
-            return s.name() + " needs " + s.endpoint() + ", which " + t.name() + " does not serve (static files only)";
+            String serves = t.kind() == TargetSpec.Kind.HTTPD ? "static files, and /cpu through mod_lua" : "static files only";
+            return s.name() + " needs " + s.endpoint() + ", which " + t.name() + " does not serve (" + serves + ")";
         }
         if ((s.kind() == ScenarioKind.CRASH || s.kind() == ScenarioKind.STARTUP
                 || s.kind() == ScenarioKind.GRACEFUL_RESTART) && !t.launched()) {

@@ -47,7 +47,7 @@ import mpmbench.server.scoreboard.SharedScoreboard;
  *       leaves its selector meanwhile, as httpd's disabled listener leaves its pollset). The room is
  *       counted from the idle workers, so a burst of readable connections queued in one pass takes it
  *       for an instant (one child of 25 workers and AsyncRequestWorkerFactor 400 holding 3,600
- *       connections had none whenever 16 workers were reserved: 25 + 9 × 400 &lt; 3,600); until
+ *       connections had none whenever 17 workers were reserved: 25 + 8 × 400 &lt; 3,600); until
  *       2026-12-07 such a refusal closed every keep-alive connection at once. httpd sets the flag at
  *       an accept only when no worker is idle. Its new connections take a worker from the accept
  *       until their first request is read, so a burst of connections finds the workers busy and

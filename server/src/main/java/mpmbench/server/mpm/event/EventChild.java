@@ -293,7 +293,16 @@ public final class EventChild implements ChildModel {
             busyClose.acceptRefused(System.nanoTime()); // a client waits, and the keep-alive connections hold its room
             return;
         }
-        // Take what the queue holds, but no more than this process may hold.
+        long started = System.nanoTime();
+        try {
+            acceptWhileRoom();
+        } finally {
+            counts.accepted(System.nanoTime() - started);
+        }
+    }
+
+    /** Takes what the accept queue holds, but no more than this process may hold. */
+    private void acceptWhileRoom() {
         while (hasRoom()) {
             SocketChannel ch;
             try {

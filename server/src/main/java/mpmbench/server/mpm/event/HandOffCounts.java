@@ -26,6 +26,7 @@ final class HandOffCounts {
     private static final VarHandle WORKER_WAKEUPS;
     private static final VarHandle SELECTS;
     private static final VarHandle LONGEST_PASS;
+    private static final VarHandle LONGEST_ACCEPT;
 
     static {
         try {
@@ -37,6 +38,7 @@ final class HandOffCounts {
             WORKER_WAKEUPS = w.findVarHandle(Worker.class, "wakeups", long.class);
             SELECTS = MethodHandles.lookup().findVarHandle(HandOffCounts.class, "selects", long.class);
             LONGEST_PASS = MethodHandles.lookup().findVarHandle(HandOffCounts.class, "longestPassNanos", long.class);
+            LONGEST_ACCEPT = MethodHandles.lookup().findVarHandle(HandOffCounts.class, "longestAcceptNanos", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -47,6 +49,8 @@ final class HandOffCounts {
     private long selects;
     @SuppressWarnings("unused") // through LONGEST_PASS
     private long longestPassNanos;
+    @SuppressWarnings("unused") // through LONGEST_ACCEPT
+    private long longestAcceptNanos;
 
     HandOffCounts(int workers) {
         this.workers = new Worker[workers];
@@ -66,13 +70,23 @@ final class HandOffCounts {
     }
 
     /**
-     * The selector thread's pass after a select took {@code nanos} (take-backs, expiries, the busy rule,
-     * accepts and dispatches: all it does before it selects again); selector thread only. While a pass
-     * lasts, no readable connection is seen: a long one lets requests pile up for the next.
+     * The selector thread's pass after a select took {@code nanos} (take-backs, expiries, the busy rule:
+     * all it does before it selects again); selector thread only. While a pass lasts, no readable
+     * connection is seen: a long one lets requests pile up for the next. The accepts and dispatches of
+     * a select run inside it ({@link #accepted} times the accepts).
      */
     void passed(long nanos) {
-        if (nanos > (long) LONGEST_PASS.getOpaque(this)) {
-            LONGEST_PASS.setOpaque(this, nanos);
+        max(LONGEST_PASS, nanos);
+    }
+
+    /** One turn of accepting (every connection the queue held, or the room allowed) took {@code nanos}; selector thread only. */
+    void accepted(long nanos) {
+        max(LONGEST_ACCEPT, nanos);
+    }
+
+    private void max(VarHandle h, long nanos) {
+        if (nanos > (long) h.getOpaque(this)) {
+            h.setOpaque(this, nanos);
         }
     }
 
@@ -124,7 +138,7 @@ final class HandOffCounts {
             wakeups += (long) WORKER_WAKEUPS.getOpaque(w);
         }
         return new Totals(requests, dispatches, followOns, parks, wakeups, (long) SELECTS.getOpaque(this),
-                (long) LONGEST_PASS.getOpaque(this));
+                (long) LONGEST_PASS.getOpaque(this), (long) LONGEST_ACCEPT.getOpaque(this));
     }
 
     /**
@@ -135,17 +149,19 @@ final class HandOffCounts {
      * @param parks      times a connection went back to wait in the selector for its next request
      * @param wakeups    {@code Selector.wakeup()} calls by workers handing a connection back
      * @param selects    selects of the selector thread that returned, for any reason
-     * @param longestPassNanos the selector thread's longest pass between two selects, ns
+     * @param longestPassNanos   the selector thread's longest pass between two selects, ns
+     * @param longestAcceptNanos its longest turn of accepting, ns
      */
     record Totals(long requests, long dispatches, long followOns, long parks, long wakeups, long selects,
-                  long longestPassNanos) {
+                  long longestPassNanos, long longestAcceptNanos) {
 
         @Override
         public String toString() {
             return requests + " requests in " + dispatches + " dispatches (" + followOns
                     + " without the selector), " + parks + " keep-alive parks, " + wakeups
-                    + " selector wake-ups by workers, " + selects + " selects (the longest pass "
-                    + String.format(Locale.ROOT, "%.1f", longestPassNanos / 1e6) + " ms)";
+                    + " selector wake-ups by workers, " + selects + " selects (the longest pass after one "
+                    + String.format(Locale.ROOT, "%.1f ms, the longest accepting %.1f ms)", longestPassNanos / 1e6,
+                    longestAcceptNanos / 1e6);
         }
     }
 }
