@@ -108,8 +108,8 @@ public record LoadSpec(Target target, int threads, int connections, double rate,
         require(idle >= 0, "--idle must be >= 0, got " + idle);
         require(positive(idleInterval), "--idle-interval must be > 0, e.g. 3s");
         require(idleRate == 0 || idleRate >= MIN_IDLE_RATE && Double.isFinite(idleRate),
-                "--idle-rate must be a number of connections/s from " + MIN_IDLE_RATE
-                        + " up (leave it out to open them unpaced)");
+                "--idle-rate must be a number of connections/s, at least one an hour (2.8e-4); leave it out to "
+                        + "open them unpaced");
         require(idleRate == 0 || idle > 0, "--idle-rate paces the --idle connections: give --idle N too");
         require(!spin.isNegative() && spin.compareTo(MAX_SPIN) <= 0, "--spin must be 0..10ms, e.g. 100us, 0");
         require(settle.isZero() || settle.compareTo(warmup) >= 0 && settle.toSeconds() >= 2L * SteadyState.WINDOW_S,
