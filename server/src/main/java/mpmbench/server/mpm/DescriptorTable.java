@@ -47,16 +47,8 @@ public final class DescriptorTable {
         long limit = Libc.openFilesLimit();
         long wanted = (long) BASE_DESCRIPTORS + Math.max(0, connections);
         int top = (int) Math.min(wanted, limit > 0 ? limit - 1 : wanted);
-        int probe = Libc.dup(0); // stdin: the inherited listening socket or /dev/null, always open
-        if (probe < 0 || top <= probe) {
-            if (probe >= 0) {
-                Libc.close(probe);
-            }
-            return -1;
-        }
-        int placed = Libc.dupAtOrAbove(probe, top);
-        Libc.close(probe);
-        if (placed < top) {
+        int placed = Libc.dupAtOrAbove(0, top); // stdin: the inherited listening socket or /dev/null, always open
+        if (placed < top) { // -1: no room below the limit, or the call failed
             return -1;
         }
         Libc.close(placed);

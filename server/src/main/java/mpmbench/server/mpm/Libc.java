@@ -3,6 +3,7 @@ package mpmbench.server.mpm;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
@@ -26,18 +27,22 @@ final class Libc {
     private static final MethodHandle CLOSE = fn("close", ValueLayout.JAVA_INT);
     private static final MethodHandle GETRLIMIT = fn("getrlimit", ValueLayout.JAVA_INT, ValueLayout.ADDRESS);
     /** {@code fcntl(fd, cmd, int)}: variadic in C, so its third argument is declared as such. */
-    private static final MethodHandle FCNTL = LINKER.downcallHandle(LINKER.defaultLookup().find("fcntl").orElseThrow(),
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT),
-            Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle FCNTL = fn("fcntl", new Linker.Option[] {Linker.Option.firstVariadicArg(2)},
+            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
     /** {@code F_DUPFD} (asm-generic/fcntl.h). */
     private static final int F_DUPFD = 0;
 
     private Libc() {
     }
 
-    private static MethodHandle fn(String name, java.lang.foreign.MemoryLayout... args) {
+    private static MethodHandle fn(String name, MemoryLayout... args) {
+        return fn(name, new Linker.Option[0], args);
+    }
+
+    /** {@code int name(args...)} of the C library. */
+    private static MethodHandle fn(String name, Linker.Option[] options, MemoryLayout... args) {
         return LINKER.downcallHandle(LINKER.defaultLookup().find(name).orElseThrow(),
-                FunctionDescriptor.of(ValueLayout.JAVA_INT, args));
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, args), options);
     }
 
     /** A copy of {@code fd} on the lowest free number, or -1. */
