@@ -1,6 +1,7 @@
 package mpmbench.benchmarks.claims;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -13,19 +14,32 @@ import mpmbench.benchmarks.results.Row;
 
 /**
  * Claim 7: our Java models order like the real httpd MPMs. For every scenario level where all six
- * ran, each pair of models (prefork–worker, prefork–event, worker–event) is ordered by requests/s on
- * each side: a clear order when the ratio's 95 % interval lies beyond {@link Claims#TIE} (or below its
- * inverse), undecided otherwise (a tie, a straddling interval, or a single repeat: no interval). Only
- * pairs ordered on both sides say anything about the claim: a tie on one side agrees with no order and
- * disagrees with none, so counting it as agreement (as this claim once did: 24/24 "agree" with 3 pairs
- * ordered on both sides) makes the claim hold on noise. The claim holds when at least 3/4 of the pairs
- * ordered on both sides agree, does not hold when fewer do, and is inconclusive with fewer than
- * {@link #MIN_ORDERED} such pairs.
+ * ran, each pair of models (prefork–worker, prefork–event, worker–event) is placed by requests/s on each
+ * side ({@link #order}): faster or slower when the ratio's 95 % interval lies beyond {@link Claims#TIE}
+ * (or below its inverse), or when one answered nothing in every repeat and the other's interval lies
+ * above 0 (a stall); a tie when the interval lies within [1 / {@link Claims#TIE}, {@link Claims#TIE}]
+ * (equivalent: no difference as large as 10 %, the margin compare's {@code equivalent} uses); undecided
+ * otherwise (an interval across a margin, or a single repeat: no interval).
+ *
+ * <p>Only pairs decided on both sides say anything about the claim, and they agree when both sides say
+ * the same: both faster, both slower, or both tied. A decided tie against a clear order is a
+ * disagreement (httpd's three MPMs serving /hello within 10 % of each other while java-prefork is clearly
+ * slower than java-worker is not "the same order"). An undecided pair agrees with nothing and disagrees
+ * with nothing: counting it as agreement (as this claim once did: 24/24 "agree" with 3 pairs ordered on
+ * both sides) made the claim hold on noise; before 2026-12-07 a decided tie was treated like an undecided
+ * pair, which left the claim inconclusive in every run, since httpd's MPMs tie at hello. The claim
+ * holds when at least 3/4 of the pairs decided on both sides agree, does not hold when fewer do, and is
+ * inconclusive with fewer than {@link #MIN_DECIDED} such pairs.
  */
 final class JavaOrdersLikeHttpd implements Claim {
 
-    /** Fewer pairs ordered on both sides than this decide nothing. */
-    static final int MIN_ORDERED = 3;
+    /** Fewer pairs decided on both sides than this decide nothing. */
+    static final int MIN_DECIDED = 3;
+
+    /** Where one model of a pair stands against the other. */
+    enum Order {
+        FASTER, SLOWER, TIE, UNDECIDED
+    }
 
     private static final String TITLE = "Our Java models order like the real httpd MPMs in the same scenarios";
     private static final List<String> SCENARIOS = List.of(Scenarios.HELLO, Scenarios.CHURN, Scenarios.IDLE_KEEPALIVE, Scenarios.LARGE);
@@ -63,10 +77,10 @@ final class JavaOrdersLikeHttpd implements Claim {
                     for (int b = a + 1; b < 3; b++) {
                         String ma = RunData.MODELS.get(a);
                         String mb = RunData.MODELS.get(b);
-                        int oj = order(j.get("java-" + ma), j.get("java-" + mb), run.level());
-                        int oh = order(h.get("httpd-" + ma), h.get("httpd-" + mb), run.level());
+                        Order oj = order(j.get("java-" + ma), j.get("java-" + mb), run.level());
+                        Order oh = order(h.get("httpd-" + ma), h.get("httpd-" + mb), run.level());
                         pairs++;
-                        if (oj != 0 && oh != 0) {
+                        if (oj != Order.UNDECIDED && oh != Order.UNDECIDED) {
                             clear++;
                             agree += oj == oh ? 1 : 0;
                         }
@@ -75,36 +89,57 @@ final class JavaOrdersLikeHttpd implements Claim {
             }
         }
         String metric = "rps order of prefork, worker, event";
-        String threshold = "at least 3/4 of the model pairs ordered on both sides (interval beyond 10 %) in the same order, "
-                + "at least " + MIN_ORDERED + " such pairs";
+        String threshold = "at least 3/4 of the model pairs decided on both sides (faster or slower: interval beyond 10 %; "
+                + "tied: interval within 10 %) placed alike, at least " + MIN_DECIDED + " such pairs";
         if (pairs == 0) {
             return List.of(ClaimRow.notMeasured("7", "java-vs-httpd", "all", TITLE, metric, "", threshold,
                     "no scenario level where all six of java-/httpd- prefork, worker, event ran"
                             + (missing.isEmpty() ? " (none of hello, churn, idle-keepalive, large ran for java-prefork)"
                             : ": " + String.join("; ", missing))));
         }
-        String values = agree + "/" + clear + " pairs ordered on both sides agree (" + (pairs - clear)
+        String values = agree + "/" + clear + " pairs decided on both sides agree (" + (pairs - clear)
                 + " of " + pairs + " undecided on a side) over " + String.join(" ", seen);
-        Verdict v = clear < MIN_ORDERED ? Verdict.INCONCLUSIVE
+        Verdict v = clear < MIN_DECIDED ? Verdict.INCONCLUSIVE
                 : agree * 4 >= clear * 3 ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD;
         Intervals.Ratio share = clear == 0 ? null : new Intervals.Ratio((double) agree / clear, Double.NaN, Double.NaN);
-        String note = (clear < MIN_ORDERED ? "fewer than " + MIN_ORDERED + " pairs ordered on both sides" : "")
-                + (missing.isEmpty() ? "" : (clear < MIN_ORDERED ? "; " : "") + "left out: " + String.join("; ", missing));
+        String note = (clear < MIN_DECIDED ? "fewer than " + MIN_DECIDED + " pairs decided on both sides" : "")
+                + (missing.isEmpty() ? "" : (clear < MIN_DECIDED ? "; " : "") + "left out: " + String.join("; ", missing));
         return List.of(ClaimRow.of("7", "java-vs-httpd", "all", TITLE, metric, values, threshold, share, v, 0, note));
     }
 
-    /** +1 when a is clearly faster than b, -1 when clearly slower, 0 when undecided (one repeat: no interval). */
-    private static int order(double[] a, double[] b, double level) {
+    /**
+     * a against b: {@link Order#FASTER} or {@link Order#SLOWER} when the paired ratio's interval lies
+     * beyond {@link Claims#TIE} or below its inverse, {@link Order#TIE} when it lies within both, else
+     * {@link Order#UNDECIDED} (also with one repeat: no interval). A model that answered nothing in every
+     * repeat (a stall: claim 4's prefork and worker under idle connections) has no ratio to anyone, but it
+     * is the clearest order there is: slower than one whose own interval lies above 0, tied with another
+     * stalled one.
+     */
+    static Order order(double[] a, double[] b, double level) {
+        Intervals.Estimate ea = Intervals.estimate(a, level);
+        Intervals.Estimate eb = Intervals.estimate(b, level);
+        if (ea.n() < 2 || eb.n() < 2) {
+            return Order.UNDECIDED;
+        }
+        if (stalled(a) || stalled(b)) {
+            return stalled(a) && stalled(b) ? Order.TIE : stalled(b) && ea.low() > 0 ? Order.FASTER
+                    : stalled(a) && eb.low() > 0 ? Order.SLOWER : Order.UNDECIDED;
+        }
         Intervals.Ratio r = PairedIntervals.byRound(a, b, 0, level);
         if (Double.isNaN(r.low()) || Double.isNaN(r.high())) {
-            return 0;
+            return Order.UNDECIDED;
         }
         if (r.low() > Claims.TIE) {
-            return 1;
+            return Order.FASTER;
         }
         if (r.high() < 1 / Claims.TIE) {
-            return -1;
+            return Order.SLOWER;
         }
-        return 0;
+        return r.low() >= 1 / Claims.TIE && r.high() <= Claims.TIE ? Order.TIE : Order.UNDECIDED;
+    }
+
+    /** Every repeat with a value answered nothing. */
+    private static boolean stalled(double[] values) {
+        return Arrays.stream(values).filter(v -> !Double.isNaN(v)).allMatch(v -> v == 0);
     }
 }

@@ -33,7 +33,7 @@ public final class ClaimsTable {
         lines.add("");
         lines.add("Level: the cells the verdict was taken at (`c256` = 256 connections, `c16-i2000` = 16 active "
                 + "and 2,000 idle; claim 7 reads every level where all six targets ran). Claim 5's interval is the "
-                + "box of JMH's own 99.9 % errors; claim 7's ratio is the share of the pairs ordered on both sides "
+                + "box of JMH's own 99.9 % errors; claim 7's ratio is the share of the pairs decided on both sides "
                 + "that agree. A ratio between targets is paired by round (a t-interval of the mean per-round "
                 + "log-ratio, over the rounds where both have a value), or Fieller's for two means when marked `ᶠ` "
                 + "(fewer than 2 such rounds, or a value of 0)."
