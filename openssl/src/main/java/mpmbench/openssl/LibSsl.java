@@ -66,6 +66,8 @@ public final class LibSsl {
     public static final long SSL_OP_NO_RENEGOTIATION = 1L << 30;
     public static final int SSL_SESS_CACHE_OFF = 0;
     public static final int SSL_SESS_CACHE_SERVER = 2;
+    /** {@code BIO_CTRL_PENDING} (bio.h): {@link #BIO_CTRL}'s command for the bytes a BIO holds to be read. */
+    public static final int BIO_CTRL_PENDING = 10;
     public static final int SSL_VERIFY_NONE = 0;
     public static final int SSL_VERIFY_PEER = 1;
     public static final int SSL_FILETYPE_PEM = 1;
@@ -163,6 +165,11 @@ public final class LibSsl {
     public static final MethodHandle BIO_READ;
     /** {@code int BIO_write(BIO *, const void *buf, int len)}, buf a native address; critical (libcrypto). */
     public static final MethodHandle BIO_WRITE;
+    /**
+     * {@code long BIO_ctrl(BIO *, int cmd, long larg, void *parg)}; critical (libcrypto). With
+     * {@link #BIO_CTRL_PENDING}: the bytes a memory BIO holds ({@code BIO_ctrl_pending}, a macro).
+     */
+    public static final MethodHandle BIO_CTRL;
     /** {@code void ERR_clear_error(void)} (libcrypto). */
     public static final MethodHandle ERR_CLEAR_ERROR;
     /** {@code unsigned long ERR_get_error(void)} (libcrypto). */
@@ -236,6 +243,8 @@ public final class LibSsl {
                 h[i++] = down(linker, ssl, "BIO_new", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
                 h[i++] = down(linker, ssl, "BIO_read", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT), critical);
                 h[i++] = down(linker, ssl, "BIO_write", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT), critical);
+                h[i++] = down(linker, ssl, "BIO_ctrl", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG),
+                        critical);
                 h[i++] = down(linker, ssl, "ERR_clear_error", FunctionDescriptor.ofVoid());
                 h[i++] = down(linker, ssl, "ERR_get_error", FunctionDescriptor.of(JAVA_LONG));
                 h[i++] = down(linker, ssl, "ERR_error_string_n", FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_LONG, JAVA_LONG));
@@ -288,6 +297,7 @@ public final class LibSsl {
         BIO_NEW = h[i++];
         BIO_READ = h[i++];
         BIO_WRITE = h[i++];
+        BIO_CTRL = h[i++];
         ERR_CLEAR_ERROR = h[i++];
         ERR_GET_ERROR = h[i++];
         ERR_ERROR_STRING_N = h[i++];

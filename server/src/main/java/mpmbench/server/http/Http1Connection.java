@@ -166,12 +166,21 @@ public final class Http1Connection {
     }
 
     private Outcome serveRequests(ConnectionState state) {
+        boolean answered = false; // a response of this turn is out
         for (;;) {
             parser.reset();
             if (!in.hasRemaining()) {
                 flush();
                 if (state.requestsServed() > 0) {
                     observer.keepAlive();
+                }
+                if (answered && state.parkWhenIdle() && !io.buffered()) {
+                    // As httpd's event MPM: once a response is out and no input is buffered, the
+                    // connection goes back to wait for readability rather than trying a read. The client's
+                    // next request comes a round trip later, so the try almost always fails (a read()
+                    // answering EAGAIN, over TLS an SSL_read answering WANT_READ first), and readiness
+                    // brings the request anyway, pipelined ones included.
+                    return Outcome.IDLE;
                 }
                 long wait = state.parkWhenIdle() ? 0
                         : state.requestsServed() > 0 ? timeouts.keepAliveTimeoutMs() : timeouts.timeoutMs();
@@ -190,6 +199,7 @@ public final class Http1Connection {
             if (!respond(state)) {
                 return closeAfterResponse(state);
             }
+            answered = true;
         }
     }
 

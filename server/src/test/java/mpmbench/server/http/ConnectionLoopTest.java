@@ -18,12 +18,30 @@ class ConnectionLoopTest {
     @Test
     void parksWhenIdleAndResumesWithTheSameState() {
         ConnectionState state = new ConnectionState(true);
-        MemoryChannelIo io = new MemoryChannelIo().then(HELLO + HELLO).thenTimeout();
+        MemoryChannelIo io = new MemoryChannelIo().then(HELLO + HELLO);
         assertEquals(Outcome.IDLE, connection.serve(io, ConnectionObserver.NONE, state));
         assertEquals(2, state.requestsServed());
         io.then("GET /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
         assertEquals(Outcome.CLOSE, connection.serve(io, ConnectionObserver.NONE, state));
         assertEquals(3, state.requestsServed());
+    }
+
+    @Test
+    void parksOnceAnAnswerIsOutUnlessInputIsBufferedAboveTheSocket() {
+        // as httpd's event MPM: no read is tried after a response; the socket's readiness brings the next
+        // request, here still queued on the "socket"
+        ConnectionState state = new ConnectionState(true);
+        MemoryChannelIo io = new MemoryChannelIo().then(HELLO).then(HELLO);
+        assertEquals(Outcome.IDLE, connection.serve(io, ConnectionObserver.NONE, state));
+        assertEquals(1, state.requestsServed());
+        // the first read of a turn is made (readiness brought the connection here)
+        assertEquals(Outcome.IDLE, connection.serve(io, ConnectionObserver.NONE, state));
+        assertEquals(2, state.requestsServed());
+        // a TLS engine holding the next request's record: readiness would never announce it, so it is read
+        ConnectionState tls = new ConnectionState(true);
+        MemoryChannelIo held = new MemoryChannelIo().then(HELLO).thenBuffered(HELLO);
+        assertEquals(Outcome.IDLE, connection.serve(held, ConnectionObserver.NONE, tls));
+        assertEquals(2, tls.requestsServed());
     }
 
     @Test

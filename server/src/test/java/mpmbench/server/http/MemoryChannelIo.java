@@ -14,6 +14,8 @@ import mpmbench.server.http.io.ChannelIo;
 public final class MemoryChannelIo implements ChannelIo {
 
     private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
+    /** Chunks (by identity) that stand for bytes a TLS engine already holds above the socket. */
+    private final java.util.Set<byte[]> aboveTheSocket = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final ByteArrayOutputStream written = new ByteArrayOutputStream();
     private byte[] repeat;
     private boolean discardOutput;
@@ -22,6 +24,20 @@ public final class MemoryChannelIo implements ChannelIo {
     public MemoryChannelIo then(String s) {
         chunks.add(s.getBytes(StandardCharsets.ISO_8859_1));
         return this;
+    }
+
+    /** Queues {@code s} as one read of bytes already received above the socket ({@link #buffered}). */
+    public MemoryChannelIo thenBuffered(String s) {
+        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+        aboveTheSocket.add(b);
+        chunks.add(b);
+        return this;
+    }
+
+    /** True when the next read hands out a chunk queued by {@link #thenBuffered}. */
+    @Override
+    public boolean buffered() {
+        return !chunks.isEmpty() && aboveTheSocket.contains(chunks.peek());
     }
 
     /** Queues a read that times out. */

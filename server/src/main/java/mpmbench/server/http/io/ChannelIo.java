@@ -28,4 +28,14 @@ public interface ChannelIo {
      * could be written for {@code timeoutMs}.
      */
     void write(ByteBuffer src, long timeoutMs) throws IOException;
+
+    /**
+     * True when bytes of the client's sit above the socket, received but not yet handed out by
+     * {@link #read} (a TLS engine's undecrypted records or decrypted data). The socket's readiness does
+     * not announce them, so a model must not park an idle connection that has some. A plain socket holds
+     * none. Must not allocate.
+     */
+    default boolean buffered() {
+        return false;
+    }
 }

@@ -108,6 +108,12 @@ public final class JsseChannelIo extends TlsChannelIo {
         // the engine decrypts from netIn itself
     }
 
+    /** Nothing: JSSE's engine keeps no received bytes of its own; what it has not unwrapped stays in netIn. */
+    @Override
+    boolean engineBuffered() {
+        return false;
+    }
+
     @Override
     public void write(ByteBuffer src, long timeoutMs) throws IOException {
         while (src.hasRemaining()) {

@@ -137,6 +137,17 @@ public final class OpenSslChannelIo extends TlsChannelIo {
         return false;
     }
 
+    /** A record OpenSSL has taken in but not yet handed out, or bytes still in its read BIO. */
+    @Override
+    boolean engineBuffered() {
+        try {
+            return (int) LibSsl.SSL_HAS_PENDING.invokeExact(tls.ssl) == 1
+                    || (long) LibSsl.BIO_CTRL.invokeExact(tls.rbio, LibSsl.BIO_CTRL_PENDING, 0L, 0L) > 0;
+        } catch (Throwable t) {
+            return true; // read, and let the read report what is wrong
+        }
+    }
+
     @Override
     void received() throws IOException {
         feed();

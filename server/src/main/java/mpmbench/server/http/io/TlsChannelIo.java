@@ -162,6 +162,15 @@ public abstract sealed class TlsChannelIo implements ChannelIo, HalfClosable per
         }
     }
 
+    /** What {@code appIn} and {@code netIn} hold, and what the engine holds beyond them ({@link #engineBuffered}). */
+    @Override
+    public final boolean buffered() {
+        return !outputShut && (appIn.hasRemaining() || netIn.position() > 0 || engineBuffered());
+    }
+
+    /** True when the engine holds received bytes outside {@code netIn} and {@code appIn} (OpenSSL's BIO and record buffer). */
+    abstract boolean engineBuffered();
+
     /**
      * Decrypts what the engine holds into {@code appIn} as far as it goes (position..limit pending).
      *
