@@ -137,7 +137,9 @@ public abstract sealed class TlsChannelIo implements ChannelIo, HalfClosable per
             if (appIn.hasRemaining()) {
                 return transfer(dst);
             }
-            boolean closed = decrypt();
+            // An engine holding no received byte has nothing to decrypt: asking costs OpenSSL an SSL_read
+            // answering WANT_READ and the error query after it, on every request that begins a turn
+            boolean closed = (netIn.position() > 0 || engineBuffered()) && decrypt();
             if (appIn.hasRemaining()) {
                 return transfer(dst);
             }
