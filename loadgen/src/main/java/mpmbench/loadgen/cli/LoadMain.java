@@ -104,6 +104,9 @@ public final class LoadMain implements Callable<Integer> {
         }
         try {
             IoBackends.resolve(spec.io()); // --io epoll where it cannot work: refused before the run
+            if (flags.csv() != null) {
+                CsvReport.checkAppendable(flags.csv()); // a file of another version's columns: refused before the run
+            }
             if (spec.target().tls() && !agents.enabled()) {
                 TlsEngines.check(spec.target(), spec.tls()); // likewise --tls-engine openssl, and what OpenSSL refuses
                 String fallback = TlsEngines.fallback(spec.tls().engine());

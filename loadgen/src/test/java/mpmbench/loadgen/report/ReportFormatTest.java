@@ -1,6 +1,7 @@
 package mpmbench.loadgen.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -106,6 +107,21 @@ class ReportFormatTest {
         assertEquals(CsvReport.header(), lines.get(0));
         assertEquals(lines.get(1), lines.get(2));
         assertEquals(ResultColumns.ALL.size(), CsvReport.header().split(",").length);
+    }
+
+    @Test
+    void csvOfAnotherVersionsColumnsIsRefusedNotAppendedTo(@TempDir Path dir) throws IOException {
+        // a file an older mpmbench wrote (a column fewer): a row under its header would be read shifted
+        Path csv = dir.resolve("old.csv");
+        String older = String.join(",", ResultColumns.names().subList(0, ResultColumns.ALL.size() - 1));
+        Files.writeString(csv, older + "\n1,2,3\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CsvReport.append(csv, fixture()));
+        assertTrue(e.getMessage().startsWith("--csv " + csv + ": the file's header (" + (ResultColumns.ALL.size() - 1)
+                + " columns) is not this version's (" + ResultColumns.ALL.size() + ")"), e.getMessage());
+        assertEquals(2, Files.readAllLines(csv).size(), "nothing appended");
+        Files.writeString(dir.resolve("empty.csv"), "");
+        CsvReport.checkAppendable(dir.resolve("empty.csv"));
+        CsvReport.checkAppendable(dir.resolve("missing.csv"));
     }
 
     @Test
