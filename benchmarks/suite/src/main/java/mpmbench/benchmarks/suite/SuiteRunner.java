@@ -44,6 +44,8 @@ public final class SuiteRunner {
     private final List<Row> samples = new ArrayList<>();
     /** Startup cells recorded so far per target: one per launch, up to the plan's repeats. */
     private final Map<String, Integer> startups = new HashMap<>();
+    /** Start-up cells a target is to have by now: the plan's repeats, more in rounds --until-decided adds for them. */
+    private final Map<String, Integer> startupsDue = new HashMap<>();
     /** The instance being measured, for the shutdown hook: a suite stopped by a signal stops it too. */
     private volatile RunningTarget live;
     /** {@code --duet}'s pairs ({@link DuetInstances}); null without it. */
@@ -197,7 +199,7 @@ public final class SuiteRunner {
         Scenario startup = startupScenario();
         if (startup != null) {
             for (TargetSpec t : plan.targets()) {
-                while (startups.getOrDefault(t.name(), 0) < plan.repeats() && !skipped(startup, t, bar)) {
+                while (startups.getOrDefault(t.name(), 0) < startupsDue(t) && !skipped(startup, t, bar)) {
                     runInstance(runner, List.of(startup), t, 1, bar);
                 }
             }
@@ -236,8 +238,14 @@ public final class SuiteRunner {
         int looks = untilDecided.looks(plan.repeats());
         UntilDecided.Tracker tracker = new UntilDecided.Tracker();
         UntilDecided.Look now = new UntilDecided.Look(List.of(), List.of());
-        // only the scenarios the rounds run can get another round (the start-up cells are timed at launches)
+        // only the scenarios the rounds run can get another round, and the start-up cells: a launch of its own
+        // times one (claim 1c; before 2026-12-07 they were left at the plan's repeats, undecided and unsaid)
         java.util.Set<String> runnable = new java.util.HashSet<>(measured.stream().map(Scenario::name).toList());
+        Scenario startup = startupScenario();
+        boolean ownLaunch = startup != null && !measured.contains(startup); // else the rounds' launches time it
+        if (startup != null) {
+            runnable.add(startup.name());
+        }
         int rounds = plan.repeats();
         for (int look = 1; ; look++) {
             try {
@@ -262,6 +270,14 @@ public final class SuiteRunner {
                 rounds++;
                 for (TargetSpec t : plan.targetsInRound(rounds)) {
                     String name = t.base() ? t.name().substring(Baseline.PREFIX.length()) : t.name();
+                    if (startup != null && undecided.contains(startup.name() + "|" + name) && skipReason(startup, t) == null) {
+                        startupsDue.put(t.name(), rounds);
+                        if (ownLaunch) {
+                            bar.extend(1, plan.estimateSeconds(new SuitePlan.Cell(startup, t, startup.levels().getFirst(), 0)));
+                            runInstance(runner, List.of(startup), t, rounds, bar); // its launch is timed, then stopped
+                            writeCsv(out);
+                        }
+                    }
                     List<Scenario> open = measured.stream().filter(s -> undecided.contains(s.name() + "|" + name))
                             .map(s -> resolve.apply(s, t)).filter(java.util.Objects::nonNull).toList();
                     if (!open.isEmpty()) {
@@ -341,7 +357,7 @@ public final class SuiteRunner {
             SuitePlan.Cell c = new SuitePlan.Cell(startup, t, startup.levels().getFirst(), r);
             record(CellResult.notRun(c, t.pathFor(startup), "skipped", skip), c, bar);
         }
-        startups.put(t.name(), plan.repeats());
+        startups.put(t.name(), Math.max(plan.repeats(), startupsDue(t)));
         return true;
     }
 
@@ -412,7 +428,7 @@ public final class SuiteRunner {
             for (Scenario s : runnable) {
                 notRun(s, t, round, "failed", t.name() + " did not start: " + e.getMessage(), bar);
                 if (s.kind() == ScenarioKind.STARTUP) {
-                    startups.put(t.name(), plan.repeats()); // no more launches to time
+                    startups.put(t.name(), Integer.MAX_VALUE); // no more launches to time
                 }
             }
             return;
@@ -453,11 +469,16 @@ public final class SuiteRunner {
     private void recordStartup(CellRunner runner, TargetSpec t, RunningTarget target, ProgressBar bar) {
         Scenario startup = startupScenario();
         int done = startups.getOrDefault(t.name(), 0);
-        if (startup != null && done < plan.repeats()) {
+        if (startup != null && done < startupsDue(t)) {
             startups.put(t.name(), done + 1);
             SuitePlan.Cell sc = new SuitePlan.Cell(startup, t, startup.levels().getFirst(), done + 1);
             record(runner.startup(sc, target), sc, bar);
         }
+    }
+
+    /** The start-up cells {@code t} is to have by now ({@link #startupsDue}). */
+    private int startupsDue(TargetSpec t) {
+        return startupsDue.getOrDefault(t.name(), plan.repeats());
     }
 
     /** Each level of {@code s} on a running instance; a rate sweep stops after its knee. */

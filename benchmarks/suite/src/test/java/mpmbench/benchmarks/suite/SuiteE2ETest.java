@@ -137,6 +137,34 @@ class SuiteE2ETest {
     }
 
     /**
+     * --until-decided adds start-up cells too: claim 1c (prefork starts slower) reads the startup cells, and
+     * an inconclusive 1c gets rounds of launches timed on their own. Before 2026-12-07 the start-up cells
+     * stayed at the plan's repeats and the claim stayed open, unsaid. Two rounds of three Java models give
+     * a t-interval with 1 degree of freedom (±12.7 standard errors): 1c is open after them.
+     */
+    @Test
+    void an_open_start_up_claim_gets_more_launches_until_decided(@TempDir Path out) throws Exception {
+        String root = System.getProperty("mpmbench.root");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = SuiteMain.execute(new String[] {"quick", "--targets", "java-prefork,java-worker,java-event",
+                "--scenarios", "startup,hello", "--repeats", "2", "--duration", "1s", "--warmup", "500ms",
+                "--settle-max", "0", "--until-decided", "--max-repeats", "3", "--root", root, "--out", out.toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        assertEquals(0, code, err.toString());
+        List<Row> summary = CsvTables.read(out.resolve("summary.csv"));
+        List<Row> decided = CsvTables.read(out.resolve("decided.csv"));
+        Row oneC = decided.stream().filter(r -> r.text("figure").equals("claim 1c c1")).findFirst()
+                .orElseThrow(() -> new AssertionError(decided.toString()));
+        for (String t : List.of("java-prefork", "java-worker", "java-event")) {
+            List<Long> repeats = summary.stream().filter(r -> r.text("scenario").equals("startup") && r.text("target").equals(t))
+                    .map(r -> (long) r.num("repeat")).sorted().toList();
+            assertEquals(oneC.text("rounds").equals("2") ? List.of(1L, 2L) : List.of(1L, 2L, 3L), repeats,
+                    t + ": " + oneC + "\n" + err);
+        }
+        assertEquals("3", oneC.text("rounds"), "claim 1c was open after 2 rounds: " + oneC);
+    }
+
+    /**
      * The idle holder alone opens the idle connections: the target sees N idle plus the active ones
      * (once they were opened by the measured run as well, twice as many).
      */
