@@ -30,7 +30,8 @@ import mpmbench.benchmarks.results.Status;
  * opens. One connection is one prefork child and no contention: java-prefork's best hello was 22,904 req/s
  * at 1 connection and about 7,500 at 256 (full run of 2026-12-06, results/claims-2026-12-06/), and at 64
  * connections the rate chosen from its c1, 11,000 req/s, saturated it in 3 of 3 repeats (1,366–2,235 req/s
- * served), so claim 1b's equal-load row had nothing to read.
+ * served), so claim 1b's equal-load row had nothing to read. (Equal-load opens 16 connections since
+ * 2026-12-07: {@link Scenarios#EQUAL_LOAD_CONNECTIONS}.)
  *
  * <p>Why after the rounds and not when the scenario's first cell comes up: on a shared instance a round
  * runs every scenario of one target before the next target's hello, so the first equal-load cell would

@@ -116,18 +116,20 @@ class SuiteE2ETest {
                         + " " + r.text("target") + " r" + r.text("repeat") + " " + r.text("status") + " " + r.text("reason")).toList()));
         long offered = Long.parseLong(rate.text("value").substring(0, rate.text("value").indexOf(' ')));
         List<Row> equal = summary.stream().filter(r -> r.text("scenario").equals("equal-load")).toList();
-        assertTrue(equal.size() >= 6 && equal.stream().allMatch(r -> r.num("rate") == offered && r.num("connections") == 64),
+        assertTrue(equal.size() >= 6 && equal.stream().allMatch(r -> r.num("rate") == offered
+                && r.num("connections") == Scenarios.EQUAL_LOAD_CONNECTIONS),
                 equal.toString());
         assertTrue(summary.stream().allMatch(r -> r.num("repeat") <= 3), "at most --max-repeats rounds");
         List<Row> claims = CsvTables.read(out.resolve("claims.csv"));
-        Row cpuEqual = claims.stream().filter(r -> r.text("claim").equals("1b") && r.text("level").equals("c64-r" + offered))
+        String level = "c" + Scenarios.EQUAL_LOAD_CONNECTIONS + "-r" + offered;
+        Row cpuEqual = claims.stream().filter(r -> r.text("claim").equals("1b") && r.text("level").equals(level))
                 .findFirst().orElseThrow(() -> new AssertionError(claims.toString()));
         assertTrue(List.of("2", "3").contains(cpuEqual.text("rounds")), cpuEqual.toString());
         List<Row> decided = CsvTables.read(out.resolve("decided.csv"));
         List<Row> claimRows = decided.stream().filter(r -> r.text("figure").startsWith("claim ")).toList();
         // on a busy machine every equal-load window may be disturbed: then the row is not measured and has no decided.csv row
         boolean measured = !cpuEqual.text("verdict").equals("not measured");
-        assertEquals(measured, claimRows.stream().anyMatch(r -> r.text("figure").equals("claim 1b c64-r" + offered)),
+        assertEquals(measured, claimRows.stream().anyMatch(r -> r.text("figure").equals("claim 1b " + level)),
                 decided + " / " + cpuEqual + " / " + equal.stream().map(r -> r.text("status")).toList());
         assertTrue(claimRows.stream().allMatch(r -> List.of("2", "3").contains(r.text("rounds"))), claimRows.toString());
         boolean third = summary.stream().anyMatch(r -> r.num("repeat") == 3);
