@@ -23,7 +23,7 @@ import mpmbench.benchmarks.results.Row;
  * (a busier event loop reads more requests per wake-up), the generator's ceiling and the target's speed:
  * prefork at 20k req/s and event at 40k req/s are not doing the same work. So 1a and 1b are also read in
  * {@code equal-load} (every model of a family at one open-model rate, half the lowest of their hello
- * knees, chosen by the suite from the run), a row of their own with its level ({@code c64-r9300}); when
+ * knees, chosen by the suite from the run), a row of their own with its level ({@code c16-r9300}); when
  * the run has that scenario, its row decides the claim (like with like) and the saturation row is shown
  * beside it, each row's note saying which it is. A run without {@code equal-load} has the saturation rows
  * only, as before.

@@ -108,7 +108,7 @@ class EqualLoadTest {
         Scenario s = Scenarios.byName(SuiteKind.FULL, 2).get(Scenarios.EQUAL_LOAD);
         Scenario at = EqualLoad.at(s, 9_300);
         assertEquals(List.of(new Level(Scenarios.EQUAL_LOAD_CONNECTIONS, 9_300, 0)), at.levels());
-        assertEquals("c64-r9300", at.levels().getFirst().label());
+        assertEquals("c16-r9300", at.levels().getFirst().label());
         assertTrue(Scenarios.defaults(SuiteKind.FULL, 2).contains(Scenarios.EQUAL_LOAD));
         assertFalse(Scenarios.defaults(SuiteKind.QUICK, 2).contains(Scenarios.EQUAL_LOAD));
         assertEquals(List.of("equal_load_rate_java"), EqualLoad.envRows(Map.of("java",
