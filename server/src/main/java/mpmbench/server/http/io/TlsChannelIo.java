@@ -139,7 +139,7 @@ public abstract sealed class TlsChannelIo implements ChannelIo, HalfClosable per
             }
             // An engine holding no received byte has nothing to decrypt: asking costs OpenSSL an SSL_read
             // answering WANT_READ and the error query after it, on every request that begins a turn
-            boolean closed = (netIn.position() > 0 || engineBuffered()) && decrypt();
+            boolean closed = undecrypted() && decrypt();
             if (appIn.hasRemaining()) {
                 return transfer(dst);
             }
@@ -167,7 +167,12 @@ public abstract sealed class TlsChannelIo implements ChannelIo, HalfClosable per
     /** What {@code appIn} and {@code netIn} hold, and what the engine holds beyond them ({@link #engineBuffered}). */
     @Override
     public final boolean buffered() {
-        return !outputShut && (appIn.hasRemaining() || netIn.position() > 0 || engineBuffered());
+        return !outputShut && (appIn.hasRemaining() || undecrypted());
+    }
+
+    /** Received bytes not yet decrypted: in {@code netIn} or held by the engine. */
+    private boolean undecrypted() {
+        return netIn.position() > 0 || engineBuffered();
     }
 
     /** True when the engine holds received bytes outside {@code netIn} and {@code appIn} (OpenSSL's BIO and record buffer). */
