@@ -2,7 +2,8 @@ package mpmbench.loadgen.http;
 
 /**
  * The first {@value #CAPACITY} bytes of a line, enough to interpret a status line and the three fields
- * that frame a response; the rest of a longer line is counted but not kept. Interpreting a kept line
+ * that frame a response; the rest of a longer line is counted but not kept, and so is the value of a
+ * field the parser does not interpret (its line is kept up to its colon: {@link LineReader}). Interpreting a kept line
  * never allocates. Holds ASCII bytes as received, except that a bare CR or a NUL inside the line is
  * kept as SP (RFC 9112 §2.2, RFC 9110 §5.5). Owned by one parser.
  */
@@ -12,6 +13,16 @@ final class KeptLine {
     static final int CAPACITY = 256;
 
     private static final byte[] SP = {' '};
+
+    /** {@link #isTchar} by byte value: a field name is read byte by byte for every line of every response. */
+    private static final boolean[] TCHAR = new boolean[256];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            TCHAR[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+        }
+    }
 
     private final byte[] b = new byte[CAPACITY];
     private int length;
@@ -135,12 +146,6 @@ final class KeptLine {
 
     /** RFC 9110 §5.6.2 tchar. */
     static boolean isTchar(byte c) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-            return true;
-        }
-        return switch (c) {
-            case '!', '#', '$', '%', '&', '\'', '*', '+', '-', '.', '^', '_', '`', '|', '~' -> true;
-            default -> false;
-        };
+        return TCHAR[c & 0xFF];
     }
 }

@@ -268,7 +268,7 @@ public final class ResponseParser {
         if (!reader.isFieldLine()) {
             return fail("a line that is not a field line");
         }
-        pendingInterpreted = state == State.FIELD_LINES && FramingFields.interpreted(l);
+        pendingInterpreted = state == State.FIELD_LINES && reader.interpretedField();
         if (pendingInterpreted) {
             pending.copyOf(l);
         }

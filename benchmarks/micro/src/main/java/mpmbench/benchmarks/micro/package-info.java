@@ -27,6 +27,8 @@
  *   <tr><td>Bench_12_ScoreboardUpdate</td><td>worker slot writes per request</td><td>ns/op</td></tr>
  *   <tr><td>Bench_13_LatencyRecord</td><td>HdrHistogram SingleWriterRecorder.recordValue vs plain
  *       Histogram</td><td>ns/op</td></tr>
+ *   <tr><td>Bench_14_ResponseParse</td><td>the load generator's ResponseParser on a whole response
+ *       (nginx's, httpd's and ours for /hello)</td><td>ns/op, B/op</td></tr>
  * </table>
  * Memory per unit (idle child JVM RSS/PSS, one platform thread, one virtual thread) is measured by
  * {@link mpmbench.benchmarks.micro.MemoryFootprint}, not by JMH.
