@@ -115,7 +115,8 @@ public final class SuiteMain implements Callable<Integer> {
     boolean duet;
 
     @Option(names = "--until-decided", description = "after --repeats, add rounds only for the cells an inconclusive "
-            + "claim reads and, with --baseline, the cells with a figure compare cannot decide yet (faster, slower, or "
+            + "claim reads (a start-up cell: " + SuiteRunner.STARTUP_LAUNCHES_PER_ROUND + " launches a round) and, with "
+            + "--baseline, the cells with a figure compare cannot decide yet (faster, slower, or "
             + "equivalent: interval within 10 %%; both builds of each), until all are decided, --budget is spent or "
             + "--max-repeats is reached. It looks at the data after --repeats rounds and each time they have doubled "
             + "(and at --max-repeats); the error of the K looks is kept at 5 %% by a Bonferroni split (each at 5 %%/K, "

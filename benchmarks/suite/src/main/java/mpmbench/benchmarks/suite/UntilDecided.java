@@ -37,7 +37,9 @@ import mpmbench.benchmarks.results.SequentialLooks;
  * Measured on 2026-12-06 (results/compare-planted-2026-12-06): with a look after every round up to 20
  * rounds (K = 18, each at 0.28 %), a paired interval of java-event's req/s was ±20 % wide after 17 rounds;
  * the doubling schedule to 24 rounds has K = 4 (each at 1.25 %), which needs about 1.6× fewer rounds for
- * the same width. decided.csv says per figure and per claim how many rounds it took: the first look that
+ * the same width. A start-up cell gets {@link SuiteRunner#STARTUP_LAUNCHES_PER_ROUND} launches in each added
+ * round (a launch is cheap, its time noisy), so a start-up claim's "rounds" count launches. decided.csv says
+ * per figure and per claim how many rounds it took: the first look that
  * decided it (a cell still open for another figure or claim gets more rounds; compare DIR and claims.csv
  * at the end judge them all). Used by the suite's one thread.
  *
