@@ -42,7 +42,7 @@ public final class SuiteRunner {
     private final TargetLauncher launcher;
     private final List<Row> summary = new ArrayList<>();
     private final List<Row> samples = new ArrayList<>();
-    /** Startup cells recorded so far per target: one per launch, up to the plan's repeats. */
+    /** Startup cells recorded so far per target: one per launch, up to {@link #startupsDue}. */
     private final Map<String, Integer> startups = new HashMap<>();
     /** Start-up cells a target is to have by now: the plan's repeats, more in rounds --until-decided adds for them. */
     private final Map<String, Integer> startupsDue = new HashMap<>();
@@ -246,8 +246,8 @@ public final class SuiteRunner {
         int looks = untilDecided.looks(plan.repeats());
         UntilDecided.Tracker tracker = new UntilDecided.Tracker();
         UntilDecided.Look now = new UntilDecided.Look(List.of(), List.of());
-        // only the scenarios the rounds run can get another round, and the start-up cells: a launch of its own
-        // times one (claim 1c; before 2026-12-07 they were left at the plan's repeats, undecided and unsaid)
+        // only the scenarios the rounds run can get another round, and the start-up cells: launches of their own
+        // time them (claim 1c; before 2026-12-07 they were left at the plan's repeats, undecided and unsaid)
         java.util.Set<String> runnable = new java.util.HashSet<>(measured.stream().map(Scenario::name).toList());
         Scenario startup = startupScenario();
         boolean ownLaunch = startup != null && !measured.contains(startup); // else the rounds' launches time it
