@@ -45,6 +45,10 @@ public final class MicroCharts {
         List<Bar> bars = new ArrayList<>();
         jmh.find("Bench_01_ThreadStart.platformThread", "avgt", "").ifPresent(r -> bars.add(bar("platform thread", r)));
         jmh.find("Bench_01_ThreadStart.virtualThread", "avgt", "").ifPresent(r -> bars.add(bar("virtual thread", r)));
+        jmh.find("Bench_01_ThreadStart.platformThreadsInBatch", "avgt", "")
+                .ifPresent(r -> bars.add(bar("platform thread, in a batch", r)));
+        jmh.find("Bench_01_ThreadStart.virtualThreadsInBatch", "avgt", "")
+                .ifPresent(r -> bars.add(bar("virtual thread, in a batch", r)));
         jmh.find("Bench_02_ProcessStart.binTrue", "avgt", "").ifPresent(r -> bars.add(bar("process /bin/true", r)));
         for (Result r : jmh.all("Bench_03_ChildJvmStart.childToReady", "ss")) {
             bars.add(bar("child JVM " + r.params().getOrDefault("mpm", "") + " to READY", r));

@@ -94,6 +94,28 @@ class MicroClaimTest {
     }
 
     @Test
+    void with_the_batch_rows_platform_against_virtual_is_judged_on_them() throws IOException {
+        // in a batch 40 ± 2 against 1.5 ± 0.2 µs: the batch rows decide, not the one-at-a-time ones
+        List<Row> jmh = new java.util.ArrayList<>(set(read("jmh.csv"), "PipePingPong.roundTrip", "peer=process", "Score", "13.0"));
+        jmh = set(jmh, "PipePingPong.roundTrip", "peer=process", "Score Error (99.9%)", "0.6");
+        jmh = set(jmh, "ProcessStart.binTrue", "", "Score Error (99.9%)", "50");
+        jmh = set(jmh, "ThreadStart.platformThread", "", "Score Error (99.9%)", "10");
+        Row one = jmh.stream().filter(r -> r.text("Benchmark").endsWith("ThreadStart.platformThread")).findFirst().orElseThrow();
+        List<Row> withBatch = new java.util.ArrayList<>(jmh);
+        withBatch.add(with(with(with(one, "Benchmark", one.text("Benchmark") + "sInBatch"), "Score", "40"), "Score Error (99.9%)", "2"));
+        withBatch.add(with(with(with(one, "Benchmark", one.text("Benchmark").replace("platform", "virtual") + "sInBatch"),
+                "Score", "1.5"), "Score Error (99.9%)", "0.2"));
+        Row c = claim5(withBatch, List.of());
+        assertEquals("holds", c.text("verdict"), c.toString());
+        assertTrue(c.text("note").contains("platform / virtual in a batch = 26.67 [22.35, 32.31]"), c.text("note"));
+        assertTrue(c.text("values").contains("platform_thread_in_batch=40.000 ±2.000; virtual_thread_in_batch=1.500 ±0.200"),
+                c.text("values"));
+        // the same without the batch rows: judged one at a time (259.5 ± 10 against 14.8 ± 18.5 µs)
+        assertTrue(claim5(jmh, List.of()).text("note").contains("platform / virtual = 17.53 [7.50, inf]"),
+                claim5(jmh, List.of()).text("note"));
+    }
+
+    @Test
     void a_score_without_an_error_decides_nothing() throws IOException {
         List<Row> jmh = set(set(quietStart(), "PipePingPong.roundTrip", "peer=process", "Score", "13.0"),
                 "PipePingPong.roundTrip", "peer=process", "Score Error (99.9%)", "NaN");

@@ -133,7 +133,7 @@ public final class SuiteMain implements Callable<Integer> {
     Integer maxRepeats;
 
     @Option(names = "--micro", negatable = true, description = "run a short JMH micro pass after the scenarios "
-            + "(about 4 min, at most " + MicroPass.TIMEOUT_MIN + "; copies jmh.csv, jmh.json, memory.csv into the results): "
+            + "(about 7 min, at most " + MicroPass.TIMEOUT_MIN + "; copies jmh.csv, jmh.json, memory.csv into the results): "
             + "full does by default, quick does not; --no-micro skips it")
     Boolean micro;
 

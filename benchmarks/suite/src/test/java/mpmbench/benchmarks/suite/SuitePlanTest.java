@@ -172,7 +172,7 @@ class SuitePlanTest {
         assertTrue(plan("quick", "--micro", "--root", "/repo").micro());
         assertFalse(plan("full", "--no-micro", "--root", "/repo").micro());
         assertTrue(Listing.render(SuiteKind.FULL, 2).contains("Micro pass: full runs a short JMH pass after the scenarios "
-                + "(MicroMain -f 1 -wi 2 -i 3 -w 500ms -r 500ms, at most 10 min)"));
+                + "(MicroMain -f 2 -wi 2 -i 5 -w 500ms -r 500ms, at most 15 min)"));
         assertTrue(Listing.render(SuiteKind.QUICK, 2).contains("quick does not run"));
         java.io.ByteArrayOutputStream help = new java.io.ByteArrayOutputStream();
         SuiteMain.execute(new String[] {"--help"}, new java.io.PrintStream(help), System.err);
@@ -197,7 +197,7 @@ class SuitePlanTest {
         assertTrue(MicroPass.run(List.of("/no/such/java", "a", "b", "c"), out, out, ps, 300).startsWith("failed: did not start"));
         List<String> cmd = MicroPass.command("/jdk/bin/java", "b.jar", Path.of("/r/micro-tmp"));
         assertEquals("/jdk/bin/java --enable-native-access=ALL-UNNAMED -cp b.jar mpmbench.benchmarks.micro.MicroMain "
-                + "--out /r/micro-tmp -f 1 -wi 2 -i 3 -w 500ms -r 500ms", String.join(" ", cmd));
+                + "--out /r/micro-tmp -f 2 -wi 2 -i 5 -w 500ms -r 500ms", String.join(" ", cmd));
     }
 
     @Test
