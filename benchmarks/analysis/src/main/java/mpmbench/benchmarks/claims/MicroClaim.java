@@ -22,8 +22,9 @@ import mpmbench.benchmarks.results.Row;
  *       a virtual thread's, both started in a batch when jmh.csv has the batch rows (Bench_01
  *       {@code *ThreadsInBatch}; one at a time otherwise): one at a time, a virtual thread's start+join
  *       is mostly the wake-up of the platform thread that joins it, which is not what it costs to start;</li>
- *   <li><b>switch</b> (round trips, µs; the averages, see {@link #pair}): through pipes with a process peer at least {@link Claims#MORE} × with a
- *       thread peer (Bench_05, both ends on one CPU when jmh.csv has {@code cpus=one}), and park/unpark between platform threads at least {@link Claims#MORE} ×
+ *   <li><b>switch</b> (round trips, µs; the averages, see {@link #pair}): through pipes with a process
+ *       peer at least {@link Claims#MORE} × with a thread peer (Bench_05, both ends on one CPU when
+ *       jmh.csv has {@code cpus=one}), and park/unpark between platform threads at least {@link Claims#MORE} ×
  *       between virtual threads (Bench_04).</li>
  * </ul>
  * Every comparison is decided from JMH's scores and errors together ({@link JmhRatio}): inconclusive
@@ -124,8 +125,9 @@ public final class MicroClaim implements Claim {
         RatioCheck sw = RatioCheck.all(RatioCheck.Side.ABOVE, switchProcess, switchVirtual);
         RatioCheck claim = RatioCheck.all(RatioCheck.Side.ABOVE, start, sw);
         String note = "start " + start.verdict().text() + ": process / platform = " + part(startProcess)
-                + ", platform / virtual" + (batch ? " in a batch" : "") + " = " + part(startVirtual) + "; switch " + sw.verdict().text()
-                + ": process peer / thread peer" + (oneCpu ? " on one CPU" : "") + " = " + part(switchProcess) + ", platform / virtual = " + part(switchVirtual);
+                + ", platform / virtual" + (batch ? " in a batch" : "") + " = " + part(startVirtual)
+                + "; switch " + sw.verdict().text() + ": process peer / thread peer" + (oneCpu ? " on one CPU" : "")
+                + " = " + part(switchProcess) + ", platform / virtual = " + part(switchVirtual);
         return ClaimRow.of("5", "micro", "", TITLE, METRIC, text, THRESHOLD, claim.ratio(), claim.verdict(), 0, note);
     }
 
