@@ -3,6 +3,7 @@ package mpmbench.benchmarks.claims;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import mpmbench.benchmarks.catalogue.Scenarios;
@@ -107,7 +108,7 @@ final class JavaOrdersLikeHttpd implements Claim {
                 : (agree + undecided) * 4 < pairs * 3 ? Verdict.DOES_NOT_HOLD : Verdict.INCONCLUSIVE;
         Intervals.Ratio share = clear == 0 ? null : new Intervals.Ratio((double) agree / clear,
                 (double) agree / pairs, (double) (agree + undecided) / pairs);
-        String open = v != Verdict.INCONCLUSIVE ? "" : String.format(java.util.Locale.ROOT,
+        String open = v != Verdict.INCONCLUSIVE ? "" : String.format(Locale.ROOT,
                 "%d of %d pairs agree and %d are undecided; 3/4 needs %d", agree, pairs, undecided, (pairs * 3 + 3) / 4);
         String note = open + (missing.isEmpty() ? "" : (open.isEmpty() ? "" : "; ") + "left out: " + String.join("; ", missing));
         return List.of(ClaimRow.of("7", "java-vs-httpd", "all", TITLE, metric, values, threshold, share, v, 0, note));
